@@ -1,0 +1,104 @@
+//! The command-line subcommands (everything but the window).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use stratboard::model::Session;
+use stratboard::storage;
+
+/// `stratboard check FILE...`: prints one line per problem to stdout, a summary to stderr.
+pub fn check(files: &[PathBuf]) -> ExitCode {
+    let mut problems = 0usize;
+    for file in files {
+        match storage::load(file) {
+            Err(error) => {
+                println!("{error}");
+                problems += 1;
+            }
+            Ok(loaded) => {
+                for problem in &loaded.problems {
+                    println!("{}: {problem}", file.display());
+                }
+                problems += loaded.problems.len();
+                if let Some(version) = loaded.migrated_from {
+                    eprintln!(
+                        "{}: note: written in format version {version}; \
+                         it will be converted to version {} when saved",
+                        file.display(),
+                        stratboard::model::CURRENT_FORMAT_VERSION
+                    );
+                }
+            }
+        }
+    }
+    let files_word = if files.len() == 1 { "file" } else { "files" };
+    let problems_word = if problems == 1 { "problem" } else { "problems" };
+    eprintln!(
+        "checked {} {files_word}: {problems} {problems_word}",
+        files.len()
+    );
+    if problems == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// `stratboard new -o FILE [--title TEXT] [--date DAY] [--from PREVIOUS.ron] [--force]`.
+pub fn new_session(
+    output: &Path,
+    title: Option<String>,
+    date: Option<chrono::NaiveDate>,
+    from: Option<&Path>,
+    force: bool,
+) -> ExitCode {
+    if output.exists() && !force {
+        eprintln!(
+            "{}: the file already exists; choose another name or pass --force",
+            output.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    let title = title.map(|t| t.trim().to_owned());
+    if title.as_deref() == Some("") {
+        eprintln!("--title: the title must not be empty");
+        return ExitCode::FAILURE;
+    }
+    let session = match from {
+        None => {
+            let mut session = Session::new(title.unwrap_or_else(|| "New strategic session".into()));
+            session.meta.start = date;
+            session
+        }
+        Some(previous_path) => match storage::load(previous_path) {
+            Err(error) => {
+                eprintln!("{error}");
+                return ExitCode::FAILURE;
+            }
+            Ok(previous) => {
+                let title = title.unwrap_or_else(|| previous.session.meta.title.clone());
+                Session::continue_from(&previous.session, title, date)
+            }
+        },
+    };
+    match storage::save(output, &session, None) {
+        Ok(_) => {
+            let carried = session.actions.len();
+            if from.is_some() {
+                eprintln!(
+                    "created {} with {} participants, {} goals and {carried} carried-over action items",
+                    output.display(),
+                    session.participants.len(),
+                    session.goals.len()
+                );
+            } else {
+                eprintln!("created {}", output.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::FAILURE
+        }
+    }
+}

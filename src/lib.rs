@@ -1,0 +1,13 @@
+//! stratboard: a desktop board for running strategic sessions.
+//!
+//! The crate is layered; arrows only point down:
+//! `ui` → `app` → [`commands`] / [`history`] / [`storage`] → [`model`].
+//! [`model`] and [`storage`] never import egui.
+
+pub mod app;
+pub mod commands;
+#[doc(hidden)]
+pub mod fixtures;
+pub mod history;
+pub mod model;
+pub mod storage;

@@ -1,0 +1,55 @@
+//! Starting the next session from the previous one.
+
+use chrono::NaiveDate;
+
+use super::{ActionItem, CarriedOver, Meta, Session};
+
+impl Session {
+    /// A new session that continues `previous`: it keeps the organisation, format, venue,
+    /// facilitator and secretary, the stakeholder groups, participants and goals, and every
+    /// action item that is not done or cancelled, marked as carried over so that the new session
+    /// starts by reviewing them. Ids stay the same, so the carried references remain valid;
+    /// links to the previous session's decisions are dropped (its decisions are not carried).
+    pub fn continue_from(previous: &Session, title: String, start: Option<NaiveDate>) -> Session {
+        let origin = CarriedOver {
+            session: previous.meta.title.clone(),
+            date: previous.meta.start,
+        };
+        let actions = previous
+            .actions
+            .iter()
+            .filter(|action| action.status.is_pending())
+            .map(|action| ActionItem {
+                decision: None,
+                carried_over: Some(
+                    action
+                        .carried_over
+                        .clone()
+                        .unwrap_or_else(|| origin.clone()),
+                ),
+                ..action.clone()
+            })
+            .collect();
+        let mut session = Session {
+            next_id: previous.next_id,
+            meta: Meta {
+                title,
+                organisation: previous.meta.organisation.clone(),
+                format: previous.meta.format,
+                start,
+                end: None,
+                venue: previous.meta.venue.clone(),
+                facilitator: previous.meta.facilitator,
+                secretary: previous.meta.secretary,
+                purpose: String::new(),
+            },
+            stakeholder_groups: previous.stakeholder_groups.clone(),
+            participants: previous.participants.clone(),
+            goals: previous.goals.clone(),
+            actions,
+            ..Session::default()
+        };
+        session.repair_next_id();
+        session
+    }
+}

@@ -1,0 +1,57 @@
+//! Stakeholder groups and the participants who speak for them.
+
+use serde::{Deserialize, Serialize};
+
+use super::{GroupId, ParticipantId};
+
+/// The lowest value of a group's influence or interest.
+pub const SCALE_MIN: u8 = 1;
+/// The highest value of a group's influence or interest.
+pub const SCALE_MAX: u8 = 5;
+
+/// A group whose interests the session must take into account (заинтересованная сторона).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StakeholderGroup {
+    /// The group's id.
+    pub id: GroupId,
+    /// Its name; never empty.
+    pub name: String,
+    /// Who they are and what they care about.
+    pub description: String,
+    /// How much the group can affect the outcome, 1–5.
+    pub influence: u8,
+    /// How much the outcome affects the group, 1–5.
+    pub interest: u8,
+    /// Optional weight of the group's ballots in group-weighted results.
+    pub vote_weight: Option<u32>,
+}
+
+impl Default for StakeholderGroup {
+    fn default() -> Self {
+        Self {
+            id: GroupId(0),
+            name: String::new(),
+            description: String::new(),
+            influence: 3,
+            interest: 3,
+            vote_weight: None,
+        }
+    }
+}
+
+/// A person at the table.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Participant {
+    /// The participant's id.
+    pub id: ParticipantId,
+    /// Full name; never empty.
+    pub name: String,
+    /// Job title (должность).
+    pub position: String,
+    /// Where they work.
+    pub organisation: String,
+    /// The stakeholder group they speak for, if any.
+    pub group: Option<GroupId>,
+}

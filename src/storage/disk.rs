@@ -1,0 +1,196 @@
+//! Reading and writing session files on disk: size limit, fingerprints, atomic save, backup.
+
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use atomic_write_file::AtomicWriteFile;
+
+use super::format::{MAX_FILE_BYTES, parse_session, to_ron_string};
+use super::{LoadError, LoadErrorKind, SaveError, SaveErrorKind};
+use crate::model::{Problem, Session};
+
+/// What a file on disk looked like when it was read or written, to notice changes by others.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// Its length in bytes.
+    pub len: u64,
+    /// Its modification time, where the file system has one.
+    pub modified: Option<SystemTime>,
+    /// A hash of its bytes (FNV-1a, 64 bits).
+    pub hash: u64,
+}
+
+impl Fingerprint {
+    /// The fingerprint of these bytes, with the file's modification time.
+    pub fn of(bytes: &[u8], modified: Option<SystemTime>) -> Self {
+        Self {
+            len: bytes.len() as u64,
+            modified,
+            hash: fnv1a(bytes),
+        }
+    }
+
+    /// Whether both describe the same content. The modification time alone does not count as
+    /// a change: a file touched but not edited loses nothing when overwritten.
+    pub fn same_content(&self, other: &Fingerprint) -> bool {
+        self.len == other.len && self.hash == other.hash
+    }
+}
+
+/// A session loaded from disk.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The session (migrated to the current format).
+    pub session: Session,
+    /// What the file looked like, for [`save`]'s change check.
+    pub fingerprint: Fingerprint,
+    /// The format version it was migrated from, if it was older.
+    pub migrated_from: Option<u32>,
+    /// What [`Session::validate`] found; loading does not fail on these.
+    pub problems: Vec<Problem>,
+}
+
+/// Loads a session file. Never writes anything.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let error = |kind| LoadError {
+        path: path.to_path_buf(),
+        kind,
+    };
+    let (bytes, modified) = read_limited(path).map_err(error)?;
+    let parsed = parse_session(&bytes).map_err(error)?;
+    let problems = parsed.session.validate();
+    Ok(Loaded {
+        session: parsed.session,
+        fingerprint: Fingerprint::of(&bytes, modified),
+        migrated_from: parsed.migrated_from,
+        problems,
+    })
+}
+
+/// The fingerprint of the file as it is on disk now, or `None` when there is no file.
+pub fn read_fingerprint(path: &Path) -> Result<Option<Fingerprint>, LoadError> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    let (bytes, modified) = read_limited(path).map_err(|kind| LoadError {
+        path: path.to_path_buf(),
+        kind,
+    })?;
+    Ok(Some(Fingerprint::of(&bytes, modified)))
+}
+
+/// Reads a whole file, refusing one larger than [`MAX_FILE_BYTES`] before reading it.
+fn read_limited(path: &Path) -> Result<(Vec<u8>, Option<SystemTime>), LoadErrorKind> {
+    let io = |e: std::io::Error| LoadErrorKind::Io {
+        message: describe_io(&e),
+    };
+    let file = fs::File::open(path).map_err(io)?;
+    let metadata = file.metadata().map_err(io)?;
+    if metadata.is_dir() {
+        let message = "it is a folder, not a file".to_owned();
+        return Err(LoadErrorKind::Io { message });
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        let (bytes, limit) = (metadata.len(), MAX_FILE_BYTES);
+        return Err(LoadErrorKind::TooLarge { bytes, limit });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    // Read at most one byte past the limit, in case the file grows while it is read.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let (bytes, limit) = (bytes.len() as u64, MAX_FILE_BYTES);
+        return Err(LoadErrorKind::TooLarge { bytes, limit });
+    }
+    Ok((bytes, metadata.modified().ok()))
+}
+
+/// `NAME.ron` → `NAME.ron.bak`: where [`save`] keeps the previous version.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Saves a session atomically: the target is always either the old or the new version.
+///
+/// `loaded` is the fingerprint of the file as it was opened (or last saved). When given and the
+/// file on disk no longer matches it, nothing is written and [`SaveErrorKind::ChangedOnDisk`]
+/// is returned. Pass `None` for a new file or after the user agreed to overwrite.
+///
+/// The previous version, if any, is kept as [`backup_path`]. Returns the new fingerprint.
+pub fn save(
+    path: &Path,
+    session: &Session,
+    loaded: Option<&Fingerprint>,
+) -> Result<Fingerprint, SaveError> {
+    let error = |kind| SaveError {
+        path: path.to_path_buf(),
+        kind,
+    };
+    let text = to_ron_string(session).map_err(|e| {
+        error(SaveErrorKind::Serialize {
+            message: e.to_string(),
+        })
+    })?;
+    let previous = match fs::read(path) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(error(io_error("read the current file", &e))),
+    };
+    if let (Some(expected), Some(bytes)) = (loaded, &previous)
+        && !expected.same_content(&Fingerprint::of(bytes, None))
+    {
+        return Err(error(SaveErrorKind::ChangedOnDisk));
+    }
+    if let Some(bytes) = &previous {
+        write_atomically(&backup_path(path), bytes)
+            .map_err(|(action, e)| error(io_error(action, &e)))?;
+    }
+    write_atomically(path, text.as_bytes()).map_err(|(action, e)| error(io_error(action, &e)))?;
+    let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
+    Ok(Fingerprint::of(text.as_bytes(), modified))
+}
+
+/// Writes a temporary file next to `path`, fsyncs it, renames it over `path`, fsyncs the
+/// folder. On error, `path` is untouched and the temporary file is removed.
+pub(super) fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<(), (&'static str, std::io::Error)> {
+    let mut file = AtomicWriteFile::options()
+        .open(path)
+        .map_err(|e| ("create a temporary file in the folder", e))?;
+    file.write_all(bytes).map_err(|e| ("write the file", e))?;
+    file.commit()
+        .map_err(|e| ("sync and rename the file into place", e))
+}
+
+fn io_error(action: &'static str, error: &std::io::Error) -> SaveErrorKind {
+    SaveErrorKind::Io {
+        action,
+        message: describe_io(error),
+    }
+}
+
+/// The OS error in words, without Rust's "(os error 13)" noise.
+fn describe_io(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    }
+}
+
+/// FNV-1a, 64 bits: a stable content hash without another dependency.
+pub(super) fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}

@@ -1,0 +1,320 @@
+//! The command line, run as a user would: `check`, `new`, `--help`, `--version`.
+
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_stratboard");
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn samples() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn check_passes_on_every_sample_session() {
+    let files = samples();
+    assert!(files.len() >= 3, "three sample sessions: {files:?}");
+    let mut args = vec!["check"];
+    args.extend(files.iter().map(|f| f.to_str().unwrap()));
+    let output = run(&args);
+    assert!(
+        output.status.success(),
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    assert_eq!(stdout(&output), "", "no problem lines");
+}
+
+#[test]
+fn check_reports_a_broken_copy_as_file_line_col_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.ron");
+    let text = fs::read_to_string(&samples()[0]).unwrap();
+    let line = text.lines().position(|l| l.contains("title:")).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines[line] = "        title: 42,";
+    fs::write(&broken, lines.join("\n")).unwrap();
+    let before = fs::read(&broken).unwrap();
+    let output = run(&["check", broken.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let expected = format!("{}:{}:", broken.display(), line + 1);
+    assert!(
+        stdout(&output).starts_with(&expected),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(
+        fs::read(&broken).unwrap(),
+        before,
+        "check never modifies a file"
+    );
+}
+
+#[test]
+fn check_reports_validation_problems_with_their_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("dangling.ron");
+    fs::write(
+        &file,
+        "Session(meta: Meta(title: \"Т\"), actions: [ActionItem(id: 1, what: \"Сделать\", owners: [7])])",
+    )
+    .unwrap();
+    let output = run(&["check", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output).trim(),
+        format!(
+            "{}: actions[0].owners[0]: there is no participant with id 7",
+            file.display()
+        )
+    );
+}
+
+#[test]
+fn check_reports_every_file_and_a_missing_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.ron");
+    let good = samples()[0].clone();
+    let output = run(&["check", good.to_str().unwrap(), missing.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(
+        out.starts_with(&format!("{}: cannot read the file", missing.display())),
+        "{out}"
+    );
+    assert_eq!(out.lines().count(), 1);
+}
+
+#[test]
+fn check_converts_nothing_for_an_old_format_but_says_so() {
+    let v0 = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/fixtures/format-v0.ron");
+    let before = fs::read(&v0).unwrap();
+    let output = run(&["check", v0.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("format version 0"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(fs::read(&v0).unwrap(), before);
+}
+
+#[test]
+fn new_creates_a_session_that_checks_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("next.ron");
+    let output = run(&[
+        "new",
+        "-o",
+        file.to_str().unwrap(),
+        "--title",
+        "Сессия по бюджету",
+        "--date",
+        "2026-12-01",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let loaded = stratboard::storage::load(&file).unwrap();
+    assert_eq!(loaded.session.meta.title, "Сессия по бюджету");
+    assert_eq!(
+        loaded.session.meta.start,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+    );
+    assert!(loaded.problems.is_empty());
+    // It refuses to overwrite an existing file.
+    let again = run(&["new", "-o", file.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(
+        stratboard::storage::load(&file).unwrap().session.meta.title,
+        "Сессия по бюджету"
+    );
+}
+
+#[test]
+fn new_refuses_an_empty_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.ron");
+    let output = run(&["new", "-o", file.to_str().unwrap(), "--title", "  "]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("title"), "{}", stderr(&output));
+    assert!(!file.exists());
+}
+
+#[test]
+fn new_from_previous_carries_over_people_goals_and_open_actions() {
+    let dir = tempfile::tempdir().unwrap();
+    let previous_path = dir.path().join("previous.ron");
+    let mut previous = stratboard::fixtures::generate(stratboard::fixtures::Size {
+        alternatives: 4,
+        participants: 6,
+        groups: 3,
+        goals: 5,
+        decisions: 2,
+        actions: 8,
+        votes: 1,
+        ballots: 4,
+    });
+    previous.meta.title = "Первая сессия".into();
+    stratboard::storage::save(&previous_path, &previous, None).unwrap();
+    let next = dir.path().join("next.ron");
+    let output = run(&[
+        "new",
+        "-o",
+        next.to_str().unwrap(),
+        "--title",
+        "Вторая сессия",
+        "--from",
+        previous_path.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let loaded = stratboard::storage::load(&next).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let s = loaded.session;
+    assert_eq!(s.meta.title, "Вторая сессия");
+    assert_eq!(s.meta.organisation, previous.meta.organisation);
+    assert_eq!(s.stakeholder_groups, previous.stakeholder_groups);
+    assert_eq!(s.participants, previous.participants);
+    assert_eq!(s.goals, previous.goals);
+    let pending: Vec<_> = previous
+        .actions
+        .iter()
+        .filter(|a| a.status.is_pending())
+        .collect();
+    assert_eq!(s.actions.len(), pending.len());
+    assert!(
+        pending.len() < previous.actions.len(),
+        "done items are not carried over"
+    );
+    for (carried, original) in s.actions.iter().zip(pending) {
+        assert_eq!(carried.id, original.id);
+        assert_eq!(carried.what, original.what);
+        assert_eq!(carried.owners, original.owners);
+        let origin = carried
+            .carried_over
+            .as_ref()
+            .expect("marked as carried over");
+        assert_eq!(origin.session, "Первая сессия");
+        assert_eq!(carried.decision, None);
+    }
+    assert!(s.alternatives.is_empty() && s.votes.is_empty() && s.decisions.is_empty());
+    assert!(
+        s.next_id >= previous.next_id,
+        "ids stay unique across sessions"
+    );
+}
+
+#[test]
+fn new_from_a_broken_file_fails_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.ron");
+    fs::write(&broken, "Session(meta: ").unwrap();
+    let next = dir.path().join("next.ron");
+    let output = run(&[
+        "new",
+        "-o",
+        next.to_str().unwrap(),
+        "--from",
+        broken.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("broken.ron:1:"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!next.exists());
+}
+
+#[test]
+fn save_into_a_read_only_folder_fails_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let locked = dir.path().join("locked");
+    fs::create_dir(&locked).unwrap();
+    let target = locked.join("session.ron");
+    fs::write(&target, "Session(meta: Meta(title: \"Старая версия\"))").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o644)).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o555)).unwrap();
+    let args = [
+        "new",
+        "-o",
+        target.to_str().unwrap(),
+        "--force",
+        "--title",
+        "Новая",
+    ];
+    // root ignores folder permissions: run as an unprivileged user when we are root.
+    let output = if is_root() {
+        Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN])
+            .args(args)
+            .output()
+            .expect("setpriv (util-linux) runs")
+    } else {
+        run(&args)
+    };
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(message.contains(target.to_str().unwrap()), "{message}");
+    assert!(message.contains("Permission denied"), "{message}");
+    assert_eq!(
+        fs::read_to_string(&target).unwrap(),
+        "Session(meta: Meta(title: \"Старая версия\"))",
+        "the old file is intact"
+    );
+    assert_eq!(
+        fs::read_dir(&locked).unwrap().count(),
+        1,
+        "no temporary file is left behind"
+    );
+}
+
+fn is_root() -> bool {
+    let output = Command::new("id").arg("-u").output().unwrap();
+    String::from_utf8_lossy(&output.stdout).trim() == "0"
+}
+
+#[test]
+fn help_is_english_and_version_is_printed() {
+    let help = run(&["--help"]);
+    assert!(help.status.success());
+    let text = stdout(&help);
+    for word in ["check", "new", "strategic sessions", "Usage"] {
+        assert!(text.contains(word), "{text}");
+    }
+    let version = run(&["--version"]);
+    assert_eq!(
+        stdout(&version).trim(),
+        format!("stratboard {}", env!("CARGO_PKG_VERSION"))
+    );
+}

@@ -1,0 +1,173 @@
+//! `Session::validate` finds every problem, each with the path to where it is.
+
+#![allow(clippy::unwrap_used)]
+
+use chrono::NaiveDate;
+use stratboard::fixtures::{Size, generate};
+use stratboard::model::{
+    Anonymity, Ballot, Choice, ConsentChoice, GoalId, ParticipantId, ProblemKind, Session,
+    VoteMethod,
+};
+
+fn session() -> Session {
+    generate(Size {
+        alternatives: 5,
+        participants: 4,
+        groups: 2,
+        goals: 6,
+        decisions: 2,
+        actions: 3,
+        votes: 1,
+        ballots: 3,
+    })
+}
+
+fn problems(s: &Session) -> Vec<(String, ProblemKind)> {
+    s.validate().into_iter().map(|p| (p.path, p.kind)).collect()
+}
+
+#[test]
+fn generated_sessions_are_consistent() {
+    assert_eq!(problems(&session()), vec![]);
+    assert_eq!(problems(&generate(Size::LARGE)), vec![]);
+}
+
+#[test]
+fn every_problem_is_found_not_just_the_first() {
+    let mut s = session();
+    s.meta.title = " ".into();
+    s.goals[2].title.clear();
+    s.actions[1].owners = vec![ParticipantId(9000)];
+    s.actions[2].due = NaiveDate::from_ymd_opt(2020, 1, 1);
+    s.meta.end = NaiveDate::from_ymd_opt(2026, 3, 1);
+    s.findings[0].goal = Some(GoalId(9001));
+    let duplicate = s.participants[0].id.0;
+    s.notes[0].id = stratboard::model::NoteId(duplicate);
+    let found = problems(&s);
+    let paths: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        paths,
+        vec![
+            "notes[0].id",
+            "meta.title",
+            "meta.end",
+            "goals[2].title",
+            "findings[0].goal",
+            "actions[1].owners[0]",
+            "actions[2].due",
+        ]
+    );
+    assert_eq!(
+        found[5].1,
+        ProblemKind::Dangling {
+            expected: "participant",
+            id: 9000
+        }
+    );
+    let message = s.validate()[6].to_string();
+    assert_eq!(
+        message,
+        "actions[2].due: due date 2020-01-01 is before the session starts (2026-03-10)"
+    );
+}
+
+#[test]
+fn carried_over_items_may_be_overdue() {
+    let mut s = session();
+    s.actions[0].due = NaiveDate::from_ymd_opt(2020, 1, 1);
+    s.actions[0].carried_over = Some(Default::default());
+    assert_eq!(problems(&s), vec![]);
+}
+
+#[test]
+fn ballots_are_checked_against_the_vote() {
+    let mut s = session();
+    let outsider = s.alternatives[0].id;
+    let vote = &mut s.votes[0];
+    vote.alternatives.retain(|a| *a != outsider);
+    vote.rounds[0].ballots[1].voter = vote.rounds[0].ballots[0].voter;
+    vote.rounds[0].ballots[2].choice = Choice::Consent(ConsentChoice::For);
+    vote.rounds[0].number = 2;
+    let found = problems(&s);
+    let kinds: Vec<&ProblemKind> = found.iter().map(|(_, k)| k).collect();
+    assert!(
+        kinds.contains(&&ProblemKind::RoundNumber {
+            expected: 1,
+            found: 2
+        }),
+        "{found:?}"
+    );
+    assert!(
+        kinds
+            .iter()
+            .any(|k| matches!(k, ProblemKind::VotedTwice { .. })),
+        "{found:?}"
+    );
+    assert!(
+        kinds.contains(&&ProblemKind::BallotKind { method: "schulze" }),
+        "{found:?}"
+    );
+    assert!(
+        kinds.contains(&&ProblemKind::NotOnBallot { id: outsider.0 }),
+        "{found:?}"
+    );
+    // decisions[0] still names the alternative, which exists: that is fine.
+}
+
+#[test]
+fn a_secret_ballot_must_not_name_its_voter() {
+    let mut s = session();
+    s.votes[0].anonymity = Anonymity::Secret;
+    let found = problems(&s);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|(_, k)| *k == ProblemKind::SecretBallotNamesVoter)
+    );
+    for ballot in &mut s.votes[0].rounds[0].ballots {
+        ballot.voter = None;
+    }
+    assert_eq!(problems(&s), vec![]);
+}
+
+#[test]
+fn method_settings_that_cannot_work_are_reported() {
+    let mut s = session();
+    s.votes[0].rounds.clear();
+    s.votes[0].method = VoteMethod::Score { min: 5, max: 5 };
+    assert!(matches!(
+        problems(&s)[0].1,
+        ProblemKind::BadMethodSettings { .. }
+    ));
+    s.votes[0].method = VoteMethod::MajorityJudgment {
+        grades: vec!["Плохо".into()],
+    };
+    assert!(matches!(
+        problems(&s)[0].1,
+        ProblemKind::BadMethodSettings { .. }
+    ));
+    s.votes[0].method = VoteMethod::Consent { allow_block: true };
+    s.votes[0].rounds.push(Default::default());
+    s.votes[0].rounds[0].ballots.push(Ballot {
+        voter: None,
+        count: 0,
+        choice: Choice::Consent(ConsentChoice::Block),
+    });
+    assert_eq!(problems(&s)[0].0, "votes[0].rounds[0].ballots[0].count");
+}
+
+#[test]
+fn influence_and_interest_stay_on_the_1_to_5_scale() {
+    let mut s = session();
+    s.stakeholder_groups[0].influence = 0;
+    s.stakeholder_groups[1].interest = 6;
+    let paths: Vec<String> = problems(&s).into_iter().map(|(p, _)| p).collect();
+    assert_eq!(
+        paths,
+        vec![
+            "stakeholder_groups[0].influence",
+            "stakeholder_groups[1].interest"
+        ]
+    );
+}
