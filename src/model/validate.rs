@@ -9,7 +9,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::{Anonymity, Choice, GoalId, SCALE_MAX, SCALE_MIN, Session, Vote, VoteMethod};
+use super::{Anonymity, Choice, SCALE_MAX, SCALE_MIN, Session, Vote, VoteMethod};
 
 /// One problem found in a session, with where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -387,11 +387,12 @@ impl<'a> Checker<'a> {
 
     fn goals_and_findings(&mut self) {
         let s = self.session;
+        let cyclic = goals_on_cycles(s);
         for (i, goal) in s.goals.iter().enumerate() {
             self.text(format!("goals[{i}].title"), &goal.title);
             if let Some(parent) = goal.parent {
                 self.reference(format!("goals[{i}].parent"), Known::Goal, parent.0);
-                if has_cycle(s, goal.id) {
+                if cyclic.contains(&goal.id.0) {
                     self.push(format!("goals[{i}].parent"), ProblemKind::GoalCycle);
                 }
             }
@@ -653,19 +654,40 @@ fn choice_alternatives(choice: &Choice) -> Vec<u32> {
     }
 }
 
-/// Whether following `parent` links from `start` comes back to `start`.
-pub(crate) fn has_cycle(session: &Session, start: GoalId) -> bool {
-    let mut current = session.goal(start).and_then(|g| g.parent);
-    let mut steps = 0;
-    while let Some(id) = current {
-        if id == start {
-            return true;
+/// The ids of the goals that lie on a cycle of `parent` links. Linear in the number of goals
+/// (each goal is walked once), so a hostile file with a long chain cannot stall validation.
+fn goals_on_cycles(session: &Session) -> BTreeSet<u32> {
+    let parent: BTreeMap<u32, u32> = session
+        .goals
+        .iter()
+        .filter_map(|g| g.parent.map(|p| (g.id.0, p.0)))
+        .collect();
+    // 0 = not seen, 1 = on the current walk, 2 = done.
+    let mut state: BTreeMap<u32, u8> = BTreeMap::new();
+    let mut on_cycle = BTreeSet::new();
+    for goal in &session.goals {
+        let mut walk = Vec::new();
+        let mut current = Some(goal.id.0);
+        while let Some(id) = current {
+            match state.get(&id).copied().unwrap_or(0) {
+                0 => {
+                    state.insert(id, 1);
+                    walk.push(id);
+                    current = parent.get(&id).copied();
+                }
+                1 => {
+                    // Came back to a goal of this walk: everything from it on is a cycle.
+                    if let Some(start) = walk.iter().position(|g| *g == id) {
+                        on_cycle.extend(walk[start..].iter().copied());
+                    }
+                    break;
+                }
+                _ => break,
+            }
         }
-        steps += 1;
-        if steps > session.goals.len() {
-            return true;
+        for id in walk {
+            state.insert(id, 2);
         }
-        current = session.goal(id).and_then(|g| g.parent);
     }
-    false
+    on_cycle
 }
