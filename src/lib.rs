@@ -9,5 +9,7 @@ pub mod commands;
 #[doc(hidden)]
 pub mod fixtures;
 pub mod history;
+pub mod i18n;
 pub mod model;
 pub mod storage;
+pub mod ui;

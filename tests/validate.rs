@@ -187,7 +187,10 @@ fn goal_cycles_are_found_for_every_goal_on_them() {
         .filter(|(_, k)| *k == ProblemKind::GoalCycle)
         .map(|(p, _)| p)
         .collect();
-    assert_eq!(cyclic, vec!["goals[0].parent", "goals[1].parent", "goals[2].parent"]);
+    assert_eq!(
+        cyclic,
+        vec!["goals[0].parent", "goals[1].parent", "goals[2].parent"]
+    );
 }
 
 #[test]
@@ -198,7 +201,12 @@ fn a_long_goal_chain_validates_in_linear_time() {
         .join("fuzz/regressions/slow-validate-goal-chain-1750.ron");
     let loaded = stratboard::storage::load(&path).unwrap();
     assert_eq!(loaded.session.goals.len(), 1750);
-    assert!(loaded.problems.iter().all(|p| p.kind != ProblemKind::GoalCycle));
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .all(|p| p.kind != ProblemKind::GoalCycle)
+    );
     let mut s = Session::new("Цепочка");
     let n = 50_000u32;
     for i in 1..=n {
@@ -211,5 +219,9 @@ fn a_long_goal_chain_validates_in_linear_time() {
     }
     assert_eq!(problems(&s), vec![]);
     s.goals[n as usize - 1].parent = Some(GoalId(1));
-    assert_eq!(problems(&s).len(), n as usize, "closing the chain makes every goal cyclic");
+    assert_eq!(
+        problems(&s).len(),
+        n as usize,
+        "closing the chain makes every goal cyclic"
+    );
 }

@@ -1,127 +1,392 @@
-//! The eframe shell. For now a minimal window that opens a session and shows what it holds;
-//! the facilitator's board is built on top of this.
+//! The eframe shell: one window with the facilitator's board.
+//!
+//! Per frame: read shortcuts and dropped files → draw the menu, the sections panel and the
+//! selected section (panels push commands) → apply the commands (history, dirty flag) → seal
+//! the undo step when focus moves → autosave to the recovery file while there are unsaved
+//! changes → dialogs. Nothing repaints while nothing happens: the only timed repaint is the
+//! pending autosave.
+
+mod chrome;
+mod document;
+mod files;
+pub mod settings;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
-use crate::model::Session;
-use crate::storage;
+use chrono::NaiveDate;
+
+use crate::commands::{Command, Outcome};
+use crate::i18n::{Language, Tr};
+use crate::model::{BoardSection, Session};
+use crate::storage::{self, recovery::RecoveryStore};
+use crate::ui::theme::{SIDEBAR_WIDTH, Theme, ThemeKind};
+use crate::ui::{self, Board, BoardState};
+pub use document::Document;
+use settings::Settings;
 
 /// The sample session compiled into the binary, so that a fresh install opens a real board.
 pub const EMBEDDED_SAMPLE: &str = include_str!("../../sessions/tos-support.ron");
 
-/// What the window shows.
+/// How long after an edit the unsaved work is written to the recovery file.
+pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(5);
+
+/// A message shown above the board until dismissed (or replaced).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// Something done (saved, deleted…).
+    Info(String),
+    /// Something refused or failed; the text says what and where.
+    Error {
+        /// What failed ("Could not save").
+        title: String,
+        /// The details.
+        detail: String,
+    },
+}
+
+/// A question the app is waiting for the user to answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Dialog {
+    /// Unsaved changes: save, discard or cancel before `then`.
+    Unsaved { then: Then },
+    /// A recovery file newer than the document was found.
+    Recovery { path: PathBuf },
+    /// The file was changed on disk by someone else.
+    ExternalChange,
+}
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Then {
+    Close,
+    New,
+    Open(Option<PathBuf>),
+}
+
+/// The application.
 pub struct StratboardApp {
-    session: Session,
-    path: Option<PathBuf>,
-    /// Validation problems of the open session, one line each.
-    problems: Vec<String>,
-    /// A load error, shown above the session (the sample stays open).
-    error: Option<String>,
+    doc: Document,
+    board: BoardState,
+    settings: Settings,
+    tr: Tr,
+    theme: Theme,
+    applied_theme: Option<ThemeKind>,
+    notice: Option<Notice>,
+    dialog: Option<Dialog>,
+    recovery: Option<RecoveryStore>,
+    commands: Vec<Command>,
+    last_focus: Option<egui::Id>,
+    autosave_due: Option<Instant>,
+    today: NaiveDate,
+    window_focused: bool,
+    close_confirmed: bool,
+    native_dialogs: bool,
+    last_title: String,
 }
 
 impl StratboardApp {
-    /// Opens `file`, or the embedded sample when there is none or it fails to load.
-    pub fn open(file: Option<PathBuf>) -> Self {
-        let mut app = Self::sample();
-        if let Some(path) = file {
-            match storage::load(&path) {
-                Ok(loaded) => {
-                    app.problems = loaded.problems.iter().map(ToString::to_string).collect();
-                    app.session = loaded.session;
-                    app.path = Some(path);
-                }
-                Err(error) => app.error = Some(error.to_string()),
-            }
+    fn new(doc: Document, settings: Settings, recovery: Option<RecoveryStore>) -> Self {
+        let tr = Tr::new(settings.language);
+        let theme = Theme::new(settings.theme);
+        Self {
+            doc,
+            board: BoardState::default(),
+            settings,
+            tr,
+            theme,
+            applied_theme: None,
+            notice: None,
+            dialog: None,
+            recovery,
+            commands: Vec::new(),
+            last_focus: None,
+            autosave_due: None,
+            today: chrono::Local::now().date_naive(),
+            window_focused: true,
+            close_confirmed: false,
+            native_dialogs: true,
+            last_title: String::new(),
+        }
+    }
+
+    /// An app on `session` (no file, no recovery folder, no native dialogs), for tests and
+    /// benchmarks.
+    pub fn for_test(session: Session, language: Language) -> Self {
+        let settings = Settings {
+            language,
+            ..Settings::default()
+        };
+        let mut app = Self::new(Document::untitled(session), settings, None);
+        app.native_dialogs = false;
+        app
+    }
+
+    /// Starts the app: opens `file`, else the most recent file, else the embedded sample, and
+    /// offers a recovery file newer than the document.
+    pub fn start(
+        file: Option<PathBuf>,
+        settings: Settings,
+        recovery: Option<RecoveryStore>,
+    ) -> Self {
+        let mut app = Self::new(Document::untitled(sample_session()), settings, recovery);
+        let explicit = file.is_some();
+        let candidate = file.or_else(|| app.settings.last_existing().map(PathBuf::from));
+        match candidate {
+            Some(path) => match Document::open(&path) {
+                Ok(doc) => app.adopt(doc),
+                Err(error) => app.report_open_error(&error, explicit),
+            },
+            None => app.offer_recovery(),
         }
         app
     }
 
-    fn sample() -> Self {
-        let (session, error) = match storage::parse_session(EMBEDDED_SAMPLE.as_bytes()) {
-            Ok(parsed) => (parsed.session, None),
-            Err(kind) => (
-                Session::new("stratboard"),
-                Some(format!("embedded sample: {kind}")),
-            ),
-        };
-        Self {
-            session,
-            path: None,
-            problems: Vec::new(),
-            error,
+    /// The open session.
+    pub fn session(&self) -> &Session {
+        self.doc.session()
+    }
+
+    /// The open document.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The message shown above the board, if any.
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// The interface language.
+    pub fn language(&self) -> Language {
+        self.settings.language
+    }
+
+    /// The remembered settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Sets the date the board treats as today (overdue action items), for tests.
+    pub fn set_today(&mut self, today: NaiveDate) {
+        self.today = today;
+    }
+
+    /// Shows `section` in the centre.
+    pub fn select_section(&mut self, section: BoardSection) {
+        self.board.section = section;
+    }
+
+    /// The section shown in the centre.
+    pub fn section(&self) -> BoardSection {
+        self.board.section
+    }
+
+    /// Switches the interface language.
+    pub fn set_language(&mut self, language: Language) {
+        self.settings.language = language;
+        self.tr = Tr::new(language);
+    }
+
+    /// Switches between light and dark.
+    pub fn set_theme(&mut self, kind: ThemeKind) {
+        self.settings.theme = kind;
+        self.theme = Theme::new(kind);
+    }
+
+    /// Undoes the last edit.
+    pub fn undo(&mut self) {
+        if let Err(error) = self.doc.undo() {
+            self.error("error-command", error.to_string());
+        }
+        self.schedule_autosave();
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(&mut self) {
+        if let Err(error) = self.doc.redo() {
+            self.error("error-command", error.to_string());
+        }
+        self.schedule_autosave();
+    }
+
+    /// Applies an edit as if a panel had asked for it.
+    pub fn apply(&mut self, command: Command) {
+        self.commands.push(command);
+        self.apply_pending();
+    }
+
+    /// Draws the whole window and handles its input.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.applied_theme != Some(self.theme.kind) {
+            if self.applied_theme.is_none() {
+                crate::ui::theme::install_fonts(&ctx);
+            }
+            self.theme.apply(&ctx);
+            self.applied_theme = Some(self.theme.kind);
+        }
+        self.handle_input(&ctx);
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        let mut commands = std::mem::take(&mut self.commands);
+        let mut board = Board::new(
+            self.doc.session(),
+            &self.tr,
+            &self.theme,
+            self.today,
+            &mut commands,
+        );
+        let state = &mut self.board;
+        egui::Panel::left("sections")
+            .exact_size(SIDEBAR_WIDTH)
+            .resizable(false)
+            .show(ui, |ui| ui::sections_panel(ui, &board, state));
+        let notice = &mut self.notice;
+        let theme = &self.theme;
+        let tr = &self.tr;
+        egui::CentralPanel::default().show(ui, |ui| {
+            chrome::notice_bar(ui, theme, tr, notice);
+            ui::section_view(ui, &mut board, state);
+        });
+        self.commands = commands;
+        if !self.commands.is_empty() {
+            // The panels drew the old state this frame: draw the new one right away.
+            ctx.request_repaint();
+        }
+        self.apply_pending();
+        self.seal_when_focus_moves(&ctx);
+        self.dialogs(&ctx);
+        self.autosave(&ctx);
+        self.update_title(&ctx);
+    }
+
+    /// Applies the commands the panels asked for, in order; a refused one becomes a notice.
+    fn apply_pending(&mut self) {
+        for command in std::mem::take(&mut self.commands) {
+            match self.doc.apply(command, Instant::now()) {
+                Ok(applied) => {
+                    if let Outcome::Deleted { removed_references } = applied.outcome {
+                        let text = if removed_references.is_empty() {
+                            self.tr.t("common-deleted")
+                        } else {
+                            self.tr
+                                .n("common-deleted-refs", removed_references.len() as i64)
+                        };
+                        self.notice = Some(Notice::Info(text));
+                    }
+                    self.schedule_autosave();
+                }
+                Err(error) => self.error("error-command", error.to_string()),
+            }
         }
     }
 
-    /// The window title: file name (or "sample") and the session title.
+    /// Ends the undo step when keyboard focus moves to another widget.
+    fn seal_when_focus_moves(&mut self, ctx: &egui::Context) {
+        let focus = ctx.memory(|m| m.focused());
+        if focus != self.last_focus {
+            self.doc.seal();
+            self.last_focus = focus;
+        }
+    }
+
+    fn error(&mut self, title_key: &'static str, detail: String) {
+        self.notice = Some(Notice::Error {
+            title: self.tr.t(title_key),
+            detail,
+        });
+    }
+
+    fn schedule_autosave(&mut self) {
+        if self.recovery.is_some() && self.doc.is_dirty() && self.autosave_due.is_none() {
+            self.autosave_due = Some(Instant::now() + AUTOSAVE_DELAY);
+        }
+    }
+
+    /// Writes the recovery file when an autosave is due; otherwise asks to be woken then.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(due) = self.autosave_due else {
+            return;
+        };
+        let now = Instant::now();
+        if now < due {
+            ctx.request_repaint_after(due - now);
+            return;
+        }
+        self.autosave_due = None;
+        if let Some(store) = &self.recovery
+            && self.doc.is_dirty()
+            && let Err(error) = store.write(self.doc.path(), self.doc.session())
+        {
+            self.error("error-save", error.to_string());
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.last_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.last_title = title;
+        }
+    }
+
+    /// "● tos-support.ron — <session title> — stratboard".
     pub fn window_title(&self) -> String {
-        let file = self
-            .path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map_or_else(|| "sample".to_owned(), |n| n.to_string_lossy().into_owned());
-        format!("{file} — {} — stratboard", self.session.meta.title)
+        let file = self.doc.path().and_then(|p| p.file_name()).map_or_else(
+            || self.tr.t("sample-name"),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mark = if self.doc.is_dirty() {
+            format!("{} ", self.tr.t("unsaved-mark"))
+        } else {
+            String::new()
+        };
+        format!("{mark}{file} — {} — stratboard", self.session().meta.title)
     }
 }
 
 impl eframe::App for StratboardApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.style_mut()
-                .text_styles
-                .insert(egui::TextStyle::Body, egui::FontId::proportional(18.0));
-            if let Some(error) = &self.error {
-                ui.colored_label(ui.visuals().error_fg_color, error);
-                ui.separator();
-            }
-            let meta = &self.session.meta;
-            ui.label(egui::RichText::new(&meta.organisation).size(18.0));
-            ui.heading(egui::RichText::new(&meta.title).size(32.0));
-            if let Some(start) = meta.start {
-                ui.label(format!("{start}  ·  {}", meta.venue));
-            }
-            ui.add_space(12.0);
-            if !meta.purpose.is_empty() {
-                ui.label(&meta.purpose);
-            }
-            ui.add_space(12.0);
-            let s = &self.session;
-            for (label, count) in [
-                ("Stakeholder groups", s.stakeholder_groups.len()),
-                ("Participants", s.participants.len()),
-                ("Agenda items", s.agenda.len()),
-                ("Goals", s.goals.len()),
-                ("Situation analysis findings", s.findings.len()),
-                ("Alternatives", s.alternatives.len()),
-                ("Positions", s.positions.len()),
-                ("Votes", s.votes.len()),
-                ("Decisions", s.decisions.len()),
-                ("Action items", s.actions.len()),
-            ] {
-                ui.label(format!("{label}: {count}"));
-            }
-            if !self.problems.is_empty() {
-                ui.add_space(12.0);
-                ui.colored_label(ui.visuals().warn_fg_color, "Problems found in this file:");
-                for problem in &self.problems {
-                    ui.label(problem);
-                }
-            }
-        });
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, settings::STORAGE_KEY, &self.settings);
     }
 }
 
-/// Opens the window on `file` (or the sample) and runs until it is closed.
+/// The embedded sample, parsed (it is tested to parse; an empty session if it ever did not).
+pub fn sample_session() -> Session {
+    storage::parse_session(EMBEDDED_SAMPLE.as_bytes())
+        .map(|parsed| parsed.session)
+        .unwrap_or_else(|_| Session::new("stratboard"))
+}
+
+/// Opens the window on `file` (or the last session, or the sample) and runs until it is closed.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
-    let app = StratboardApp::open(file);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(app.window_title())
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 480.0]),
+            .with_title("stratboard")
+            .with_inner_size([1440.0, 900.0])
+            .with_maximized(true)
+            .with_min_inner_size([960.0, 600.0]),
         ..Default::default()
     };
-    match eframe::run_native("stratboard", options, Box::new(|_cc| Ok(Box::new(app)))) {
+    let result = eframe::run_native(
+        "stratboard",
+        options,
+        Box::new(move |cc| {
+            let settings = cc
+                .storage
+                .and_then(|s| eframe::get_value::<Settings>(s, settings::STORAGE_KEY))
+                .unwrap_or_default();
+            let recovery = RecoveryStore::default_location();
+            Ok(Box::new(StratboardApp::start(file, settings, recovery)))
+        }),
+    );
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("stratboard: could not open the window: {error}");

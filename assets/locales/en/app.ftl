@@ -1,0 +1,149 @@
+# The application shell: menus, sections, common words and the names of every choice.
+app-name = stratboard
+sample-name = sample
+unsaved-mark = •
+
+menu-file = File
+menu-new = New session
+menu-open = Open…
+menu-open-recent = Open recent
+menu-no-recent = No recent files
+menu-save = Save
+menu-save-as = Save as…
+menu-quit = Quit
+menu-edit = Edit
+menu-undo = Undo
+menu-redo = Redo
+menu-view = View
+menu-language = Language
+menu-theme = Theme
+theme-light = Light
+theme-dark = Dark
+
+section-session = Session & agenda
+section-goals = Goals
+section-situation = Situation analysis
+section-stakeholders = Stakeholders & participants
+section-alternatives = Alternatives
+section-positions = Positions
+section-votes = Votes
+section-decisions = Decisions & actions
+section-notes = Notes
+sections = Sections
+
+common-add = Add
+common-delete = Delete
+common-none = —
+common-title = Title
+common-description = Description
+common-status = Status
+common-close = Close
+common-cancel = Cancel
+common-save = Save
+common-discard = Discard
+common-reload = Reload
+common-keep-mine = Keep my version
+common-restore = Restore
+common-empty-refused = Must not be empty
+common-move-handle = Drag to reorder
+common-date-format = YYYY-MM-DD
+common-date-invalid = Write the date as YYYY-MM-DD, e.g. 2026-12-01
+common-deleted = Deleted. Undo with Ctrl+Z.
+common-deleted-refs = Deleted, with { $count } { $count ->
+    [one] reference
+   *[other] references
+  } to it removed. Undo with Ctrl+Z.
+
+status-saved = Saved { $file }
+status-problems = { $count } { $count ->
+    [one] problem
+   *[other] problems
+  } in this file
+status-no-file = Not saved yet
+status-autosaved = Unsaved changes are kept in a recovery file
+
+dialog-unsaved-title = Unsaved changes
+dialog-unsaved-body = “{ $title }” has changes that are not saved.
+dialog-unsaved-save = Save and close
+dialog-unsaved-discard = Close without saving
+dialog-recovery-title = Unsaved work found
+dialog-recovery-body = A recovery copy of “{ $title }” is newer than the file: it holds work that was never saved.
+dialog-external-title = The file changed on disk
+dialog-external-body = Someone else changed { $file } after you opened it.
+
+error-open = Could not open the file
+error-save = Could not save
+error-command = Not changed
+
+format-RoundTable = Round table
+format-Brainstorm = Brainstorm
+format-BusinessGame = Business game
+format-Training = Training
+format-DiscussionPlatform = Discussion platform
+format-Other = Other
+
+agenda-kind-Opening = Opening
+agenda-kind-Presentation = Presentation
+agenda-kind-Discussion = Discussion
+agenda-kind-Brainstorm = Brainstorm
+agenda-kind-GroupWork = Group work
+agenda-kind-BusinessGame = Business game
+agenda-kind-Training = Training
+agenda-kind-Vote = Vote
+agenda-kind-Break = Break
+agenda-kind-Summary = Summary
+
+agenda-status-Planned = Planned
+agenda-status-InProgress = In progress
+agenda-status-Done = Done
+agenda-status-Skipped = Skipped
+
+priority-High = High
+priority-Medium = Medium
+priority-Low = Low
+
+quadrant-Strength = Strengths
+quadrant-Weakness = Weaknesses
+quadrant-Opportunity = Opportunities
+quadrant-Threat = Threats
+
+alternative-status-Proposed = Proposed
+alternative-status-Shortlisted = Shortlisted
+alternative-status-Adopted = Adopted
+alternative-status-Rejected = Rejected
+alternative-status-Postponed = Postponed
+
+stance-StronglyFor = Strongly for
+stance-For = For
+stance-Neutral = Neutral
+stance-Against = Against
+stance-StronglyAgainst = Strongly against
+stance-Undecided = Undecided
+
+action-status-Open = Open
+action-status-InProgress = In progress
+action-status-Done = Done
+action-status-Cancelled = Cancelled
+
+vote-status-Draft = Draft
+vote-status-Open = Open
+vote-status-Closed = Closed
+
+anonymity-Open = Open
+anonymity-Anonymous = Anonymous
+anonymity-Secret = Secret
+
+count-votes = { $count } { $count ->
+    [one] vote
+   *[other] votes
+  }
+count-ballots = { $count } { $count ->
+    [one] ballot
+   *[other] ballots
+  }
+count-participants = { $count } { $count ->
+    [one] participant
+   *[other] participants
+  }
+
+new-session-title = New strategic session

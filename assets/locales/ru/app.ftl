@@ -1,0 +1,154 @@
+# Оболочка приложения: меню, разделы, общие слова и названия всех вариантов выбора.
+app-name = stratboard
+sample-name = пример
+unsaved-mark = •
+
+menu-file = Файл
+menu-new = Новая сессия
+menu-open = Открыть…
+menu-open-recent = Недавние файлы
+menu-no-recent = Недавних файлов нет
+menu-save = Сохранить
+menu-save-as = Сохранить как…
+menu-quit = Выход
+menu-edit = Правка
+menu-undo = Отменить
+menu-redo = Повторить
+menu-view = Вид
+menu-language = Язык
+menu-theme = Тема
+theme-light = Светлая
+theme-dark = Тёмная
+
+section-session = Сессия и повестка
+section-goals = Цели
+section-situation = Анализ состояния
+section-stakeholders = Заинтересованные стороны
+section-alternatives = Альтернативы
+section-positions = Позиции
+section-votes = Голосования
+section-decisions = Решения и поручения
+section-notes = Заметки
+sections = Разделы
+
+common-add = Добавить
+common-delete = Удалить
+common-none = —
+common-title = Название
+common-description = Описание
+common-status = Статус
+common-close = Закрыть
+common-cancel = Отмена
+common-save = Сохранить
+common-discard = Не сохранять
+common-reload = Перечитать файл
+common-keep-mine = Оставить мою версию
+common-restore = Восстановить
+common-empty-refused = Поле не может быть пустым
+common-move-handle = Перетащите, чтобы изменить порядок
+common-date-format = ГГГГ-ММ-ДД
+common-date-invalid = Укажите дату в виде ГГГГ-ММ-ДД, например 2026-12-01
+common-deleted = Удалено. Отменить — Ctrl+Z.
+common-deleted-refs = Удалено; { $count } { $count ->
+    [one] ссылка на него убрана
+    [few] ссылки на него убраны
+   *[many] ссылок на него убрано
+  }. Отменить — Ctrl+Z.
+
+status-saved = Сохранено: { $file }
+status-problems = В файле { $count } { $count ->
+    [one] замечание
+    [few] замечания
+   *[many] замечаний
+  }
+status-no-file = Ещё не сохранено
+status-autosaved = Несохранённые изменения хранятся в файле восстановления
+
+dialog-unsaved-title = Есть несохранённые изменения
+dialog-unsaved-body = В «{ $title }» есть несохранённые изменения.
+dialog-unsaved-save = Сохранить и закрыть
+dialog-unsaved-discard = Закрыть без сохранения
+dialog-recovery-title = Найдена несохранённая работа
+dialog-recovery-body = Копия восстановления «{ $title }» новее файла: в ней есть несохранённые изменения.
+dialog-external-title = Файл изменён на диске
+dialog-external-body = Файл { $file } изменили после того, как вы его открыли.
+
+error-open = Не удалось открыть файл
+error-save = Не удалось сохранить
+error-command = Изменение не внесено
+
+format-RoundTable = Круглый стол
+format-Brainstorm = Мозговой штурм
+format-BusinessGame = Деловая игра
+format-Training = Тренинг
+format-DiscussionPlatform = Дискуссионная площадка
+format-Other = Другое
+
+agenda-kind-Opening = Открытие
+agenda-kind-Presentation = Доклад
+agenda-kind-Discussion = Обсуждение
+agenda-kind-Brainstorm = Мозговой штурм
+agenda-kind-GroupWork = Работа в группах
+agenda-kind-BusinessGame = Деловая игра
+agenda-kind-Training = Тренинг
+agenda-kind-Vote = Голосование
+agenda-kind-Break = Перерыв
+agenda-kind-Summary = Подведение итогов
+
+agenda-status-Planned = Запланировано
+agenda-status-InProgress = Идёт
+agenda-status-Done = Завершено
+agenda-status-Skipped = Пропущено
+
+priority-High = Высокий
+priority-Medium = Средний
+priority-Low = Низкий
+
+quadrant-Strength = Сильные стороны
+quadrant-Weakness = Слабые стороны
+quadrant-Opportunity = Возможности
+quadrant-Threat = Угрозы
+
+alternative-status-Proposed = Предложена
+alternative-status-Shortlisted = В коротком списке
+alternative-status-Adopted = Принята
+alternative-status-Rejected = Отклонена
+alternative-status-Postponed = Отложена
+
+stance-StronglyFor = Решительно за
+stance-For = За
+stance-Neutral = Нейтрально
+stance-Against = Против
+stance-StronglyAgainst = Решительно против
+stance-Undecided = Не определилась
+
+action-status-Open = Не начато
+action-status-InProgress = В работе
+action-status-Done = Выполнено
+action-status-Cancelled = Отменено
+
+vote-status-Draft = Черновик
+vote-status-Open = Идёт
+vote-status-Closed = Завершено
+
+anonymity-Open = Открытое
+anonymity-Anonymous = Анонимное
+anonymity-Secret = Тайное
+
+count-votes = { $count } { $count ->
+    [one] голос
+    [few] голоса
+   *[many] голосов
+  }
+count-ballots = { $count } { $count ->
+    [one] бюллетень
+    [few] бюллетеня
+   *[many] бюллетеней
+  }
+count-participants = { $count } { $count ->
+    [one] участник
+    [few] участника
+   *[many] участников
+  }
+
+new-session-title = Новая стратегическая сессия

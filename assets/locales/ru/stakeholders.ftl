@@ -1,0 +1,32 @@
+# Заинтересованные стороны: карточки групп, строки участников и карта влияния и интереса.
+stakeholders-add-group = Добавить группу
+stakeholders-new-group = Новая группа
+stakeholders-new-participant = Новый участник
+stakeholders-count-groups = { $count } { $count ->
+    [one] группа
+    [few] группы
+   *[many] групп
+  }
+stakeholders-empty = Групп пока нет. Добавьте группы, чьи интересы нужно учесть на сессии.
+stakeholders-group-name = Название группы
+stakeholders-influence = Влияние
+stakeholders-interest = Интерес
+stakeholders-vote-weight = Вес голоса
+stakeholders-vote-weight-hint = Сколько весят бюллетени этой группы при подсчёте с учётом весов групп
+stakeholders-participant-name = ФИО
+stakeholders-participant-position = Должность
+stakeholders-participant-organisation = Организация
+stakeholders-participant-group = Группа
+stakeholders-add-participant = Добавить участника
+stakeholders-without-group = Без группы
+
+stakeholders-grid = Карта влияния и интереса
+stakeholders-grid-axis-interest = Интерес
+stakeholders-grid-axis-influence = Влияние
+stakeholders-grid-empty = Добавьте группу, чтобы разместить её здесь
+stakeholders-grid-scores = Влияние { $influence } · интерес { $interest }
+stakeholders-quadrant-keep-satisfied = Удовлетворять
+stakeholders-quadrant-manage-closely = Работать плотно
+stakeholders-quadrant-monitor = Наблюдать
+stakeholders-quadrant-keep-informed = Информировать
+stakeholders-grid-legend = Число в кружке — сколько участников представляют группу. Нажмите на кружок, чтобы перейти к её карточке.

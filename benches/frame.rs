@@ -1,0 +1,88 @@
+//! CPU time per frame of the full board UI, headless, for every section: the embedded sample,
+//! the large generated session (as in the storage benchmark) and ten times that.
+//! Target: median ≤ 2 ms for the large session; 10× the items must cost < 2× the time.
+//!
+//! Each frame is `Context::run_ui` (input, layout, painting into shapes) plus tessellation,
+//! i.e. everything but the GPU upload. Window size 1920×1080, Russian UI.
+//!
+//! `cargo bench --bench frame`
+
+use std::time::Instant;
+
+use stratboard::app::{StratboardApp, sample_session};
+use stratboard::fixtures::{Size, generate};
+use stratboard::i18n::Language;
+use stratboard::model::{BoardSection, Session};
+
+const WARM_UP_FRAMES: usize = 20;
+const MEASURED_FRAMES: usize = 200;
+
+fn input(frame: usize) -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1920.0, 1080.0),
+        )),
+        time: Some(frame as f64 / 60.0),
+        // The pointer rests over the board, as it would during a session.
+        events: vec![egui::Event::PointerMoved(egui::pos2(900.0, 500.0))],
+        ..Default::default()
+    }
+}
+
+/// Median and 95th percentile of frame times in milliseconds.
+fn measure(session: &Session, section: BoardSection) -> (f64, f64) {
+    let ctx = egui::Context::default();
+    let mut app = StratboardApp::for_test(session.clone(), Language::Russian);
+    app.select_section(section);
+    let mut times = Vec::with_capacity(MEASURED_FRAMES);
+    for frame in 0..WARM_UP_FRAMES + MEASURED_FRAMES {
+        let start = Instant::now();
+        let output = ctx.run_ui(input(frame), |ui| app.show(ui));
+        let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+        let elapsed = start.elapsed().as_secs_f64() * 1000.0;
+        std::hint::black_box(primitives);
+        if frame >= WARM_UP_FRAMES {
+            times.push(elapsed);
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let median = times[times.len() / 2];
+    let p95 = times[(times.len() * 95) / 100];
+    (median, p95)
+}
+
+fn main() {
+    let sessions = [
+        ("sample (tos-support)", sample_session()),
+        ("large", generate(Size::LARGE)),
+        ("large ×10", generate(Size::LARGE.times(10))),
+    ];
+    println!(
+        "frame time, ms (median / p95), {MEASURED_FRAMES} frames after {WARM_UP_FRAMES} warm-up, 1920×1080"
+    );
+    print!("{:<22}", "section");
+    for (name, _) in &sessions {
+        print!("{name:>24}");
+    }
+    println!();
+    let mut worst = vec![0.0_f64; sessions.len()];
+    let mut ratio_worst = 0.0_f64;
+    for section in BoardSection::ALL {
+        print!("{:<22}", format!("{section:?}"));
+        let mut medians = Vec::new();
+        for (i, (_, session)) in sessions.iter().enumerate() {
+            let (median, p95) = measure(session, section);
+            worst[i] = worst[i].max(median);
+            medians.push(median);
+            print!("{:>24}", format!("{median:.3} / {p95:.3}"));
+        }
+        let ratio = medians[2] / medians[1];
+        ratio_worst = ratio_worst.max(ratio);
+        println!("   ×10/×1 = {ratio:.2}");
+    }
+    println!(
+        "worst median: sample {:.3} ms, large {:.3} ms, large ×10 {:.3} ms; worst ×10/×1 ratio {:.2}",
+        worst[0], worst[1], worst[2], ratio_worst
+    );
+}

@@ -1,0 +1,232 @@
+//! The window's chrome: menu bar, status bar, notice bar and dialogs.
+
+use super::{Dialog, Notice, StratboardApp, Then};
+use crate::i18n::{Language, Tr};
+use crate::ui::theme::{Theme, ThemeKind};
+
+impl StratboardApp {
+    pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button(self.tr.t("menu-file"), |ui| self.file_menu(ui));
+            ui.menu_button(self.tr.t("menu-edit"), |ui| {
+                let (can_undo, can_redo) = self.doc.can_undo_redo();
+                let undo = egui::Button::new(self.tr.t("menu-undo")).shortcut_text("Ctrl+Z");
+                if ui.add_enabled(can_undo, undo).clicked() {
+                    self.undo();
+                }
+                let redo = egui::Button::new(self.tr.t("menu-redo")).shortcut_text("Ctrl+Shift+Z");
+                if ui.add_enabled(can_redo, redo).clicked() {
+                    self.redo();
+                }
+            });
+            ui.menu_button(self.tr.t("menu-view"), |ui| {
+                ui.label(self.theme.caption(self.tr.t("menu-language")));
+                for language in Language::ALL {
+                    let selected = self.settings.language == language;
+                    if ui
+                        .selectable_label(selected, language.native_name())
+                        .clicked()
+                    {
+                        self.set_language(language);
+                    }
+                }
+                ui.separator();
+                ui.label(self.theme.caption(self.tr.t("menu-theme")));
+                for (kind, key) in [
+                    (ThemeKind::Light, "theme-light"),
+                    (ThemeKind::Dark, "theme-dark"),
+                ] {
+                    if ui
+                        .selectable_label(self.settings.theme == kind, self.tr.t(key))
+                        .clicked()
+                    {
+                        self.set_theme(kind);
+                    }
+                }
+            });
+            ui.separator();
+            ui.label(self.theme.caption(&self.session().meta.title));
+        });
+    }
+
+    fn file_menu(&mut self, ui: &mut egui::Ui) {
+        if ui
+            .add(egui::Button::new(self.tr.t("menu-new")).shortcut_text("Ctrl+N"))
+            .clicked()
+        {
+            self.request(Then::New);
+        }
+        if ui
+            .add(egui::Button::new(self.tr.t("menu-open")).shortcut_text("Ctrl+O"))
+            .clicked()
+        {
+            self.request(Then::Open(None));
+        }
+        ui.menu_button(self.tr.t("menu-open-recent"), |ui| {
+            if self.settings.recent.is_empty() {
+                ui.label(self.theme.caption(self.tr.t("menu-no-recent")));
+            }
+            for path in self.settings.recent.clone() {
+                if ui.button(path.display().to_string()).clicked() {
+                    self.request(Then::Open(Some(path)));
+                }
+            }
+        });
+        ui.separator();
+        if ui
+            .add(egui::Button::new(self.tr.t("menu-save")).shortcut_text("Ctrl+S"))
+            .clicked()
+        {
+            self.save();
+        }
+        let save_as = egui::Button::new(self.tr.t("menu-save-as")).shortcut_text("Ctrl+Shift+S");
+        if ui.add(save_as).clicked() {
+            self.save_as_dialog();
+        }
+        ui.separator();
+        if ui.button(self.tr.t("menu-quit")).clicked() {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    pub(super) fn status_bar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let file = match self.doc.path() {
+                Some(path) => path.display().to_string(),
+                None => self.tr.t("status-no-file"),
+            };
+            let mark = if self.doc.is_dirty() {
+                format!("{} ", self.tr.t("unsaved-mark"))
+            } else {
+                String::new()
+            };
+            ui.label(self.theme.caption(format!("{mark}{file}")));
+            let problems = self.doc.problems().len();
+            if problems > 0 {
+                ui.separator();
+                let text = self.tr.n("status-problems", problems as i64);
+                ui.label(egui::RichText::new(text).color(self.theme.warning()));
+            }
+            if self.doc.is_dirty() && self.recovery.is_some() {
+                ui.separator();
+                ui.label(self.theme.caption(self.tr.t("status-autosaved")));
+            }
+        });
+    }
+
+    pub(super) fn dialogs(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = self.dialog.clone() else {
+            return;
+        };
+        let title = self.session().meta.title.clone();
+        let modal = egui::Modal::new(egui::Id::unique("stratboard-dialog")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            match &dialog {
+                Dialog::Unsaved { then } => {
+                    ui.heading(self.tr.t("dialog-unsaved-title"));
+                    ui.label(self.tr.with("dialog-unsaved-body", "title", &title));
+                    ui.add_space(12.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(self.tr.t("dialog-unsaved-save")).clicked() {
+                            self.dialog = None;
+                            if self.save() {
+                                self.after_dialog(then.clone(), ctx);
+                            }
+                        }
+                        if ui.button(self.tr.t("dialog-unsaved-discard")).clicked() {
+                            self.dialog = None;
+                            self.discard_recovery();
+                            self.after_dialog(then.clone(), ctx);
+                        }
+                        if ui.button(self.tr.t("common-cancel")).clicked() {
+                            self.dialog = None;
+                        }
+                    });
+                }
+                Dialog::Recovery { path } => {
+                    ui.heading(self.tr.t("dialog-recovery-title"));
+                    ui.label(self.tr.with("dialog-recovery-body", "title", &title));
+                    ui.label(self.theme.caption(path.display().to_string()));
+                    ui.add_space(12.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(self.tr.t("common-restore")).clicked() {
+                            self.dialog = None;
+                            self.restore_recovery(path);
+                        }
+                        if ui.button(self.tr.t("common-discard")).clicked() {
+                            self.dialog = None;
+                            self.discard_recovery();
+                        }
+                    });
+                }
+                Dialog::ExternalChange => {
+                    ui.heading(self.tr.t("dialog-external-title"));
+                    let file = self
+                        .doc
+                        .path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default();
+                    ui.label(self.tr.with("dialog-external-body", "file", &file));
+                    ui.add_space(12.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(self.tr.t("common-reload")).clicked() {
+                            self.dialog = None;
+                            self.reload();
+                        }
+                        if ui.button(self.tr.t("common-keep-mine")).clicked() {
+                            self.dialog = None;
+                            self.save_overwriting();
+                        }
+                        if ui.button(self.tr.t("menu-save-as")).clicked() {
+                            self.dialog = None;
+                            self.save_as_dialog();
+                        }
+                        if ui.button(self.tr.t("common-cancel")).clicked() {
+                            self.dialog = None;
+                        }
+                    });
+                }
+            }
+        });
+        if modal.should_close() && self.dialog == Some(dialog) {
+            self.dialog = None;
+        }
+    }
+
+    fn after_dialog(&mut self, then: Then, ctx: &egui::Context) {
+        let closing = then == Then::Close;
+        self.proceed(then);
+        if closing {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+}
+
+/// The notice above the board: what was just done, or what failed and why.
+pub(super) fn notice_bar(ui: &mut egui::Ui, theme: &Theme, tr: &Tr, notice: &mut Option<Notice>) {
+    let Some(current) = notice.clone() else {
+        return;
+    };
+    let frame = match &current {
+        Notice::Info(_) => theme.card(),
+        Notice::Error { .. } => theme.card().stroke(egui::Stroke::new(2.0, theme.error())),
+    };
+    frame.show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.vertical(|ui| match &current {
+                Notice::Info(text) => {
+                    ui.label(text);
+                }
+                Notice::Error { title, detail } => {
+                    ui.label(egui::RichText::new(title).strong().color(theme.error()));
+                    ui.label(detail);
+                }
+            });
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                if ui.button(tr.t("common-close")).clicked() {
+                    *notice = None;
+                }
+            });
+        });
+    });
+}

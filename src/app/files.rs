@@ -1,0 +1,276 @@
+//! Opening, saving, creating documents; recovery; keyboard shortcuts and dropped files.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::{Dialog, Document, Notice, StratboardApp, Then};
+use crate::model::Session;
+use crate::storage::{LoadError, SaveErrorKind};
+
+const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+/// Ctrl+Shift+Z: redo.
+pub const REDO_SHIFT: KeyboardShortcut =
+    shortcut(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+/// Ctrl+Y: redo.
+pub const REDO_Y: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::Y);
+/// Ctrl+Z: undo.
+pub const UNDO: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::Z);
+/// Ctrl+Shift+S: save as.
+pub const SAVE_AS: KeyboardShortcut = shortcut(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+/// Ctrl+S: save.
+pub const SAVE: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::S);
+/// Ctrl+O: open.
+pub const OPEN: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::O);
+/// Ctrl+N: new session.
+pub const NEW: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::N);
+
+impl StratboardApp {
+    /// Shortcuts, dropped files, the close button and focus changes.
+    pub(super) fn handle_input(&mut self, ctx: &egui::Context) {
+        let (redo, undo, save_as, save, open, new) = ctx.input_mut(|i| {
+            (
+                i.consume_shortcut(&REDO_SHIFT) || i.consume_shortcut(&REDO_Y),
+                i.consume_shortcut(&UNDO),
+                i.consume_shortcut(&SAVE_AS),
+                i.consume_shortcut(&SAVE),
+                i.consume_shortcut(&OPEN),
+                i.consume_shortcut(&NEW),
+            )
+        });
+        if redo {
+            self.redo();
+        }
+        if undo {
+            self.undo();
+        }
+        if save_as {
+            self.save_as_dialog();
+        } else if save {
+            self.save();
+        }
+        if open {
+            self.request(Then::Open(None));
+        }
+        if new {
+            self.request(Then::New);
+        }
+        let dropped: Option<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .find(|p| !p.as_os_str().is_empty())
+        });
+        if let Some(path) = dropped {
+            self.request(Then::Open(Some(path)));
+        }
+        let (close, focused) = ctx.input(|i| (i.viewport().close_requested(), i.focused));
+        if close && self.doc.is_dirty() && !self.close_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved { then: Then::Close });
+        }
+        if focused && !self.window_focused && self.dialog.is_none() && self.doc.changed_on_disk() {
+            self.dialog = Some(Dialog::ExternalChange);
+        }
+        self.window_focused = focused;
+    }
+
+    /// Does `then` now, or first asks about unsaved changes.
+    pub(super) fn request(&mut self, then: Then) {
+        if self.doc.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved { then });
+        } else {
+            self.proceed(then);
+        }
+    }
+
+    /// Does `then`, unsaved changes having been dealt with.
+    pub(super) fn proceed(&mut self, then: Then) {
+        match then {
+            Then::Close => self.close_confirmed = true,
+            Then::New => {
+                let session = Session::new(self.tr.t("new-session-title"));
+                self.replace_document(Document::untitled(session));
+            }
+            Then::Open(Some(path)) => self.open_path(&path),
+            Then::Open(None) => {
+                if let Some(path) = self.pick_file_to_open() {
+                    self.open_path(&path);
+                }
+            }
+        }
+    }
+
+    /// Opens a file; on error the current document stays open and the error is shown.
+    pub fn open_path(&mut self, path: &Path) {
+        match Document::open(path) {
+            Ok(doc) => self.adopt(doc),
+            Err(error) => self.report_open_error(&error, true),
+        }
+    }
+
+    /// Makes `doc` the open document, remembers it, reports problems found in it and offers a
+    /// newer recovery file.
+    pub(super) fn adopt(&mut self, doc: Document) {
+        if let Some(path) = doc.path() {
+            self.settings.remember(path);
+        }
+        let problems = doc.problems().len();
+        self.replace_document(doc);
+        if problems > 0 {
+            self.notice = Some(Notice::Error {
+                title: self.tr.n("status-problems", problems as i64),
+                detail: self
+                    .doc
+                    .problems()
+                    .iter()
+                    .take(5)
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            });
+        }
+        self.offer_recovery();
+    }
+
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.autosave_due = None;
+        self.notice = None;
+    }
+
+    pub(super) fn report_open_error(&mut self, error: &LoadError, explicit: bool) {
+        if explicit {
+            self.error("error-open", error.to_string());
+        }
+    }
+
+    /// Offers the recovery file of the open document if it is newer than the document.
+    pub(super) fn offer_recovery(&mut self) {
+        let Some(store) = &self.recovery else {
+            return;
+        };
+        if let Some(found) = store.newer_than_document(self.doc.path()) {
+            self.dialog = Some(Dialog::Recovery { path: found.path });
+        }
+    }
+
+    /// Puts the recovered work into the open document (unsaved until the user saves).
+    pub(super) fn restore_recovery(&mut self, path: &Path) {
+        let Some(store) = &self.recovery else {
+            return;
+        };
+        match store.load(path) {
+            Ok(recovered) => {
+                self.doc.restore(recovered.session);
+                self.schedule_autosave();
+            }
+            Err(error) => self.error("error-open", error.to_string()),
+        }
+    }
+
+    /// Drops the recovery file of the open document.
+    pub(super) fn discard_recovery(&mut self) {
+        if let Some(store) = &self.recovery
+            && let Err(error) = store.discard(self.doc.path())
+        {
+            self.error("error-save", error.to_string());
+        }
+    }
+
+    /// Ctrl+S: saves to the document's file (asks for one if it has none). Returns whether the
+    /// document is saved.
+    pub fn save(&mut self) -> bool {
+        if self.doc.path().is_none() {
+            return self.save_as_dialog();
+        }
+        self.finish_save(|doc| doc.save(false))
+    }
+
+    /// Saves over a file that was changed on disk, after the user said so.
+    pub(super) fn save_overwriting(&mut self) -> bool {
+        self.finish_save(|doc| doc.save(true))
+    }
+
+    /// Saves to `path` (Save as).
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        let saved = self.finish_save(|doc| doc.save_as(path));
+        if saved {
+            self.settings.remember(path);
+        }
+        saved
+    }
+
+    fn finish_save(
+        &mut self,
+        save: impl FnOnce(&mut Document) -> Result<(), crate::storage::SaveError>,
+    ) -> bool {
+        let old_path = self.doc.path().map(Path::to_path_buf);
+        match save(&mut self.doc) {
+            Ok(()) => {
+                if let Some(store) = &self.recovery {
+                    let _ = store.discard(old_path.as_deref());
+                    let _ = store.discard(self.doc.path());
+                }
+                self.autosave_due = None;
+                let file = self
+                    .doc
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                self.notice = Some(Notice::Info(self.tr.with("status-saved", "file", &file)));
+                true
+            }
+            Err(error) if error.kind == SaveErrorKind::ChangedOnDisk => {
+                self.dialog = Some(Dialog::ExternalChange);
+                false
+            }
+            Err(error) => {
+                self.error("error-save", error.to_string());
+                false
+            }
+        }
+    }
+
+    /// Ctrl+Shift+S: asks where to save. Returns whether the document was saved.
+    pub(super) fn save_as_dialog(&mut self) -> bool {
+        if !self.native_dialogs {
+            return false;
+        }
+        let name = self.doc.path().and_then(|p| p.file_name()).map_or_else(
+            || "session.ron".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let picked = rfd::FileDialog::new()
+            .add_filter("stratboard", &["ron"])
+            .set_file_name(name)
+            .save_file();
+        match picked {
+            Some(path) => self.save_to(&path),
+            None => false,
+        }
+    }
+
+    fn pick_file_to_open(&self) -> Option<PathBuf> {
+        if !self.native_dialogs {
+            return None;
+        }
+        rfd::FileDialog::new()
+            .add_filter("stratboard", &["ron"])
+            .pick_file()
+    }
+
+    /// Re-reads the document's file, dropping the changes made here.
+    pub(super) fn reload(&mut self) {
+        if let Some(path) = self.doc.path().map(Path::to_path_buf) {
+            match Document::open(&path) {
+                Ok(doc) => self.replace_document(doc),
+                Err(error) => self.error("error-open", error.to_string()),
+            }
+        }
+    }
+}

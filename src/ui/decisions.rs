@@ -1,0 +1,633 @@
+//! Decisions & actions: each decision as a card (statement, rationale, dissent, date, the
+//! alternatives and the vote it rests on) with its action items underneath (what, owners, due
+//! date, status). Overdue items stand out; items carried over from an earlier session say so.
+//! Action items that carry out no decision are gathered in a last card.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use egui::containers::menu::{MenuButton, MenuConfig};
+use egui::{Id, PopupCloseBehavior, RichText, Ui};
+
+use super::Board;
+use super::labels::Named;
+use super::widgets::{self, Field};
+use crate::commands::{Command, Item, ItemRef};
+use crate::model::{
+    ActionItem, ActionStatus, AlternativeId, Decision, DecisionId, ParticipantId, Session,
+};
+
+/// Up to this many alternatives are shown as toggle chips; with more, the unlinked ones are
+/// offered in a menu so a card does not turn into a wall of chips.
+const CHIP_LIMIT: usize = 16;
+
+/// Transient state of this section.
+#[derive(Default)]
+pub struct State {
+    /// A field to focus once the entity just added shows up: what was added, and how many of
+    /// its kind there were before.
+    focus_new: Option<NewItem>,
+}
+
+/// Something added by this panel, to focus when it appears.
+#[derive(Clone, Copy)]
+enum NewItem {
+    /// A decision; the count of decisions before.
+    Decision(usize),
+    /// An action item; the count of action items before.
+    Action(usize),
+}
+
+/// How many action items still need work, and how many of those are overdue.
+pub fn action_summary(session: &Session, today: NaiveDate) -> (usize, usize) {
+    let pending = session.actions.iter().filter(|a| a.status.is_pending());
+    let open = pending.clone().count();
+    let overdue = pending.filter(|a| overdue_days(a, today).is_some()).count();
+    (open, overdue)
+}
+
+/// By how many days `action` is overdue on `today`: `Some` only for a pending item whose due
+/// date has passed.
+pub fn overdue_days(action: &ActionItem, today: NaiveDate) -> Option<i64> {
+    let due = action.due?;
+    (action.status.is_pending() && due < today).then(|| (today - due).num_days())
+}
+
+/// Draws the section.
+pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
+    let session = board.session;
+    let tr = board.tr;
+    ui.heading(board.theme.heading(tr.t("section-decisions")));
+    let (open, overdue) = action_summary(session, board.today);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(tr.n("decisions-summary-open", open as i64)).strong());
+        if overdue > 0 {
+            ui.label(RichText::new("·").color(board.theme.weak_text()));
+            ui.label(
+                RichText::new(tr.n("decisions-summary-overdue", overdue as i64))
+                    .strong()
+                    .color(board.theme.error()),
+            );
+        }
+    });
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        if ui.button(tr.t("decisions-add")).clicked() {
+            state.focus_new = Some(NewItem::Decision(session.decisions.len()));
+            board.push(Command::Add(Item::Decision(Decision {
+                statement: tr.t("decisions-new-statement"),
+                decided_on: Some(board.today),
+                ..Decision::default()
+            })));
+        }
+    });
+    ui.add_space(4.0);
+
+    // The entity this panel added last frame: its first field gets the focus, with the
+    // placeholder text selected so that typing replaces it, and its row is scrolled into view.
+    let focus = match state.focus_new {
+        Some(NewItem::Decision(before)) if session.decisions.len() > before => {
+            session.decisions.last().map(|d| {
+                let id = Id::unique(("decision-statement", d.id));
+                (id, d.statement.as_str(), session.decisions.len() - 1)
+            })
+        }
+        Some(NewItem::Action(before)) if session.actions.len() > before => {
+            session.actions.last().map(|a| {
+                let row = a
+                    .decision
+                    .and_then(|d| session.decisions.iter().position(|x| x.id == d))
+                    .unwrap_or(session.decisions.len());
+                (Id::unique(("action-what", a.id)), a.what.as_str(), row)
+            })
+        }
+        _ => None,
+    };
+    if let Some((id, text, _)) = focus {
+        state.focus_new = None;
+        focus_selecting_all(ui, id, text);
+    }
+
+    let mut by_decision: HashMap<DecisionId, Vec<&ActionItem>> = HashMap::new();
+    let mut unlinked = Vec::new();
+    for action in &session.actions {
+        match action.decision.filter(|id| session.decision(*id).is_some()) {
+            Some(decision) => by_decision.entry(decision).or_default().push(action),
+            None => unlinked.push(action),
+        }
+    }
+    let lists = Lists::new(session);
+
+    egui::ScrollArea::vertical()
+        .id_salt("decisions-scroll")
+        .auto_shrink([false; 2])
+        // Jump to a new entity at once: the lazy list lays out only what is on screen, so
+        // the entity must be there in the very next frame.
+        .animated(focus.is_none())
+        .show(ui, |ui| {
+            if session.decisions.is_empty() {
+                ui.label(board.theme.caption(tr.t("decisions-empty")));
+            }
+            // One row per decision, and a last one for the action items of no decision.
+            let rows = session.decisions.len() + 1;
+            let row = |ui: &mut Ui, index: usize| {
+                match session.decisions.get(index) {
+                    Some(decision) => {
+                        let actions = by_decision.get(&decision.id).map_or(&[][..], Vec::as_slice);
+                        decision_card(ui, board, state, &lists, index, decision, actions);
+                    }
+                    None => other_actions_card(ui, board, state, &lists, &unlinked),
+                }
+                if focus.is_some_and(|(_, _, row)| row == index) {
+                    ui.scroll_to_cursor(None);
+                }
+            };
+            let list = Id::unique("decisions-list");
+            if focus.is_some() {
+                // The new entity may be below the screen, where the lazy list would not lay it
+                // out: lay out everything once so that it can be scrolled to.
+                full_list(ui, list, rows, row);
+            } else {
+                widgets::lazy_list(ui, list, rows, row);
+            }
+        });
+}
+
+/// Lays out all `count` rows of the list that [`widgets::lazy_list`] draws under `id`, once
+/// (to scroll to a row that may be off screen). Each row's height is measured as the lazy list
+/// measures it and left where the lazy list keeps its heights, so that the next frame's lazy
+/// list puts every row exactly where this frame did and the view does not jump.
+pub(super) fn full_list(ui: &mut Ui, id: Id, count: usize, mut item: impl FnMut(&mut Ui, usize)) {
+    let mut heights = Vec::with_capacity(count);
+    for index in 0..count {
+        let start = ui.cursor().top();
+        ui.push_id(index, |ui| item(ui, index));
+        heights.push(ui.cursor().top() - start);
+    }
+    ui.data_mut(|d| d.insert_temp(id.with("heights"), heights));
+}
+
+/// Gives the keyboard focus to the text field `id` with all of its `text` selected.
+pub(super) fn focus_selecting_all(ui: &Ui, id: Id, text: &str) {
+    let mut edit = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+    edit.cursor
+        .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+    edit.store(ui.ctx(), id);
+    ui.memory_mut(|m| m.request_focus(id));
+}
+
+/// The choices a card offers, computed once per frame.
+struct Lists<'s> {
+    /// Participants, for owners.
+    people: Vec<(ParticipantId, &'s str)>,
+    /// Alternatives, for linking.
+    alternatives: Vec<(AlternativeId, &'s str)>,
+    /// Votes, for linking.
+    votes: Vec<(crate::model::VoteId, String)>,
+}
+
+impl<'s> Lists<'s> {
+    fn new(session: &'s Session) -> Self {
+        Self {
+            people: session
+                .participants
+                .iter()
+                .map(|p| (p.id, p.name.as_str()))
+                .collect(),
+            alternatives: session
+                .alternatives
+                .iter()
+                .map(|a| (a.id, a.title.as_str()))
+                .collect(),
+            votes: session
+                .votes
+                .iter()
+                .map(|v| (v.id, v.question.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// The width of a wide text field.
+fn wide(ui: &Ui) -> f32 {
+    (ui.available_width() - 40.0).clamp(200.0, 900.0)
+}
+
+/// One decision with its action items.
+fn decision_card(
+    ui: &mut Ui,
+    board: &mut Board<'_>,
+    state: &mut State,
+    lists: &Lists<'_>,
+    index: usize,
+    decision: &Decision,
+    actions: &[&ActionItem],
+) {
+    let tr = board.tr;
+    let theme = board.theme;
+    theme.card().show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            let number = tr.args(
+                "decisions-number",
+                &[("number", ((index + 1) as i64).into())],
+            );
+            ui.label(theme.card_title(number));
+            if let Some(day) = decision.decided_on {
+                ui.label(theme.caption(tr.date(day)));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if widgets::delete_button(ui, board, &decision.statement) {
+                    board.delete(ItemRef::Decision(decision.id));
+                }
+            });
+        });
+        let label = tr.t("decisions-statement");
+        if let Some(statement) = widgets::text_field(
+            ui,
+            board,
+            Id::unique(("decision-statement", decision.id)),
+            Field::required(&label).multiline().width(wide(ui)),
+            &decision.statement,
+        ) {
+            update_decision(board, decision, |d| d.statement = statement);
+        }
+        let half = ((ui.available_width() - 60.0) / 2.0).clamp(200.0, 440.0);
+        ui.horizontal_wrapped(|ui| {
+            let label = tr.t("decisions-rationale");
+            if let Some(rationale) = widgets::text_field(
+                ui,
+                board,
+                Id::unique(("decision-rationale", decision.id)),
+                Field::new(&label).multiline().width(half),
+                &decision.rationale,
+            ) {
+                update_decision(board, decision, |d| d.rationale = rationale);
+            }
+            let label = tr.t("decisions-dissent");
+            if let Some(dissent) = widgets::text_field(
+                ui,
+                board,
+                Id::unique(("decision-dissent", decision.id)),
+                Field::new(&label).multiline().width(half),
+                &decision.dissent,
+            ) {
+                update_decision(board, decision, |d| d.dissent = dissent);
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            let label = tr.t("decisions-decided-on");
+            if let Some(day) = widgets::date_field(
+                ui,
+                board,
+                Id::unique(("decision-date", decision.id)),
+                &label,
+                decision.decided_on,
+            ) {
+                update_decision(board, decision, |d| d.decided_on = day);
+            }
+            ui.add_space(12.0);
+            let label = tr.t("decisions-vote");
+            if let Some(vote) = widgets::ref_picker(
+                ui,
+                board,
+                Id::unique(("decision-vote", decision.id)),
+                &label,
+                decision.vote,
+                &lists.votes,
+            ) {
+                update_decision(board, decision, |d| d.vote = vote);
+            }
+        });
+        if !lists.alternatives.is_empty() {
+            let label = tr.t("decisions-alternatives");
+            if let Some(linked) = toggle_chips(
+                ui,
+                board,
+                Id::unique(("decision-alternatives", decision.id)),
+                &label,
+                &lists.alternatives,
+                &decision.alternatives,
+            ) {
+                update_decision(board, decision, |d| d.alternatives = linked);
+            }
+        }
+        ui.add_space(6.0);
+        ui.separator();
+        actions_block(ui, board, state, lists, Some(decision.id), actions);
+    });
+}
+
+/// The card of action items that carry out no decision.
+fn other_actions_card(
+    ui: &mut Ui,
+    board: &mut Board<'_>,
+    state: &mut State,
+    lists: &Lists<'_>,
+    actions: &[&ActionItem],
+) {
+    let theme = board.theme;
+    theme.card().show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(theme.card_title(board.tr.t("decisions-other-actions")));
+        actions_block(ui, board, state, lists, None, actions);
+    });
+}
+
+/// The action items of one decision (or of none), then the button that adds one.
+fn actions_block(
+    ui: &mut Ui,
+    board: &mut Board<'_>,
+    state: &mut State,
+    lists: &Lists<'_>,
+    decision: Option<DecisionId>,
+    actions: &[&ActionItem],
+) {
+    let tr = board.tr;
+    if actions.is_empty() {
+        ui.label(board.theme.caption(tr.t("decisions-no-actions")));
+    } else {
+        ui.label(
+            board
+                .theme
+                .caption(tr.n("decisions-action-count", actions.len() as i64)),
+        );
+    }
+    for action in actions {
+        action_row(ui, board, lists, action);
+    }
+    if ui.button(tr.t("decisions-add-action")).clicked() {
+        state.focus_new = Some(NewItem::Action(board.session.actions.len()));
+        board.push(Command::Add(Item::Action(ActionItem {
+            what: tr.t("decisions-new-action"),
+            decision,
+            ..ActionItem::default()
+        })));
+    }
+}
+
+/// One action item: what, owners, due date, status, and the marks that make it stand out.
+fn action_row(ui: &mut Ui, board: &mut Board<'_>, lists: &Lists<'_>, action: &ActionItem) {
+    let tr = board.tr;
+    let theme = board.theme;
+    let overdue = overdue_days(action, board.today);
+    let mut frame = egui::Frame::new()
+        .inner_margin(egui::Margin::symmetric(8, 4))
+        .corner_radius(egui::CornerRadius::same(6));
+    if overdue.is_some() {
+        frame = frame.stroke(egui::Stroke::new(2.0, theme.error()));
+    }
+    frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            let label = tr.t("decisions-action-what");
+            let width = (ui.available_width() - 120.0).clamp(200.0, 900.0);
+            if let Some(what) = widgets::text_field(
+                ui,
+                board,
+                Id::unique(("action-what", action.id)),
+                Field::required(&label).width(width),
+                &action.what,
+            ) {
+                update_action(board, action, |a| a.what = what);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                if widgets::delete_button(ui, board, &action.what) {
+                    board.delete(ItemRef::Action(action.id));
+                }
+            });
+        });
+        ui.horizontal_wrapped(|ui| {
+            if let Some(owners) = owners_menu(ui, board, lists, action) {
+                update_action(board, action, |a| a.owners = owners);
+            }
+            ui.add_space(8.0);
+            let label = tr.t("decisions-action-due");
+            if let Some(due) = widgets::date_field(
+                ui,
+                board,
+                Id::unique(("action-due", action.id)),
+                &label,
+                action.due,
+            ) {
+                update_action(board, action, |a| a.due = due);
+            }
+            ui.add_space(8.0);
+            if let Some(status) = status_picker(ui, board, action) {
+                update_action(board, action, |a| a.status = status);
+            }
+            ui.add_space(8.0);
+            // The marks sit on the baseline of the fields, under their captions.
+            ui.vertical(|ui| {
+                ui.label(theme.caption(" "));
+                ui.horizontal_wrapped(|ui| {
+                    if let Some(days) = overdue {
+                        theme.chip(ui, tr.n("decisions-overdue", days), theme.error());
+                    }
+                    if let Some(origin) = &action.carried_over {
+                        let text = match origin.date {
+                            Some(day) => tr.args(
+                                "decisions-carried-over-dated",
+                                &[
+                                    ("session", origin.session.clone().into()),
+                                    ("date", tr.date(day).into()),
+                                ],
+                            ),
+                            None => tr.with("decisions-carried-over", "session", &origin.session),
+                        };
+                        theme.chip(ui, text, theme.warning());
+                    }
+                });
+            });
+        });
+    });
+}
+
+/// The owners of an action item: a button naming them that opens a menu of checkboxes, one
+/// per participant. Returns the new list of owners when one was ticked or unticked.
+fn owners_menu(
+    ui: &mut Ui,
+    board: &Board<'_>,
+    lists: &Lists<'_>,
+    action: &ActionItem,
+) -> Option<Vec<ParticipantId>> {
+    let tr = board.tr;
+    let mut result = None;
+    ui.vertical(|ui| {
+        let caption = ui.label(board.theme.caption(tr.t("decisions-action-owners")));
+        let names: Vec<&str> = action
+            .owners
+            .iter()
+            .filter_map(|id| lists.people.iter().find(|(p, _)| p == id))
+            .map(|(_, name)| *name)
+            .collect();
+        let shown = match names.as_slice() {
+            [] => tr.t("decisions-no-owner"),
+            [one] => (*one).to_owned(),
+            [first, second] => format!("{first}, {second}"),
+            [first, second, rest @ ..] => format!("{first}, {second} +{}", rest.len()),
+        };
+        let button = egui::Button::new(RichText::new(shown)).min_size(egui::vec2(160.0, 0.0));
+        let config = MenuConfig::new().close_behavior(PopupCloseBehavior::CloseOnClickOutside);
+        let (response, _) = MenuButton::from_button(button).config(config).ui(ui, |ui| {
+            if lists.people.is_empty() {
+                ui.label(board.theme.caption(tr.t("decisions-no-participants")));
+                return;
+            }
+            egui::ScrollArea::vertical()
+                .max_height(360.0)
+                .show(ui, |ui| {
+                    for (id, name) in &lists.people {
+                        let mut on = action.owners.contains(id);
+                        if ui.checkbox(&mut on, *name).changed() {
+                            let mut owners = action.owners.clone();
+                            if on {
+                                owners.push(*id);
+                            } else {
+                                owners.retain(|owner| owner != id);
+                            }
+                            result = Some(owners);
+                        }
+                    }
+                });
+        });
+        // The accessible name is the caption; the names are its value, as they are shown.
+        let response = response.labelled_by(caption.id);
+        let all = names.join(", ");
+        if !names.is_empty() {
+            ui.ctx()
+                .accesskit_node_builder(response.id, |node| node.set_value(all.clone()));
+        }
+        if names.len() > 2 {
+            response.on_hover_text(all);
+        }
+    });
+    result
+}
+
+/// The status of an action item, coloured by status. Returns the new status.
+fn status_picker(ui: &mut Ui, board: &Board<'_>, action: &ActionItem) -> Option<ActionStatus> {
+    let tr = board.tr;
+    let theme = board.theme;
+    let mut chosen = None;
+    ui.vertical(|ui| {
+        let caption = ui.label(theme.caption(tr.t("common-status")));
+        let current = RichText::new(action.status.name(tr))
+            .strong()
+            .color(theme.action_status(action.status));
+        egui::ComboBox::from_id_salt(Id::unique(("action-status", action.id)))
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for status in ActionStatus::ALL {
+                    let selected = status == action.status;
+                    let text = RichText::new(status.name(tr)).color(theme.action_status(status));
+                    if ui.selectable_label(selected, text).clicked() && !selected {
+                        chosen = Some(status);
+                    }
+                }
+            })
+            .response
+            .labelled_by(caption.id);
+    });
+    chosen
+}
+
+/// A row of toggle chips, one per option, named by the option (so a screen reader and a test
+/// find each by its name). With many options only the chosen ones are chips and the rest are
+/// offered in a menu. Returns the new selection (in the order chosen) when one was toggled.
+pub(super) fn toggle_chips(
+    ui: &mut Ui,
+    board: &Board<'_>,
+    id: Id,
+    label: &str,
+    options: &[(AlternativeId, &str)],
+    selected: &[AlternativeId],
+) -> Option<Vec<AlternativeId>> {
+    let mut result = None;
+    let toggle = |id: AlternativeId, on: bool| {
+        let mut new: Vec<AlternativeId> = selected.to_vec();
+        if on {
+            new.push(id);
+        } else {
+            new.retain(|a| *a != id);
+        }
+        new
+    };
+    ui.push_id(id, |ui| {
+        ui.label(board.theme.caption(label));
+        ui.horizontal_wrapped(|ui| {
+            let many = options.len() > CHIP_LIMIT;
+            for (option, name) in options {
+                let on = selected.contains(option);
+                if many && !on {
+                    continue;
+                }
+                let chip = egui::Button::new(*name)
+                    .selected(on)
+                    .frame_when_inactive(true)
+                    .corner_radius(egui::CornerRadius::same(10));
+                if ui.add(chip).clicked() {
+                    result = Some(toggle(*option, !on));
+                }
+            }
+            if many {
+                let config =
+                    MenuConfig::new().close_behavior(PopupCloseBehavior::CloseOnClickOutside);
+                let button = egui::Button::new(board.tr.t("decisions-choose-alternatives"));
+                MenuButton::from_button(button).config(config).ui(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .max_height(360.0)
+                        .show(ui, |ui| {
+                            for (option, name) in options {
+                                let mut on = selected.contains(option);
+                                if ui.checkbox(&mut on, *name).changed() {
+                                    result = Some(toggle(*option, on));
+                                }
+                            }
+                        });
+                });
+            }
+        });
+    });
+    result
+}
+
+/// Pushes an update of `decision` changed by `change`.
+fn update_decision(board: &mut Board<'_>, decision: &Decision, change: impl FnOnce(&mut Decision)) {
+    let mut changed = decision.clone();
+    change(&mut changed);
+    board.push(Command::Update(Item::Decision(changed)));
+}
+
+/// Pushes an update of `action` changed by `change`.
+fn update_action(board: &mut Board<'_>, action: &ActionItem, change: impl FnOnce(&mut ActionItem)) {
+    let mut changed = action.clone();
+    change(&mut changed);
+    board.push(Command::Update(Item::Action(changed)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn only_pending_items_past_their_due_date_are_overdue() {
+        let today = day(2026, 3, 10);
+        let mut action = ActionItem {
+            due: Some(day(2026, 3, 7)),
+            ..ActionItem::default()
+        };
+        assert_eq!(overdue_days(&action, today), Some(3));
+        action.status = ActionStatus::Done;
+        assert_eq!(overdue_days(&action, today), None);
+        action.status = ActionStatus::InProgress;
+        action.due = Some(today);
+        assert_eq!(overdue_days(&action, today), None);
+        action.due = None;
+        assert_eq!(overdue_days(&action, today), None);
+    }
+}

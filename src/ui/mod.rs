@@ -1,0 +1,173 @@
+//! The facilitator's board: one file per section, plus the theme and shared widgets.
+//!
+//! Panels read the session (`&Session`) and push [`Command`]s into the [`Board`]; the app
+//! applies them at the end of the frame, so a panel never changes the session itself. Panels
+//! own only transient state (selection, what is being typed).
+
+pub mod alternatives;
+pub mod decisions;
+pub mod goals;
+pub mod labels;
+pub mod notes;
+pub mod positions;
+pub mod session;
+pub mod situation;
+pub mod stakeholders;
+pub mod theme;
+pub mod votes;
+pub mod widgets;
+
+use chrono::NaiveDate;
+
+use crate::commands::{Command, DeleteMode, ItemRef};
+use crate::i18n::Tr;
+use crate::model::{BoardSection, Session};
+use labels::Named;
+use theme::Theme;
+
+/// What a panel needs to draw a section and ask for changes.
+pub struct Board<'a> {
+    /// The session (read-only; changes go through [`Board::push`]).
+    pub session: &'a Session,
+    /// Translations.
+    pub tr: &'a Tr,
+    /// Colours and sizes.
+    pub theme: &'a Theme,
+    /// Today, for overdue action items.
+    pub today: NaiveDate,
+    commands: &'a mut Vec<Command>,
+}
+
+impl<'a> Board<'a> {
+    /// A board over `session` whose changes are collected in `commands`.
+    pub fn new(
+        session: &'a Session,
+        tr: &'a Tr,
+        theme: &'a Theme,
+        today: NaiveDate,
+        commands: &'a mut Vec<Command>,
+    ) -> Self {
+        Self {
+            session,
+            tr,
+            theme,
+            today,
+            commands,
+        }
+    }
+
+    /// Asks for a change; it is applied (or refused, with a message) at the end of the frame.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Asks to delete an entity, removing references to it; undo brings everything back, so
+    /// there is no confirmation dialog.
+    pub fn delete(&mut self, target: ItemRef) {
+        self.push(Command::Delete {
+            target,
+            mode: DeleteMode::RemoveReferences,
+        });
+    }
+}
+
+/// The transient state of every section.
+#[derive(Default)]
+pub struct BoardState {
+    /// The section shown in the centre.
+    pub section: BoardSection,
+    /// Session & agenda.
+    pub session: session::State,
+    /// Goals.
+    pub goals: goals::State,
+    /// Situation analysis.
+    pub situation: situation::State,
+    /// Stakeholders & participants.
+    pub stakeholders: stakeholders::State,
+    /// Alternatives.
+    pub alternatives: alternatives::State,
+    /// Positions.
+    pub positions: positions::State,
+    /// Votes.
+    pub votes: votes::State,
+    /// Decisions & actions.
+    pub decisions: decisions::State,
+    /// Notes.
+    pub notes: notes::State,
+}
+
+/// The number shown next to a section's name in the side panel.
+pub fn section_count(session: &Session, section: BoardSection) -> Option<usize> {
+    Some(match section {
+        BoardSection::Session => session.agenda.len(),
+        BoardSection::Goals => session.goals.len(),
+        BoardSection::SituationAnalysis => session.findings.len(),
+        BoardSection::Stakeholders => session.stakeholder_groups.len(),
+        BoardSection::Alternatives => session.alternatives.len(),
+        BoardSection::Positions => return None,
+        BoardSection::Votes => session.votes.len(),
+        BoardSection::Decisions => session.decisions.len(),
+        BoardSection::Notes => session.notes.len(),
+    })
+}
+
+/// The side panel of sections.
+pub fn sections_panel(ui: &mut egui::Ui, board: &Board<'_>, state: &mut BoardState) {
+    ui.add_space(8.0);
+    ui.label(board.theme.caption(board.tr.t("sections")));
+    ui.add_space(4.0);
+    for section in BoardSection::ALL {
+        let name = section.name(board.tr);
+        let count = section_count(board.session, section);
+        let selected = state.section == section;
+        let label = match count {
+            Some(count) => format!("{name}   {count}"),
+            None => name.clone(),
+        };
+        let (rect, response) =
+            ui.allocate_exact_size(egui::vec2(ui.available_width(), 36.0), egui::Sense::click());
+        response
+            .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+        let visuals = ui.style().interact_selectable(&response, selected);
+        if selected || response.hovered() {
+            ui.painter().rect_filled(rect, 6.0, visuals.weak_bg_fill);
+        }
+        let inner = rect.shrink2(egui::vec2(10.0, 0.0));
+        let font = egui::FontId::proportional(theme::BODY_SIZE + 1.0);
+        let colour = visuals.text_color();
+        let name_galley = ui
+            .painter()
+            .layout(name, font.clone(), colour, inner.width() - 36.0);
+        let y = inner.center().y - name_galley.size().y / 2.0;
+        ui.painter()
+            .galley(egui::pos2(inner.left(), y), name_galley, colour);
+        if let Some(count) = count {
+            let weak = board.theme.weak_text();
+            ui.painter().text(
+                egui::pos2(inner.right(), inner.center().y),
+                egui::Align2::RIGHT_CENTER,
+                count.to_string(),
+                font,
+                if selected { colour } else { weak },
+            );
+        }
+        if response.clicked() {
+            state.section = section;
+        }
+    }
+}
+
+/// The selected section, in the centre.
+pub fn section_view(ui: &mut egui::Ui, board: &mut Board<'_>, state: &mut BoardState) {
+    match state.section {
+        BoardSection::Session => session::show(ui, board, &mut state.session),
+        BoardSection::Goals => goals::show(ui, board, &mut state.goals),
+        BoardSection::SituationAnalysis => situation::show(ui, board, &mut state.situation),
+        BoardSection::Stakeholders => stakeholders::show(ui, board, &mut state.stakeholders),
+        BoardSection::Alternatives => alternatives::show(ui, board, &mut state.alternatives),
+        BoardSection::Positions => positions::show(ui, board, &mut state.positions),
+        BoardSection::Votes => votes::show(ui, board, &mut state.votes),
+        BoardSection::Decisions => decisions::show(ui, board, &mut state.decisions),
+        BoardSection::Notes => notes::show(ui, board, &mut state.notes),
+    }
+}

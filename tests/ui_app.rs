@@ -1,0 +1,187 @@
+//! The window as a whole: language switch, save and reload, a broken file, undo/redo keys,
+//! and a UI that goes quiet when nothing happens.
+
+#![allow(clippy::unwrap_used)]
+
+use egui::accesskit::Role;
+use egui_kittest::{Harness, kittest::Queryable};
+use stratboard::app::{Notice, StratboardApp, sample_session};
+use stratboard::commands::{Command, Item};
+use stratboard::i18n::Language;
+use stratboard::model::{BoardSection, Goal};
+
+fn harness(language: Language) -> Harness<'static, StratboardApp> {
+    let app = StratboardApp::for_test(sample_session(), language);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+#[test]
+fn the_ui_settles_and_requests_no_further_repaints() {
+    let mut harness = harness(Language::English);
+    // `run` fails when the UI keeps asking for repaints; once settled a run takes few steps.
+    let steps = harness.run();
+    assert!(steps <= 2, "settled UI still took {steps} steps");
+    for section in BoardSection::ALL {
+        harness.state_mut().select_section(section);
+        harness.run();
+        assert!(harness.run() <= 2, "{section:?} keeps repainting");
+    }
+}
+
+#[test]
+fn switching_language_changes_the_labels_and_back() {
+    let mut harness = harness(Language::English);
+    harness
+        .get_by_role_and_label(Role::Button, "Goals   5")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().section(), BoardSection::Goals);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Русский").click();
+    harness.run();
+    assert_eq!(harness.state().language(), Language::Russian);
+    assert!(
+        harness.query_by_label("Цели   5").is_some(),
+        "sections are in Russian"
+    );
+    assert!(harness.query_by_label("Goals   5").is_none());
+    assert!(harness.query_by_label("Файл").is_some());
+    harness.get_by_label("Вид").click();
+    harness.run();
+    harness.get_by_label("English").click();
+    harness.run();
+    assert_eq!(harness.state().language(), Language::English);
+    assert!(harness.query_by_label("Goals   5").is_some());
+    assert_eq!(
+        harness.state().settings().language,
+        Language::English,
+        "the choice is remembered"
+    );
+}
+
+#[test]
+fn save_reload_and_compare() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("saved.ron");
+    let mut harness = harness(Language::English);
+    assert!(harness.state_mut().save_to(&path));
+    assert!(!harness.state().document().is_dirty());
+    harness.state_mut().apply(Command::Add(Item::Goal(Goal {
+        title: "Провести выездной семинар".into(),
+        ..Goal::default()
+    })));
+    harness.run();
+    assert!(harness.state().document().is_dirty());
+    assert!(harness.state().window_title().starts_with("• saved.ron"));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    assert!(!harness.state().document().is_dirty(), "Ctrl+S saved");
+    assert!(harness.state().window_title().starts_with("saved.ron"));
+    let on_disk = stratboard::storage::load(&path).unwrap().session;
+    assert_eq!(&on_disk, harness.state().session());
+    // Reopen the file in a fresh app and compare.
+    let mut reopened = StratboardApp::for_test(sample_session(), Language::English);
+    reopened.open_path(&path);
+    assert_eq!(reopened.session(), harness.state().session());
+    assert_eq!(reopened.document().path(), Some(path.as_path()));
+}
+
+#[test]
+fn a_broken_file_shows_an_error_and_the_app_stays_usable() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "Session(meta: Meta(title: 42))").unwrap();
+    let mut harness = harness(Language::English);
+    let before = harness.state().session().clone();
+    harness.state_mut().open_path(&broken);
+    harness.run();
+    match harness.state().notice() {
+        Some(Notice::Error { title, detail }) => {
+            assert_eq!(title, "Could not open the file");
+            assert!(
+                detail.starts_with(&format!("{}:1:", broken.display())),
+                "{detail}"
+            );
+        }
+        other => panic!("expected an error notice, got {other:?}"),
+    }
+    assert!(
+        harness.query_by_label("Could not open the file").is_some(),
+        "shown in the window"
+    );
+    assert_eq!(
+        harness.state().session(),
+        &before,
+        "the open session is kept"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&broken).unwrap(),
+        "Session(meta: Meta(title: 42))"
+    );
+    // Still usable: dismiss the message and move around.
+    harness.get_by_role_and_label(Role::Button, "Close").click();
+    harness.run();
+    assert!(harness.state().notice().is_none());
+    harness
+        .get_by_role_and_label(Role::Button, "Alternatives   4")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().section(), BoardSection::Alternatives);
+}
+
+#[test]
+fn undo_and_redo_keys() {
+    let mut harness = harness(Language::English);
+    let goals = harness.state().session().goals.len();
+    harness.state_mut().apply(Command::Add(Item::Goal(Goal {
+        title: "Цель для отмены".into(),
+        ..Goal::default()
+    })));
+    harness.run();
+    assert_eq!(harness.state().session().goals.len(), goals + 1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().session().goals.len(), goals);
+    assert!(
+        !harness.state().document().is_dirty(),
+        "back to the state as opened"
+    );
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    harness.run();
+    assert_eq!(harness.state().session().goals.len(), goals + 1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    harness.run();
+    assert_eq!(
+        harness.state().session().goals.len(),
+        goals + 1,
+        "Ctrl+Y redoes too"
+    );
+}
+
+#[test]
+fn a_refused_edit_is_explained_and_changes_nothing() {
+    let mut harness = harness(Language::English);
+    let before = harness.state().session().clone();
+    let mut goal = before.goals[0].clone();
+    goal.parent = Some(stratboard::model::GoalId(99_999));
+    harness.state_mut().apply(Command::Update(Item::Goal(goal)));
+    harness.run();
+    assert_eq!(harness.state().session(), &before);
+    match harness.state().notice() {
+        Some(Notice::Error { title, detail }) => {
+            assert_eq!(title, "Not changed");
+            assert!(detail.contains("no goal with id 99999"), "{detail}");
+        }
+        other => panic!("expected an error notice, got {other:?}"),
+    }
+}
