@@ -14,6 +14,12 @@ use stratboard::fixtures::{Size, generate};
 use stratboard::i18n::Language;
 use stratboard::model::{BoardSection, Session};
 
+/// mimalloc keeps freed memory for reuse: with the system allocator every frame's tessellated
+/// mesh (hundreds of kilobytes) was mapped and unmapped again, and page faults took a quarter
+/// of the frame time.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const WARM_UP_FRAMES: usize = 20;
 const MEASURED_FRAMES: usize = 200;
 
@@ -35,10 +41,29 @@ fn measure(session: &Session, section: BoardSection) -> (f64, f64) {
     let ctx = egui::Context::default();
     let mut app = StratboardApp::for_test(session.clone(), Language::Russian);
     app.select_section(section);
-    let mut times = Vec::with_capacity(MEASURED_FRAMES);
-    for frame in 0..WARM_UP_FRAMES + MEASURED_FRAMES {
+    // `FRAME_BENCH_FRAMES=5000` measures more frames (for profiling).
+    let measured = std::env::var("FRAME_BENCH_FRAMES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(MEASURED_FRAMES);
+    let mut times = Vec::with_capacity(measured);
+    for frame in 0..WARM_UP_FRAMES + measured {
         let start = Instant::now();
         let output = ctx.run_ui(input(frame), |ui| app.show(ui));
+        if frame == WARM_UP_FRAMES && std::env::var("FRAME_BENCH_SHAPES").is_ok() {
+            let vertices: usize = ctx
+                .tessellate(output.shapes.clone(), output.pixels_per_point)
+                .iter()
+                .map(|p| match &p.primitive {
+                    epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
+                    epaint::Primitive::Callback(_) => 0,
+                })
+                .sum();
+            eprintln!(
+                "{section:?}: {} shapes, {vertices} vertices",
+                output.shapes.len()
+            );
+        }
         let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
         let elapsed = start.elapsed().as_secs_f64() * 1000.0;
         std::hint::black_box(primitives);
@@ -68,10 +93,24 @@ fn main() {
     println!();
     let mut worst = vec![0.0_f64; sessions.len()];
     let mut ratio_worst = 0.0_f64;
+    // `FRAME_BENCH_SECTION=Positions` measures one section (for profiling).
+    let only = std::env::var("FRAME_BENCH_SECTION").ok();
     for section in BoardSection::ALL {
+        if only
+            .as_ref()
+            .is_some_and(|only| *only != format!("{section:?}"))
+        {
+            continue;
+        }
         print!("{:<22}", format!("{section:?}"));
         let mut medians = Vec::new();
-        for (i, (_, session)) in sessions.iter().enumerate() {
+        for (i, (name, session)) in sessions.iter().enumerate() {
+            // `FRAME_BENCH_SESSION=2` measures only the third session (for profiling).
+            if std::env::var("FRAME_BENCH_SESSION").is_ok_and(|only| only != i.to_string()) {
+                medians.push(f64::NAN);
+                let _ = name;
+                continue;
+            }
             let (median, p95) = measure(session, section);
             worst[i] = worst[i].max(median);
             medians.push(median);

@@ -2,6 +2,7 @@
 //! unsaved changes.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use crate::commands::{Applied, Command, CommandError};
@@ -22,6 +23,15 @@ pub struct Document {
     /// A document that was converted from an older format, or restored from a recovery file,
     /// differs from its file even before the first edit.
     changed_outside_history: bool,
+    /// Changes whenever the session does; unique across documents (see [`Document::revision`]).
+    revision: u64,
+}
+
+/// Revisions are taken from one counter, so two documents never share one.
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
+
+fn next_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Document {
@@ -35,6 +45,7 @@ impl Document {
             history: History::default(),
             problems,
             changed_outside_history: false,
+            revision: next_revision(),
         }
     }
 
@@ -48,6 +59,7 @@ impl Document {
             history: History::default(),
             problems: loaded.problems,
             changed_outside_history: loaded.migrated_from.is_some(),
+            revision: next_revision(),
         })
     }
 
@@ -57,6 +69,13 @@ impl Document {
         self.history = History::default();
         self.changed_outside_history = true;
         self.problems = self.session.validate();
+        self.revision = next_revision();
+    }
+
+    /// A number that changes whenever the session changes, so panels can cache what they
+    /// derive from it (indexes, layouts) and rebuild only after a change.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// The session.
@@ -81,7 +100,9 @@ impl Document {
 
     /// Applies an edit and records it for undo.
     pub fn apply(&mut self, command: Command, now: Instant) -> Result<Applied, CommandError> {
-        self.history.apply(&mut self.session, command, now)
+        let applied = self.history.apply(&mut self.session, command, now)?;
+        self.revision = next_revision();
+        Ok(applied)
     }
 
     /// Ends the current undo step (a text field lost focus).
@@ -91,12 +112,16 @@ impl Document {
 
     /// Undoes the last step; false when there is none.
     pub fn undo(&mut self) -> Result<bool, CommandError> {
-        self.history.undo(&mut self.session)
+        let undone = self.history.undo(&mut self.session)?;
+        self.revision = next_revision();
+        Ok(undone)
     }
 
     /// Redoes the last undone step; false when there is none.
     pub fn redo(&mut self) -> Result<bool, CommandError> {
-        self.history.redo(&mut self.session)
+        let redone = self.history.redo(&mut self.session)?;
+        self.revision = next_revision();
+        Ok(redone)
     }
 
     /// Whether undo / redo would do something.

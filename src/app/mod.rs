@@ -233,6 +233,7 @@ impl StratboardApp {
         let mut commands = std::mem::take(&mut self.commands);
         let mut board = Board::new(
             self.doc.session(),
+            self.doc.revision(),
             &self.tr,
             &self.theme,
             self.today,

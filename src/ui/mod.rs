@@ -35,13 +35,16 @@ pub struct Board<'a> {
     pub theme: &'a Theme,
     /// Today, for overdue action items.
     pub today: NaiveDate,
+    /// Changes whenever the session changes: key for caches of derived data.
+    pub revision: u64,
     commands: &'a mut Vec<Command>,
 }
 
 impl<'a> Board<'a> {
-    /// A board over `session` whose changes are collected in `commands`.
+    /// A board over `session` (at `revision`) whose changes are collected in `commands`.
     pub fn new(
         session: &'a Session,
+        revision: u64,
         tr: &'a Tr,
         theme: &'a Theme,
         today: NaiveDate,
@@ -52,6 +55,7 @@ impl<'a> Board<'a> {
             tr,
             theme,
             today,
+            revision,
             commands,
         }
     }

@@ -6,6 +6,8 @@
 //! The matrix scrolls both ways with the group names and the alternative titles kept in view,
 //! and only the cells on screen are laid out, so 12 groups × 300 alternatives stay fast.
 
+use std::collections::HashMap;
+
 use egui::text::LayoutJob;
 use egui::{Align, Color32, Id, Key, Layout, Rect, RichText, Sense, Stroke, Ui, UiBuilder, vec2};
 use fluent_templates::fluent_bundle::FluentValue;
@@ -43,6 +45,38 @@ pub struct State {
     /// Frames left in which to scroll the selected cell into view (the matrix shrinks to make
     /// room for the editor in the frame after a cell is selected).
     reveal: u8,
+    /// Where each position is, rebuilt only when the session changes.
+    index: Option<PositionIndex>,
+}
+
+/// The positions by cell, so a frame looks up only the visible cells instead of scanning every
+/// position (the matrix of a large session has thousands).
+struct PositionIndex {
+    /// The session revision it was built from.
+    revision: u64,
+    /// The latest round that has a position.
+    latest: u32,
+    /// For each (group, alternative): indexes into `session.positions`, by round.
+    by_cell: HashMap<(GroupId, AlternativeId), Vec<usize>>,
+}
+
+impl PositionIndex {
+    fn build(session: &Session, revision: u64) -> Self {
+        let mut by_cell: HashMap<(GroupId, AlternativeId), Vec<usize>> = HashMap::new();
+        let mut latest = 1;
+        for (i, position) in session.positions.iter().enumerate() {
+            latest = latest.max(position.round);
+            by_cell
+                .entry((position.group, position.alternative))
+                .or_default()
+                .push(i);
+        }
+        Self {
+            revision,
+            latest,
+            by_cell,
+        }
+    }
 }
 
 /// Draws the section.
@@ -63,13 +97,14 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
         state.selected = None;
     }
 
-    let latest = session
-        .positions
-        .iter()
-        .map(|p| p.round)
-        .max()
-        .unwrap_or(1)
-        .max(1);
+    if state
+        .index
+        .as_ref()
+        .is_none_or(|index| index.revision != board.revision)
+    {
+        state.index = Some(PositionIndex::build(session, board.revision));
+    }
+    let latest = state.index.as_ref().map_or(1, |index| index.latest);
     let round = state.round.unwrap_or(latest).clamp(1, latest + 1);
     rounds_row(ui, board, state, latest, round);
     legend(ui, board);
@@ -208,7 +243,13 @@ fn matrix(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, round: u32, vie
         ROW_HEIGHT,
         groups.len(),
     );
-    let grid = cells(session, round, rows.clone(), columns.clone());
+    let grid = cells(
+        session,
+        state.index.as_ref(),
+        round,
+        rows.clone(),
+        columns.clone(),
+    );
     let visible = Rect::from_min_max(
         origin + viewport.min.to_vec2(),
         origin + viewport.max.to_vec2(),
@@ -369,36 +410,37 @@ fn visible_range(from: f32, to: f32, size: f32, count: usize) -> std::ops::Range
     first.min(last)..last
 }
 
-/// The cells of the given rows and columns (row by row), looked up in one pass over the
-/// positions.
+/// The cells of the given rows and columns (row by row), looked up in the index: the cost
+/// depends on what is visible, not on how many positions the session has.
 fn cells<'s>(
     session: &'s Session,
+    index: Option<&PositionIndex>,
     round: u32,
     rows: std::ops::Range<usize>,
     columns: std::ops::Range<usize>,
 ) -> Vec<Cell<'s>> {
     let width = columns.len();
     let mut grid = vec![Cell::default(); rows.len() * width];
-    let groups = &session.stakeholder_groups[rows.clone()];
-    let alternatives = &session.alternatives[columns.clone()];
-    for position in &session.positions {
-        if position.round > round {
-            continue;
-        }
-        let Some(c) = alternatives
-            .iter()
-            .position(|a| a.id == position.alternative)
-        else {
-            continue;
-        };
-        let Some(r) = groups.iter().position(|g| g.id == position.group) else {
-            continue;
-        };
-        let cell = &mut grid[r * width + c];
-        if position.round == round {
-            cell.current = Some(position);
-        } else if cell.earlier.is_none_or(|e| e.round < position.round) {
-            cell.earlier = Some(position);
+    let Some(index) = index else {
+        return grid;
+    };
+    let groups = &session.stakeholder_groups[rows];
+    let alternatives = &session.alternatives[columns];
+    for (r, group) in groups.iter().enumerate() {
+        for (c, alternative) in alternatives.iter().enumerate() {
+            let Some(found) = index.by_cell.get(&(group.id, alternative.id)) else {
+                continue;
+            };
+            let cell = &mut grid[r * width + c];
+            for position in found.iter().filter_map(|&i| session.positions.get(i)) {
+                if position.round == round {
+                    cell.current = Some(position);
+                } else if position.round < round
+                    && cell.earlier.is_none_or(|e| e.round < position.round)
+                {
+                    cell.earlier = Some(position);
+                }
+            }
         }
     }
     grid
@@ -731,12 +773,14 @@ mod tests {
                 ..Position::default()
             });
         }
-        let grid = cells(&session, 2, 0..2, 0..1);
+        let index = PositionIndex::build(&session, 1);
+        assert_eq!(index.latest, 2);
+        let grid = cells(&session, Some(&index), 2, 0..2, 0..1);
         assert_eq!(grid[0].current.map(|p| p.stance), Some(Stance::Against));
         assert_eq!(grid[0].earlier.map(|p| p.stance), Some(Stance::For));
         assert!(grid[1].current.is_none());
         assert_eq!(grid[1].earlier.map(|p| p.stance), Some(Stance::Neutral));
-        let first = cells(&session, 1, 0..2, 0..1);
+        let first = cells(&session, Some(&index), 1, 0..2, 0..1);
         assert_eq!(first[0].current.map(|p| p.stance), Some(Stance::For));
         assert!(first[0].earlier.is_none());
     }

@@ -20,6 +20,9 @@ use crate::ui::theme::{BODY_SIZE, SMALL_SIZE};
 
 /// Room on the left of the plot for the influence caption and its ticks.
 const LEFT_MARGIN: f32 = 46.0;
+/// The most groups whose names are written next to their circles.
+const MAX_LABELLED_GROUPS: usize = 30;
+
 /// Room under the plot for the interest ticks and caption.
 const BOTTOM_MARGIN: f32 = 50.0;
 /// Room above and to the right of the plot.
@@ -247,7 +250,14 @@ pub(super) fn show(
     let dots = place_dots(&board.session.stakeholder_groups, participants, scale);
     let circles: Vec<Rect> = dots.iter().map(Dot::rect).collect();
     let mut labels = Vec::with_capacity(dots.len());
+    // Past this many groups the names cannot fit in 25 cells anyway, and placing each one
+    // against all others would cost quadratic time every frame: names then show on hover.
+    let labelled = dots.len() <= MAX_LABELLED_GROUPS;
     for dot in &dots {
+        if !labelled {
+            labels.push(None);
+            continue;
+        }
         let label = place_label(&painter, dot, scale, plot, (&circles, &taken), text_colour);
         if let Some((text_rect, _)) = &label {
             taken.push(*text_rect);
