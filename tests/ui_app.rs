@@ -185,3 +185,140 @@ fn a_refused_edit_is_explained_and_changes_nothing() {
         other => panic!("expected an error notice, got {other:?}"),
     }
 }
+
+#[test]
+fn unsaved_work_is_autosaved_to_a_recovery_file_and_offered_on_the_next_start() {
+    use stratboard::app::settings::Settings;
+    use stratboard::storage::recovery::RecoveryStore;
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("session.ron");
+    stratboard::storage::save(&doc, &sample_session(), None).unwrap();
+    let store = RecoveryStore::at(dir.path().join("recovery"));
+    let settings = Settings {
+        language: Language::English,
+        ..Settings::default()
+    };
+
+    // First run: an edit, autosaved (no delay in tests), never saved to the document.
+    let mut app = StratboardApp::start(Some(doc.clone()), settings.clone(), Some(store.clone()));
+    app.set_autosave_delay(std::time::Duration::ZERO);
+    assert!(!app.has_dialog(), "nothing to recover yet");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app);
+    harness.run();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    harness.state_mut().apply(Command::Add(Item::Goal(Goal {
+        title: "Несохранённая цель".into(),
+        ..Goal::default()
+    })));
+    harness.run();
+    let found = store
+        .newer_than_document(Some(&doc))
+        .expect("the edit is in a recovery file");
+    let recovered = store.load(&found.path).unwrap();
+    assert!(
+        recovered
+            .session
+            .goals
+            .iter()
+            .any(|g| g.title == "Несохранённая цель")
+    );
+    assert!(
+        stratboard::storage::load(&doc)
+            .unwrap()
+            .session
+            .goals
+            .iter()
+            .all(|g| g.title != "Несохранённая цель"),
+        "the document itself is untouched"
+    );
+    drop(harness); // the app "crashes" here
+
+    // Second run: the recovery is offered; restoring brings the edit back, unsaved.
+    let app = StratboardApp::start(Some(doc.clone()), settings, Some(store.clone()));
+    assert!(app.has_dialog());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app);
+    harness.run();
+    assert!(harness.query_by_label("Unsaved work found").is_some());
+    harness
+        .get_by_role_and_label(Role::Button, "Restore")
+        .click();
+    harness.run();
+    assert!(!harness.state().has_dialog());
+    assert!(
+        harness
+            .state()
+            .session()
+            .goals
+            .iter()
+            .any(|g| g.title == "Несохранённая цель")
+    );
+    assert!(
+        harness.state().document().is_dirty(),
+        "restored work still has to be saved"
+    );
+    // Saving the document discards the recovery file.
+    assert!(harness.state_mut().save());
+    assert!(store.newer_than_document(Some(&doc)).is_none());
+}
+
+#[test]
+fn a_new_session_with_unsaved_changes_asks_first() {
+    let mut harness = harness(Language::English);
+    harness.state_mut().apply(Command::Add(Item::Goal(Goal {
+        title: "Правка".into(),
+        ..Goal::default()
+    })));
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run();
+    assert!(harness.state().has_dialog());
+    assert!(harness.query_by_label("Unsaved changes").is_some());
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    harness.run();
+    assert!(!harness.state().has_dialog());
+    assert!(
+        harness
+            .state()
+            .session()
+            .goals
+            .iter()
+            .any(|g| g.title == "Правка"),
+        "nothing lost"
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Close without saving")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().session().meta.title,
+        "New strategic session"
+    );
+    assert!(harness.state().session().goals.is_empty());
+}
+
+#[test]
+fn dark_theme_and_back() {
+    let mut harness = harness(Language::English);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Dark").click();
+    harness.run();
+    assert!(harness.ctx.global_style().visuals.dark_mode);
+    assert_eq!(
+        harness.state().settings().theme,
+        stratboard::ui::theme::ThemeKind::Dark
+    );
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Light").click();
+    harness.run();
+    assert!(!harness.ctx.global_style().visuals.dark_mode);
+}

@@ -79,6 +79,7 @@ pub struct StratboardApp {
     commands: Vec<Command>,
     last_focus: Option<egui::Id>,
     autosave_due: Option<Instant>,
+    autosave_delay: Duration,
     today: NaiveDate,
     window_focused: bool,
     close_confirmed: bool,
@@ -103,6 +104,7 @@ impl StratboardApp {
             commands: Vec::new(),
             last_focus: None,
             autosave_due: None,
+            autosave_delay: AUTOSAVE_DELAY,
             today: chrono::Local::now().date_naive(),
             window_focused: true,
             close_confirmed: false,
@@ -166,6 +168,16 @@ impl StratboardApp {
     /// The remembered settings.
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// Sets how long after an edit the recovery file is written (tests use zero).
+    pub fn set_autosave_delay(&mut self, delay: Duration) {
+        self.autosave_delay = delay;
+    }
+
+    /// Whether a question (unsaved changes, recovery, external change) is waiting for the user.
+    pub fn has_dialog(&self) -> bool {
+        self.dialog.is_some()
     }
 
     /// Sets the date the board treats as today (overdue action items), for tests.
@@ -302,7 +314,7 @@ impl StratboardApp {
 
     fn schedule_autosave(&mut self) {
         if self.recovery.is_some() && self.doc.is_dirty() && self.autosave_due.is_none() {
-            self.autosave_due = Some(Instant::now() + AUTOSAVE_DELAY);
+            self.autosave_due = Some(Instant::now() + self.autosave_delay);
         }
     }
 

@@ -111,12 +111,14 @@ impl Theme {
 
     /// Applies the theme's visuals and text sizes to the whole context.
     pub fn apply(&self, ctx: &egui::Context) {
-        let visuals = if self.dark() {
-            egui::Visuals::dark()
+        // An explicit theme: following the system's would swap in egui's default visuals.
+        let (theme, visuals) = if self.dark() {
+            (egui::Theme::Dark, egui::Visuals::dark())
         } else {
-            egui::Visuals::light()
+            (egui::Theme::Light, egui::Visuals::light())
         };
-        ctx.set_visuals(visuals);
+        ctx.set_theme(theme);
+        ctx.set_visuals_of(theme, visuals);
         ctx.all_styles_mut(|style| {
             style.text_styles = [
                 (TextStyle::Heading, FontId::new(HEADING_SIZE, bold())),
