@@ -914,45 +914,21 @@ fn update(alternative: &Alternative, change: impl FnOnce(&mut Alternative)) -> C
     Command::Update(Item::Alternative(changed))
 }
 
-/// Like [`widgets::lazy_list`] (only the cards on screen are laid out), with two additions for
-/// drag-and-drop: the card at `keep` is always drawn (the card being dragged must be drawn to
-/// float under the pointer; a card just added must be drawn to scroll to it), and heights are
-/// not re-measured while `frozen` (during a drag the floating card takes no room and the gap
-/// opened for it adds room elsewhere, so measurements would be wrong).
+/// The alternative cards, laid out lazily (see [`widgets::lazy_list_with`]).
 fn lazy_cards(
     ui: &mut Ui,
     id: Id,
     count: usize,
     keep: Option<usize>,
     frozen: bool,
-    mut item: impl FnMut(&mut Ui, usize),
+    item: impl FnMut(&mut Ui, usize),
 ) {
-    let heights_id = id.with("heights");
-    let mut heights: Vec<f32> = ui.data(|d| d.get_temp(heights_id)).unwrap_or_default();
-    heights.resize(count, 0.0);
-    let known: Vec<f32> = heights.iter().copied().filter(|h| *h > 0.0).collect();
-    let estimate = if known.is_empty() {
-        320.0
-    } else {
-        known.iter().sum::<f32>() / known.len() as f32
+    let options = widgets::LazyOptions {
+        keep,
+        frozen,
+        estimate: 320.0,
     };
-    let clip = ui.clip_rect();
-    let margin = 200.0;
-    for (index, height) in heights.iter_mut().enumerate() {
-        let expected = if *height > 0.0 { *height } else { estimate };
-        let top = ui.cursor().top();
-        let visible = top + expected >= clip.top() - margin && top <= clip.bottom() + margin;
-        if visible || keep == Some(index) {
-            let start = ui.cursor().top();
-            ui.push_id(index, |ui| item(ui, index));
-            if !frozen {
-                *height = ui.cursor().top() - start;
-            }
-        } else {
-            ui.add_space(expected);
-        }
-    }
-    ui.data_mut(|d| d.insert_temp(heights_id, heights));
+    widgets::lazy_list_with(ui, id, count, options, item);
 }
 
 #[cfg(test)]

@@ -15,12 +15,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use egui::{Align, FontId, Id, Layout, Rect, Ui, UiBuilder};
+use egui::{Align, FontId, Id, Layout, Ui, UiBuilder};
 
 use super::Board;
 use super::labels::{Named, PRIORITIES};
 use super::theme::{CARD_GAP, CARD_TITLE_SIZE, SMALL_SIZE};
-use super::widgets::{self, Field};
+use super::widgets::{self, Field, Reveal, lazy_ref_picker, shorten};
 use crate::commands::{Command, Item, ItemRef};
 use crate::model::{Goal, GoalId, Priority, Session};
 
@@ -388,29 +388,6 @@ fn parent_options(all: bool, session: &Session, tree: &Tree, goal: &Goal) -> Vec
         .collect()
 }
 
-/// A [`widgets::ref_picker`] whose full list of options is only built while a popup is open:
-/// a closed picker shows only the current choice, and building every card's list every frame
-/// would cost time in a large session. `options(true)` gives every option, `options(false)`
-/// at least the current one. (Any open popup counts, so this does not depend on how the
-/// picker derives its popup's id; the frame in which the popup opens asks for one more frame,
-/// which has the full list.)
-pub(super) fn lazy_ref_picker<T: Copy + PartialEq>(
-    ui: &mut Ui,
-    board: &Board<'_>,
-    id: Id,
-    label: &str,
-    current: Option<T>,
-    options: impl FnOnce(bool) -> Vec<(T, String)>,
-) -> Option<Option<T>> {
-    let open = egui::Popup::is_any_open(ui.ctx());
-    let options = options(open);
-    let chosen = widgets::ref_picker(ui, board, id, label, current, &options);
-    if !open && egui::Popup::is_any_open(ui.ctx()) {
-        ui.ctx().request_repaint();
-    }
-    chosen
-}
-
 /// Chips `(text, colour, hover text)` in rows: a chip that does not fit the rest of a row
 /// starts the next one whole, and one wider than the column is cut to it.
 fn chip_rows(ui: &mut Ui, board: &Board<'_>, chips: Vec<(String, egui::Color32, String)>) {
@@ -481,16 +458,6 @@ fn paint_tree_lines(
     let end = if row.last { connector_y } else { bottom };
     painter.vline(x, top..=end, stroke);
     painter.hline(x..=card_left, connector_y, stroke);
-}
-
-/// Cuts `text` to `max` characters, with an ellipsis when cut.
-pub(super) fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_owned()
-    } else {
-        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-        format!("{}…", cut.trim_end())
-    }
 }
 
 /// One visible line of the goal tree.
@@ -625,122 +592,6 @@ impl Tree {
             }
         }
         found
-    }
-}
-
-/// How many frames a reveal waits for its card before giving up (the add was refused).
-const REVEAL_FRAMES: u8 = 4;
-/// Height assumed for a card that has not been drawn yet.
-const ESTIMATED_HEIGHT: f32 = 160.0;
-
-/// Brings the card of an entity that was just added into view and puts the keyboard focus in
-/// its main text field with the default text selected, so typing replaces it.
-///
-/// Usage: [`Reveal::expect`] when pushing the `Add` command; [`Reveal::tick`] once per frame;
-/// [`Reveal::arrive`] when drawing each card's main text field; [`Reveal::measured`] with each
-/// drawn card's height; after the list, [`Reveal::scroll_towards`] if nothing arrived (the
-/// card is off screen and the lazy list did not lay it out).
-#[derive(Debug, Default)]
-pub(super) struct Reveal {
-    /// The raw id the session will give the new entity.
-    target: Option<u32>,
-    /// Frames waited so far.
-    frames: u8,
-    /// Measured card heights by raw id, to estimate where an off-screen card is.
-    heights: HashMap<u32, f32>,
-}
-
-impl Reveal {
-    /// Expects the entity added by the `Add` command pushed this frame: the session gives it
-    /// the next free id. Asks for the next frame, which draws the new card.
-    pub(super) fn expect(&mut self, ctx: &egui::Context, session: &Session) {
-        self.target = Some(session.next_id.max(session.max_id().saturating_add(1)));
-        self.frames = 0;
-        ctx.request_repaint();
-    }
-
-    /// The raw id of the entity being revealed.
-    pub(super) fn target(&self) -> Option<u32> {
-        self.target
-    }
-
-    /// Whether a reveal is under way. The scroll area around the list should then not
-    /// animate, so that the card comes on screen in the next frame.
-    pub(super) fn pending(&self) -> bool {
-        self.target.is_some()
-    }
-
-    /// Scrolls just enough to show the whole of a revealed card.
-    pub(super) fn bring_into_view(ui: &Ui, card: Rect) {
-        if !ui.clip_rect().contains_rect(card) {
-            ui.scroll_to_rect(card, None);
-        }
-    }
-
-    /// Call once per frame before drawing: keeps frames coming while waiting, gives up after a
-    /// few.
-    pub(super) fn tick(&mut self, ctx: &egui::Context) {
-        if self.target.is_some() {
-            self.frames = self.frames.saturating_add(1);
-            if self.frames > REVEAL_FRAMES {
-                self.target = None;
-            } else {
-                ctx.request_repaint();
-            }
-        }
-    }
-
-    /// Remembers the height of a drawn card.
-    pub(super) fn measured(&mut self, raw: u32, height: f32) {
-        if height > 0.0 {
-            self.heights.insert(raw, height);
-        }
-    }
-
-    /// When `raw` is the entity being revealed: focuses the text field `text_id`, selects
-    /// `text` in it and returns true (the caller scrolls its card into view).
-    pub(super) fn arrive(&mut self, ui: &Ui, raw: u32, text_id: Id, text: &str) -> bool {
-        if self.target != Some(raw) {
-            return false;
-        }
-        self.target = None;
-        let ctx = ui.ctx();
-        let mut edit = egui::TextEdit::load_state(ctx, text_id).unwrap_or_default();
-        edit.cursor
-            .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
-        edit.store(ctx, text_id);
-        ui.memory_mut(|m| m.request_focus(text_id));
-        true
-    }
-
-    /// Scrolls the enclosing scroll area to where the card of `target` should be, given the
-    /// raw ids of the list's cards in order and the top of the list. (Does nothing when the
-    /// target is not in the list, e.g. in the frame of the click, before it is added.)
-    pub(super) fn scroll_towards(
-        &self,
-        ui: &Ui,
-        list_top: f32,
-        target: u32,
-        ids: impl Iterator<Item = u32>,
-    ) {
-        let average = if self.heights.is_empty() {
-            ESTIMATED_HEIGHT
-        } else {
-            self.heights.values().sum::<f32>() / self.heights.len() as f32
-        };
-        let mut y = list_top;
-        for id in ids {
-            let height = self.heights.get(&id).copied().unwrap_or(average);
-            if id == target {
-                let rect = Rect::from_min_size(
-                    egui::pos2(ui.min_rect().left(), y),
-                    egui::vec2(1.0, height),
-                );
-                ui.scroll_to_rect(rect, Some(Align::Center));
-                return;
-            }
-            y += height;
-        }
     }
 }
 

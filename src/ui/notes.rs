@@ -7,9 +7,9 @@
 use egui::{Id, Ui};
 
 use super::Board;
-use super::goals::{Reveal, lazy_ref_picker, shorten};
 use super::theme::CARD_GAP;
 use super::widgets::{self, Field};
+use super::widgets::{Reveal, lazy_ref_picker, shorten};
 use crate::commands::{Command, Item, ItemRef};
 use crate::model::{AgendaItemId, AgendaStatus, Note, Session};
 

@@ -10,10 +10,10 @@
 use egui::{Align, Id, Layout, Rect, Ui, UiBuilder};
 
 use super::Board;
-use super::goals::{Reveal, lazy_ref_picker, shorten};
 use super::labels::Named;
 use super::theme::CARD_GAP;
 use super::widgets::{self, Field};
+use super::widgets::{Reveal, lazy_ref_picker, shorten};
 use crate::commands::{Command, Item, ItemRef};
 use crate::model::{Finding, GoalId, Quadrant, Session};
 

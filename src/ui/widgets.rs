@@ -5,12 +5,15 @@
 //! Every input gets an accessible name (its visible label), so egui_kittest can find it by
 //! label and its accessibility check passes.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
-use egui::{Id, Response, Ui};
+use egui::{Align, Id, Rect, Response, Ui};
 
 use super::Board;
 use super::labels::Named;
 use super::theme::FIELD_WIDTH;
+use crate::model::Session;
 
 /// How a text field looks and what it accepts.
 #[derive(Clone, Copy, Debug)]
@@ -247,15 +250,52 @@ pub fn delete_button(ui: &mut Ui, board: &Board<'_>, what: &str) -> bool {
 ///
 /// Item heights are measured when they are drawn and remembered; items never seen yet count
 /// as the average height. Items off screen only reserve their height.
-pub fn lazy_list(ui: &mut Ui, id: Id, count: usize, mut item: impl FnMut(&mut Ui, usize)) {
+pub fn lazy_list(ui: &mut Ui, id: Id, count: usize, item: impl FnMut(&mut Ui, usize)) {
+    lazy_list_with(ui, id, count, LazyOptions::default(), item);
+}
+
+/// Options of [`lazy_list_with`].
+#[derive(Clone, Copy, Debug)]
+pub struct LazyOptions {
+    /// An item drawn even when off screen (the card being dragged must float under the
+    /// pointer; a card just added must be drawn to scroll to it).
+    pub keep: Option<usize>,
+    /// Do not re-measure heights (during a drag the floating card takes no room and the gap
+    /// opened for it adds room elsewhere, so measurements would be wrong).
+    pub frozen: bool,
+    /// The height assumed for an item never drawn yet, before any item was measured.
+    pub estimate: f32,
+}
+
+impl Default for LazyOptions {
+    fn default() -> Self {
+        Self {
+            keep: None,
+            frozen: false,
+            estimate: 80.0,
+        }
+    }
+}
+
+/// [`lazy_list`] with options.
+pub fn lazy_list_with(
+    ui: &mut Ui,
+    id: Id,
+    count: usize,
+    options: LazyOptions,
+    mut item: impl FnMut(&mut Ui, usize),
+) {
     let heights_id = id.with("heights");
     let mut heights: Vec<f32> = ui.data(|d| d.get_temp(heights_id)).unwrap_or_default();
     heights.resize(count, 0.0);
-    let known: Vec<f32> = heights.iter().copied().filter(|h| *h > 0.0).collect();
-    let estimate = if known.is_empty() {
-        80.0
+    let (sum, known) = heights
+        .iter()
+        .filter(|h| **h > 0.0)
+        .fold((0.0, 0usize), |(sum, n), h| (sum + h, n + 1));
+    let estimate = if known == 0 {
+        options.estimate
     } else {
-        known.iter().sum::<f32>() / known.len() as f32
+        sum / known as f32
     };
     let clip = ui.clip_rect();
     let margin = 200.0;
@@ -263,13 +303,164 @@ pub fn lazy_list(ui: &mut Ui, id: Id, count: usize, mut item: impl FnMut(&mut Ui
         let expected = if *height > 0.0 { *height } else { estimate };
         let top = ui.cursor().top();
         let visible = top + expected >= clip.top() - margin && top <= clip.bottom() + margin;
-        if visible {
+        if visible || options.keep == Some(index) {
             let start = ui.cursor().top();
             ui.push_id(index, |ui| item(ui, index));
-            *height = ui.cursor().top() - start;
+            if !options.frozen {
+                *height = ui.cursor().top() - start;
+            }
         } else {
             ui.add_space(expected);
         }
     }
     ui.data_mut(|d| d.insert_temp(heights_id, heights));
+}
+
+/// A [`widgets::ref_picker`] whose full list of options is only built while a popup is open:
+/// a closed picker shows only the current choice, and building every card's list every frame
+/// would cost time in a large session. `options(true)` gives every option, `options(false)`
+/// at least the current one. (Any open popup counts, so this does not depend on how the
+/// picker derives its popup's id; the frame in which the popup opens asks for one more frame,
+/// which has the full list.)
+pub fn lazy_ref_picker<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    board: &Board<'_>,
+    id: Id,
+    label: &str,
+    current: Option<T>,
+    options: impl FnOnce(bool) -> Vec<(T, String)>,
+) -> Option<Option<T>> {
+    let open = egui::Popup::is_any_open(ui.ctx());
+    let options = options(open);
+    let chosen = ref_picker(ui, board, id, label, current, &options);
+    if !open && egui::Popup::is_any_open(ui.ctx()) {
+        ui.ctx().request_repaint();
+    }
+    chosen
+}
+
+/// Cuts `text` to `max` characters, with an ellipsis when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// How many frames a reveal waits for its card before giving up (the add was refused).
+const REVEAL_FRAMES: u8 = 4;
+/// Height assumed for a card that has not been drawn yet.
+const ESTIMATED_HEIGHT: f32 = 160.0;
+
+/// Brings the card of an entity that was just added into view and puts the keyboard focus in
+/// its main text field with the default text selected, so typing replaces it.
+///
+/// Usage: [`Reveal::expect`] when pushing the `Add` command; [`Reveal::tick`] once per frame;
+/// [`Reveal::arrive`] when drawing each card's main text field; [`Reveal::measured`] with each
+/// drawn card's height; after the list, [`Reveal::scroll_towards`] if nothing arrived (the
+/// card is off screen and the lazy list did not lay it out).
+#[derive(Debug, Default)]
+pub struct Reveal {
+    /// The raw id the session will give the new entity.
+    target: Option<u32>,
+    /// Frames waited so far.
+    frames: u8,
+    /// Measured card heights by raw id, to estimate where an off-screen card is.
+    heights: HashMap<u32, f32>,
+}
+
+impl Reveal {
+    /// Expects the entity added by the `Add` command pushed this frame: the session gives it
+    /// the next free id. Asks for the next frame, which draws the new card.
+    pub fn expect(&mut self, ctx: &egui::Context, session: &Session) {
+        self.target = Some(session.next_id.max(session.max_id().saturating_add(1)));
+        self.frames = 0;
+        ctx.request_repaint();
+    }
+
+    /// The raw id of the entity being revealed.
+    pub fn target(&self) -> Option<u32> {
+        self.target
+    }
+
+    /// Whether a reveal is under way. The scroll area around the list should then not
+    /// animate, so that the card comes on screen in the next frame.
+    pub fn pending(&self) -> bool {
+        self.target.is_some()
+    }
+
+    /// Scrolls just enough to show the whole of a revealed card.
+    pub fn bring_into_view(ui: &Ui, card: Rect) {
+        if !ui.clip_rect().contains_rect(card) {
+            ui.scroll_to_rect(card, None);
+        }
+    }
+
+    /// Call once per frame before drawing: keeps frames coming while waiting, gives up after a
+    /// few.
+    pub fn tick(&mut self, ctx: &egui::Context) {
+        if self.target.is_some() {
+            self.frames = self.frames.saturating_add(1);
+            if self.frames > REVEAL_FRAMES {
+                self.target = None;
+            } else {
+                ctx.request_repaint();
+            }
+        }
+    }
+
+    /// Remembers the height of a drawn card.
+    pub fn measured(&mut self, raw: u32, height: f32) {
+        if height > 0.0 {
+            self.heights.insert(raw, height);
+        }
+    }
+
+    /// When `raw` is the entity being revealed: focuses the text field `text_id`, selects
+    /// `text` in it and returns true (the caller scrolls its card into view).
+    pub fn arrive(&mut self, ui: &Ui, raw: u32, text_id: Id, text: &str) -> bool {
+        if self.target != Some(raw) {
+            return false;
+        }
+        self.target = None;
+        let ctx = ui.ctx();
+        let mut edit = egui::TextEdit::load_state(ctx, text_id).unwrap_or_default();
+        edit.cursor
+            .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+        edit.store(ctx, text_id);
+        ui.memory_mut(|m| m.request_focus(text_id));
+        true
+    }
+
+    /// Scrolls the enclosing scroll area to where the card of `target` should be, given the
+    /// raw ids of the list's cards in order and the top of the list. (Does nothing when the
+    /// target is not in the list, e.g. in the frame of the click, before it is added.)
+    pub fn scroll_towards(
+        &self,
+        ui: &Ui,
+        list_top: f32,
+        target: u32,
+        ids: impl Iterator<Item = u32>,
+    ) {
+        let average = if self.heights.is_empty() {
+            ESTIMATED_HEIGHT
+        } else {
+            self.heights.values().sum::<f32>() / self.heights.len() as f32
+        };
+        let mut y = list_top;
+        for id in ids {
+            let height = self.heights.get(&id).copied().unwrap_or(average);
+            if id == target {
+                let rect = Rect::from_min_size(
+                    egui::pos2(ui.min_rect().left(), y),
+                    egui::vec2(1.0, height),
+                );
+                ui.scroll_to_rect(rect, Some(Align::Center));
+                return;
+            }
+            y += height;
+        }
+    }
 }
