@@ -180,7 +180,14 @@ fn a_refused_edit_is_explained_and_changes_nothing() {
     match harness.state().notice() {
         Some(Notice::Error { title, detail }) => {
             assert_eq!(title, "Not changed");
-            assert!(detail.contains("no goal with id 99999"), "{detail}");
+            assert!(
+                detail.starts_with("It refers to something that does not exist."),
+                "{detail}"
+            );
+            assert!(
+                detail.contains("no goal with id 99999"),
+                "technical detail kept: {detail}"
+            );
         }
         other => panic!("expected an error notice, got {other:?}"),
     }
@@ -321,4 +328,30 @@ fn dark_theme_and_back() {
     harness.get_by_label("Light").click();
     harness.run();
     assert!(!harness.ctx.global_style().visuals.dark_mode);
+}
+
+#[test]
+fn a_refused_delete_is_explained_in_russian() {
+    let mut harness = harness(Language::Russian);
+    let voter = harness.state().session().votes[0].rounds[0].ballots[0]
+        .voter
+        .unwrap();
+    let before = harness.state().session().clone();
+    harness.state_mut().apply(Command::Delete {
+        target: stratboard::commands::ItemRef::Participant(voter),
+        mode: stratboard::commands::DeleteMode::RemoveReferences,
+    });
+    harness.run();
+    assert_eq!(harness.state().session(), &before);
+    match harness.state().notice() {
+        Some(Notice::Error { title, detail }) => {
+            assert_eq!(title, "Изменение не внесено");
+            assert!(
+                detail.starts_with("Удалить нельзя: на него ссылаются бюллетени"),
+                "{detail}"
+            );
+        }
+        other => panic!("expected an error notice, got {other:?}"),
+    }
+    assert!(harness.query_by_label("Изменение не внесено").is_some());
 }

@@ -210,7 +210,8 @@ impl StratboardApp {
     /// Undoes the last edit.
     pub fn undo(&mut self) {
         if let Err(error) = self.doc.undo() {
-            self.error("error-command", error.to_string());
+            let text = crate::ui::messages::command_error(&self.tr, &error);
+            self.error("error-command", text);
         }
         self.schedule_autosave();
     }
@@ -218,7 +219,8 @@ impl StratboardApp {
     /// Redoes the last undone edit.
     pub fn redo(&mut self) {
         if let Err(error) = self.doc.redo() {
-            self.error("error-command", error.to_string());
+            let text = crate::ui::messages::command_error(&self.tr, &error);
+            self.error("error-command", text);
         }
         self.schedule_autosave();
     }
@@ -291,7 +293,10 @@ impl StratboardApp {
                     }
                     self.schedule_autosave();
                 }
-                Err(error) => self.error("error-command", error.to_string()),
+                Err(error) => {
+                    let text = crate::ui::messages::command_error(&self.tr, &error);
+                    self.error("error-command", text);
+                }
             }
         }
     }

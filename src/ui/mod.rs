@@ -8,6 +8,7 @@ pub mod alternatives;
 pub mod decisions;
 pub mod goals;
 pub mod labels;
+pub mod messages;
 pub mod notes;
 pub mod positions;
 pub mod session;

@@ -147,3 +147,21 @@ count-participants = { $count } { $count ->
   }
 
 new-session-title = New strategic session
+
+refused-unknown = This item no longer exists.
+refused-exists = This item already exists.
+refused-move = It cannot be moved there.
+refused-has-ballots = It cannot be deleted: ballots or hand counts of a vote refer to it.
+refused-referenced = Nothing was deleted: it is used in { $count } { $count ->
+    [one] place
+   *[other] places
+  }.
+refused-duplicate-id = Two items would share one number.
+refused-dangling = It refers to something that does not exist.
+refused-repeated = The same item would be listed twice.
+refused-range = The value must be between { $min } and { $max }.
+refused-goal-cycle = A goal cannot be placed under itself or its own sub-goal.
+refused-end-before-start = The last day cannot be before the first day.
+refused-due-before-session = The due date cannot be before the session starts.
+refused-duplicate-position = This group already has a position on this alternative in this round.
+refused-vote-rule = The change breaks a rule of the vote.

@@ -152,3 +152,22 @@ count-participants = { $count } { $count ->
   }
 
 new-session-title = Новая стратегическая сессия
+
+refused-unknown = Этого элемента уже нет.
+refused-exists = Такой элемент уже есть.
+refused-move = Сюда его переместить нельзя.
+refused-has-ballots = Удалить нельзя: на него ссылаются бюллетени или подсчёт голосов голосования.
+refused-referenced = Ничего не удалено: на него { $count ->
+    [one] есть { $count } ссылка
+    [few] есть { $count } ссылки
+   *[many] есть { $count } ссылок
+  }.
+refused-duplicate-id = У двух элементов оказался бы один номер.
+refused-dangling = Ссылка на то, чего нет.
+refused-repeated = Один и тот же элемент оказался бы в списке дважды.
+refused-range = Значение должно быть от { $min } до { $max }.
+refused-goal-cycle = Цель нельзя сделать подцелью её самой или её собственной подцели.
+refused-end-before-start = Последний день не может быть раньше первого.
+refused-due-before-session = Срок не может быть раньше начала сессии.
+refused-duplicate-position = У этой группы уже есть позиция по этой альтернативе в этом раунде.
+refused-vote-rule = Изменение нарушает правила голосования.
