@@ -13,3 +13,4 @@ pub mod i18n;
 pub mod model;
 pub mod storage;
 pub mod ui;
+pub mod voting;

@@ -42,6 +42,41 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Count a vote: from a session (`tally SESSION.ron --vote ID [--round N]`) or from paper
+    /// ballots in a CSV or PrefLib file (`tally --ballots FILE --method METHOD`). Prints a
+    /// table, or one JSON object with --json. Results of a vote that hides them until it is
+    /// closed are not shown while it is open.
+    Tally {
+        /// The session file (with --vote).
+        #[arg(required_unless_present = "ballots", conflicts_with = "ballots")]
+        session: Option<PathBuf>,
+        /// The vote's id in the session.
+        #[arg(long, requires = "session")]
+        vote: Option<u32>,
+        /// The round to count (default: the last).
+        #[arg(long, requires = "vote")]
+        round: Option<u32>,
+        /// A CSV (.csv) or PrefLib (.soc, .soi, .toc, .toi) file of ballots.
+        #[arg(long, requires = "method")]
+        ballots: Option<PathBuf>,
+        /// How to count the ballots file: consent, plurality, approval, dot, score,
+        /// majority-judgment, borda, irv, schulze, ranked-pairs, copeland, condorcet, matrix.
+        #[arg(long)]
+        method: Option<String>,
+        /// Score method: the lowest score (default 0; a blank counts as it).
+        #[arg(long)]
+        min: Option<i32>,
+        /// Score method: the highest score (default: the highest in the file).
+        #[arg(long)]
+        max: Option<i32>,
+        /// Majority judgment: the number of grades, numbered 0 (worst) to N−1 (best)
+        /// (default: the highest grade in the file + 1).
+        #[arg(long)]
+        grades: Option<u32>,
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Create a new session file.
     New {
         /// Where to write it (refused if the file exists, unless --force).
@@ -74,6 +109,36 @@ fn main() -> ExitCode {
             from,
             force,
         }) => cli::new_session(&output, title, date, from.as_deref(), force),
+        Some(Command::Tally {
+            session,
+            vote,
+            round,
+            ballots,
+            method,
+            min,
+            max,
+            grades,
+            json,
+        }) => {
+            let source = match (&session, &ballots, vote, &method) {
+                (Some(path), None, Some(vote), _) => {
+                    cli::tally::Source::Session { path, vote, round }
+                }
+                (None, Some(path), None, Some(method)) => cli::tally::Source::Ballots {
+                    path,
+                    method,
+                    scale: cli::tally::Scale { min, max, grades },
+                },
+                _ => {
+                    eprintln!(
+                        "use `stratboard tally SESSION.ron --vote ID [--round N]` or \
+                         `stratboard tally --ballots FILE --method METHOD`"
+                    );
+                    return ExitCode::FAILURE;
+                }
+            };
+            cli::tally::run(source, json)
+        }
         None => stratboard::app::run(args.file),
     }
 }

@@ -318,3 +318,150 @@ fn help_is_english_and_version_is_printed() {
         format!("stratboard {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+fn sample(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn tally_a_session_vote_as_json() {
+    let output = run(&[
+        "tally",
+        &sample("ngo-offsite.ron"),
+        "--vote",
+        "71",
+        "--json",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["method"], "borda");
+    assert_eq!(json["ballots"], 8);
+    assert_eq!(
+        json["winners"],
+        serde_json::json!(["Farm advisory service"])
+    );
+    assert_eq!(
+        json["ranking"][0],
+        serde_json::json!(["Farm advisory service"])
+    );
+    // The decision text of the sample quotes these Borda totals.
+    assert_eq!(json["scores"]["Farm advisory service"], 18);
+    assert_eq!(
+        json["scores"]["Public fundraising and membership scheme"],
+        12
+    );
+}
+
+#[test]
+fn tally_a_consent_vote_gives_the_counts_and_verdict() {
+    let output = run(&[
+        "tally",
+        &sample("tos-support.ron"),
+        "--vote",
+        "78",
+        "--json",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["consent"]["for"], 14);
+    assert_eq!(json["consent"]["against"], 0);
+    assert_eq!(json["consent"]["passed"], true);
+    let table = stdout(&run(&["tally", &sample("tos-support.ron"), "--vote", "78"]));
+    assert!(table.contains("consent"), "{table}");
+}
+
+#[test]
+fn tally_paper_ballots_from_csv_and_preflib() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("ballots.csv");
+    fs::write(
+        &csv,
+        "count,Субсидии,Выезды,Конференции\n3,1,2,3\n2,2,1,\n1,1,1,2\n",
+    )
+    .unwrap();
+    let output = run(&[
+        "tally",
+        "--ballots",
+        csv.to_str().unwrap(),
+        "--method",
+        "schulze",
+        "--json",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["ballots"], 6);
+    assert_eq!(json["winners"], serde_json::json!(["Субсидии"]));
+    assert!(json["pairwise"].is_object());
+    let soc = dir.path().join("ballots.soc");
+    fs::write(
+        &soc,
+        "# FILE NAME: t.soc\n# DATA TYPE: soc\n# NUMBER ALTERNATIVES: 3\n# NUMBER VOTERS: 5\n# NUMBER UNIQUE ORDERS: 2\n# ALTERNATIVE NAME 1: A\n# ALTERNATIVE NAME 2: B\n# ALTERNATIVE NAME 3: C\n3: 1,2,3\n2: 3,2,1\n",
+    )
+    .unwrap();
+    let output = run(&[
+        "tally",
+        "--ballots",
+        soc.to_str().unwrap(),
+        "--method",
+        "irv",
+        "--json",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["winners"], serde_json::json!(["A"]));
+    assert!(json["rounds"].is_array());
+}
+
+#[test]
+fn tally_refuses_a_bad_ballots_file_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("bad.csv");
+    fs::write(&csv, "A,B\n1,2\n1,x\n").unwrap();
+    let output = run(&[
+        "tally",
+        "--ballots",
+        csv.to_str().unwrap(),
+        "--method",
+        "borda",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("line 3"), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "", "nothing counted from a bad file");
+    let unknown = run(&[
+        "tally",
+        "--ballots",
+        csv.to_str().unwrap(),
+        "--method",
+        "lottery",
+    ]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(
+        stderr(&unknown).contains("unknown method"),
+        "{}",
+        stderr(&unknown)
+    );
+}
+
+#[test]
+fn tally_never_shows_hidden_results_of_an_open_vote() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("open.ron");
+    let mut session = stratboard::storage::load(Path::new(&sample("ngo-offsite.ron")))
+        .unwrap()
+        .session;
+    session.votes[0].status = stratboard::model::VoteStatus::Open;
+    session.votes[0].visibility = stratboard::model::ResultsVisibility::AfterClose;
+    stratboard::storage::save(&path, &session, None).unwrap();
+    let output = run(&["tally", path.to_str().unwrap(), "--vote", "71", "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("hidden until the vote is closed"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(stdout(&output), "");
+}

@@ -1,5 +1,7 @@
 //! The command-line subcommands (everything but the window).
 
+pub mod tally;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 

@@ -1,0 +1,236 @@
+//! `stratboard tally`: count a vote from a session file, or paper ballots from a CSV or
+//! PrefLib file, and print the result (a table, or one JSON object with `--json`).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::ExitCode;
+
+use stratboard::model::{
+    AlternativeId, Ballot, Choice, HandOption, ResultsVisibility, Session, Threshold, VoteId,
+    VoteMethod, VoteStatus,
+};
+use stratboard::storage;
+use stratboard::voting::{self, Election, import, output};
+
+/// What to count.
+pub enum Source<'a> {
+    /// A vote of a session, in one round (the last by default).
+    Session {
+        /// The session file.
+        path: &'a Path,
+        /// The vote's id.
+        vote: u32,
+        /// The round (1-based).
+        round: Option<u32>,
+    },
+    /// Ballots in a CSV or PrefLib file, counted by a method given by name.
+    Ballots {
+        /// The ballots file.
+        path: &'a Path,
+        /// The method's CLI name.
+        method: &'a str,
+        /// Grade count for majority judgment; score range for score.
+        scale: Scale,
+    },
+}
+
+/// Settings of scale-based methods given on the command line.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Scale {
+    /// Lowest score (score method).
+    pub min: Option<i32>,
+    /// Highest score (score method).
+    pub max: Option<i32>,
+    /// Number of grades (majority judgment), grades numbered 0 (worst) to N−1 (best).
+    pub grades: Option<u32>,
+}
+
+/// The method names `--method` accepts.
+pub const METHODS: [&str; 13] = [
+    "consent",
+    "plurality",
+    "approval",
+    "dot",
+    "score",
+    "majority-judgment",
+    "borda",
+    "irv",
+    "schulze",
+    "ranked-pairs",
+    "copeland",
+    "condorcet",
+    "matrix",
+];
+
+/// Runs `stratboard tally`.
+pub fn run(source: Source<'_>, json: bool) -> ExitCode {
+    let counted = match source {
+        Source::Session { path, vote, round } => from_session(path, vote, round),
+        Source::Ballots {
+            path,
+            method,
+            scale,
+        } => from_ballots(path, method, scale),
+    };
+    match counted {
+        Ok(Counted { tally, names }) => {
+            let name =
+                |id: AlternativeId| names.get(&id).cloned().unwrap_or_else(|| id.to_string());
+            if json {
+                println!("{}", output::to_json(&tally, &name));
+            } else {
+                print!("{}", output::to_table(&tally, &name));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+struct Counted {
+    tally: voting::Tally,
+    names: BTreeMap<AlternativeId, String>,
+}
+
+fn from_session(path: &Path, vote: u32, round: Option<u32>) -> Result<Counted, String> {
+    let loaded = storage::load(path).map_err(|e| e.to_string())?;
+    let session: &Session = &loaded.session;
+    let file = path.display();
+    let vote = session
+        .vote(VoteId(vote))
+        .ok_or_else(|| format!("{file}: there is no vote with id {vote}"))?;
+    if vote.visibility == ResultsVisibility::AfterClose && vote.status != VoteStatus::Closed {
+        return Err(format!(
+            "{file}: the results of vote {} are hidden until the vote is closed",
+            vote.id
+        ));
+    }
+    let round = match round {
+        Some(number) => vote
+            .rounds
+            .iter()
+            .find(|r| r.number == number)
+            .ok_or_else(|| format!("{file}: vote {} has no round {number}", vote.id))?,
+        None => vote
+            .rounds
+            .last()
+            .ok_or_else(|| format!("{file}: vote {} has no ballots yet", vote.id))?,
+    };
+    let mut ballots = round.ballots.clone();
+    ballots.extend(
+        round
+            .hands
+            .iter()
+            .filter_map(|hand| hand_ballot(&vote.method, hand)),
+    );
+    let election = Election {
+        alternatives: &vote.alternatives,
+        ballots: &ballots,
+        method: &vote.method,
+        quorum: vote.quorum,
+        threshold: vote.threshold,
+    };
+    let tally = voting::tally(&election).map_err(|e| format!("{file}: {e}"))?;
+    let names = vote
+        .alternatives
+        .iter()
+        .map(|id| {
+            let title = session
+                .alternative(*id)
+                .map_or_else(|| id.to_string(), |a| a.title.clone());
+            (*id, title)
+        })
+        .collect();
+    Ok(Counted { tally, names })
+}
+
+/// A show-of-hands count as `count` identical ballots.
+fn hand_ballot(method: &VoteMethod, hand: &stratboard::model::HandCount) -> Option<Ballot> {
+    let choice = match (method, hand.option) {
+        (VoteMethod::Consent { .. }, HandOption::Consent(choice)) => Choice::Consent(choice),
+        (VoteMethod::Plurality, HandOption::Alternative(id)) => Choice::Ranking(vec![vec![id]]),
+        (VoteMethod::Approval, HandOption::Alternative(id)) => Choice::Approval(vec![id]),
+        _ => return None,
+    };
+    (hand.count > 0).then_some(Ballot {
+        voter: None,
+        count: hand.count,
+        choice,
+    })
+}
+
+fn from_ballots(path: &Path, method_name: &str, scale: Scale) -> Result<Counted, String> {
+    let file = path.display();
+    let probe = method_from_name(method_name, 2, 0, 10).ok_or_else(|| {
+        format!(
+            "unknown method {method_name:?}; use one of: {}",
+            METHODS.join(", ")
+        )
+    })?;
+    let kind = import::BallotKind::for_method(&probe).ok_or_else(|| {
+        format!("{method_name}: ballots of this method cannot be read from a file (only ranked, approval, score and majority-judgment ballots can)")
+    })?;
+    let imported = import::read_file(path, kind).map_err(|e| format!("{file}: {e}"))?;
+    let highest = imported
+        .ballots
+        .iter()
+        .flat_map(|b| match &b.choice {
+            Choice::Scores(scores) => scores.iter().map(|s| s.value).max(),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let grades = scale
+        .grades
+        .map_or_else(|| (highest + 1).max(2) as usize, |g| g as usize);
+    let min = scale.min.unwrap_or(0);
+    let max = scale.max.unwrap_or(highest.max(min + 1));
+    let method = method_from_name(method_name, grades, min, max)
+        .ok_or_else(|| format!("unknown method {method_name:?}"))?;
+    let alternatives: Vec<AlternativeId> = (1..=imported.alternatives.len())
+        .map(|i| AlternativeId(i as u32))
+        .collect();
+    let names = alternatives
+        .iter()
+        .copied()
+        .zip(imported.alternatives.iter().cloned())
+        .collect();
+    let election = Election {
+        alternatives: &alternatives,
+        ballots: &imported.ballots,
+        method: &method,
+        quorum: None,
+        threshold: Threshold::SimpleMajority,
+    };
+    let tally = voting::tally(&election).map_err(|e| format!("{file}: {e}"))?;
+    Ok(Counted { tally, names })
+}
+
+/// The method of this CLI name with the given scale settings.
+fn method_from_name(name: &str, grades: usize, min: i32, max: i32) -> Option<VoteMethod> {
+    Some(match name {
+        "consent" => VoteMethod::Consent { allow_block: true },
+        "plurality" => VoteMethod::Plurality,
+        "approval" => VoteMethod::Approval,
+        "dot" => VoteMethod::Dot { dots: 3, cap: None },
+        "score" => VoteMethod::Score { min, max },
+        "majority-judgment" => VoteMethod::MajorityJudgment {
+            grades: (0..grades).map(|g| g.to_string()).collect(),
+        },
+        "borda" => VoteMethod::Borda,
+        "irv" => VoteMethod::Irv,
+        "schulze" => VoteMethod::Schulze,
+        "ranked-pairs" => VoteMethod::RankedPairs,
+        "copeland" => VoteMethod::Copeland,
+        "condorcet" => VoteMethod::Condorcet,
+        "matrix" => VoteMethod::Matrix {
+            criteria: Vec::new(),
+            min,
+            max,
+        },
+        _ => return None,
+    })
+}

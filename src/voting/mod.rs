@@ -1,0 +1,194 @@
+//! Counting votes: every method the board offers, as pure functions over ballots.
+//!
+//! Input is an [`Election`]: the alternatives in ballot order, the ballots (the model's
+//! [`Ballot`]s, each possibly standing for `count` identical ballots) and the method with its
+//! settings. Output is a [`Tally`]: winners, the full ranking with ties, and the numbers behind
+//! it. Ties are reported, never broken silently. Counting is exact: integer arithmetic (Borda
+//! counts half-points as doubled integers), floating point only for display.
+//!
+//! Conventions (DESIGN §6): ranked ballots may be incomplete, unranked alternatives tie below
+//! all ranked ones; Borda gives n−1 … 0 points by position, tied and unranked alternatives
+//! share the average of the positions they occupy; Schulze and ranked pairs measure a defeat by
+//! winning votes; IRV counts a ballot for its highest continuing alternative, a ballot whose
+//! highest continuing rank is a tie counts for nobody that round, alternatives tied for last are
+//! eliminated together, and if all remaining alternatives tie they all win; plurality from
+//! ranked ballots ignores a ballot whose first place is a tie; Copeland is wins − losses;
+//! Condorcet is the alternative that beats every other pairwise, else none; score sums scores
+//! (a blank counts as the lowest); majority judgment takes the lower median and breaks ties by
+//! the Balinski–Laraki majority value; consent passes by the threshold of votes cast, with
+//! quorum.
+//!
+//! No egui here.
+
+mod cardinal;
+mod consent;
+pub mod import;
+pub mod output;
+mod ranked;
+
+use std::fmt;
+
+use crate::model::{AlternativeId, Ballot, VoteMethod};
+
+pub use consent::ConsentResult;
+pub use ranked::{IrvRound, Pairwise};
+
+/// What is counted.
+#[derive(Clone, Debug)]
+pub struct Election<'a> {
+    /// The alternatives on the ballot, in ballot order (results list ties in this order).
+    pub alternatives: &'a [AlternativeId],
+    /// The ballots.
+    pub ballots: &'a [Ballot],
+    /// How they are counted.
+    pub method: &'a VoteMethod,
+    /// Quorum (fewest ballots for a valid result), where it applies.
+    pub quorum: Option<u32>,
+    /// The consent threshold.
+    pub threshold: crate::model::Threshold,
+}
+
+/// A number behind a result: exact, shown as a decimal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Points {
+    /// The value times `scale`.
+    pub scaled: i64,
+    /// 1 for whole numbers, 2 for Borda's half points, or the total weight for weighted means.
+    pub scale: i64,
+}
+
+impl Points {
+    /// A whole number.
+    pub fn whole(value: i64) -> Self {
+        Self {
+            scaled: value,
+            scale: 1,
+        }
+    }
+
+    /// The value as a float, for display and JSON.
+    pub fn as_f64(self) -> f64 {
+        self.scaled as f64 / self.scale.max(1) as f64
+    }
+}
+
+impl fmt::Display for Points {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.scale <= 1 || self.scaled % self.scale == 0 {
+            write!(f, "{}", self.scaled / self.scale.max(1))
+        } else {
+            write!(f, "{:.2}", self.as_f64())
+        }
+    }
+}
+
+/// The result of counting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tally {
+    /// The method's CLI name.
+    pub method: &'static str,
+    /// Ballots counted (identical ballots counted `count` times; invalid ones excluded).
+    pub ballots: u64,
+    /// Ballots that could not be counted for this method (wrong kind, invalid for the method's
+    /// settings), so the numbers add up. A plurality ballot with a tie at the top is counted
+    /// (in `ballots`) but gives no vote.
+    pub ignored: u64,
+    /// The winners: several when tied, none when there is no winner (Condorcet without a
+    /// Condorcet winner, consent that does not pass, no ballots).
+    pub winners: Vec<AlternativeId>,
+    /// Every alternative, best first, in tie groups.
+    pub ranking: Vec<Vec<AlternativeId>>,
+    /// The totals behind the ranking (votes, points, approvals, dots, scores, weighted
+    /// totals, Copeland scores), in ballot order, where the method has them.
+    pub scores: Vec<(AlternativeId, Points)>,
+    /// The pairwise matrix, for Condorcet methods.
+    pub pairwise: Option<Pairwise>,
+    /// The IRV rounds.
+    pub rounds: Vec<IrvRound>,
+    /// Majority judgment: each alternative's median grade (index into the grade names).
+    pub medians: Vec<(AlternativeId, usize)>,
+    /// Consent: for / against / abstain / block, quorum and threshold verdict.
+    pub consent: Option<ConsentResult>,
+}
+
+/// Why a vote could not be counted at all.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TallyError {
+    /// The method's settings cannot work (no grades, min ≥ max, zero dots…).
+    #[error("the {method} method's settings cannot be used: {reason}")]
+    BadSettings {
+        /// The method.
+        method: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+/// Counts an election.
+pub fn tally(election: &Election<'_>) -> Result<Tally, TallyError> {
+    match election.method {
+        VoteMethod::Consent { allow_block } => consent::count(election, *allow_block),
+        VoteMethod::Plurality => Ok(ranked::plurality(election)),
+        VoteMethod::Borda => Ok(ranked::borda(election)),
+        VoteMethod::Irv => Ok(ranked::irv(election)),
+        VoteMethod::Schulze => Ok(ranked::schulze(election)),
+        VoteMethod::RankedPairs => Ok(ranked::ranked_pairs(election)),
+        VoteMethod::Copeland => Ok(ranked::copeland(election)),
+        VoteMethod::Condorcet => Ok(ranked::condorcet(election)),
+        VoteMethod::Approval => Ok(cardinal::approval(election)),
+        VoteMethod::Dot { dots, cap } => cardinal::dot(election, *dots, *cap),
+        VoteMethod::Score { min, max } => cardinal::score(election, *min, *max),
+        VoteMethod::MajorityJudgment { grades } => {
+            cardinal::majority_judgment(election, grades.len())
+        }
+        VoteMethod::Matrix { criteria, min, max } => {
+            cardinal::matrix(election, criteria, *min, *max)
+        }
+    }
+}
+
+/// Groups alternatives into a ranking by a key (higher is better), keeping ballot order
+/// within a tie.
+pub fn rank_by<K: Ord + Copy>(
+    alternatives: &[AlternativeId],
+    key: impl Fn(AlternativeId) -> K,
+) -> Vec<Vec<AlternativeId>> {
+    let mut sorted: Vec<(usize, AlternativeId, K)> = alternatives
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (i, *a, key(*a)))
+        .collect();
+    sorted.sort_by(|x, y| y.2.cmp(&x.2).then(x.0.cmp(&y.0)));
+    let mut ranking: Vec<Vec<AlternativeId>> = Vec::new();
+    let mut last: Option<K> = None;
+    for (_, alternative, k) in sorted {
+        match (ranking.last_mut(), last) {
+            (Some(group), Some(previous)) if previous == k => group.push(alternative),
+            _ => ranking.push(vec![alternative]),
+        }
+        last = Some(k);
+    }
+    ranking
+}
+
+impl Tally {
+    /// An empty result for `method` over `alternatives` (all tied, no winner).
+    pub fn empty(method: &'static str, alternatives: &[AlternativeId]) -> Self {
+        Self {
+            method,
+            ballots: 0,
+            ignored: 0,
+            winners: Vec::new(),
+            ranking: if alternatives.is_empty() {
+                Vec::new()
+            } else {
+                vec![alternatives.to_vec()]
+            },
+            scores: Vec::new(),
+            pairwise: None,
+            rounds: Vec::new(),
+            medians: Vec::new(),
+            consent: None,
+        }
+    }
+}
