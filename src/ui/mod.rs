@@ -5,6 +5,7 @@
 //! own only transient state (selection, what is being typed).
 
 pub mod alternatives;
+pub mod booth;
 pub mod decisions;
 pub mod goals;
 pub mod labels;

@@ -1,9 +1,15 @@
-//! Votes: each vote as a card with its question, method, anonymity, status, the alternatives
-//! on the ballot and how many rounds and ballots it has. A draft vote is prepared here
-//! (question, anonymity, ballot); casting ballots and showing results belong to the voting
-//! views.
+//! Votes: each vote as a card. A draft vote is prepared here (question, method and its
+//! settings, anonymity, results visibility, quorum, threshold, the alternatives on the ballot);
+//! an open vote collects ballots in the voting booth, by show of hands and from paper-ballot
+//! files; a closed vote (or a live one) shows its results: winners, the full ranking, the
+//! numbers behind them, a bar chart and a breakdown per stakeholder group. Hidden results never
+//! appear before the vote is closed: only the turnout does.
+
+use std::collections::HashMap;
+use std::path::Path;
 
 use egui::{Id, RichText, Ui};
+use fluent_templates::fluent_bundle::FluentValue;
 
 use super::Board;
 use super::decisions::{focus_selecting_all, full_list, toggle_chips};
@@ -11,8 +17,11 @@ use super::labels::Named;
 use super::widgets::{self, Field};
 use crate::commands::{Command, Item, ItemRef};
 use crate::model::{
-    AlternativeId, Anonymity, ResultsVisibility, Threshold, Vote, VoteMethod, VoteStatus,
+    AlternativeId, Anonymity, Ballot, Choice, ConsentChoice, Criterion, GroupId, HandCount,
+    HandOption, ResultsVisibility, Session, Threshold, TieBreak, Vote, VoteId, VoteMethod,
+    VoteRound, VoteStatus,
 };
+use crate::voting::{self, Election, Tally, import};
 
 /// The anonymity choices in picker order.
 const ANONYMITIES: [Anonymity; 3] = [Anonymity::Open, Anonymity::Anonymous, Anonymity::Secret];
@@ -40,6 +49,31 @@ pub struct State {
     /// The number of votes when "Add vote" was pressed: the vote that appears after it gets
     /// the keyboard focus.
     focus_new_after: Option<usize>,
+    /// The vote whose voting booth fills the section, if any.
+    pub booth: Option<VoteId>,
+    /// The booth's own state.
+    pub booth_state: super::booth::State,
+    /// What is being typed or viewed on each card.
+    cards: HashMap<VoteId, CardState>,
+}
+
+/// What is being typed or viewed on one vote's card.
+#[derive(Default)]
+struct CardState {
+    /// The round viewed (index); the last one when `None`.
+    round: Option<usize>,
+    /// The ballots file typed in.
+    path: String,
+    /// Why the last import was refused.
+    import_error: Option<String>,
+    /// How many ballots the last import added.
+    imported: Option<u64>,
+    /// The group whose hands are being counted (`None`: the whole room).
+    hand_group: Option<GroupId>,
+    /// The hand counts being typed, by option.
+    hands: HashMap<HandOption, String>,
+    /// A hand count that is not a whole number.
+    hands_invalid: bool,
 }
 
 /// The translation key of a method's name.
@@ -61,12 +95,138 @@ pub fn ballots_counted(vote: &Vote) -> u64 {
         .sum()
 }
 
+/// A show-of-hands count as `count` identical ballots (the same conversion as
+/// `stratboard tally`).
+pub fn hand_ballot(method: &VoteMethod, hand: &HandCount) -> Option<Ballot> {
+    let choice = match (method, hand.option) {
+        (VoteMethod::Consent { .. }, HandOption::Consent(choice)) => Choice::Consent(choice),
+        (VoteMethod::Plurality, HandOption::Alternative(id)) => Choice::Ranking(vec![vec![id]]),
+        (VoteMethod::Approval, HandOption::Alternative(id)) => Choice::Approval(vec![id]),
+        _ => return None,
+    };
+    (hand.count > 0).then_some(Ballot {
+        voter: None,
+        count: hand.count,
+        choice,
+    })
+}
+
+/// Counts a round of a vote: its ballots plus its show-of-hands counts.
+pub fn count_round(vote: &Vote, round: &VoteRound) -> Result<Tally, voting::TallyError> {
+    let mut ballots = round.ballots.clone();
+    ballots.extend(
+        round
+            .hands
+            .iter()
+            .filter_map(|hand| hand_ballot(&vote.method, hand)),
+    );
+    count_ballots(vote, &ballots)
+}
+
+/// Counts `ballots` by a vote's method and rules.
+fn count_ballots(vote: &Vote, ballots: &[Ballot]) -> Result<Tally, voting::TallyError> {
+    voting::tally(&Election {
+        alternatives: &vote.alternatives,
+        ballots,
+        method: &vote.method,
+        quorum: vote.quorum,
+        threshold: vote.threshold,
+    })
+}
+
+/// Whether the results of a vote may be seen now.
+pub fn results_visible(vote: &Vote) -> bool {
+    match vote.status {
+        VoteStatus::Draft => false,
+        VoteStatus::Open => vote.visibility == ResultsVisibility::Live,
+        VoteStatus::Closed => true,
+    }
+}
+
+/// Reads a paper-ballot file (CSV or PrefLib) for `vote` and returns the vote with the
+/// ballots appended to its current round, or why the file was refused (nothing is imported
+/// then). The error names the file and, where known, the line.
+pub fn import_ballots(session: &Session, vote: &Vote, path: &Path) -> Result<Vote, ImportFailure> {
+    let kind = import::BallotKind::for_method(&vote.method).ok_or(ImportFailure::Method)?;
+    let names: Vec<(AlternativeId, String)> = vote
+        .alternatives
+        .iter()
+        .filter_map(|id| session.alternative(*id).map(|a| (*id, a.title.clone())))
+        .collect();
+    let ballots = import::read_file(path, kind)
+        .and_then(|imported| import::map_to_session(imported, &names))
+        .map_err(|error| ImportFailure::File {
+            line: error.line(),
+            reason: without_line_prefix(&error.to_string()),
+        })?;
+    let mut changed = vote.clone();
+    if changed.rounds.is_empty() {
+        changed.rounds.push(VoteRound::default());
+    }
+    if let Some(round) = changed.rounds.last_mut() {
+        round.ballots.extend(ballots.into_iter().map(|mut b| {
+            b.voter = None;
+            b
+        }));
+    }
+    Ok(changed)
+}
+
+/// Why a ballot file was not imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportFailure {
+    /// The vote's method has no file format (consent, dot voting, matrix).
+    Method,
+    /// The file was refused.
+    File {
+        /// The line, when the problem has one.
+        line: Option<usize>,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+/// The error text without its leading "line N: ", which the card says in the user's language.
+fn without_line_prefix(text: &str) -> String {
+    match text
+        .strip_prefix("line ")
+        .and_then(|rest| rest.split_once(": "))
+    {
+        Some((number, reason)) if number.chars().all(|c| c.is_ascii_digit()) => reason.to_owned(),
+        _ => text.to_owned(),
+    }
+}
+
 /// Draws the section.
 pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
     let session = board.session;
     let tr = board.tr;
     ui.heading(board.theme.heading(tr.t("section-votes")));
     ui.add_space(4.0);
+
+    if let Some(id) = state.booth {
+        let open = session
+            .votes
+            .iter()
+            .any(|v| v.id == id && v.status == VoteStatus::Open);
+        if open {
+            if ui
+                .button(RichText::new(tr.t("votes-leave-booth")).strong())
+                .clicked()
+            {
+                state.booth = None;
+                state.booth_state = super::booth::State::default();
+            } else {
+                ui.add_space(8.0);
+                super::booth::show(ui, board, &mut state.booth_state, id);
+                return;
+            }
+        } else {
+            state.booth = None;
+            state.booth_state = super::booth::State::default();
+        }
+    }
+
     ui.horizontal(|ui| {
         if ui.button(tr.t("votes-add")).clicked() {
             state.focus_new_after = Some(session.votes.len());
@@ -97,6 +257,8 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
         .iter()
         .map(|a| (a.id, a.title.as_str()))
         .collect();
+    let cards = &mut state.cards;
+    let booth = &mut state.booth;
     egui::ScrollArea::vertical()
         .id_salt("votes-scroll")
         .auto_shrink([false; 2])
@@ -110,7 +272,8 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
             }
             let row = |ui: &mut Ui, index: usize| {
                 if let Some(vote) = session.votes.get(index) {
-                    vote_card(ui, board, index, vote, &alternatives);
+                    let card = cards.entry(vote.id).or_default();
+                    vote_card(ui, board, card, booth, index, vote, &alternatives);
                 }
                 if focus.is_some() && index + 1 == session.votes.len() {
                     ui.scroll_to_cursor(None);
@@ -139,6 +302,8 @@ fn status_colour(board: &Board<'_>, status: VoteStatus) -> egui::Color32 {
 fn vote_card(
     ui: &mut Ui,
     board: &mut Board<'_>,
+    card: &mut CardState,
+    booth: &mut Option<VoteId>,
     index: usize,
     vote: &Vote,
     alternatives: &[(AlternativeId, &str)],
@@ -177,44 +342,14 @@ fn vote_card(
             ) {
                 update(board, vote, |v| v.question = question);
             }
+            setup(ui, board, vote);
         } else {
             ui.label(theme.card_title(&vote.question));
+            ui.label(theme.caption(rules(board, vote)));
         }
 
-        ui.horizontal_wrapped(|ui| {
-            if draft {
-                let label = tr.t("votes-anonymity");
-                if let Some(anonymity) = widgets::picker(
-                    ui,
-                    board,
-                    Id::unique(("vote-anonymity", vote.id)),
-                    &label,
-                    vote.anonymity,
-                    &ANONYMITIES,
-                ) {
-                    update(board, vote, |v| v.anonymity = anonymity);
-                }
-                ui.add_space(12.0);
-            }
-            ui.label(theme.caption(rules(board, vote)));
-        });
-
         if draft {
-            if alternatives.is_empty() {
-                ui.label(theme.caption(tr.t("votes-no-alternatives-yet")));
-            } else {
-                let label = tr.t("votes-ballot");
-                if let Some(on_ballot) = toggle_chips(
-                    ui,
-                    board,
-                    Id::unique(("vote-ballot", vote.id)),
-                    &label,
-                    alternatives,
-                    &vote.alternatives,
-                ) {
-                    update(board, vote, |v| v.alternatives = on_ballot);
-                }
-            }
+            ballot_chips(ui, board, vote, alternatives);
         } else {
             ui.label(theme.caption(tr.t("votes-ballot")));
             ui.horizontal_wrapped(|ui| {
@@ -239,7 +374,1310 @@ fn vote_card(
             tr.n("count-ballots", ballots)
         );
         ui.label(RichText::new(counts).strong());
+
+        ui.add_space(6.0);
+        status_buttons(ui, board, card, booth, vote);
+
+        if vote.rounds.is_empty() {
+            return;
+        }
+        let last = vote.rounds.len() - 1;
+        let viewed = card.round.unwrap_or(last).min(last);
+        if vote.rounds.len() > 1 {
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(theme.caption(tr.t("votes-round-shown")));
+                for (i, round) in vote.rounds.iter().enumerate() {
+                    let name =
+                        tr.args("votes-round", &[("number", i64::from(round.number).into())]);
+                    if ui.selectable_label(i == viewed, name).clicked() {
+                        card.round = if i == last { None } else { Some(i) };
+                    }
+                }
+            });
+        }
+        let Some(round) = vote.rounds.get(viewed) else {
+            return;
+        };
+        let current = viewed == last;
+        ui.add_space(4.0);
+        ui.label(RichText::new(turnout(board, round)).strong());
+        if current && vote.status == VoteStatus::Open {
+            if matches!(
+                vote.method,
+                VoteMethod::Consent { .. } | VoteMethod::Plurality | VoteMethod::Approval
+            ) {
+                ui.add_space(6.0);
+                hands_form(ui, board, card, vote, round);
+            }
+            if import::BallotKind::for_method(&vote.method).is_some() {
+                ui.add_space(6.0);
+                import_form(ui, board, card, vote);
+            }
+        }
+        // Earlier rounds were closed before the next one was started.
+        if results_visible(vote) || !current {
+            ui.add_space(8.0);
+            results(ui, board, vote, viewed, round);
+        } else if vote.status == VoteStatus::Open {
+            ui.label(theme.caption(tr.t("votes-results-hidden")));
+        }
     });
+}
+
+/// The alternatives on the ballot as toggle chips (a consent vote puts exactly one proposal
+/// on its ballot: choosing another replaces it).
+fn ballot_chips(
+    ui: &mut Ui,
+    board: &mut Board<'_>,
+    vote: &Vote,
+    alternatives: &[(AlternativeId, &str)],
+) {
+    let tr = board.tr;
+    if alternatives.is_empty() {
+        ui.label(board.theme.caption(tr.t("votes-no-alternatives-yet")));
+        return;
+    }
+    let consent = matches!(vote.method, VoteMethod::Consent { .. });
+    let label = if consent {
+        tr.t("votes-proposal")
+    } else {
+        tr.t("votes-ballot")
+    };
+    if let Some(mut on_ballot) = toggle_chips(
+        ui,
+        board,
+        Id::unique(("vote-ballot", vote.id)),
+        &label,
+        alternatives,
+        &vote.alternatives,
+    ) {
+        if consent && on_ballot.len() > 1 {
+            on_ballot = on_ballot.split_off(on_ballot.len() - 1);
+        }
+        update(board, vote, |v| v.alternatives = on_ballot);
+    }
+}
+
+/// A labelled picker over `(value, name)` options. Returns the new choice.
+fn choice_picker<T: Clone + PartialEq>(
+    ui: &mut Ui,
+    board: &Board<'_>,
+    id: Id,
+    label: &str,
+    current: &T,
+    options: &[(T, String)],
+) -> Option<T> {
+    let current_name = options
+        .iter()
+        .find(|(v, _)| v == current)
+        .map_or_else(String::new, |(_, name)| name.clone());
+    let mut chosen = None;
+    ui.vertical(|ui| {
+        let caption = ui.label(board.theme.caption(label));
+        egui::ComboBox::from_id_salt(id)
+            .selected_text(current_name)
+            .show_ui(ui, |ui| {
+                for (value, name) in options {
+                    let selected = value == current;
+                    if ui.selectable_label(selected, name).clicked() && !selected {
+                        chosen = Some(value.clone());
+                    }
+                }
+            })
+            .response
+            .labelled_by(caption.id);
+    });
+    chosen
+}
+
+/// A labelled whole-number field (a drag value). Returns the new value.
+fn number_field(
+    ui: &mut Ui,
+    board: &Board<'_>,
+    label: &str,
+    value: i64,
+    range: std::ops::RangeInclusive<i64>,
+) -> Option<i64> {
+    let mut number = value;
+    let changed = ui
+        .vertical(|ui| {
+            let caption = ui.label(board.theme.caption(label));
+            ui.add(egui::DragValue::new(&mut number).range(range).speed(0.1))
+                .labelled_by(caption.id)
+                .changed()
+        })
+        .inner;
+    (changed && number != value).then_some(number)
+}
+
+/// A labelled check box. Returns the new value.
+fn check(ui: &mut Ui, label: &str, value: bool) -> Option<bool> {
+    let mut on = value;
+    ui.checkbox(&mut on, label).changed().then_some(on)
+}
+
+/// The default settings of a method picked anew.
+fn default_method(board: &Board<'_>, cli: &str) -> VoteMethod {
+    match cli {
+        "plurality" => VoteMethod::Plurality,
+        "approval" => VoteMethod::Approval,
+        "dot" => VoteMethod::Dot { dots: 3, cap: None },
+        "score" => VoteMethod::Score { min: 0, max: 5 },
+        "majority-judgment" => VoteMethod::MajorityJudgment {
+            grades: board
+                .tr
+                .t("votes-default-grades")
+                .split(',')
+                .map(|g| g.trim().to_owned())
+                .filter(|g| !g.is_empty())
+                .collect(),
+        },
+        "borda" => VoteMethod::Borda,
+        "irv" => VoteMethod::Irv,
+        "schulze" => VoteMethod::Schulze,
+        "ranked-pairs" => VoteMethod::RankedPairs,
+        "copeland" => VoteMethod::Copeland,
+        "condorcet" => VoteMethod::Condorcet,
+        "matrix" => VoteMethod::Matrix {
+            criteria: board
+                .session
+                .goals
+                .iter()
+                .map(|g| Criterion {
+                    goal: g.id,
+                    weight: 1,
+                })
+                .collect(),
+            min: 0,
+            max: 5,
+        },
+        _ => VoteMethod::Consent { allow_block: false },
+    }
+}
+
+/// The settings of a draft vote: method and its settings, anonymity, visibility, quorum and
+/// threshold.
+fn setup(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote) {
+    let tr = board.tr;
+    ui.horizontal_wrapped(|ui| {
+        let methods: Vec<(&str, String)> = METHOD_KEYS
+            .iter()
+            .map(|(cli, key)| (*cli, tr.t(key)))
+            .collect();
+        if let Some(cli) = choice_picker(
+            ui,
+            board,
+            Id::unique(("vote-method", vote.id)),
+            &tr.t("votes-method"),
+            &vote.method.cli_name(),
+            &methods,
+        ) {
+            let method = default_method(board, cli);
+            update(board, vote, |v| {
+                if matches!(method, VoteMethod::Consent { .. }) && v.alternatives.len() > 1 {
+                    v.alternatives.truncate(1);
+                }
+                v.method = method;
+            });
+        }
+        ui.add_space(12.0);
+        if let Some(anonymity) = widgets::picker(
+            ui,
+            board,
+            Id::unique(("vote-anonymity", vote.id)),
+            &tr.t("votes-anonymity"),
+            vote.anonymity,
+            &ANONYMITIES,
+        ) {
+            update(board, vote, |v| v.anonymity = anonymity);
+        }
+        ui.add_space(12.0);
+        let visibilities = [
+            (ResultsVisibility::Live, tr.t("votes-visibility-Live")),
+            (
+                ResultsVisibility::AfterClose,
+                tr.t("votes-visibility-AfterClose"),
+            ),
+        ];
+        if let Some(visibility) = choice_picker(
+            ui,
+            board,
+            Id::unique(("vote-visibility", vote.id)),
+            &tr.t("votes-visibility"),
+            &vote.visibility,
+            &visibilities,
+        ) {
+            update(board, vote, |v| v.visibility = visibility);
+        }
+        ui.add_space(12.0);
+        ui.vertical(|ui| {
+            ui.label(board.theme.caption(tr.t("votes-quorum-label")));
+            ui.horizontal(|ui| {
+                if let Some(on) = check(ui, &tr.t("votes-quorum-set"), vote.quorum.is_some()) {
+                    update(board, vote, |v| v.quorum = on.then_some(1));
+                }
+                if let Some(quorum) = vote.quorum
+                    && let Some(new) = number_field(
+                        ui,
+                        board,
+                        &tr.t("votes-quorum-ballots"),
+                        i64::from(quorum),
+                        1..=100_000,
+                    )
+                {
+                    let new = u32::try_from(new).unwrap_or(1);
+                    update(board, vote, |v| v.quorum = Some(new));
+                }
+            });
+        });
+    });
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| method_settings(ui, board, vote));
+}
+
+/// The settings of the vote's method.
+fn method_settings(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote) {
+    let tr = board.tr;
+    match &vote.method {
+        VoteMethod::Consent { allow_block } => {
+            if let Some(on) = check(ui, &tr.t("votes-allow-block"), *allow_block) {
+                update(board, vote, |v| {
+                    v.method = VoteMethod::Consent { allow_block: on };
+                });
+            }
+            ui.add_space(12.0);
+            let kind = |t: Threshold| match t {
+                Threshold::SimpleMajority => 0,
+                Threshold::TwoThirds => 1,
+                Threshold::AtLeastPercent(_) => 2,
+                Threshold::Unanimous => 3,
+            };
+            let options = [
+                (0, tr.t("votes-threshold-SimpleMajority")),
+                (1, tr.t("votes-threshold-TwoThirds")),
+                (2, tr.t("votes-threshold-percent-choice")),
+                (3, tr.t("votes-threshold-Unanimous")),
+            ];
+            if let Some(choice) = choice_picker(
+                ui,
+                board,
+                Id::unique(("vote-threshold", vote.id)),
+                &tr.t("votes-threshold"),
+                &kind(vote.threshold),
+                &options,
+            ) {
+                let threshold = match choice {
+                    0 => Threshold::SimpleMajority,
+                    1 => Threshold::TwoThirds,
+                    2 => Threshold::AtLeastPercent(60),
+                    _ => Threshold::Unanimous,
+                };
+                update(board, vote, |v| v.threshold = threshold);
+            }
+            if let Threshold::AtLeastPercent(percent) = vote.threshold
+                && let Some(new) = number_field(
+                    ui,
+                    board,
+                    &tr.t("votes-threshold-percent-label"),
+                    i64::from(percent),
+                    1..=100,
+                )
+            {
+                let new = u32::try_from(new).unwrap_or(50);
+                update(board, vote, |v| {
+                    v.threshold = Threshold::AtLeastPercent(new)
+                });
+            }
+        }
+        VoteMethod::Dot { dots, cap } => {
+            let (dots, cap) = (*dots, *cap);
+            if let Some(new) = number_field(ui, board, &tr.t("votes-dots"), dots.into(), 1..=100) {
+                let new = u32::try_from(new).unwrap_or(1);
+                update(board, vote, |v| {
+                    v.method = VoteMethod::Dot { dots: new, cap }
+                });
+            }
+            ui.add_space(12.0);
+            if let Some(on) = check(ui, &tr.t("votes-dot-cap-set"), cap.is_some()) {
+                let cap = on.then_some(dots.clamp(1, 2));
+                update(board, vote, |v| v.method = VoteMethod::Dot { dots, cap });
+            }
+            if let Some(c) = cap
+                && let Some(new) =
+                    number_field(ui, board, &tr.t("votes-dot-cap"), c.into(), 1..=100)
+            {
+                let cap = Some(u32::try_from(new).unwrap_or(1));
+                update(board, vote, |v| v.method = VoteMethod::Dot { dots, cap });
+            }
+        }
+        VoteMethod::Score { min, max } => {
+            let (min, max) = (*min, *max);
+            if let Some((min, max)) = range_fields(ui, board, min, max) {
+                update(board, vote, |v| v.method = VoteMethod::Score { min, max });
+            }
+        }
+        VoteMethod::MajorityJudgment { grades } => {
+            let label = tr.t("votes-grades");
+            let text = grades.join(", ");
+            if let Some(new) = widgets::text_field(
+                ui,
+                board,
+                Id::unique(("vote-grades", vote.id)),
+                Field::required(&label).width(520.0),
+                &text,
+            ) {
+                let grades: Vec<String> = new
+                    .split(',')
+                    .map(|g| g.trim().to_owned())
+                    .filter(|g| !g.is_empty())
+                    .collect();
+                if grades.len() >= 2 {
+                    update(board, vote, |v| {
+                        v.method = VoteMethod::MajorityJudgment { grades };
+                    });
+                }
+            }
+            if grades.len() < 2 {
+                ui.label(RichText::new(tr.t("votes-grades-too-few")).color(board.theme.error()));
+            }
+        }
+        VoteMethod::Matrix { criteria, min, max } => {
+            let (min, max) = (*min, *max);
+            if let Some((min, max)) = range_fields(ui, board, min, max) {
+                let criteria = criteria.clone();
+                update(board, vote, |v| {
+                    v.method = VoteMethod::Matrix { criteria, min, max };
+                });
+            }
+            ui.end_row();
+            matrix_criteria(ui, board, vote, criteria, min, max);
+        }
+        _ => {
+            ui.label(board.theme.caption(tr.t("votes-ranked-hint")));
+        }
+    }
+}
+
+/// The lowest and highest score fields. Returns the new range when it is valid.
+fn range_fields(ui: &mut Ui, board: &Board<'_>, min: i32, max: i32) -> Option<(i32, i32)> {
+    let tr = board.tr;
+    let mut result = None;
+    if let Some(new) = number_field(ui, board, &tr.t("votes-score-min"), min.into(), -100..=100) {
+        let new = i32::try_from(new).unwrap_or(min);
+        if new < max {
+            result = Some((new, max));
+        }
+    }
+    if let Some(new) = number_field(ui, board, &tr.t("votes-score-max"), max.into(), -100..=100) {
+        let new = i32::try_from(new).unwrap_or(max);
+        if new > min {
+            result = Some((min, new));
+        }
+    }
+    result
+}
+
+/// The goals used as criteria of a matrix vote, each with its weight.
+fn matrix_criteria(
+    ui: &mut Ui,
+    board: &mut Board<'_>,
+    vote: &Vote,
+    criteria: &[Criterion],
+    min: i32,
+    max: i32,
+) {
+    let tr = board.tr;
+    ui.vertical(|ui| {
+        ui.label(board.theme.caption(tr.t("votes-criteria")));
+        if board.session.goals.is_empty() {
+            ui.label(board.theme.caption(tr.t("votes-criteria-none")));
+        }
+        for goal in &board.session.goals {
+            let current = criteria.iter().find(|c| c.goal == goal.id).copied();
+            ui.horizontal(|ui| {
+                let mut new: Option<Vec<Criterion>> = None;
+                if let Some(on) = check(ui, &goal.title, current.is_some()) {
+                    let mut list = criteria.to_vec();
+                    if on {
+                        list.push(Criterion {
+                            goal: goal.id,
+                            weight: 1,
+                        });
+                    } else {
+                        list.retain(|c| c.goal != goal.id);
+                    }
+                    new = Some(list);
+                }
+                if let Some(criterion) = current {
+                    let label = tr.with("votes-criterion-weight", "goal", &goal.title);
+                    let mut weight = i64::from(criterion.weight);
+                    let caption = ui.label(board.theme.caption(tr.t("votes-weight")));
+                    let changed = ui
+                        .add(egui::DragValue::new(&mut weight).range(1..=100).speed(0.1))
+                        .labelled_by(caption.id)
+                        .on_hover_text(label)
+                        .changed();
+                    if changed {
+                        let weight = u32::try_from(weight).unwrap_or(1);
+                        let mut list = criteria.to_vec();
+                        for c in &mut list {
+                            if c.goal == goal.id {
+                                c.weight = weight;
+                            }
+                        }
+                        new = Some(list);
+                    }
+                }
+                if let Some(criteria) = new {
+                    update(board, vote, |v| {
+                        v.method = VoteMethod::Matrix { criteria, min, max };
+                    });
+                }
+            });
+        }
+    });
+}
+
+/// The buttons that move a vote along: open, close, new round, booth.
+fn status_buttons(
+    ui: &mut Ui,
+    board: &mut Board<'_>,
+    card: &mut CardState,
+    booth: &mut Option<VoteId>,
+    vote: &Vote,
+) {
+    let tr = board.tr;
+    ui.horizontal_wrapped(|ui| match vote.status {
+        VoteStatus::Draft => {
+            let consent = matches!(vote.method, VoteMethod::Consent { .. });
+            let ready = if consent {
+                vote.alternatives.len() == 1
+            } else {
+                vote.alternatives.len() >= 2
+            };
+            let button = ui.add_enabled(
+                ready,
+                egui::Button::new(RichText::new(tr.t("votes-open")).strong()),
+            );
+            if button.clicked() {
+                update(board, vote, |v| {
+                    v.status = VoteStatus::Open;
+                    if v.rounds.is_empty() {
+                        v.rounds.push(VoteRound::default());
+                    }
+                });
+            }
+            if !ready {
+                let why = if consent {
+                    tr.t("votes-open-needs-proposal")
+                } else {
+                    tr.t("votes-open-needs-alternatives")
+                };
+                ui.label(board.theme.caption(why));
+            }
+        }
+        VoteStatus::Open => {
+            if ui
+                .button(RichText::new(tr.t("votes-booth")).strong())
+                .clicked()
+            {
+                *booth = Some(vote.id);
+            }
+            if ui.button(tr.t("votes-close")).clicked() {
+                update(board, vote, |v| v.status = VoteStatus::Closed);
+            }
+        }
+        VoteStatus::Closed => {
+            if ui.button(tr.t("votes-new-round")).clicked() {
+                card.round = None;
+                update(board, vote, |v| {
+                    let number = u32::try_from(v.rounds.len() + 1).unwrap_or(u32::MAX);
+                    v.rounds.push(VoteRound {
+                        number,
+                        ..VoteRound::default()
+                    });
+                    v.status = VoteStatus::Open;
+                });
+            }
+        }
+    });
+}
+
+/// "N of M participants have voted".
+fn turnout(board: &Board<'_>, round: &VoteRound) -> String {
+    let voted = i64::try_from(round.voters.len()).unwrap_or(i64::MAX);
+    let total = i64::try_from(board.session.participants.len()).unwrap_or(i64::MAX);
+    board.tr.args(
+        "votes-turnout",
+        &[("voted", voted.into()), ("total", total.into())],
+    )
+}
+
+/// The name of a consent choice.
+fn consent_name(board: &Board<'_>, choice: ConsentChoice) -> String {
+    board.tr.t(match choice {
+        ConsentChoice::For => "votes-consent-For",
+        ConsentChoice::Against => "votes-consent-Against",
+        ConsentChoice::Abstain => "votes-consent-Abstain",
+        ConsentChoice::Block => "votes-consent-Block",
+    })
+}
+
+/// The options hands can be raised for.
+fn hand_options(board: &Board<'_>, vote: &Vote) -> Vec<(HandOption, String)> {
+    match vote.method {
+        VoteMethod::Consent { allow_block } => {
+            let mut choices = vec![
+                ConsentChoice::For,
+                ConsentChoice::Against,
+                ConsentChoice::Abstain,
+            ];
+            if allow_block {
+                choices.push(ConsentChoice::Block);
+            }
+            choices
+                .into_iter()
+                .map(|c| (HandOption::Consent(c), consent_name(board, c)))
+                .collect()
+        }
+        _ => vote
+            .alternatives
+            .iter()
+            .map(|id| (HandOption::Alternative(*id), title(board.session, *id)))
+            .collect(),
+    }
+}
+
+/// An alternative's title (its id if it is gone).
+fn title(session: &Session, id: AlternativeId) -> String {
+    session
+        .alternative(id)
+        .map_or_else(|| id.to_string(), |a| a.title.clone())
+}
+
+/// The show-of-hands form: a count per option, for the whole room or one group.
+fn hands_form(
+    ui: &mut Ui,
+    board: &mut Board<'_>,
+    card: &mut CardState,
+    vote: &Vote,
+    round: &VoteRound,
+) {
+    let tr = board.tr;
+    let theme = board.theme;
+    ui.label(RichText::new(tr.t("votes-hands")).strong());
+    let options = hand_options(board, vote);
+    ui.horizontal_wrapped(|ui| {
+        if !board.session.stakeholder_groups.is_empty() {
+            let mut groups = vec![(None, tr.t("votes-whole-room"))];
+            groups.extend(
+                board
+                    .session
+                    .stakeholder_groups
+                    .iter()
+                    .map(|g| (Some(g.id), g.name.clone())),
+            );
+            if let Some(group) = choice_picker(
+                ui,
+                board,
+                Id::unique(("vote-hands-group", vote.id)),
+                &tr.t("votes-hands-group"),
+                &card.hand_group,
+                &groups,
+            ) {
+                card.hand_group = group;
+            }
+            ui.add_space(8.0);
+        }
+        for (option, name) in &options {
+            ui.vertical(|ui| {
+                let caption = ui.label(theme.caption(name));
+                let text = card.hands.entry(*option).or_default();
+                ui.add(
+                    egui::TextEdit::singleline(text)
+                        .id(Id::unique(("vote-hand", vote.id, *option)))
+                        .desired_width(70.0),
+                )
+                .labelled_by(caption.id);
+            });
+        }
+        ui.vertical(|ui| {
+            ui.label(theme.caption(" "));
+            if ui.button(tr.t("votes-hands-record")).clicked() {
+                let mut counts = Vec::new();
+                let mut invalid = false;
+                for (option, _) in &options {
+                    let text = card.hands.get(option).map_or("", |t| t.trim());
+                    if text.is_empty() {
+                        continue;
+                    }
+                    match text.parse::<u32>() {
+                        Ok(count) => counts.push((*option, count)),
+                        Err(_) => invalid = true,
+                    }
+                }
+                card.hands_invalid = invalid;
+                if !invalid && !counts.is_empty() {
+                    let group = card.hand_group;
+                    let number = round.number;
+                    update(board, vote, |v| {
+                        if let Some(r) = v.rounds.iter_mut().find(|r| r.number == number) {
+                            for (option, count) in counts {
+                                r.hands
+                                    .retain(|h| !(h.option == option && h.group == group));
+                                r.hands.push(HandCount {
+                                    option,
+                                    group,
+                                    count,
+                                });
+                            }
+                        }
+                    });
+                    card.hands.clear();
+                }
+            }
+        });
+    });
+    if card.hands_invalid {
+        ui.label(RichText::new(tr.t("votes-hands-invalid")).color(theme.error()));
+    }
+    if !round.hands.is_empty() {
+        let recorded = i64::try_from(round.hands.len()).unwrap_or(i64::MAX);
+        ui.label(theme.caption(tr.n("votes-hands-recorded", recorded)));
+    }
+}
+
+/// The paper-ballot import: a typed path or a file dialog.
+fn import_form(ui: &mut Ui, board: &mut Board<'_>, card: &mut CardState, vote: &Vote) {
+    let tr = board.tr;
+    let theme = board.theme;
+    ui.label(RichText::new(tr.t("votes-import")).strong());
+    let mut chosen: Option<std::path::PathBuf> = None;
+    ui.horizontal_wrapped(|ui| {
+        let caption = ui.label(theme.caption(tr.t("votes-import-file")));
+        ui.add(
+            egui::TextEdit::singleline(&mut card.path)
+                .id(Id::unique(("vote-import-path", vote.id)))
+                .hint_text(tr.t("votes-import-hint"))
+                .desired_width(420.0),
+        )
+        .labelled_by(caption.id);
+        let typed = !card.path.trim().is_empty();
+        if ui
+            .add_enabled(typed, egui::Button::new(tr.t("votes-import-button")))
+            .clicked()
+        {
+            chosen = Some(std::path::PathBuf::from(card.path.trim()));
+        }
+        if ui.button(tr.t("votes-import-choose")).clicked()
+            && let Some(path) = rfd::FileDialog::new()
+                .add_filter(
+                    tr.t("votes-import-filter"),
+                    &["csv", "soc", "soi", "toc", "toi"],
+                )
+                .pick_file()
+        {
+            card.path = path.display().to_string();
+            chosen = Some(path);
+        }
+    });
+    if let Some(path) = chosen {
+        let file = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |f| f.to_string_lossy().into_owned(),
+        );
+        match import_ballots(board.session, vote, &path) {
+            Ok(changed) => {
+                let added = ballots_counted(&changed).saturating_sub(ballots_counted(vote));
+                card.import_error = None;
+                card.imported = Some(added);
+                board.push(Command::Update(Item::Vote(changed)));
+            }
+            Err(ImportFailure::Method) => {
+                card.imported = None;
+                card.import_error = Some(tr.t("votes-import-no-format"));
+            }
+            Err(ImportFailure::File { line, reason }) => {
+                card.imported = None;
+                let mut args: Vec<(&'static str, FluentValue<'static>)> =
+                    vec![("file", file.into()), ("reason", reason.into())];
+                let key = match line {
+                    Some(line) => {
+                        args.push(("line", i64::try_from(line).unwrap_or(0).into()));
+                        "votes-import-refused-line"
+                    }
+                    None => "votes-import-refused",
+                };
+                card.import_error = Some(tr.args(key, &args));
+            }
+        }
+    }
+    if let Some(error) = &card.import_error {
+        ui.label(RichText::new(error).color(theme.error()));
+    }
+    if let Some(added) = card.imported {
+        let added = i64::try_from(added).unwrap_or(i64::MAX);
+        ui.label(theme.caption(tr.n("votes-imported", added)));
+    }
+}
+
+/// The numbers a bar chart and the group breakdown show: one per column.
+struct Columns {
+    /// Column names.
+    names: Vec<String>,
+    /// What the numbers are.
+    caption: &'static str,
+}
+
+/// The columns of a result: consent choices, or the alternatives.
+fn columns(board: &Board<'_>, vote: &Vote, tally: &Tally) -> Columns {
+    if let VoteMethod::Consent { allow_block } = vote.method {
+        let mut names = vec![
+            consent_name(board, ConsentChoice::For),
+            consent_name(board, ConsentChoice::Against),
+            consent_name(board, ConsentChoice::Abstain),
+        ];
+        if allow_block {
+            names.push(consent_name(board, ConsentChoice::Block));
+        }
+        return Columns {
+            names,
+            caption: "votes-chart-consent",
+        };
+    }
+    let caption = if !tally.scores.is_empty() {
+        "votes-chart-scores"
+    } else if !tally.medians.is_empty() {
+        "votes-chart-medians"
+    } else if !tally.rounds.is_empty() {
+        "votes-chart-first-round"
+    } else {
+        "votes-chart-pairwise-wins"
+    };
+    Columns {
+        names: vote
+            .alternatives
+            .iter()
+            .map(|id| title(board.session, *id))
+            .collect(),
+        caption,
+    }
+}
+
+/// The values of the columns for a tally.
+fn values(vote: &Vote, tally: &Tally) -> Vec<f64> {
+    if let Some(consent) = &tally.consent {
+        let mut v = vec![
+            consent.for_ as f64,
+            consent.against as f64,
+            consent.abstain as f64,
+        ];
+        if matches!(vote.method, VoteMethod::Consent { allow_block: true }) {
+            v.push(consent.block as f64);
+        }
+        return v;
+    }
+    vote.alternatives
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            if !tally.scores.is_empty() {
+                tally
+                    .scores
+                    .iter()
+                    .find(|(a, _)| a == id)
+                    .map_or(0.0, |(_, p)| p.as_f64())
+            } else if !tally.medians.is_empty() {
+                tally
+                    .medians
+                    .iter()
+                    .find(|(a, _)| a == id)
+                    .map_or(0.0, |(_, m)| (*m + 1) as f64)
+            } else if let Some(first) = tally.rounds.first() {
+                first
+                    .votes
+                    .iter()
+                    .find(|(a, _)| a == id)
+                    .map_or(0.0, |(_, n)| *n as f64)
+            } else if let Some(pairwise) = &tally.pairwise {
+                let row = pairwise.wins.get(i);
+                (0..pairwise.alternatives.len())
+                    .filter(|j| {
+                        *j != i
+                            && row.and_then(|r| r.get(*j)).copied().unwrap_or(0)
+                                > pairwise
+                                    .wins
+                                    .get(*j)
+                                    .and_then(|r| r.get(i))
+                                    .copied()
+                                    .unwrap_or(0)
+                    })
+                    .count() as f64
+            } else {
+                0.0
+            }
+        })
+        .collect()
+}
+
+/// A number for a table cell: whole numbers without decimals.
+fn number(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.2}")
+    }
+}
+
+/// Names joined for a sentence.
+fn names(session: &Session, ids: &[AlternativeId]) -> String {
+    ids.iter()
+        .map(|id| title(session, *id))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The results of one round.
+fn results(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote, index: usize, round: &VoteRound) {
+    let tr = board.tr;
+    let theme = board.theme;
+    let tally = match count_round(vote, round) {
+        Ok(tally) => tally,
+        Err(error) => {
+            ui.label(
+                RichText::new(tr.with("votes-cannot-count", "reason", &error.to_string()))
+                    .color(theme.error()),
+            );
+            return;
+        }
+    };
+    ui.label(theme.card_title(tr.t("votes-results")));
+    let counted = i64::try_from(tally.ballots).unwrap_or(i64::MAX);
+    ui.label(theme.caption(tr.n("votes-counted", counted)));
+    if tally.ignored > 0 {
+        let ignored = i64::try_from(tally.ignored).unwrap_or(i64::MAX);
+        ui.label(RichText::new(tr.n("votes-ignored", ignored)).color(theme.warning()));
+    }
+
+    if let Some(consent) = &tally.consent {
+        ui.horizontal_wrapped(|ui| {
+            let mut parts = vec![
+                (ConsentChoice::For, consent.for_),
+                (ConsentChoice::Against, consent.against),
+                (ConsentChoice::Abstain, consent.abstain),
+            ];
+            if matches!(vote.method, VoteMethod::Consent { allow_block: true }) {
+                parts.push((ConsentChoice::Block, consent.block));
+            }
+            for (choice, count) in parts {
+                let text = tr.args(
+                    "votes-consent-count",
+                    &[
+                        ("choice", consent_name(board, choice).into()),
+                        ("count", i64::try_from(count).unwrap_or(i64::MAX).into()),
+                    ],
+                );
+                ui.label(RichText::new(text).size(super::theme::CARD_TITLE_SIZE));
+                ui.add_space(12.0);
+            }
+        });
+        if let Some(quorum) = vote.quorum {
+            let key = if consent.quorum_reached {
+                "votes-quorum-reached"
+            } else {
+                "votes-quorum-missed"
+            };
+            ui.label(tr.n(key, i64::from(quorum)));
+        }
+        let threshold_key = if consent.threshold_met {
+            "votes-threshold-met"
+        } else {
+            "votes-threshold-missed"
+        };
+        ui.label(tr.t(threshold_key));
+        let blocked =
+            consent.block > 0 && matches!(vote.method, VoteMethod::Consent { allow_block: true });
+        let (verdict, colour) = if consent.passed {
+            (tr.t("votes-verdict-passed"), theme.accent())
+        } else if blocked {
+            (tr.t("votes-verdict-blocked"), theme.error())
+        } else {
+            (tr.t("votes-verdict-failed"), theme.error())
+        };
+        ui.label(
+            RichText::new(verdict)
+                .color(colour)
+                .strong()
+                .size(super::theme::CARD_TITLE_SIZE),
+        );
+    } else {
+        winners(ui, board, vote, index, round, &tally);
+        if let Some(quorum) = vote.quorum {
+            let key = if tally.ballots >= u64::from(quorum) {
+                "votes-quorum-reached"
+            } else {
+                "votes-quorum-missed"
+            };
+            ui.label(tr.n(key, i64::from(quorum)));
+        }
+        ranking(ui, board, &tally);
+        details(ui, board, vote, &tally);
+    }
+
+    let cols = columns(board, vote, &tally);
+    let vals = values(vote, &tally);
+    chart(ui, board, vote, index, &cols, &vals);
+    breakdown(ui, board, vote, round, &cols);
+}
+
+/// The winner line, a tie and its break by lot.
+fn winners(
+    ui: &mut Ui,
+    board: &mut Board<'_>,
+    vote: &Vote,
+    index: usize,
+    round: &VoteRound,
+    tally: &Tally,
+) {
+    let tr = board.tr;
+    let theme = board.theme;
+    let session = board.session;
+    let big = |text: String| {
+        RichText::new(text)
+            .strong()
+            .size(super::theme::CARD_TITLE_SIZE)
+    };
+    match tally.winners.as_slice() {
+        [] => {
+            ui.label(big(tr.t("votes-no-winner")).color(theme.warning()));
+        }
+        [one] => {
+            ui.label(
+                big(tr.with("votes-winner", "name", &title(session, *one))).color(theme.accent()),
+            );
+        }
+        tied => {
+            let among = names(session, tied);
+            let broken = round.tie_break.as_ref().filter(|t| {
+                let mut a = t.among.clone();
+                let mut b = tied.to_vec();
+                a.sort_unstable();
+                b.sort_unstable();
+                a == b
+            });
+            match broken {
+                Some(tie) => {
+                    ui.label(
+                        big(tr.with("votes-won-by-lot", "name", &title(session, tie.winner)))
+                            .color(theme.accent()),
+                    );
+                    ui.label(theme.caption(tr.with("votes-tie-was", "names", &among)));
+                }
+                None => {
+                    ui.label(big(tr.with("votes-tie", "names", &among)).color(theme.warning()));
+                    let closed =
+                        vote.status == VoteStatus::Closed && index + 1 == vote.rounds.len();
+                    if closed && ui.button(tr.t("votes-break-tie")).clicked() {
+                        let nanos = std::time::SystemTime::now()
+                            .duration_since(std::time::UNIX_EPOCH)
+                            .map_or(0, |d| d.subsec_nanos() as usize ^ d.as_secs() as usize);
+                        let pick = nanos % tied.len();
+                        if let Some(winner) = tied.get(pick).copied() {
+                            let tie = TieBreak {
+                                among: tied.to_vec(),
+                                winner,
+                                note: tr.args(
+                                    "votes-tie-note",
+                                    &[("date", board.tr.date(board.today).into())],
+                                ),
+                            };
+                            let number = round.number;
+                            update(board, vote, |v| {
+                                if let Some(r) = v.rounds.iter_mut().find(|r| r.number == number) {
+                                    r.tie_break = Some(tie);
+                                }
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The full ranking, with "=" for ties.
+fn ranking(ui: &mut Ui, board: &Board<'_>, tally: &Tally) {
+    let tr = board.tr;
+    ui.add_space(4.0);
+    ui.label(board.theme.caption(tr.t("votes-ranking")));
+    let mut place = 1;
+    for group in &tally.ranking {
+        let tie = group.len() > 1;
+        for id in group {
+            let mark = if tie {
+                format!("{place}=")
+            } else {
+                format!("{place}.")
+            };
+            ui.label(format!("{mark}  {}", title(board.session, *id)));
+        }
+        place += group.len();
+    }
+}
+
+/// The numbers behind a result: totals, IRV counts, the pairwise matrix, medians.
+fn details(ui: &mut Ui, board: &Board<'_>, vote: &Vote, tally: &Tally) {
+    let tr = board.tr;
+    let theme = board.theme;
+    let session = board.session;
+    if !tally.scores.is_empty() {
+        ui.add_space(4.0);
+        ui.label(theme.caption(tr.t("votes-totals")));
+        egui::Grid::new(("vote-totals", vote.id))
+            .striped(true)
+            .show(ui, |ui| {
+                for (id, points) in &tally.scores {
+                    ui.label(title(session, *id));
+                    ui.label(RichText::new(points.to_string()).strong());
+                    ui.end_row();
+                }
+            });
+    }
+    if let VoteMethod::MajorityJudgment { grades } = &vote.method
+        && !tally.medians.is_empty()
+    {
+        ui.add_space(4.0);
+        ui.label(theme.caption(tr.t("votes-medians")));
+        egui::Grid::new(("vote-medians", vote.id))
+            .striped(true)
+            .show(ui, |ui| {
+                for (id, median) in &tally.medians {
+                    ui.label(title(session, *id));
+                    ui.label(
+                        RichText::new(grades.get(*median).cloned().unwrap_or_default()).strong(),
+                    );
+                    ui.end_row();
+                }
+            });
+    }
+    for (i, count) in tally.rounds.iter().enumerate() {
+        if i == 0 {
+            ui.add_space(4.0);
+            ui.label(theme.caption(tr.t("votes-irv-rounds")));
+        }
+        let votes = count
+            .votes
+            .iter()
+            .map(|(id, n)| format!("{} — {n}", title(session, *id)))
+            .collect::<Vec<_>>()
+            .join(",  ");
+        let mut line = format!(
+            "{}: {votes}",
+            tr.args("votes-irv-count", &[("number", ((i + 1) as i64).into())])
+        );
+        if count.exhausted > 0 {
+            let exhausted = i64::try_from(count.exhausted).unwrap_or(i64::MAX);
+            line.push_str(&format!("; {}", tr.n("votes-irv-exhausted", exhausted)));
+        }
+        if !count.eliminated.is_empty() {
+            let out = names(session, &count.eliminated);
+            line.push_str(&format!(
+                "; {}",
+                tr.with("votes-irv-eliminated", "names", &out)
+            ));
+        }
+        ui.label(line);
+    }
+    if let Some(pairwise) = &tally.pairwise {
+        ui.add_space(4.0);
+        ui.label(theme.caption(tr.t("votes-pairwise")));
+        egui::Grid::new(("vote-pairwise", vote.id))
+            .striped(true)
+            .show(ui, |ui| {
+                ui.label("");
+                for id in &pairwise.alternatives {
+                    ui.label(theme.caption(widgets::shorten(&title(session, *id), 18)));
+                }
+                ui.end_row();
+                for (i, id) in pairwise.alternatives.iter().enumerate() {
+                    ui.label(widgets::shorten(&title(session, *id), 28));
+                    for j in 0..pairwise.alternatives.len() {
+                        if i == j {
+                            ui.label(RichText::new("—").color(theme.weak_text()));
+                        } else {
+                            let wins = pairwise
+                                .wins
+                                .get(i)
+                                .and_then(|r| r.get(j))
+                                .copied()
+                                .unwrap_or(0);
+                            ui.label(wins.to_string());
+                        }
+                    }
+                    ui.end_row();
+                }
+            });
+        ui.label(theme.caption(tr.t("votes-pairwise-hint")));
+    }
+}
+
+/// The bar chart of a result.
+fn chart(ui: &mut Ui, board: &Board<'_>, vote: &Vote, index: usize, cols: &Columns, vals: &[f64]) {
+    let tr = board.tr;
+    let theme = board.theme;
+    if vals.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    let caption = tr.t(cols.caption);
+    ui.label(theme.caption(&caption));
+    let bars: Vec<egui_plot::Bar> = vals
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            egui_plot::Bar::new(i as f64, *v)
+                .name(cols.names.get(i).cloned().unwrap_or_default())
+                .fill(theme.accent())
+                .width(0.6)
+        })
+        .collect();
+    let names = cols.names.clone();
+    let described = cols
+        .names
+        .iter()
+        .zip(vals)
+        .map(|(n, v)| format!("{n} — {}", number(*v)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let label = format!("{}: {described}", tr.t("votes-chart"));
+    let response = egui_plot::Plot::new(("vote-chart", vote.id, index))
+        .height(180.0)
+        .width((ui.available_width() - 20.0).min(120.0 * vals.len() as f32 + 120.0))
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .include_y(0.0)
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                names
+                    .get(i as usize)
+                    .map(|n| widgets::shorten(n, 16))
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot| {
+            plot.bar_chart(egui_plot::BarChart::new(caption.clone(), bars));
+        })
+        .response;
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+}
+
+/// The results per stakeholder group (where voters are known) with optional group weights.
+fn breakdown(ui: &mut Ui, board: &Board<'_>, vote: &Vote, round: &VoteRound, cols: &Columns) {
+    let tr = board.tr;
+    let theme = board.theme;
+    let session = board.session;
+    let group_of = |ballot: &Ballot| -> Option<GroupId> {
+        ballot
+            .voter
+            .and_then(|p| session.participant(p))
+            .and_then(|p| p.group)
+    };
+    let known_ballots = round.ballots.iter().any(|b| group_of(b).is_some());
+    let grouped_hands = round.hands.iter().any(|h| h.group.is_some());
+    if vote.anonymity == Anonymity::Secret && !grouped_hands {
+        return;
+    }
+    if !known_ballots && !grouped_hands {
+        return;
+    }
+    // Rows: each group with ballots or hands, then the rest (no group / whole room).
+    let mut rows: Vec<(Option<GroupId>, String, Option<u32>)> = session
+        .stakeholder_groups
+        .iter()
+        .filter(|g| {
+            round.hands.iter().any(|h| h.group == Some(g.id))
+                || round.ballots.iter().any(|b| group_of(b) == Some(g.id))
+        })
+        .map(|g| (Some(g.id), g.name.clone(), g.vote_weight))
+        .collect();
+    rows.push((None, tr.t("votes-group-rest"), None));
+    let weighted = rows.iter().any(|(_, _, w)| w.is_some());
+    let mut totals = vec![0.0; cols.names.len()];
+    let mut table: Vec<(String, u64, Option<u32>, Vec<f64>)> = Vec::new();
+    for (group, name, weight) in rows {
+        let mut ballots: Vec<Ballot> = round
+            .ballots
+            .iter()
+            .filter(|b| vote.anonymity != Anonymity::Secret && group_of(b) == group)
+            .cloned()
+            .collect();
+        ballots.extend(
+            round
+                .hands
+                .iter()
+                .filter(|h| h.group == group)
+                .filter_map(|h| hand_ballot(&vote.method, h)),
+        );
+        if ballots.is_empty() {
+            continue;
+        }
+        let Ok(tally) = count_ballots(vote, &ballots) else {
+            continue;
+        };
+        let vals = values(vote, &tally);
+        let w = f64::from(weight.unwrap_or(1));
+        for (total, v) in totals.iter_mut().zip(&vals) {
+            *total += w * v;
+        }
+        table.push((name, tally.ballots, weight, vals));
+    }
+    if table.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(theme.caption(tr.t("votes-by-group")));
+    egui::Grid::new(("vote-groups", vote.id, round.number))
+        .striped(true)
+        .spacing(egui::vec2(18.0, 4.0))
+        .show(ui, |ui| {
+            ui.label(theme.caption(tr.t("votes-group")));
+            ui.label(theme.caption(tr.t("votes-group-ballots")));
+            if weighted {
+                ui.label(theme.caption(tr.t("votes-weight")));
+            }
+            for name in &cols.names {
+                ui.label(theme.caption(widgets::shorten(name, 18)));
+            }
+            ui.end_row();
+            for (name, ballots, weight, vals) in &table {
+                ui.label(name);
+                ui.label(ballots.to_string());
+                if weighted {
+                    ui.label(weight.unwrap_or(1).to_string());
+                }
+                for v in vals {
+                    ui.label(number(*v));
+                }
+                ui.end_row();
+            }
+            if weighted {
+                ui.label(RichText::new(tr.t("votes-weighted-total")).strong());
+                ui.label("");
+                ui.label("");
+                for v in &totals {
+                    ui.label(RichText::new(number(*v)).strong());
+                }
+                ui.end_row();
+            }
+        });
 }
 
 /// The rules of a vote in one line: when results show, the quorum and, for consent, the
@@ -265,6 +1703,27 @@ fn rules(board: &Board<'_>, vote: &Vote) -> String {
         if allow_block {
             parts.push(tr.t("votes-block-allowed"));
         }
+    }
+    match &vote.method {
+        VoteMethod::Dot { dots, cap } => {
+            parts.push(tr.n("votes-rule-dots", i64::from(*dots)));
+            if let Some(cap) = cap {
+                parts.push(tr.n("votes-rule-cap", i64::from(*cap)));
+            }
+        }
+        VoteMethod::Score { min, max } | VoteMethod::Matrix { min, max, .. } => {
+            parts.push(tr.args(
+                "votes-rule-range",
+                &[
+                    ("min", i64::from(*min).into()),
+                    ("max", i64::from(*max).into()),
+                ],
+            ));
+        }
+        VoteMethod::MajorityJudgment { grades } => {
+            parts.push(grades.join(" < "));
+        }
+        _ => {}
     }
     parts.join("  ·  ")
 }
@@ -307,5 +1766,29 @@ mod tests {
                 "{method:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_line_prefix_is_taken_off_import_errors() {
+        assert_eq!(
+            without_line_prefix("line 3: unknown alternative \"X\""),
+            "unknown alternative \"X\""
+        );
+        assert_eq!(
+            without_line_prefix("the file is empty"),
+            "the file is empty"
+        );
+    }
+
+    #[test]
+    fn hands_become_ballots_of_the_method() {
+        let hand = HandCount {
+            option: HandOption::Consent(ConsentChoice::For),
+            group: None,
+            count: 9,
+        };
+        let ballot = hand_ballot(&VoteMethod::Consent { allow_block: false }, &hand);
+        assert_eq!(ballot.map(|b| b.count), Some(9));
+        assert!(hand_ballot(&VoteMethod::Plurality, &hand).is_none());
     }
 }
