@@ -486,3 +486,49 @@ fn the_booth_is_reached_from_the_votes_section() {
     h.run();
     assert!(h.query_by_label("Who is voting?").is_none());
 }
+
+#[test]
+fn the_booth_hides_the_board_and_ignores_undo_keys() {
+    use stratboard::app::StratboardApp;
+    use stratboard::model::{BoardSection, VoteStatus};
+    let mut session = stratboard::app::sample_session();
+    session.votes[0].status = VoteStatus::Open;
+    session.votes[0].rounds[0].ballots.clear();
+    session.votes[0].rounds[0].voters.clear();
+    let app = StratboardApp::for_test(session, Language::English);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app);
+    h.state_mut().select_section(BoardSection::Votes);
+    h.run();
+    assert!(
+        h.query_by_label("File").is_some(),
+        "the menu is there outside the booth"
+    );
+    h.get_by_label("Voting booth").click();
+    h.run();
+    assert!(h.query_by_label("File").is_none(), "no menu in the booth");
+    assert!(
+        h.query_by_label("Goals   5").is_none(),
+        "no sections in the booth"
+    );
+    let voter = h.state().session().participants[0].name.clone();
+    h.get_by_label(&voter).click();
+    h.run();
+    h.get_by_label("For").click();
+    h.run();
+    h.get_by_label("Submit ballot").click();
+    h.run();
+    assert_eq!(h.state().session().votes[0].rounds[0].ballots.len(), 1);
+    // The next participant cannot undo the previous ballot.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().session().votes[0].rounds[0].ballots.len(),
+        1,
+        "Ctrl+Z ignored in the booth"
+    );
+    h.get_by_label("Leave booth").click();
+    h.run();
+    assert!(h.query_by_label("File").is_some());
+}

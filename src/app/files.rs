@@ -30,7 +30,8 @@ pub const NEW: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::N);
 
 impl StratboardApp {
     /// Shortcuts, dropped files, the close button and focus changes.
-    pub(super) fn handle_input(&mut self, ctx: &egui::Context) {
+    /// In the voting booth only saving is allowed.
+    pub(super) fn handle_input(&mut self, ctx: &egui::Context, booth: bool) {
         let (redo, undo, save_as, save, open, new) = ctx.input_mut(|i| {
             (
                 i.consume_shortcut(&REDO_SHIFT) || i.consume_shortcut(&REDO_Y),
@@ -41,6 +42,11 @@ impl StratboardApp {
                 i.consume_shortcut(&NEW),
             )
         });
+        let (redo, undo, save_as, open, new) = if booth {
+            (false, false, false, false, false)
+        } else {
+            (redo, undo, save_as, open, new)
+        };
         if redo {
             self.redo();
         }
@@ -65,7 +71,7 @@ impl StratboardApp {
                 .map(|f| f.path().to_path_buf())
                 .find(|p| !p.as_os_str().is_empty())
         });
-        if let Some(path) = dropped {
+        if let Some(path) = dropped.filter(|_| !booth) {
             self.request(Then::Open(Some(path)));
         }
         let (close, focused) = ctx.input(|i| (i.viewport().close_requested(), i.focused));

@@ -241,9 +241,15 @@ impl StratboardApp {
             self.theme.apply(&ctx);
             self.applied_theme = Some(self.theme.kind);
         }
-        self.handle_input(&ctx);
-        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        // While the voting booth is open, participants use the machine: no menu, no sections,
+        // no undo (a voter must not be able to undo the previous voter's ballot), nothing but
+        // the booth (the facilitator leaves it with "Leave booth").
+        let booth = self.board.section == BoardSection::Votes && self.board.votes.booth.is_some();
+        self.handle_input(&ctx, booth);
+        if !booth {
+            egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+            egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        }
         let mut commands = std::mem::take(&mut self.commands);
         let mut board = Board::new(
             self.doc.session(),
@@ -254,10 +260,12 @@ impl StratboardApp {
             &mut commands,
         );
         let state = &mut self.board;
-        egui::Panel::left("sections")
-            .exact_size(SIDEBAR_WIDTH)
-            .resizable(false)
-            .show(ui, |ui| ui::sections_panel(ui, &board, state));
+        if !booth {
+            egui::Panel::left("sections")
+                .exact_size(SIDEBAR_WIDTH)
+                .resizable(false)
+                .show(ui, |ui| ui::sections_panel(ui, &board, state));
+        }
         let notice = &mut self.notice;
         let theme = &self.theme;
         let tr = &self.tr;
