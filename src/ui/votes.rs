@@ -1242,7 +1242,8 @@ fn names(session: &Session, ids: &[AlternativeId]) -> String {
 fn results(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote, index: usize, round: &VoteRound) {
     let tr = board.tr;
     let theme = board.theme;
-    let tally = match count_round(vote, round) {
+    let key = ("votes-tally", vote.id, round.number);
+    let tally = match widgets::memo(ui, key, board.revision, || count_round(vote, round)) {
         Ok(tally) => tally,
         Err(error) => {
             ui.label(
@@ -1580,56 +1581,65 @@ fn chart(ui: &mut Ui, board: &Board<'_>, vote: &Vote, index: usize, cols: &Colum
 }
 
 /// The results per stakeholder group (where voters are known) with optional group weights.
-fn breakdown(ui: &mut Ui, board: &Board<'_>, vote: &Vote, round: &VoteRound, cols: &Columns) {
+/// One row of the per-group breakdown: group name, ballots, weight, values per alternative.
+type GroupRow = (String, u64, Option<u32>, Vec<f64>);
+
+/// The per-group breakdown: rows, weighted totals, and whether any group has a weight.
+/// `None` when voters are unknown (secret ballots without grouped hand counts).
+fn breakdown_table(
+    board: &Board<'_>,
+    vote: &Vote,
+    round: &VoteRound,
+    columns: usize,
+) -> Option<(Vec<GroupRow>, Vec<f64>, bool)> {
     let tr = board.tr;
-    let theme = board.theme;
     let session = board.session;
-    let group_of = |ballot: &Ballot| -> Option<GroupId> {
-        ballot
-            .voter
-            .and_then(|p| session.participant(p))
-            .and_then(|p| p.group)
-    };
+    let groups: HashMap<crate::model::ParticipantId, GroupId> = session
+        .participants
+        .iter()
+        .filter_map(|p| p.group.map(|g| (p.id, g)))
+        .collect();
+    let group_of =
+        |ballot: &Ballot| -> Option<GroupId> { ballot.voter.and_then(|p| groups.get(&p).copied()) };
     let known_ballots = round.ballots.iter().any(|b| group_of(b).is_some());
     let grouped_hands = round.hands.iter().any(|h| h.group.is_some());
     if vote.anonymity == Anonymity::Secret && !grouped_hands {
-        return;
+        return None;
     }
     if !known_ballots && !grouped_hands {
-        return;
+        return None;
+    }
+    // Ballots by group, in one pass.
+    let mut by_group: HashMap<Option<GroupId>, Vec<Ballot>> = HashMap::new();
+    if vote.anonymity != Anonymity::Secret {
+        for ballot in &round.ballots {
+            by_group
+                .entry(group_of(ballot))
+                .or_default()
+                .push(ballot.clone());
+        }
+    }
+    for hand in &round.hands {
+        if let Some(ballot) = hand_ballot(&vote.method, hand) {
+            by_group.entry(hand.group).or_default().push(ballot);
+        }
     }
     // Rows: each group with ballots or hands, then the rest (no group / whole room).
     let mut rows: Vec<(Option<GroupId>, String, Option<u32>)> = session
         .stakeholder_groups
         .iter()
-        .filter(|g| {
-            round.hands.iter().any(|h| h.group == Some(g.id))
-                || round.ballots.iter().any(|b| group_of(b) == Some(g.id))
-        })
+        .filter(|g| by_group.contains_key(&Some(g.id)))
         .map(|g| (Some(g.id), g.name.clone(), g.vote_weight))
         .collect();
     rows.push((None, tr.t("votes-group-rest"), None));
     let weighted = rows.iter().any(|(_, _, w)| w.is_some());
-    let mut totals = vec![0.0; cols.names.len()];
-    let mut table: Vec<(String, u64, Option<u32>, Vec<f64>)> = Vec::new();
+    let mut totals = vec![0.0; columns];
+    let mut table: Vec<GroupRow> = Vec::new();
     for (group, name, weight) in rows {
-        let mut ballots: Vec<Ballot> = round
-            .ballots
-            .iter()
-            .filter(|b| vote.anonymity != Anonymity::Secret && group_of(b) == group)
-            .cloned()
-            .collect();
-        ballots.extend(
-            round
-                .hands
-                .iter()
-                .filter(|h| h.group == group)
-                .filter_map(|h| hand_ballot(&vote.method, h)),
-        );
-        if ballots.is_empty() {
+        let Some(ballots) = by_group.get(&group) else {
             continue;
-        }
-        let Ok(tally) = count_ballots(vote, &ballots) else {
+        };
+        let Ok(tally) = count_ballots(vote, ballots) else {
             continue;
         };
         let vals = values(vote, &tally);
@@ -1639,11 +1649,47 @@ fn breakdown(ui: &mut Ui, board: &Board<'_>, vote: &Vote, round: &VoteRound, col
         }
         table.push((name, tally.ballots, weight, vals));
     }
+    Some((table, totals, weighted))
+}
+
+fn breakdown(ui: &mut Ui, board: &Board<'_>, vote: &Vote, round: &VoteRound, cols: &Columns) {
+    let tr = board.tr;
+    let theme = board.theme;
+    let key = ("votes-breakdown", vote.id, round.number);
+    let computed = widgets::memo(ui, key, board.revision, || {
+        breakdown_table(board, vote, round, cols.names.len())
+    });
+    let Some((table, totals, weighted)) = computed else {
+        return;
+    };
     if table.is_empty() {
         return;
     }
     ui.add_space(6.0);
-    ui.label(theme.caption(tr.t("votes-by-group")));
+    // A long table (a session with dozens of groups) starts folded: laid out, it would cost
+    // every frame while the card is on screen.
+    egui::CollapsingHeader::new(theme.caption(tr.t("votes-by-group")))
+        .id_salt(("vote-groups-fold", vote.id, round.number))
+        .default_open(table.len() <= BREAKDOWN_OPEN_ROWS)
+        .show(ui, |ui| {
+            breakdown_grid(ui, board, vote, round, cols, (&table, &totals, weighted))
+        });
+}
+
+/// Groups shown unfolded by default in the per-group breakdown.
+const BREAKDOWN_OPEN_ROWS: usize = 12;
+
+/// The per-group breakdown as a table.
+fn breakdown_grid(
+    ui: &mut Ui,
+    board: &Board<'_>,
+    vote: &Vote,
+    round: &VoteRound,
+    cols: &Columns,
+    (table, totals, weighted): (&[GroupRow], &[f64], bool),
+) {
+    let tr = board.tr;
+    let theme = board.theme;
     egui::Grid::new(("vote-groups", vote.id, round.number))
         .striped(true)
         .spacing(egui::vec2(18.0, 4.0))
@@ -1657,7 +1703,7 @@ fn breakdown(ui: &mut Ui, board: &Board<'_>, vote: &Vote, round: &VoteRound, col
                 ui.label(theme.caption(widgets::shorten(name, 18)));
             }
             ui.end_row();
-            for (name, ballots, weight, vals) in &table {
+            for (name, ballots, weight, vals) in table {
                 ui.label(name);
                 ui.label(ballots.to_string());
                 if weighted {
@@ -1672,7 +1718,7 @@ fn breakdown(ui: &mut Ui, board: &Board<'_>, vote: &Vote, round: &VoteRound, col
                 ui.label(RichText::new(tr.t("votes-weighted-total")).strong());
                 ui.label("");
                 ui.label("");
-                for v in &totals {
+                for v in totals {
                     ui.label(RichText::new(number(*v)).strong());
                 }
                 ui.end_row();

@@ -464,3 +464,23 @@ impl Reveal {
         }
     }
 }
+
+/// A value derived from the session, computed once per session revision and kept in egui's
+/// memory under `key` (results of a vote, a breakdown table…), so a frame does not redo work
+/// that only changes when the session does.
+pub fn memo<T: Clone + Send + Sync + 'static>(
+    ui: &Ui,
+    key: impl std::hash::Hash + std::fmt::Debug,
+    revision: u64,
+    compute: impl FnOnce() -> T,
+) -> T {
+    let id = Id::unique(key);
+    if let Some((cached, value)) = ui.data(|d| d.get_temp::<(u64, T)>(id))
+        && cached == revision
+    {
+        return value;
+    }
+    let value = compute();
+    ui.data_mut(|d| d.insert_temp(id, (revision, value.clone())));
+    value
+}
