@@ -532,3 +532,105 @@ fn the_booth_hides_the_board_and_ignores_undo_keys() {
     h.run();
     assert!(h.query_by_label("File").is_some());
 }
+
+/// The whole story: a draft vote is opened, three participants vote in the booth, the results
+/// stay hidden, the vote is closed and the results appear; a correction replaces a ballot.
+#[test]
+fn open_vote_three_voters_hidden_results_close_and_results_appear() {
+    use stratboard::app::StratboardApp;
+    use stratboard::model::{
+        Anonymity, BoardSection, ResultsVisibility, Vote, VoteMethod, VoteStatus,
+    };
+    let mut session = stratboard::app::sample_session();
+    let alternatives: Vec<_> = session.alternatives.iter().map(|a| a.id).collect();
+    let titles: Vec<String> = session
+        .alternatives
+        .iter()
+        .map(|a| a.title.clone())
+        .collect();
+    session.votes = vec![Vote {
+        id: stratboard::model::VoteId(9000),
+        question: "Что делать в первую очередь?".into(),
+        alternatives: alternatives.clone(),
+        method: VoteMethod::Plurality,
+        anonymity: Anonymity::Open,
+        visibility: ResultsVisibility::AfterClose,
+        status: VoteStatus::Draft,
+        ..Vote::default()
+    }];
+    session.next_id = 9001;
+    session.agenda.iter_mut().for_each(|a| a.vote = None);
+    session.decisions.iter_mut().for_each(|d| d.vote = None);
+    let voters: Vec<String> = session
+        .participants
+        .iter()
+        .take(3)
+        .map(|p| p.name.clone())
+        .collect();
+    let app = StratboardApp::for_test(session, Language::English);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app);
+    h.state_mut().select_section(BoardSection::Votes);
+    h.run();
+    h.get_by_label("Open vote").click();
+    h.run();
+    assert_eq!(h.state().session().votes[0].status, VoteStatus::Open);
+    h.get_by_label("Voting booth").click();
+    h.run();
+    // Two vote for the second alternative, one for the first.
+    for (voter, choice) in voters.iter().zip([1usize, 1, 0]) {
+        h.get_by_label(voter).click();
+        h.run();
+        h.get_by_label(&titles[choice]).click();
+        h.run();
+        h.get_by_label("Submit ballot").click();
+        h.run();
+        assert!(
+            h.query_by_label(voter).is_none(),
+            "{voter} is not offered again"
+        );
+    }
+    // The third voter corrects the ballot: it replaces the earlier one.
+    h.get_by_label("Correct a ballot (open and anonymous votes)")
+        .click();
+    h.run();
+    h.get_by_label(&format!("Correct: {}", voters[2])).click();
+    h.run();
+    h.get_by_label(&titles[1]).click();
+    h.run();
+    h.get_by_label("Submit ballot").click();
+    h.run();
+    let round = &h.state().session().votes[0].rounds[0];
+    assert_eq!(
+        round.ballots.len(),
+        3,
+        "a correction replaces, it does not add"
+    );
+    assert_eq!(round.voters.len(), 3);
+    let third = h.state().session().participants[2].id;
+    let corrected = round
+        .ballots
+        .iter()
+        .find(|b| b.voter == Some(third))
+        .unwrap();
+    assert_eq!(
+        corrected.choice,
+        stratboard::model::Choice::Ranking(vec![vec![alternatives[1]]]),
+        "the corrected ballot holds the new choice"
+    );
+    h.get_by_label("Leave booth").click();
+    h.run();
+    // Hidden until closed: no results, no winner anywhere.
+    assert!(h.query_by_label("Results").is_none());
+    assert!(h.query_by_label_contains("Winner").is_none());
+    h.get_by_label("Close vote").click();
+    h.run();
+    assert_eq!(h.state().session().votes[0].status, VoteStatus::Closed);
+    assert!(h.query_by_label("Results").is_some());
+    let winner = format!("Winner: {}", titles[1]);
+    assert!(
+        h.query_by_label(&winner).is_some(),
+        "the winner is shown once the vote is closed"
+    );
+}

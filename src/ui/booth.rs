@@ -48,6 +48,8 @@ pub struct State {
     thanked: bool,
     /// Ballots submitted through this booth: mixed into the random position of secret ballots.
     submitted: u64,
+    /// The ballot on screen corrects the voter's earlier ballot (open and anonymous votes).
+    correcting: bool,
 }
 
 /// The marks on the ballot being filled in, by the alternative's index on the vote (and the
@@ -145,7 +147,8 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, vote: VoteId)
     let the_vote = the_vote.clone();
     // A participant who voted in the meantime (or was deleted) is not kept on the ballot.
     if let Some(voter) = state.voter
-        && (has_voted(&the_vote, voter) || board.session.participant(voter).is_none())
+        && ((has_voted(&the_vote, voter) && !state.correcting)
+            || board.session.participant(voter).is_none())
     {
         state.voter = None;
         state.draft = Draft::default();
@@ -205,6 +208,7 @@ fn who_is_voting(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, vote: &V
     }
     if waiting.is_empty() {
         ui.label(board.theme.card_title(tr.t("booth-everyone-voted")));
+        corrections(ui, board, state, vote);
         return;
     }
     ui.label(board.theme.card_title(tr.t("booth-who")));
@@ -224,6 +228,45 @@ fn who_is_voting(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, vote: &V
                         state.voter = Some(id);
                         state.draft = Draft::default();
                         state.thanked = false;
+                    }
+                }
+            });
+            corrections(ui, board, state, vote);
+        });
+}
+
+/// In an open or anonymous vote, a participant who has voted may correct the ballot: the new
+/// one replaces it. A secret ballot cannot be corrected: nothing links it to its voter.
+fn corrections(ui: &mut Ui, board: &Board<'_>, state: &mut State, vote: &Vote) {
+    if vote.anonymity == Anonymity::Secret {
+        return;
+    }
+    let Some(round) = vote.rounds.last() else {
+        return;
+    };
+    let mut voted: Vec<(ParticipantId, &str)> = board
+        .session
+        .participants
+        .iter()
+        .filter(|p| round.ballots.iter().any(|b| b.voter == Some(p.id)))
+        .map(|p| (p.id, p.name.as_str()))
+        .collect();
+    if voted.is_empty() {
+        return;
+    }
+    voted.sort_by_cached_key(|(_, name)| name.to_lowercase());
+    ui.add_space(12.0);
+    egui::CollapsingHeader::new(board.theme.caption(board.tr.t("booth-correct-heading")))
+        .id_salt(("booth-corrections", vote.id))
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for (id, name) in voted {
+                    let label = board.tr.with("booth-correct", "name", name);
+                    if ui.button(label).clicked() {
+                        state.voter = Some(id);
+                        state.draft = Draft::default();
+                        state.thanked = false;
+                        state.correcting = true;
                     }
                 }
             });
@@ -293,10 +336,12 @@ fn ballot_screen(
         state.voter = None;
         state.draft = Draft::default();
         state.thanked = true;
+        state.correcting = false;
     } else if cancel {
         state.voter = None;
         state.draft = Draft::default();
         state.thanked = false;
+        state.correcting = false;
     }
 }
 
@@ -750,6 +795,9 @@ fn cast(vote: &Vote, voter: ParticipantId, choice: Choice, salt: u64) -> Vote {
         if secret {
             let at = random_index(round.ballots.len() + 1, salt);
             round.ballots.insert(at, ballot);
+        } else if let Some(earlier) = round.ballots.iter_mut().find(|b| b.voter == Some(voter)) {
+            // A correction replaces the voter's ballot (the edit is recorded in the history).
+            *earlier = ballot;
         } else {
             round.ballots.push(ballot);
         }

@@ -50,3 +50,6 @@ booth-no-criteria = This vote has no criteria: the facilitator must add goals as
 booth-nothing-to-vote = There is nothing on this ballot to vote on.
 booth-submit = Submit ballot
 booth-cancel = Cancel
+
+booth-correct-heading = Correct a ballot (open and anonymous votes)
+booth-correct = Correct: { $name }

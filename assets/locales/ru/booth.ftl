@@ -50,3 +50,6 @@ booth-no-criteria = В этом голосовании нет критериев
 booth-nothing-to-vote = В этом бюллетене не за что голосовать.
 booth-submit = Отправить бюллетень
 booth-cancel = Отмена
+
+booth-correct-heading = Исправить бюллетень (открытое и анонимное голосование)
+booth-correct = Исправить: { $name }
