@@ -393,6 +393,7 @@ fn ballot_inputs(
                     let selected = draft.consent == Some(option);
                     let button =
                         egui::Button::selectable(selected, board.theme.card_title(tr.t(key)))
+                            .frame_when_inactive(true)
                             .min_size(egui::vec2(180.0, BIG_BUTTON_HEIGHT));
                     if ui.add(button).clicked() {
                         draft.consent = Some(option);
@@ -405,6 +406,7 @@ fn ballot_inputs(
                 let selected = draft.single == Some(i);
                 let button =
                     egui::Button::selectable(selected, board.theme.card_title(title.clone()))
+                        .frame_when_inactive(true)
                         .min_size(egui::vec2(
                             ui.available_width().min(720.0),
                             BIG_BUTTON_HEIGHT,
@@ -477,6 +479,7 @@ fn ballot_inputs(
                             let response = ui
                                 .add(
                                     egui::Button::selectable(selected, grade.as_str())
+                                        .frame_when_inactive(true)
                                         .min_size(egui::vec2(0.0, 32.0)),
                                 )
                                 .accessible_name(name);
@@ -533,6 +536,7 @@ fn ballot_inputs(
                                     draft.ranks[i].is_none(),
                                     unranked.as_str(),
                                 )
+                                .frame_when_inactive(true)
                                 .min_size(egui::vec2(36.0, 32.0)),
                             )
                             .accessible_name(format!("{rank_for}: {unranked}"));
@@ -544,6 +548,7 @@ fn ballot_inputs(
                             let response = ui
                                 .add(
                                     egui::Button::selectable(selected, rank.to_string())
+                                        .frame_when_inactive(true)
                                         .min_size(egui::vec2(36.0, 32.0)),
                                 )
                                 .accessible_name(format!("{rank_for}: {rank}"));
