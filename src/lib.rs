@@ -12,5 +12,6 @@ pub mod history;
 pub mod i18n;
 pub mod model;
 pub mod storage;
+pub mod timer;
 pub mod ui;
 pub mod voting;

@@ -20,6 +20,19 @@ impl StratboardApp {
                 }
             });
             ui.menu_button(self.tr.t("menu-view"), |ui| {
+                let present = egui::Button::new(self.tr.t("menu-present")).shortcut_text("F5");
+                if ui.add(present).clicked() {
+                    self.start_presentation(ui.ctx());
+                }
+                let audience = egui::Button::selectable(
+                    self.audience_window_open(),
+                    self.tr.t("menu-audience"),
+                )
+                .shortcut_text("Alt+F5");
+                if ui.add(audience).clicked() {
+                    self.toggle_audience_window(ui.ctx());
+                }
+                ui.separator();
                 ui.label(self.theme.caption(self.tr.t("menu-language")));
                 for language in Language::ALL {
                     let selected = self.settings.language == language;

@@ -9,6 +9,7 @@
 mod chrome;
 mod document;
 mod files;
+pub mod present;
 pub mod settings;
 
 use std::path::PathBuf;
@@ -85,12 +86,17 @@ pub struct StratboardApp {
     close_confirmed: bool,
     native_dialogs: bool,
     last_title: String,
+    /// Presentation mode (F5) and the audience window.
+    presentation: present::Presentation,
 }
 
 impl StratboardApp {
     fn new(doc: Document, settings: Settings, recovery: Option<RecoveryStore>) -> Self {
         let tr = Tr::new(settings.language);
         let theme = Theme::new(settings.theme);
+        let mut presentation = present::Presentation::default();
+        presentation.zoom = settings.presentation_zoom;
+        presentation.high_contrast = settings.high_contrast;
         Self {
             doc,
             board: BoardState::default(),
@@ -110,6 +116,7 @@ impl StratboardApp {
             close_confirmed: false,
             native_dialogs: true,
             last_title: String::new(),
+            presentation,
         }
     }
 
@@ -245,6 +252,15 @@ impl StratboardApp {
         // no undo (a voter must not be able to undo the previous voter's ballot), nothing but
         // the booth (the facilitator leaves it with "Leave booth").
         let booth = self.board.section == BoardSection::Votes && self.board.votes.booth.is_some();
+        let presenting = !booth && self.presentation_input(&ctx);
+        // Zoom and contrast are remembered between sessions.
+        self.settings.presentation_zoom = self.presentation.zoom;
+        self.settings.high_contrast = self.presentation.high_contrast;
+        if presenting {
+            self.show_presentation(ui);
+            self.update_title(&ctx);
+            return;
+        }
         self.handle_input(&ctx, booth);
         if !booth {
             egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));

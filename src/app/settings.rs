@@ -14,7 +14,7 @@ pub const RECENT_LIMIT: usize = 10;
 pub const STORAGE_KEY: &str = "stratboard-settings";
 
 /// Remembered settings.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     /// The interface language.
@@ -23,6 +23,10 @@ pub struct Settings {
     pub theme: ThemeKind,
     /// Recently opened files, newest first.
     pub recent: Vec<PathBuf>,
+    /// The presentation's zoom (Ctrl+plus / Ctrl+minus in presentation mode).
+    pub presentation_zoom: f32,
+    /// High-contrast presentation (H in presentation mode).
+    pub high_contrast: bool,
 }
 
 impl Default for Settings {
@@ -31,6 +35,8 @@ impl Default for Settings {
             language: Language::from_system(),
             theme: ThemeKind::Light,
             recent: Vec::new(),
+            presentation_zoom: 1.0,
+            high_contrast: false,
         }
     }
 }

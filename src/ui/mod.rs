@@ -12,6 +12,7 @@ pub mod labels;
 pub mod messages;
 pub mod notes;
 pub mod positions;
+pub mod present;
 pub mod session;
 pub mod situation;
 pub mod stakeholders;

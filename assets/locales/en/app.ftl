@@ -165,3 +165,6 @@ refused-end-before-start = The last day cannot be before the first day.
 refused-due-before-session = The due date cannot be before the session starts.
 refused-duplicate-position = This group already has a position on this alternative in this round.
 refused-vote-rule = The change breaks a rule of the vote.
+
+menu-present = Present to the room
+menu-audience = Audience window

@@ -171,3 +171,6 @@ refused-end-before-start = Последний день не может быть 
 refused-due-before-session = Срок не может быть раньше начала сессии.
 refused-duplicate-position = У этой группы уже есть позиция по этой альтернативе в этом раунде.
 refused-vote-rule = Изменение нарушает правила голосования.
+
+menu-present = Показ для зала
+menu-audience = Окно для зала

@@ -1,0 +1,2 @@
+# Presentation mode (app side): the audience window.
+present-audience-title = stratboard — audience

@@ -1,0 +1,481 @@
+//! Presentation mode on the app side: the clicker keys, the agenda timers, the zoom and the
+//! audience window; the drawing itself is [`crate::ui::present::show`].
+//!
+//! F5 presents in the main window (full screen), Esc leaves. Alt+F5 (or A while presenting)
+//! opens the audience window: a second native window showing the presentation while the main
+//! window keeps the board, like a presenter view; it works on one screen too, and where the
+//! platform has no second windows (and in tests) egui embeds it as a window inside the board.
+//!
+//! Keys while presenting: PageDown / → / ↓ next agenda item, PageUp / ← / ↑ previous; B or .
+//! blanks the screen; T starts or pauses the item's timer, R resets it, E adds a minute; H
+//! switches high contrast; Ctrl+plus / Ctrl+minus / Ctrl+0 zoom. While the audience window is
+//! open and the board is shown, PageDown / PageUp (what a clicker sends) and, when no text field
+//! has the keyboard, B . T R E H work from the main window too.
+//!
+//! The clock is egui's input time (real seconds in the app, simulated steps in tests). While an
+//! agenda timer runs, the app asks to be repainted when the displayed second changes; while
+//! no timer runs it asks for nothing, except once a minute for the session clock once started.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use egui::{Context, Key, KeyboardShortcut, Modifiers, ViewportId};
+
+use super::StratboardApp;
+use crate::model::{AgendaItemId, AgendaStatus, BoardSection, Session};
+use crate::timer::{AgendaTimer, Phase, SessionClock};
+use crate::ui::Board;
+use crate::ui::present::{Spotlight, TimerDisplay, Urgency, View};
+
+/// The smallest and largest presentation zoom, and one step.
+const ZOOM_MIN: f32 = 0.5;
+const ZOOM_MAX: f32 = 3.0;
+const ZOOM_STEP: f32 = 0.1;
+
+const PRESENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
+const AUDIENCE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::F5);
+const ZOOM_IN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus);
+const ZOOM_IN_EQUALS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals);
+const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
+const ZOOM_RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
+
+/// The state of presentation mode.
+#[derive(Debug)]
+pub struct Presentation {
+    /// The main window shows the presentation instead of the board.
+    pub active: bool,
+    /// The agenda item being run (index into the agenda; clamped when the agenda shrinks).
+    pub item_index: usize,
+    /// Whether an item was chosen yet (the first F5 starts at the running or next item).
+    pub item_chosen: bool,
+    /// A black screen.
+    pub blank: bool,
+    /// One thing shown alone, big (set from the agenda item's vote).
+    pub spotlight: Option<Spotlight>,
+    /// The presentation's zoom (1 = the theme's sizes).
+    pub zoom: f32,
+    /// High-contrast colours.
+    pub high_contrast: bool,
+    /// The agenda timers, one per item, kept while moving through the agenda.
+    pub timers: HashMap<AgendaItemId, AgendaTimer>,
+    /// The overall session time, from the first timer start.
+    pub session_clock: SessionClock,
+    /// The audience window is open.
+    pub audience_window: bool,
+    /// Whether the main window was full screen before F5 (restored by Esc).
+    was_fullscreen: bool,
+}
+
+impl Default for Presentation {
+    fn default() -> Self {
+        Self {
+            active: false,
+            item_index: 0,
+            item_chosen: false,
+            blank: false,
+            spotlight: None,
+            zoom: 1.0,
+            high_contrast: false,
+            timers: HashMap::new(),
+            session_clock: SessionClock::default(),
+            audience_window: false,
+            was_fullscreen: false,
+        }
+    }
+}
+
+/// What a key asks the presentation to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Action {
+    Next,
+    Previous,
+    Blank,
+    Timer,
+    ResetTimer,
+    Extend,
+    HighContrast,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    Audience,
+    Fullscreen,
+    Leave,
+}
+
+/// Which keys a window listens to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Keys {
+    /// The main window in presentation mode, or the audience window: every key.
+    Presenting,
+    /// The main window showing the board while the audience window is open: the clicker's
+    /// keys, and letters only when no text field has the keyboard.
+    Board,
+}
+
+impl Presentation {
+    /// The current agenda item of `session`.
+    fn item<'s>(&self, session: &'s Session) -> Option<&'s crate::model::AgendaItem> {
+        session.agenda.get(self.item_index)
+    }
+
+    /// Starts at the item in progress, else the first one not done or skipped, else the first.
+    fn choose_start(&mut self, session: &Session) {
+        if self.item_chosen {
+            self.item_index = self.item_index.min(session.agenda.len().saturating_sub(1));
+            return;
+        }
+        let agenda = &session.agenda;
+        self.item_index = agenda
+            .iter()
+            .position(|i| i.status == AgendaStatus::InProgress)
+            .or_else(|| {
+                agenda
+                    .iter()
+                    .position(|i| i.status == AgendaStatus::Planned)
+            })
+            .unwrap_or(0);
+        self.item_chosen = true;
+    }
+
+    /// Moves to item `index`, pausing the running timer of the item left behind.
+    fn go_to(&mut self, session: &Session, index: usize, now: Duration) {
+        if index == self.item_index || index >= session.agenda.len() {
+            return;
+        }
+        if let Some(item) = self.item(session)
+            && let Some(timer) = self.timers.get_mut(&item.id)
+        {
+            timer.pause(now);
+        }
+        self.item_index = index;
+        self.item_chosen = true;
+        self.spotlight = None;
+    }
+
+    /// The timer of the current item (created on first use).
+    fn timer_mut(&mut self, session: &Session) -> Option<&mut AgendaTimer> {
+        let item = session.agenda.get(self.item_index)?;
+        let timer = self
+            .timers
+            .entry(item.id)
+            .or_insert_with(|| AgendaTimer::new(item.planned_minutes));
+        timer.set_planned_minutes(item.planned_minutes);
+        Some(timer)
+    }
+
+    fn act(&mut self, ctx: &Context, session: &Session, action: Action, now: Duration) {
+        match action {
+            Action::Next => self.go_to(session, self.item_index + 1, now),
+            Action::Previous => {
+                if let Some(previous) = self.item_index.checked_sub(1) {
+                    self.go_to(session, previous, now);
+                }
+            }
+            Action::Blank => self.blank = !self.blank,
+            Action::Timer => {
+                if let Some(timer) = self.timer_mut(session) {
+                    timer.toggle(now);
+                    if timer.is_running() {
+                        self.session_clock.start(now);
+                    }
+                }
+            }
+            Action::ResetTimer => {
+                if let Some(timer) = self.timer_mut(session) {
+                    timer.reset();
+                }
+            }
+            Action::Extend => {
+                if let Some(timer) = self.timer_mut(session) {
+                    timer.extend();
+                }
+            }
+            Action::HighContrast => self.high_contrast = !self.high_contrast,
+            Action::ZoomIn => self.set_zoom(self.zoom + ZOOM_STEP),
+            Action::ZoomOut => self.set_zoom(self.zoom - ZOOM_STEP),
+            Action::ZoomReset => self.zoom = 1.0,
+            Action::Audience => {
+                self.audience_window = !self.audience_window;
+                if self.audience_window && self.active {
+                    self.leave(ctx);
+                }
+            }
+            Action::Fullscreen | Action::Leave => {}
+        }
+    }
+
+    fn set_zoom(&mut self, zoom: f32) {
+        self.zoom = ((zoom.clamp(ZOOM_MIN, ZOOM_MAX)) * 10.0).round() / 10.0;
+    }
+
+    fn enter(&mut self, ctx: &Context, session: &Session) {
+        self.choose_start(session);
+        self.active = true;
+        self.was_fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+        if !self.was_fullscreen {
+            ctx.send_viewport_cmd_to(ViewportId::ROOT, egui::ViewportCommand::Fullscreen(true));
+        }
+    }
+
+    fn leave(&mut self, ctx: &Context) {
+        self.active = false;
+        if !self.was_fullscreen {
+            ctx.send_viewport_cmd_to(ViewportId::ROOT, egui::ViewportCommand::Fullscreen(false));
+        }
+    }
+
+    /// What the projector shows now.
+    fn view(&self, session: &Session, fallback: BoardSection, now: Duration) -> View {
+        let item = self.item(session);
+        let timer = item.and_then(|item| {
+            let timer = self
+                .timers
+                .get(&item.id)
+                .copied()
+                .unwrap_or_else(|| AgendaTimer::new(item.planned_minutes));
+            (timer.is_started() || timer.is_timeboxed()).then(|| TimerDisplay {
+                remaining_secs: timer.remaining_secs(now),
+                urgency: urgency(timer.phase(now)),
+                paused: !timer.is_running(),
+                session_elapsed_secs: self.session_clock.elapsed_secs(now),
+            })
+        });
+        View {
+            item: item.map(|i| i.id),
+            section: item.map_or(fallback, |i| i.section.unwrap_or_default()),
+            spotlight: self
+                .spotlight
+                .or_else(|| item.and_then(|i| i.vote).map(Spotlight::Vote)),
+            blank: self.blank,
+            timer,
+            high_contrast: self.high_contrast,
+            zoom: self.zoom,
+        }
+    }
+
+    /// When the presentation must be drawn again without input: at the next second of a
+    /// running timer, else at the next minute of the session clock.
+    fn next_repaint(&self, now: Duration) -> Option<Duration> {
+        let running = self
+            .timers
+            .values()
+            .filter_map(|timer| timer.next_tick(now))
+            .min();
+        running.or_else(|| self.session_clock.next_minute(now))
+    }
+}
+
+/// The timer's phase as the projector colours it.
+fn urgency(phase: Phase) -> Urgency {
+    match phase {
+        Phase::Calm => Urgency::Calm,
+        Phase::Amber => Urgency::Amber,
+        Phase::Red => Urgency::Red,
+    }
+}
+
+/// The egui input time as the timers' clock.
+fn now(ctx: &Context) -> Duration {
+    Duration::from_secs_f64(ctx.input(|i| i.time).max(0.0))
+}
+
+/// Reads (and consumes) the presentation keys of the window `ctx` currently runs.
+fn read_keys(ctx: &Context, keys: Keys) -> Vec<Action> {
+    let letters = keys == Keys::Presenting || !ctx.egui_wants_keyboard_input();
+    ctx.input_mut(|i| {
+        let mut actions = Vec::new();
+        let mut take = |pressed: bool, action: Action| {
+            if pressed {
+                actions.push(action);
+            }
+        };
+        take(i.consume_shortcut(&AUDIENCE), Action::Audience);
+        if keys == Keys::Presenting {
+            take(i.consume_key(Modifiers::NONE, Key::Escape), Action::Leave);
+            take(i.consume_shortcut(&PRESENT), Action::Leave);
+            take(i.consume_shortcut(&ZOOM_RESET), Action::ZoomReset);
+            take(
+                i.consume_shortcut(&ZOOM_IN) || i.consume_shortcut(&ZOOM_IN_EQUALS),
+                Action::ZoomIn,
+            );
+            take(i.consume_shortcut(&ZOOM_OUT), Action::ZoomOut);
+            for key in [Key::ArrowRight, Key::ArrowDown] {
+                take(i.consume_key(Modifiers::NONE, key), Action::Next);
+            }
+            for key in [Key::ArrowLeft, Key::ArrowUp] {
+                take(i.consume_key(Modifiers::NONE, key), Action::Previous);
+            }
+            take(i.consume_key(Modifiers::NONE, Key::A), Action::Audience);
+            take(i.consume_key(Modifiers::NONE, Key::F), Action::Fullscreen);
+            take(i.consume_key(Modifiers::NONE, Key::F11), Action::Fullscreen);
+        }
+        if letters {
+            take(i.consume_key(Modifiers::NONE, Key::PageDown), Action::Next);
+            take(
+                i.consume_key(Modifiers::NONE, Key::PageUp),
+                Action::Previous,
+            );
+            take(
+                i.consume_key(Modifiers::NONE, Key::B)
+                    || i.consume_key(Modifiers::NONE, Key::Period),
+                Action::Blank,
+            );
+            take(i.consume_key(Modifiers::NONE, Key::T), Action::Timer);
+            take(i.consume_key(Modifiers::NONE, Key::R), Action::ResetTimer);
+            take(i.consume_key(Modifiers::NONE, Key::E), Action::Extend);
+            take(i.consume_key(Modifiers::NONE, Key::H), Action::HighContrast);
+        }
+        actions
+    })
+}
+
+impl StratboardApp {
+    /// Keys of presentation mode (F5, Esc, PageUp/PageDown, B …); returns whether the
+    /// presentation is shown this frame.
+    pub(super) fn presentation_input(&mut self, ctx: &egui::Context) -> bool {
+        let now = now(ctx);
+        let session = self.doc.session();
+        let presentation = &mut self.presentation;
+        // Closing the window with unsaved changes must reach the board's question.
+        let closing = ctx.input(|i| i.viewport().close_requested());
+        if presentation.active && closing {
+            presentation.leave(ctx);
+        }
+        if presentation.active {
+            for action in read_keys(ctx, Keys::Presenting) {
+                match action {
+                    Action::Leave => presentation.leave(ctx),
+                    action => presentation.act(ctx, session, action, now),
+                }
+            }
+        } else if self.dialog.is_none() {
+            let present = ctx.input_mut(|i| !i.modifiers.alt && i.consume_shortcut(&PRESENT));
+            if present {
+                presentation.enter(ctx, session);
+            } else if presentation.audience_window {
+                for action in read_keys(ctx, Keys::Board) {
+                    presentation.act(ctx, session, action, now);
+                }
+            } else if ctx.input_mut(|i| i.consume_shortcut(&AUDIENCE)) {
+                presentation.choose_start(session);
+                presentation.audience_window = true;
+            }
+        }
+        if presentation.audience_window {
+            self.show_audience_window(ctx);
+        }
+        if let Some(after) = self.presentation.next_repaint(now) {
+            ctx.request_repaint_after(after);
+        }
+        self.presentation.active
+    }
+
+    /// Draws the presentation (and the audience window, if open).
+    pub(super) fn show_presentation(&mut self, ui: &mut egui::Ui) {
+        let now = now(ui.ctx());
+        let view = self
+            .presentation
+            .view(self.doc.session(), self.board.section, now);
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| self.draw(ui, &view));
+    }
+
+    /// Starts presentation mode (as F5 does).
+    pub(super) fn start_presentation(&mut self, ctx: &Context) {
+        if !self.presentation.active {
+            let session = self.doc.session().clone();
+            self.presentation.enter(ctx, &session);
+        }
+    }
+
+    /// Opens or closes the audience window (as Alt+F5 does).
+    pub(super) fn toggle_audience_window(&mut self, ctx: &Context) {
+        let session = self.doc.session().clone();
+        let now = now(ctx);
+        self.presentation.act(ctx, &session, Action::Audience, now);
+    }
+
+    /// Whether the main window shows the presentation (F5).
+    pub fn is_presenting(&self) -> bool {
+        self.presentation.active
+    }
+
+    /// Whether the audience window is open.
+    pub fn audience_window_open(&self) -> bool {
+        self.presentation.audience_window
+    }
+
+    /// The agenda item the presentation is at.
+    pub fn presented_item(&self) -> Option<AgendaItemId> {
+        self.presentation.item(self.doc.session()).map(|i| i.id)
+    }
+
+    /// The presentation's zoom.
+    pub fn presentation_zoom(&self) -> f32 {
+        self.presentation.zoom
+    }
+
+    /// The presentation (read-only) over the whole of `ui`.
+    fn draw(&self, ui: &mut egui::Ui, view: &View) {
+        let mut ignored = Vec::new();
+        let board = Board::new(
+            self.doc.session(),
+            self.doc.revision(),
+            &self.tr,
+            &self.theme,
+            self.today,
+            &mut ignored,
+        );
+        crate::ui::present::show(ui, &board, view);
+    }
+
+    /// The second window for the projector.
+    fn show_audience_window(&mut self, ctx: &Context) {
+        let id = ViewportId::from_hash_of("stratboard-audience");
+        let builder = egui::ViewportBuilder::default()
+            .with_title(self.tr.t("present-audience-title"))
+            .with_inner_size([1280.0, 720.0]);
+        let mut close = false;
+        let mut actions = Vec::new();
+        ctx.show_viewport_immediate(id, builder, |ui, class| {
+            let ctx = ui.ctx().clone();
+            if class != egui::ViewportClass::EmbeddedWindow {
+                if ctx.input(|i| i.viewport().close_requested()) {
+                    close = true;
+                }
+                actions = read_keys(&ctx, Keys::Presenting);
+            }
+            let now = now(&ctx);
+            let view = self
+                .presentation
+                .view(self.doc.session(), self.board.section, now);
+            if class == egui::ViewportClass::EmbeddedWindow {
+                ui.set_min_size(egui::vec2(480.0, 270.0));
+                self.draw(ui, &view);
+            } else {
+                egui::CentralPanel::default()
+                    .frame(egui::Frame::NONE)
+                    .show(ui, |ui| self.draw(ui, &view));
+                if let Some(after) = self.presentation.next_repaint(now) {
+                    ctx.request_repaint_after(after);
+                }
+            }
+            if actions.contains(&Action::Fullscreen) {
+                let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
+            }
+        });
+        let now = now(ctx);
+        let session = self.doc.session();
+        for action in actions {
+            match action {
+                Action::Leave => close = true,
+                action => self.presentation.act(ctx, session, action, now),
+            }
+        }
+        if close {
+            self.presentation.audience_window = false;
+        }
+    }
+}

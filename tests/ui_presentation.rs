@@ -1,0 +1,244 @@
+//! Presentation mode from the app: F5 / Esc, the clicker walking the agenda, blanking, the
+//! audience window, and the repaint rhythm of the agenda timer over simulated seconds.
+#![allow(clippy::unwrap_used)]
+
+use std::time::Duration;
+
+use egui::{Key, ViewportId};
+use egui_kittest::{Harness, kittest::Queryable};
+use stratboard::app::{StratboardApp, sample_session};
+use stratboard::i18n::Language;
+
+fn harness() -> Harness<'static, StratboardApp> {
+    let app = StratboardApp::for_test(sample_session(), Language::English);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn press(harness: &mut Harness<'_, StratboardApp>, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+/// The big heading of agenda item `index` ("2. Title").
+fn heading(harness: &Harness<'_, StratboardApp>, index: usize) -> String {
+    let item = &harness.state().session().agenda[index];
+    format!("{}. {}", index + 1, item.title)
+}
+
+fn shows(harness: &Harness<'_, StratboardApp>, label: &str) -> bool {
+    harness.query_all_by_label(label).next().is_some()
+}
+
+fn goals_label(harness: &Harness<'_, StratboardApp>) -> String {
+    format!("Goals   {}", harness.state().session().goals.len())
+}
+
+#[test]
+fn f5_enters_presentation_and_esc_leaves() {
+    let mut harness = harness();
+    let goals = goals_label(&harness);
+    assert!(shows(&harness, &goals), "the sections panel is there");
+    assert!(!harness.state().is_presenting());
+
+    press(&mut harness, Key::F5);
+    assert!(harness.state().is_presenting());
+    assert!(
+        !shows(&harness, &goals),
+        "no sections panel while presenting"
+    );
+    let first = heading(&harness, 0);
+    assert!(shows(&harness, &first), "the agenda item's title, big");
+
+    press(&mut harness, Key::Escape);
+    assert!(!harness.state().is_presenting());
+    assert!(shows(&harness, &goals), "the board is back");
+    assert!(!shows(&harness, &first));
+}
+
+#[test]
+fn page_down_and_page_up_walk_the_agenda() {
+    let mut harness = harness();
+    let count = harness.state().session().agenda.len();
+    assert!(count >= 3);
+    press(&mut harness, Key::F5);
+    let ids: Vec<_> = harness
+        .state()
+        .session()
+        .agenda
+        .iter()
+        .map(|i| i.id)
+        .collect();
+    assert_eq!(harness.state().presented_item(), Some(ids[0]));
+    for (index, id) in ids.iter().enumerate().skip(1) {
+        press(&mut harness, Key::PageDown);
+        assert_eq!(harness.state().presented_item(), Some(*id));
+        let current = heading(&harness, index);
+        let previous = heading(&harness, index - 1);
+        assert!(shows(&harness, &current), "item {index}: {current}");
+        assert!(
+            !shows(&harness, &previous),
+            "item {index}: {previous} is gone"
+        );
+    }
+    press(&mut harness, Key::PageDown);
+    assert_eq!(
+        harness.state().presented_item(),
+        Some(ids[count - 1]),
+        "stays at the last item"
+    );
+    for index in (0..count - 1).rev() {
+        press(&mut harness, Key::PageUp);
+        assert_eq!(harness.state().presented_item(), Some(ids[index]));
+        assert!(shows(&harness, &heading(&harness, index)));
+    }
+    // The arrows of a clicker do the same.
+    press(&mut harness, Key::ArrowRight);
+    assert_eq!(harness.state().presented_item(), Some(ids[1]));
+    press(&mut harness, Key::ArrowLeft);
+    assert_eq!(harness.state().presented_item(), Some(ids[0]));
+}
+
+#[test]
+fn b_blanks_the_screen_and_again_returns() {
+    let mut harness = harness();
+    press(&mut harness, Key::F5);
+    press(&mut harness, Key::PageDown);
+    let title = heading(&harness, 1);
+    assert!(shows(&harness, &title));
+    press(&mut harness, Key::B);
+    assert!(!shows(&harness, &title), "nothing but black");
+    assert!(harness.state().is_presenting());
+    press(&mut harness, Key::B);
+    assert!(shows(&harness, &title));
+    press(&mut harness, Key::Period);
+    assert!(!shows(&harness, &title), ". blanks too");
+    press(&mut harness, Key::Period);
+    assert!(shows(&harness, &title));
+}
+
+/// Runs the harness like an event loop that sleeps until egui asks to be woken, over
+/// `seconds` of simulated time; returns how many frames ran.
+fn frames_over(harness: &mut Harness<'_, StratboardApp>, seconds: f64) -> usize {
+    let start = harness.ctx.input(|i| i.time);
+    let mut now = start;
+    let mut frames = 0;
+    loop {
+        let delay = harness.output().viewport_output[&ViewportId::ROOT].repaint_delay;
+        if delay == Duration::MAX {
+            break;
+        }
+        now += delay.as_secs_f64();
+        if now > start + seconds {
+            break;
+        }
+        harness.input_mut().time = Some(now);
+        harness.step();
+        frames += 1;
+        assert!(frames < 1_000, "repainting continuously");
+    }
+    frames
+}
+
+#[test]
+fn a_running_timer_repaints_once_a_second_and_no_timer_not_at_all() {
+    let mut harness = harness();
+    press(&mut harness, Key::F5);
+    // No timer: nothing asks for a repaint.
+    assert!(harness.run() <= 2);
+    assert_eq!(frames_over(&mut harness, 10.0), 0);
+
+    press(&mut harness, Key::T);
+    let frames = frames_over(&mut harness, 10.0);
+    assert!(
+        (9..=11).contains(&frames),
+        "about one repaint a second, got {frames} in 10 s"
+    );
+
+    // Paused: the session clock only needs a repaint once a minute.
+    press(&mut harness, Key::T);
+    let frames = frames_over(&mut harness, 120.0);
+    assert!(frames <= 3, "paused: {frames} repaints in two minutes");
+}
+
+#[test]
+fn the_timer_keys_drive_the_countdown_on_the_projector() {
+    let mut harness = harness();
+    press(&mut harness, Key::F5);
+    // The first item is planned for 10 minutes; the countdown waits for T.
+    assert!(
+        harness
+            .query_all_by_label_contains("10:00")
+            .next()
+            .is_some()
+    );
+    press(&mut harness, Key::E);
+    assert!(
+        harness
+            .query_all_by_label_contains("11:00")
+            .next()
+            .is_some(),
+        "E adds a minute"
+    );
+    press(&mut harness, Key::R);
+    assert!(
+        harness
+            .query_all_by_label_contains("10:00")
+            .next()
+            .is_some(),
+        "R resets"
+    );
+}
+
+#[test]
+fn the_audience_window_keeps_the_board_in_the_main_window() {
+    let mut harness = harness();
+    let goals = goals_label(&harness);
+    harness.key_press_modifiers(egui::Modifiers::ALT, Key::F5);
+    harness.run();
+    assert!(harness.state().audience_window_open());
+    assert!(!harness.state().is_presenting());
+    assert!(shows(&harness, &goals), "the facilitator keeps the board");
+    // Tests have no second native window: egui embeds it, showing the presentation.
+    assert!(shows(&harness, &heading(&harness, 0)));
+    // The clicker still walks the agenda from the main window.
+    press(&mut harness, Key::PageDown);
+    assert!(shows(&harness, &heading(&harness, 1)));
+    harness.key_press_modifiers(egui::Modifiers::ALT, Key::F5);
+    harness.run();
+    assert!(!harness.state().audience_window_open());
+}
+
+#[test]
+fn the_view_menu_starts_the_presentation_and_zoom_is_remembered() {
+    let app = stratboard::app::StratboardApp::for_test(
+        stratboard::app::sample_session(),
+        stratboard::i18n::Language::English,
+    );
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(
+            |ui, app: &mut stratboard::app::StratboardApp| app.show(ui),
+            app,
+        );
+    h.run();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label_contains("Present to the room").click();
+    h.run();
+    assert!(h.state().is_presenting());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+    h.run();
+    assert!(h.state().presentation_zoom() > 1.0);
+    assert_eq!(
+        h.state().settings().presentation_zoom,
+        h.state().presentation_zoom(),
+        "remembered"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().is_presenting());
+}
