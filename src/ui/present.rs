@@ -675,7 +675,9 @@ fn positions_section(ui: &mut Ui, cx: &Ctx<'_, '_>) {
         hidden_count(ui, cx);
         return;
     }
-    let first_col = (320.0 * cx.scale / 1.8).round();
+    let first_col = (ui.available_width() * 0.3)
+        .min(520.0 * cx.scale / 1.8)
+        .round();
     let spacing = (6.0 * cx.scale).round();
     let cell_w = ((ui.available_width() - first_col) / alternatives.len() as f32 - spacing)
         .clamp(60.0 * cx.scale / 1.8, 260.0 * cx.scale / 1.8)
@@ -696,9 +698,10 @@ fn positions_section(ui: &mut Ui, cx: &Ctx<'_, '_>) {
             }
             ui.end_row();
             for group in &session.stakeholder_groups {
-                ui.scope(|ui| {
-                    ui.set_max_width(first_col);
-                    ui.label(cx.body(&group.name));
+                ui.vertical(|ui| {
+                    // Long group names wrap instead of pushing the matrix off the screen.
+                    ui.set_width(first_col);
+                    ui.add(egui::Label::new(cx.body(&group.name)).wrap());
                 });
                 for alternative in &alternatives {
                     let stance = session
