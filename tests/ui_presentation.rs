@@ -242,3 +242,34 @@ fn the_view_menu_starts_the_presentation_and_zoom_is_remembered() {
     h.run();
     assert!(!h.state().is_presenting());
 }
+
+#[test]
+fn show_to_the_room_spotlights_one_alternative_alone() {
+    let mut h = harness();
+    h.state_mut()
+        .select_section(stratboard::model::BoardSection::Alternatives);
+    h.run();
+    let session = h.state().session().clone();
+    let shown = &session.alternatives[1];
+    let other = &session.alternatives[2];
+    h.get_by_label(&format!("Show to the room: {}", shown.title))
+        .click();
+    h.run();
+    assert!(h.state().is_presenting());
+    assert!(
+        h.query_by_label_contains(&shown.title).is_some(),
+        "the alternative is shown"
+    );
+    assert!(h.query_by_label_contains(&other.title).is_none(), "alone");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().is_presenting());
+    // F5 again starts from the agenda, not the old spotlight.
+    h.key_press(Key::F5);
+    h.run();
+    assert!(h.state().is_presenting());
+    assert!(
+        h.query_by_label_contains(&shown.title).is_none(),
+        "the spotlight was cleared"
+    );
+}

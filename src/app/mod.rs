@@ -289,7 +289,11 @@ impl StratboardApp {
             chrome::notice_bar(ui, theme, tr, notice);
             ui::section_view(ui, &mut board, state);
         });
+        let spotlight = board.take_spotlight();
         self.commands = commands;
+        if let Some(target) = spotlight {
+            self.spotlight(&ctx, target);
+        }
         if !self.commands.is_empty() {
             // The panels drew the old state this frame: draw the new one right away.
             ctx.request_repaint();

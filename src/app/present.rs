@@ -219,6 +219,7 @@ impl Presentation {
 
     fn leave(&mut self, ctx: &Context) {
         self.active = false;
+        self.spotlight = None;
         if !self.was_fullscreen {
             ctx.send_viewport_cmd_to(ViewportId::ROOT, egui::ViewportCommand::Fullscreen(false));
         }
@@ -236,7 +237,7 @@ impl Presentation {
             (timer.is_started() || timer.is_timeboxed()).then(|| TimerDisplay {
                 remaining_secs: timer.remaining_secs(now),
                 urgency: urgency(timer.phase(now)),
-                paused: !timer.is_running(),
+                paused: timer.is_started() && !timer.is_running(),
                 session_elapsed_secs: self.session_clock.elapsed_secs(now),
             })
         });
@@ -379,6 +380,19 @@ impl StratboardApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| self.draw(ui, &view));
+    }
+
+    /// Shows `target` alone and big: in the audience window when it is open, else in
+    /// presentation mode (Esc or the clicker keys go back to the agenda).
+    pub(super) fn spotlight(&mut self, ctx: &Context, target: crate::ui::present::Spotlight) {
+        self.start_presentation_unless_audience(ctx);
+        self.presentation.spotlight = Some(target);
+    }
+
+    fn start_presentation_unless_audience(&mut self, ctx: &Context) {
+        if !self.presentation.audience_window {
+            self.start_presentation(ctx);
+        }
     }
 
     /// Starts presentation mode (as F5 does).

@@ -434,6 +434,8 @@ fn header(
             }
         }
         ui.add_space(8.0);
+        let target = super::present::Spotlight::Alternative(alternative.id);
+        widgets::spotlight_button(ui, board, target, &alternative.title);
         if widgets::delete_button(ui, board, &alternative.title) {
             board.delete(ItemRef::Alternative(alternative.id));
         }

@@ -240,6 +240,8 @@ fn decision_card(
                 if widgets::delete_button(ui, board, &decision.statement) {
                     board.delete(ItemRef::Decision(decision.id));
                 }
+                let target = super::present::Spotlight::Decision(decision.id);
+                widgets::spotlight_button(ui, board, target, &decision.statement);
             });
         });
         let label = tr.t("decisions-statement");

@@ -359,6 +359,8 @@ fn links(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, tree: &Tree, goa
                 ..Goal::default()
             })));
         }
+        let target = super::present::Spotlight::Goal(goal.id);
+        widgets::spotlight_button(ui, board, target, &goal.title);
         if widgets::delete_button(ui, board, &goal.title) {
             state.collapsed.remove(&goal.id);
             board.delete(ItemRef::Goal(goal.id));

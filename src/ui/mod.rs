@@ -41,6 +41,8 @@ pub struct Board<'a> {
     /// Changes whenever the session changes: key for caches of derived data.
     pub revision: u64,
     commands: &'a mut Vec<Command>,
+    /// Something a card asked to show to the room, alone and big (read by the app).
+    spotlight: std::cell::Cell<Option<present::Spotlight>>,
 }
 
 impl<'a> Board<'a> {
@@ -60,7 +62,18 @@ impl<'a> Board<'a> {
             today,
             revision,
             commands,
+            spotlight: std::cell::Cell::new(None),
         }
+    }
+
+    /// Asks to show `target` to the room, alone and big (presentation mode).
+    pub fn spotlight(&self, target: present::Spotlight) {
+        self.spotlight.set(Some(target));
+    }
+
+    /// What a card asked to show to the room this frame, if anything.
+    pub fn take_spotlight(&self) -> Option<present::Spotlight> {
+        self.spotlight.take()
     }
 
     /// Asks for a change; it is applied (or refused, with a message) at the end of the frame.

@@ -484,3 +484,20 @@ pub fn memo<T: Clone + Send + Sync + 'static>(
     ui.data_mut(|d| d.insert_temp(id, (revision, value.clone())));
     value
 }
+
+/// A "Show to the room" button: puts `target` alone and big on the projector. The accessible
+/// name says what it shows.
+pub fn spotlight_button(
+    ui: &mut Ui,
+    board: &Board<'_>,
+    target: super::present::Spotlight,
+    what: &str,
+) {
+    let text = board.tr.t("spotlight-show");
+    let name = format!("{text}: {what}");
+    let response = ui.add(egui::Button::new(&text).small());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    if response.on_hover_text(name).clicked() {
+        board.spotlight(target);
+    }
+}

@@ -168,3 +168,5 @@ refused-vote-rule = The change breaks a rule of the vote.
 
 menu-present = Present to the room
 menu-audience = Audience window
+
+spotlight-show = Show to the room

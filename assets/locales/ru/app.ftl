@@ -174,3 +174,5 @@ refused-vote-rule = Изменение нарушает правила голо�
 
 menu-present = Показ для зала
 menu-audience = Окно для зала
+
+spotlight-show = Показать залу
