@@ -273,3 +273,38 @@ fn show_to_the_room_spotlights_one_alternative_alone() {
         "the spotlight was cleared"
     );
 }
+
+#[test]
+fn hidden_ideas_are_revealed_all_at_once_in_one_undo_step() {
+    use stratboard::commands::{Command, Item};
+    let mut h = harness();
+    let session = h.state().session().clone();
+    for alternative in &session.alternatives[..2] {
+        let mut hidden = alternative.clone();
+        hidden.hidden = true;
+        h.state_mut()
+            .apply(Command::Update(Item::Alternative(hidden)));
+    }
+    h.state_mut()
+        .select_section(stratboard::model::BoardSection::Alternatives);
+    h.run();
+    h.get_by_label("Reveal 2 hidden ideas").click();
+    h.run();
+    assert!(
+        h.state().session().alternatives.iter().all(|a| !a.hidden),
+        "all at once"
+    );
+    assert!(
+        h.query_by_label_contains("hidden ideas").is_none(),
+        "nothing left to reveal"
+    );
+    h.state_mut().undo();
+    let hidden = h
+        .state()
+        .session()
+        .alternatives
+        .iter()
+        .filter(|a| a.hidden)
+        .count();
+    assert_eq!(hidden, 2, "one undo step hides both again");
+}

@@ -177,6 +177,24 @@ fn toolbar(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, shown: usize) 
             state.search.clear();
             state.focus = Some((Focus::NewAlternative(total + 1), expiry(ui)));
         }
+        // Brainstorm: ideas entered privately are revealed to the room all at once, in one
+        // undoable step.
+        let hidden: Vec<&Alternative> = board
+            .session
+            .alternatives
+            .iter()
+            .filter(|a| a.hidden)
+            .collect();
+        if !hidden.is_empty() {
+            let text = tr.n("alternatives-reveal-all", hidden.len() as i64);
+            if ui.button(text).clicked() {
+                let updates = hidden
+                    .into_iter()
+                    .map(|a| update(a, |a| a.hidden = false))
+                    .collect();
+                board.push(Command::Batch(updates));
+            }
+        }
         ui.add_space(16.0);
         let all = tr.t("alternatives-filter-all");
         let current = state

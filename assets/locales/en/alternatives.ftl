@@ -56,3 +56,8 @@ alternatives-summary-cons = { $count } { $count ->
     [one] con
    *[other] cons
   }
+
+alternatives-reveal-all = Reveal { $count } hidden { $count ->
+    [one] idea
+   *[other] ideas
+  }

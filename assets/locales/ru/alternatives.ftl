@@ -61,3 +61,9 @@ alternatives-summary-cons = { $count } { $count ->
     [few] довода «против»
    *[many] доводов «против»
   }
+
+alternatives-reveal-all = Раскрыть { $count } { $count ->
+    [one] скрытую идею
+    [few] скрытые идеи
+   *[many] скрытых идей
+  }
