@@ -6,8 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use stratboard::model::{
-    AlternativeId, Ballot, Choice, HandOption, ResultsVisibility, Session, Threshold, VoteId,
-    VoteMethod, VoteStatus,
+    AlternativeId, Choice, ResultsVisibility, Session, Threshold, VoteId, VoteMethod, VoteStatus,
 };
 use stratboard::storage;
 use stratboard::voting::{self, Election, import, output};
@@ -119,21 +118,7 @@ fn from_session(path: &Path, vote: u32, round: Option<u32>) -> Result<Counted, S
             .last()
             .ok_or_else(|| format!("{file}: vote {} has no ballots yet", vote.id))?,
     };
-    let mut ballots = round.ballots.clone();
-    ballots.extend(
-        round
-            .hands
-            .iter()
-            .filter_map(|hand| hand_ballot(&vote.method, hand)),
-    );
-    let election = Election {
-        alternatives: &vote.alternatives,
-        ballots: &ballots,
-        method: &vote.method,
-        quorum: vote.quorum,
-        threshold: vote.threshold,
-    };
-    let tally = voting::tally(&election).map_err(|e| format!("{file}: {e}"))?;
+    let tally = voting::count_round(vote, round).map_err(|e| format!("{file}: {e}"))?;
     let names = vote
         .alternatives
         .iter()
@@ -145,21 +130,6 @@ fn from_session(path: &Path, vote: u32, round: Option<u32>) -> Result<Counted, S
         })
         .collect();
     Ok(Counted { tally, names })
-}
-
-/// A show-of-hands count as `count` identical ballots.
-fn hand_ballot(method: &VoteMethod, hand: &stratboard::model::HandCount) -> Option<Ballot> {
-    let choice = match (method, hand.option) {
-        (VoteMethod::Consent { .. }, HandOption::Consent(choice)) => Choice::Consent(choice),
-        (VoteMethod::Plurality, HandOption::Alternative(id)) => Choice::Ranking(vec![vec![id]]),
-        (VoteMethod::Approval, HandOption::Alternative(id)) => Choice::Approval(vec![id]),
-        _ => return None,
-    };
-    (hand.count > 0).then_some(Ballot {
-        voter: None,
-        count: hand.count,
-        choice,
-    })
 }
 
 fn from_ballots(path: &Path, method_name: &str, scale: Scale) -> Result<Counted, String> {

@@ -17,11 +17,11 @@ use super::labels::Named;
 use super::widgets::{self, Field};
 use crate::commands::{Command, Item, ItemRef};
 use crate::model::{
-    AlternativeId, Anonymity, Ballot, Choice, ConsentChoice, Criterion, GroupId, HandCount,
-    HandOption, ResultsVisibility, Session, Threshold, TieBreak, Vote, VoteId, VoteMethod,
-    VoteRound, VoteStatus,
+    AlternativeId, Anonymity, Ballot, ConsentChoice, Criterion, GroupId, HandCount, HandOption,
+    ResultsVisibility, Session, Threshold, TieBreak, Vote, VoteId, VoteMethod, VoteRound,
+    VoteStatus,
 };
-use crate::voting::{self, Election, Tally, import};
+use crate::voting::{Tally, import};
 
 /// The anonymity choices in picker order.
 const ANONYMITIES: [Anonymity; 3] = [Anonymity::Open, Anonymity::Anonymous, Anonymity::Secret];
@@ -95,44 +95,8 @@ pub fn ballots_counted(vote: &Vote) -> u64 {
         .sum()
 }
 
-/// A show-of-hands count as `count` identical ballots (the same conversion as
-/// `stratboard tally`).
-pub fn hand_ballot(method: &VoteMethod, hand: &HandCount) -> Option<Ballot> {
-    let choice = match (method, hand.option) {
-        (VoteMethod::Consent { .. }, HandOption::Consent(choice)) => Choice::Consent(choice),
-        (VoteMethod::Plurality, HandOption::Alternative(id)) => Choice::Ranking(vec![vec![id]]),
-        (VoteMethod::Approval, HandOption::Alternative(id)) => Choice::Approval(vec![id]),
-        _ => return None,
-    };
-    (hand.count > 0).then_some(Ballot {
-        voter: None,
-        count: hand.count,
-        choice,
-    })
-}
-
-/// Counts a round of a vote: its ballots plus its show-of-hands counts.
-pub fn count_round(vote: &Vote, round: &VoteRound) -> Result<Tally, voting::TallyError> {
-    let mut ballots = round.ballots.clone();
-    ballots.extend(
-        round
-            .hands
-            .iter()
-            .filter_map(|hand| hand_ballot(&vote.method, hand)),
-    );
-    count_ballots(vote, &ballots)
-}
-
-/// Counts `ballots` by a vote's method and rules.
-fn count_ballots(vote: &Vote, ballots: &[Ballot]) -> Result<Tally, voting::TallyError> {
-    voting::tally(&Election {
-        alternatives: &vote.alternatives,
-        ballots,
-        method: &vote.method,
-        quorum: vote.quorum,
-        threshold: vote.threshold,
-    })
-}
+use crate::voting::count_ballots;
+pub use crate::voting::{count_round, hand_ballot};
 
 /// Whether the results of a vote may be seen now.
 pub fn results_visible(vote: &Vote) -> bool {

@@ -28,7 +28,9 @@ mod ranked;
 
 use std::fmt;
 
-use crate::model::{AlternativeId, Ballot, VoteMethod};
+use crate::model::{
+    AlternativeId, Ballot, Choice, HandCount, HandOption, Vote, VoteMethod, VoteRound,
+};
 
 pub use consent::ConsentResult;
 pub use ranked::{IrvRound, Pairwise};
@@ -145,6 +147,45 @@ pub fn tally(election: &Election<'_>) -> Result<Tally, TallyError> {
             cardinal::matrix(election, criteria, *min, *max)
         }
     }
+}
+
+/// A show-of-hands count as `count` identical ballots: a consent choice, a plurality vote or an
+/// approval of one alternative. Counts for other methods are not ballots (`None`).
+pub fn hand_ballot(method: &VoteMethod, hand: &HandCount) -> Option<Ballot> {
+    let choice = match (method, hand.option) {
+        (VoteMethod::Consent { .. }, HandOption::Consent(choice)) => Choice::Consent(choice),
+        (VoteMethod::Plurality, HandOption::Alternative(id)) => Choice::Ranking(vec![vec![id]]),
+        (VoteMethod::Approval, HandOption::Alternative(id)) => Choice::Approval(vec![id]),
+        _ => return None,
+    };
+    (hand.count > 0).then_some(Ballot {
+        voter: None,
+        count: hand.count,
+        choice,
+    })
+}
+
+/// Counts `ballots` by a vote's method and rules.
+pub fn count_ballots(vote: &Vote, ballots: &[Ballot]) -> Result<Tally, TallyError> {
+    tally(&Election {
+        alternatives: &vote.alternatives,
+        ballots,
+        method: &vote.method,
+        quorum: vote.quorum,
+        threshold: vote.threshold,
+    })
+}
+
+/// Counts one round of a vote: its ballots plus its show-of-hands counts.
+pub fn count_round(vote: &Vote, round: &VoteRound) -> Result<Tally, TallyError> {
+    let mut ballots = round.ballots.clone();
+    ballots.extend(
+        round
+            .hands
+            .iter()
+            .filter_map(|hand| hand_ballot(&vote.method, hand)),
+    );
+    count_ballots(vote, &ballots)
 }
 
 /// Groups alternatives into a ranking by a key (higher is better), keeping ballot order
