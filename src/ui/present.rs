@@ -91,6 +91,16 @@ fn format_clock(secs: u64) -> String {
 }
 
 /// The overall session time: `h:mm:ss` from an hour on, `mm:ss` before.
+/// An agenda item's kind and timebox: "Discussion · 45 min".
+fn kind_line(tr: &crate::i18n::Tr, item: &crate::model::AgendaItem) -> String {
+    let kind = item.kind.name(tr);
+    if item.planned_minutes == 0 {
+        return kind;
+    }
+    let minutes = tr.n("present-view-minutes", i64::from(item.planned_minutes));
+    format!("{kind} · {minutes}")
+}
+
 fn format_elapsed(secs: i64) -> String {
     // Hours and minutes: the session clock is redrawn once a minute, not every second.
     let minutes = secs.max(0).unsigned_abs() / 60;
@@ -304,14 +314,7 @@ fn header(ui: &mut Ui, cx: &Ctx<'_, '_>, view: &View) {
                 match item {
                     Some((index, item)) => {
                         ui.label(cx.heading(format!("{}. {}", index + 1, item.title)));
-                        let mut kind = item.kind.name(tr);
-                        if item.planned_minutes > 0 {
-                            kind = format!(
-                                "{kind} · {}",
-                                tr.n("present-view-minutes", i64::from(item.planned_minutes))
-                            );
-                        }
-                        ui.label(cx.small(kind));
+                        ui.label(cx.small(kind_line(tr, item)));
                     }
                     None => {
                         ui.label(cx.heading(&session.meta.title));
@@ -445,14 +448,7 @@ fn session_section(ui: &mut Ui, cx: &Ctx<'_, '_>, current: Option<AgendaItemId>)
                     cx.body(text)
                 };
                 ui.label(label);
-                let mut kind = item.kind.name(tr);
-                if item.planned_minutes > 0 {
-                    kind = format!(
-                        "{kind} · {}",
-                        tr.n("present-view-minutes", i64::from(item.planned_minutes))
-                    );
-                }
-                ui.label(cx.small(kind));
+                ui.label(cx.small(kind_line(tr, item)));
             });
         });
     }
