@@ -1,8 +1,8 @@
 //! stratboard: a desktop board for running strategic sessions.
 //!
 //! The crate is layered; arrows only point down:
-//! `ui` → `app` → [`commands`] / [`history`] / [`storage`] → [`model`].
-//! [`model`] and [`storage`] never import egui.
+//! `ui` → `app` → [`commands`] / [`history`] / [`storage`] / [`voting`] / [`report`] →
+//! [`model`]. [`model`], [`storage`], [`voting`] and [`report`] never import egui.
 
 pub mod app;
 pub mod commands;
@@ -11,6 +11,7 @@ pub mod fixtures;
 pub mod history;
 pub mod i18n;
 pub mod model;
+pub mod report;
 pub mod storage;
 pub mod timer;
 pub mod ui;

@@ -1,5 +1,6 @@
 //! The `stratboard` command: with no subcommand it opens the window; `check` validates files;
-//! `new` creates a session, optionally continuing a previous one.
+//! `new` creates a session, optionally continuing a previous one; `tally` counts a vote;
+//! `export` writes the protocol.
 
 mod cli;
 
@@ -77,6 +78,22 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export the protocol (minutes) of a session: Markdown, HTML, Word (DOCX), PDF, or the
+    /// ballots of every vote as CSV. Without -o the file goes next to the session with the
+    /// format's extension (an existing export there is replaced; a .ron file never is).
+    Export {
+        /// The session file.
+        session: PathBuf,
+        /// md, html, docx, pdf or csv.
+        #[arg(long, value_name = "md|html|docx|pdf|csv")]
+        format: String,
+        /// Where to write the export.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The protocol's language (default: the system's).
+        #[arg(long, value_name = "ru|en")]
+        lang: Option<String>,
+    },
     /// Create a new session file.
     New {
         /// Where to write it (refused if the file exists, unless --force).
@@ -102,6 +119,12 @@ fn main() -> ExitCode {
     let args = Args::parse();
     match args.command {
         Some(Command::Check { files }) => cli::check(&files),
+        Some(Command::Export {
+            session,
+            format,
+            output,
+            lang,
+        }) => cli::export::run(&session, &format, output.as_deref(), lang.as_deref()),
         Some(Command::New {
             output,
             title,

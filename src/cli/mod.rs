@@ -1,5 +1,6 @@
 //! The command-line subcommands (everything but the window).
 
+pub mod export;
 pub mod tally;
 
 use std::path::{Path, PathBuf};

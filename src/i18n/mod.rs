@@ -2,6 +2,8 @@
 //! correct plurals ("1 голос, 2 голоса, 5 голосов"). Dates are written the way each language
 //! writes them.
 
+pub mod labels;
+
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;

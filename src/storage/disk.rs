@@ -155,6 +155,15 @@ pub fn save(
     Ok(Fingerprint::of(text.as_bytes(), modified))
 }
 
+/// Writes a file that is not a session (an exported protocol, a ballot list) atomically: `path`
+/// ends up as the old file or the whole new one, never half written.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomically(path, bytes).map_err(|(action, e)| SaveError {
+        path: path.to_path_buf(),
+        kind: io_error(action, &e),
+    })
+}
+
 /// Writes a temporary file next to `path`, fsyncs it, renames it over `path`, fsyncs the
 /// folder. On error, `path` is untouched and the temporary file is removed.
 pub(super) fn write_atomically(

@@ -8,7 +8,10 @@ pub mod alternatives;
 pub mod booth;
 pub mod decisions;
 pub mod goals;
-pub mod labels;
+/// The translated names of model choices (they live in `i18n`; re-exported for the panels).
+pub mod labels {
+    pub use crate::i18n::labels::*;
+}
 pub mod messages;
 pub mod notes;
 pub mod positions;

@@ -27,21 +27,6 @@ use crate::voting::{Tally, import};
 const ANONYMITIES: [Anonymity; 3] = [Anonymity::Open, Anonymity::Anonymous, Anonymity::Secret];
 
 /// The translation key of each method's name, by its command-line name.
-const METHOD_KEYS: [(&str, &str); 13] = [
-    ("consent", "votes-method-consent"),
-    ("plurality", "votes-method-plurality"),
-    ("approval", "votes-method-approval"),
-    ("dot", "votes-method-dot"),
-    ("score", "votes-method-score"),
-    ("majority-judgment", "votes-method-majority-judgment"),
-    ("borda", "votes-method-borda"),
-    ("irv", "votes-method-irv"),
-    ("schulze", "votes-method-schulze"),
-    ("ranked-pairs", "votes-method-ranked-pairs"),
-    ("copeland", "votes-method-copeland"),
-    ("condorcet", "votes-method-condorcet"),
-    ("matrix", "votes-method-matrix"),
-];
 
 /// Transient state of this section.
 #[derive(Default)]
@@ -76,14 +61,7 @@ struct CardState {
     hands_invalid: bool,
 }
 
-/// The translation key of a method's name.
-pub fn method_key(method: &VoteMethod) -> &'static str {
-    let cli = method.cli_name();
-    METHOD_KEYS
-        .iter()
-        .find(|(name, _)| *name == cli)
-        .map_or(cli, |(_, key)| *key)
-}
+pub use crate::i18n::labels::method_key;
 
 /// The number of ballots a vote has counted over all its rounds (a paper-ballot line counts
 /// as many ballots as it stands for).
@@ -98,14 +76,7 @@ pub fn ballots_counted(vote: &Vote) -> u64 {
 use crate::voting::count_ballots;
 pub use crate::voting::{count_round, hand_ballot};
 
-/// Whether the results of a vote may be seen now.
-pub fn results_visible(vote: &Vote) -> bool {
-    match vote.status {
-        VoteStatus::Draft => false,
-        VoteStatus::Open => vote.visibility == ResultsVisibility::Live,
-        VoteStatus::Closed => true,
-    }
-}
+pub use crate::voting::results_visible;
 
 /// Reads a paper-ballot file (CSV or PrefLib) for `vote` and returns the vote with the
 /// ballots appended to its current round, or why the file was refused (nothing is imported
@@ -311,7 +282,7 @@ fn vote_card(
             setup(ui, board, vote);
         } else {
             ui.label(theme.card_title(&vote.question));
-            ui.label(theme.caption(rules(board, vote)));
+            ui.label(theme.caption(crate::i18n::labels::vote_rules(board.tr, vote)));
         }
 
         if draft {
@@ -527,7 +498,7 @@ fn default_method(board: &Board<'_>, cli: &str) -> VoteMethod {
 fn setup(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote) {
     let tr = board.tr;
     ui.horizontal_wrapped(|ui| {
-        let methods: Vec<(&str, String)> = METHOD_KEYS
+        let methods: Vec<(&str, String)> = crate::i18n::labels::METHOD_KEYS
             .iter()
             .map(|(cli, key)| (*cli, tr.t(key)))
             .collect();
@@ -1131,62 +1102,6 @@ fn columns(board: &Board<'_>, vote: &Vote, tally: &Tally) -> Columns {
     }
 }
 
-/// The values of the columns for a tally.
-fn values(vote: &Vote, tally: &Tally) -> Vec<f64> {
-    if let Some(consent) = &tally.consent {
-        let mut v = vec![
-            consent.for_ as f64,
-            consent.against as f64,
-            consent.abstain as f64,
-        ];
-        if matches!(vote.method, VoteMethod::Consent { allow_block: true }) {
-            v.push(consent.block as f64);
-        }
-        return v;
-    }
-    vote.alternatives
-        .iter()
-        .enumerate()
-        .map(|(i, id)| {
-            if !tally.scores.is_empty() {
-                tally
-                    .scores
-                    .iter()
-                    .find(|(a, _)| a == id)
-                    .map_or(0.0, |(_, p)| p.as_f64())
-            } else if !tally.medians.is_empty() {
-                tally
-                    .medians
-                    .iter()
-                    .find(|(a, _)| a == id)
-                    .map_or(0.0, |(_, m)| (*m + 1) as f64)
-            } else if let Some(first) = tally.rounds.first() {
-                first
-                    .votes
-                    .iter()
-                    .find(|(a, _)| a == id)
-                    .map_or(0.0, |(_, n)| *n as f64)
-            } else if let Some(pairwise) = &tally.pairwise {
-                let row = pairwise.wins.get(i);
-                (0..pairwise.alternatives.len())
-                    .filter(|j| {
-                        *j != i
-                            && row.and_then(|r| r.get(*j)).copied().unwrap_or(0)
-                                > pairwise
-                                    .wins
-                                    .get(*j)
-                                    .and_then(|r| r.get(i))
-                                    .copied()
-                                    .unwrap_or(0)
-                    })
-                    .count() as f64
-            } else {
-                0.0
-            }
-        })
-        .collect()
-}
-
 /// A number for a table cell: whole numbers without decimals.
 fn number(value: f64) -> String {
     if value.fract() == 0.0 {
@@ -1293,7 +1208,7 @@ fn results(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote, index: usize, round:
     }
 
     let cols = columns(board, vote, &tally);
-    let vals = values(vote, &tally);
+    let vals = crate::voting::chart_values(vote, &tally);
     chart(ui, board, vote, index, &cols, &vals);
     breakdown(ui, board, vote, round, &cols);
 }
@@ -1608,7 +1523,7 @@ fn breakdown_table(
         let Ok(tally) = count_ballots(vote, ballots) else {
             continue;
         };
-        let vals = values(vote, &tally);
+        let vals = crate::voting::chart_values(vote, &tally);
         let w = f64::from(weight.unwrap_or(1));
         for (total, v) in totals.iter_mut().zip(&vals) {
             *total += w * v;
@@ -1690,54 +1605,6 @@ fn breakdown_grid(
                 ui.end_row();
             }
         });
-}
-
-/// The rules of a vote in one line: when results show, the quorum and, for consent, the
-/// share needed to pass.
-fn rules(board: &Board<'_>, vote: &Vote) -> String {
-    let tr = board.tr;
-    let mut parts = vec![match vote.visibility {
-        ResultsVisibility::Live => tr.t("votes-visibility-Live"),
-        ResultsVisibility::AfterClose => tr.t("votes-visibility-AfterClose"),
-    }];
-    if let Some(quorum) = vote.quorum {
-        parts.push(tr.n("votes-quorum", i64::from(quorum)));
-    }
-    if let VoteMethod::Consent { allow_block } = vote.method {
-        parts.push(match vote.threshold {
-            Threshold::SimpleMajority => tr.t("votes-threshold-SimpleMajority"),
-            Threshold::TwoThirds => tr.t("votes-threshold-TwoThirds"),
-            Threshold::AtLeastPercent(percent) => {
-                tr.n("votes-threshold-percent", i64::from(percent))
-            }
-            Threshold::Unanimous => tr.t("votes-threshold-Unanimous"),
-        });
-        if allow_block {
-            parts.push(tr.t("votes-block-allowed"));
-        }
-    }
-    match &vote.method {
-        VoteMethod::Dot { dots, cap } => {
-            parts.push(tr.n("votes-rule-dots", i64::from(*dots)));
-            if let Some(cap) = cap {
-                parts.push(tr.n("votes-rule-cap", i64::from(*cap)));
-            }
-        }
-        VoteMethod::Score { min, max } | VoteMethod::Matrix { min, max, .. } => {
-            parts.push(tr.args(
-                "votes-rule-range",
-                &[
-                    ("min", i64::from(*min).into()),
-                    ("max", i64::from(*max).into()),
-                ],
-            ));
-        }
-        VoteMethod::MajorityJudgment { grades } => {
-            parts.push(grades.join(" < "));
-        }
-        _ => {}
-    }
-    parts.join("  ·  ")
 }
 
 /// Pushes an update of `vote` changed by `change`.

@@ -29,7 +29,8 @@ mod ranked;
 use std::fmt;
 
 use crate::model::{
-    AlternativeId, Ballot, Choice, HandCount, HandOption, Vote, VoteMethod, VoteRound,
+    AlternativeId, Ballot, Choice, HandCount, HandOption, ResultsVisibility, Vote, VoteMethod,
+    VoteRound, VoteStatus,
 };
 
 pub use consent::ConsentResult;
@@ -232,4 +233,72 @@ impl Tally {
             consent: None,
         }
     }
+}
+
+/// Whether the results of a vote may be seen now.
+pub fn results_visible(vote: &Vote) -> bool {
+    match vote.status {
+        VoteStatus::Draft => false,
+        VoteStatus::Open => vote.visibility == ResultsVisibility::Live,
+        VoteStatus::Closed => true,
+    }
+}
+
+/// The bar lengths of a results chart, one per column: for / against / abstain (/ block) in a
+/// consent vote, else one per alternative in ballot order — totals where the method has them,
+/// median grade + 1 in majority judgment, first preferences in IRV, pairwise wins in Condorcet
+/// methods.
+pub fn chart_values(vote: &Vote, tally: &Tally) -> Vec<f64> {
+    if let Some(consent) = &tally.consent {
+        let mut v = vec![
+            consent.for_ as f64,
+            consent.against as f64,
+            consent.abstain as f64,
+        ];
+        if matches!(vote.method, VoteMethod::Consent { allow_block: true }) {
+            v.push(consent.block as f64);
+        }
+        return v;
+    }
+    vote.alternatives
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            if !tally.scores.is_empty() {
+                tally
+                    .scores
+                    .iter()
+                    .find(|(a, _)| a == id)
+                    .map_or(0.0, |(_, p)| p.as_f64())
+            } else if !tally.medians.is_empty() {
+                tally
+                    .medians
+                    .iter()
+                    .find(|(a, _)| a == id)
+                    .map_or(0.0, |(_, m)| (*m + 1) as f64)
+            } else if let Some(first) = tally.rounds.first() {
+                first
+                    .votes
+                    .iter()
+                    .find(|(a, _)| a == id)
+                    .map_or(0.0, |(_, n)| *n as f64)
+            } else if let Some(pairwise) = &tally.pairwise {
+                let row = pairwise.wins.get(i);
+                (0..pairwise.alternatives.len())
+                    .filter(|j| {
+                        *j != i
+                            && row.and_then(|r| r.get(*j)).copied().unwrap_or(0)
+                                > pairwise
+                                    .wins
+                                    .get(*j)
+                                    .and_then(|r| r.get(i))
+                                    .copied()
+                                    .unwrap_or(0)
+                    })
+                    .count() as f64
+            } else {
+                0.0
+            }
+        })
+        .collect()
 }

@@ -4,7 +4,7 @@
 use crate::i18n::Tr;
 use crate::model::{
     ActionStatus, AgendaKind, AgendaStatus, AlternativeStatus, Anonymity, BoardSection, Priority,
-    Quadrant, SessionFormat, Stance, VoteStatus,
+    Quadrant, ResultsVisibility, SessionFormat, Stance, Threshold, Vote, VoteMethod, VoteStatus,
 };
 
 /// A model enum whose values have translated names.
@@ -119,3 +119,75 @@ pub const AGENDA_STATUSES: [AgendaStatus; 4] = [
     AgendaStatus::Done,
     AgendaStatus::Skipped,
 ];
+
+/// Every method's CLI name with the translation key of its name, in picker order.
+pub const METHOD_KEYS: [(&str, &str); 13] = [
+    ("consent", "votes-method-consent"),
+    ("plurality", "votes-method-plurality"),
+    ("approval", "votes-method-approval"),
+    ("dot", "votes-method-dot"),
+    ("score", "votes-method-score"),
+    ("majority-judgment", "votes-method-majority-judgment"),
+    ("borda", "votes-method-borda"),
+    ("irv", "votes-method-irv"),
+    ("schulze", "votes-method-schulze"),
+    ("ranked-pairs", "votes-method-ranked-pairs"),
+    ("copeland", "votes-method-copeland"),
+    ("condorcet", "votes-method-condorcet"),
+    ("matrix", "votes-method-matrix"),
+];
+
+/// The translation key of a method's name.
+pub fn method_key(method: &VoteMethod) -> &'static str {
+    let cli = method.cli_name();
+    METHOD_KEYS
+        .iter()
+        .find(|(name, _)| *name == cli)
+        .map_or(cli, |(_, key)| *key)
+}
+
+/// A vote's rules in one line: visibility, quorum, threshold, block, method settings.
+pub fn vote_rules(tr: &Tr, vote: &Vote) -> String {
+    let mut parts = vec![match vote.visibility {
+        ResultsVisibility::Live => tr.t("votes-visibility-Live"),
+        ResultsVisibility::AfterClose => tr.t("votes-visibility-AfterClose"),
+    }];
+    if let Some(quorum) = vote.quorum {
+        parts.push(tr.n("votes-quorum", i64::from(quorum)));
+    }
+    if let VoteMethod::Consent { allow_block } = vote.method {
+        parts.push(match vote.threshold {
+            Threshold::SimpleMajority => tr.t("votes-threshold-SimpleMajority"),
+            Threshold::TwoThirds => tr.t("votes-threshold-TwoThirds"),
+            Threshold::AtLeastPercent(percent) => {
+                tr.n("votes-threshold-percent", i64::from(percent))
+            }
+            Threshold::Unanimous => tr.t("votes-threshold-Unanimous"),
+        });
+        if allow_block {
+            parts.push(tr.t("votes-block-allowed"));
+        }
+    }
+    match &vote.method {
+        VoteMethod::Dot { dots, cap } => {
+            parts.push(tr.n("votes-rule-dots", i64::from(*dots)));
+            if let Some(cap) = cap {
+                parts.push(tr.n("votes-rule-cap", i64::from(*cap)));
+            }
+        }
+        VoteMethod::Score { min, max } | VoteMethod::Matrix { min, max, .. } => {
+            parts.push(tr.args(
+                "votes-rule-range",
+                &[
+                    ("min", i64::from(*min).into()),
+                    ("max", i64::from(*max).into()),
+                ],
+            ));
+        }
+        VoteMethod::MajorityJudgment { grades } => {
+            parts.push(grades.join(" < "));
+        }
+        _ => {}
+    }
+    parts.join("  ·  ")
+}

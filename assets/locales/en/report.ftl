@@ -1,0 +1,80 @@
+# The protocol (minutes) of a session, as exported.
+report-heading = Minutes of the strategic session
+report-date = Date
+report-venue = Venue
+report-format = Format
+report-purpose = Purpose of the session
+report-facilitator = Chaired by (facilitator)
+report-secretary = Secretary
+report-present = Present
+report-present-count = { $count } { $count ->
+    [one] person
+   *[other] people
+  }
+report-no-group = Not in a stakeholder group
+report-agenda = Agenda
+report-minutes = { $count } min
+report-goals = Goals
+report-situation = Situation analysis: the organisation's state and internal capabilities
+report-alternatives = Strategic alternatives
+report-hidden-alternatives = { $count ->
+    [one] { $count } idea has not been revealed to the room yet and is not included.
+   *[other] { $count } ideas have not been revealed to the room yet and are not included.
+  }
+report-status = Status
+report-proposed-by = Proposed by
+report-serves = Serves the goals
+report-pros = Arguments for
+report-cons = Arguments against
+report-positions = Positions of the stakeholder groups
+report-positions-round = Positions of the stakeholder groups (round { $number })
+report-column-group = Group
+report-column-position = Position
+report-column-interests = Interests and arguments
+report-stance-was = round { $number }: { $stance }
+report-votes = Votes
+report-question = Question
+report-method = Counting method
+report-ballot-secrecy = Ballot
+report-rules = Rules
+report-vote-draft = The vote has not been held yet.
+report-vote-open = The vote is still open; the results are preliminary.
+report-ballots = Ballots counted: { $count }
+report-ignored = Not counted (invalid for this method): { $count }
+report-consent-result = For — { $for }, Against — { $against }, Abstain — { $abstain }
+report-consent-blocks = , Block — { $count }
+report-passed = The proposal is adopted.
+report-not-passed = The proposal is not adopted.
+report-quorum-missed = The quorum of { $count } ballots was not reached.
+report-blocked = The proposal was blocked.
+report-roll-call = How each participant voted
+report-column-participant = Participant
+report-column-ballot = Ballot
+report-column-place = Place
+report-column-alternative = Alternative
+report-column-result = Result
+report-irv-round = Count { $number }: { $votes }
+report-irv-eliminated = eliminated: { $names }
+report-irv-exhausted = exhausted: { $count }
+report-pairwise = Pairwise comparison (row beats column by that many ballots)
+report-decisions = Decided
+report-decision-alternatives = Alternatives
+report-decision-vote = On the vote
+report-rationale = Rationale
+report-dissent = Dissent
+report-decided-on = Decided on
+report-actions = Action plan
+report-column-number = No.
+report-column-what = Action
+report-column-owners = Owner
+report-column-due = Due
+report-column-status = Status
+report-column-decision = Decision
+report-carried-over = carried over from “{ $session }”
+report-notes = Notes taken during the session
+report-signatures = Signatures
+report-sign-facilitator = Facilitator
+report-sign-secretary = Secretary
+report-page = Page
+report-of = of
+report-none = —

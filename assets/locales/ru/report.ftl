@@ -1,0 +1,82 @@
+# Протокол сессии при выгрузке.
+report-heading = Протокол стратегической сессии
+report-date = Дата проведения
+report-venue = Место проведения
+report-format = Формат
+report-purpose = Цель сессии
+report-facilitator = Председательствовал (ведущий)
+report-secretary = Секретарь
+report-present = Присутствовали
+report-present-count = { $count } { $count ->
+    [one] человек
+    [few] человека
+   *[many] человек
+  }
+report-no-group = Вне групп заинтересованных сторон
+report-agenda = Повестка дня
+report-minutes = { $count } мин
+report-goals = Цели
+report-situation = Анализ состояния и внутренних возможностей
+report-alternatives = Стратегические альтернативы
+report-hidden-alternatives = { $count ->
+    [one] { $count } идея ещё не раскрыта участникам и в протокол не включена.
+    [few] { $count } идеи ещё не раскрыты участникам и в протокол не включены.
+   *[many] { $count } идей ещё не раскрыты участникам и в протокол не включены.
+  }
+report-status = Статус
+report-proposed-by = Автор предложения
+report-serves = Служит целям
+report-pros = Доводы за
+report-cons = Доводы против
+report-positions = Позиции заинтересованных сторон
+report-positions-round = Позиции заинтересованных сторон (тур { $number })
+report-column-group = Группа
+report-column-position = Позиция
+report-column-interests = Интересы и доводы
+report-stance-was = тур { $number }: { $stance }
+report-votes = Голосования
+report-question = Вопрос
+report-method = Способ подсчёта
+report-ballot-secrecy = Порядок голосования
+report-rules = Правила
+report-vote-draft = Голосование ещё не проводилось.
+report-vote-open = Голосование не завершено, итоги предварительные.
+report-ballots = Учтено бюллетеней: { $count }
+report-ignored = Не учтено (недействительны для этого способа): { $count }
+report-consent-result = За — { $for }, Против — { $against }, Воздержались — { $abstain }
+report-consent-blocks = , Вето — { $count }
+report-passed = Решение принято.
+report-not-passed = Решение не принято.
+report-quorum-missed = Кворум ({ $count } бюллетеней) не набран.
+report-blocked = Решение заблокировано (вето).
+report-roll-call = Как голосовали участники
+report-column-participant = Участник
+report-column-ballot = Бюллетень
+report-column-place = Место
+report-column-alternative = Альтернатива
+report-column-result = Результат
+report-irv-round = Подсчёт { $number }: { $votes }
+report-irv-eliminated = выбывают: { $names }
+report-irv-exhausted = без действующих предпочтений: { $count }
+report-pairwise = Попарное сравнение (на сколько бюллетеней строка опережает столбец)
+report-decisions = РЕШИЛИ
+report-decision-alternatives = Альтернативы
+report-decision-vote = По итогам голосования
+report-rationale = Обоснование
+report-dissent = Особое мнение
+report-decided-on = Дата решения
+report-actions = План действий (поручения)
+report-column-number = №
+report-column-what = Поручение
+report-column-owners = Ответственный
+report-column-due = Срок
+report-column-status = Статус
+report-column-decision = Решение
+report-carried-over = перенесено с сессии «{ $session }»
+report-notes = Записи по ходу сессии
+report-signatures = Подписи
+report-sign-facilitator = Ведущий
+report-sign-secretary = Секретарь
+report-page = Страница
+report-of = из
+report-none = —

@@ -1,0 +1,94 @@
+//! `stratboard export SESSION.ron --format FORMAT [-o OUT] [--lang ru|en]`: writes the
+//! protocol (or, for CSV, the ballots) next to the session or where `-o` says.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use stratboard::i18n::Language;
+use stratboard::report::{self, Format};
+use stratboard::storage;
+
+/// Where the export goes and why a destination is refused.
+fn destination(session: &Path, format: Format, output: Option<&Path>) -> Result<PathBuf, String> {
+    let path = output.map_or_else(|| format.path_next_to(session), Path::to_path_buf);
+    let is_session = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron") || e.eq_ignore_ascii_case("bak"));
+    let same = match (path.canonicalize(), session.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if is_session || same {
+        return Err(format!(
+            "{}: refusing to write an export over a session file; choose another name with -o",
+            path.display()
+        ));
+    }
+    if path.is_dir() {
+        return Err(format!(
+            "{}: is a folder; give a file name with -o",
+            path.display()
+        ));
+    }
+    Ok(path)
+}
+
+/// Runs the export; prints what was written (or why not) on stderr.
+pub fn run(
+    session_path: &Path,
+    format: &str,
+    output: Option<&Path>,
+    lang: Option<&str>,
+) -> ExitCode {
+    let Some(format) = Format::from_name(format) else {
+        eprintln!("--format: unknown format `{format}`; use md, html, docx, pdf or csv");
+        return ExitCode::FAILURE;
+    };
+    let language = match lang.map(str::to_ascii_lowercase).as_deref() {
+        None => Language::from_system(),
+        Some("ru") => Language::Russian,
+        Some("en") => Language::English,
+        Some(other) => {
+            eprintln!("--lang: unknown language `{other}`; use ru or en");
+            return ExitCode::FAILURE;
+        }
+    };
+    let loaded = match storage::load(session_path) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if !loaded.problems.is_empty() {
+        eprintln!(
+            "{}: note: the session has {} problem(s) (see `stratboard check`); exporting anyway",
+            session_path.display(),
+            loaded.problems.len()
+        );
+    }
+    let path = match destination(session_path, format, output) {
+        Ok(path) => path,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let bytes = match report::export(&loaded.session, format, language) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("{}: {error}", session_path.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    match storage::write_file(&path, &bytes) {
+        Ok(()) => {
+            eprintln!("wrote {} ({} bytes)", path.display(), bytes.len());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::FAILURE
+        }
+    }
+}

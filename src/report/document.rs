@@ -1,0 +1,190 @@
+//! The protocol as a format-neutral document: headings, paragraphs, lists, tables, bar charts
+//! and signature lines. [`super::protocol`] builds it from a session once; each writer
+//! (Markdown, HTML, DOCX, PDF) renders the same blocks, so the formats never disagree.
+//!
+//! Every string here is plain user or translated text, never markup: writers escape it.
+
+/// A run of text, bold or not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    /// The text.
+    pub text: String,
+    /// Whether it is bold (labels such as "Rationale:").
+    pub bold: bool,
+}
+
+impl Span {
+    /// Plain text.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            bold: false,
+        }
+    }
+
+    /// Bold text.
+    pub fn bold(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            bold: true,
+        }
+    }
+}
+
+/// A line of text made of spans.
+pub type Line = Vec<Span>;
+
+/// How a paragraph is aligned.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Align {
+    /// Flush left (the usual).
+    #[default]
+    Left,
+    /// Centred (the header of an official protocol).
+    Center,
+}
+
+/// One item of a list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    /// The item's number or bullet as it is printed: "1.", "2.3.", "•".
+    pub marker: String,
+    /// Nesting depth (0 = top level).
+    pub level: u8,
+    /// The item's text.
+    pub line: Line,
+    /// Further lines under the item (a rationale, a description).
+    pub details: Vec<Line>,
+}
+
+/// A table with a header row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    /// Column titles.
+    pub header: Vec<String>,
+    /// Relative column widths (same length as `header`).
+    pub widths: Vec<u16>,
+    /// The rows; each has as many cells as the header.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// One bar of a chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// What the bar stands for.
+    pub label: String,
+    /// Its length (not negative).
+    pub value: f64,
+    /// The number printed next to the bar.
+    pub text: String,
+    /// Whether the bar is a winner (drawn in the accent colour).
+    pub highlight: bool,
+}
+
+/// A horizontal bar chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    /// What the bars measure.
+    pub caption: String,
+    /// The bars, top to bottom.
+    pub bars: Vec<Bar>,
+}
+
+impl Chart {
+    /// The longest bar's value (at least a tiny positive number, so it can divide).
+    pub fn max_value(&self) -> f64 {
+        self.bars
+            .iter()
+            .map(|bar| bar.value)
+            .fold(f64::MIN_POSITIVE, f64::max)
+    }
+}
+
+/// A signature line: role, blank, name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signature {
+    /// "Ведущий", "Секретарь".
+    pub role: String,
+    /// The person's name (may be empty when nobody is set).
+    pub name: String,
+}
+
+/// A block of the document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A heading; level 1 is the document title, 2 a section, 3 a subsection.
+    Heading {
+        /// 1, 2 or 3.
+        level: u8,
+        /// The heading text.
+        text: String,
+    },
+    /// A paragraph.
+    Paragraph {
+        /// The paragraph's spans.
+        line: Line,
+        /// Left or centred.
+        align: Align,
+    },
+    /// A list of items.
+    List(Vec<Item>),
+    /// A table.
+    Table(Table),
+    /// A bar chart.
+    Chart(Chart),
+    /// Signature lines at the end.
+    Signatures(Vec<Signature>),
+}
+
+impl Block {
+    /// A left-aligned paragraph of plain text.
+    pub fn text(text: impl Into<String>) -> Self {
+        Self::Paragraph {
+            line: vec![Span::plain(text)],
+            align: Align::Left,
+        }
+    }
+
+    /// A paragraph "Label: value" with the label in bold.
+    pub fn field(label: &str, value: impl Into<String>) -> Self {
+        Self::Paragraph {
+            line: labelled(label, value),
+            align: Align::Left,
+        }
+    }
+
+    /// A heading.
+    pub fn heading(level: u8, text: impl Into<String>) -> Self {
+        Self::Heading {
+            level,
+            text: text.into(),
+        }
+    }
+}
+
+/// A line "Label: value" with the label in bold.
+pub fn labelled(label: &str, value: impl Into<String>) -> Line {
+    vec![Span::bold(format!("{label}: ")), Span::plain(value)]
+}
+
+/// The whole protocol.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    /// The document's title (HTML `<title>`, PDF and DOCX metadata).
+    pub title: String,
+    /// The language code of the text ("ru" or "en").
+    pub language: &'static str,
+    /// The running footer text ("Protocol … — page N of M" is added by paged writers).
+    pub footer: String,
+    /// "Page" in the document's language, for paged writers.
+    pub page_word: String,
+    /// "of" in the document's language, for "page N of M".
+    pub of_word: String,
+    /// The blocks in order.
+    pub blocks: Vec<Block>,
+}
+
+/// The plain text of a line.
+pub fn plain_text(line: &[Span]) -> String {
+    line.iter().map(|span| span.text.as_str()).collect()
+}

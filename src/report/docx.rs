@@ -1,0 +1,280 @@
+//! The protocol as a Word document (docx-rs): A4 with the margins of Russian office documents,
+//! Times New Roman (present on every Windows and, as a metric twin, in LibreOffice), real
+//! "heading 1–3" styles so Word's navigation pane and table of contents see them, real tables,
+//! charts as shaded bars in a borderless table (editable, no pictures), and "page N of M" in the
+//! footer. docx-rs escapes all text for XML.
+
+use std::io::Cursor;
+
+use docx_rs::{
+    AlignmentType, BreakType, Docx, Footer, LineSpacing, NumPages, PageMargin, PageNum, Paragraph,
+    Run, RunFonts, Shading, ShdType, SpecialIndentType, Style, StyleType, Table, TableBorders,
+    TableCell, TableLayoutType, TableRow, WidthType,
+};
+
+use super::ExportError;
+use super::document::{self, Align, Block, Chart, Document, Item, Span};
+
+/// A4 in twentieths of a point.
+const PAGE_WIDTH: u32 = 11_906;
+const PAGE_HEIGHT: u32 = 16_838;
+/// Margins: 30 mm left, 15 mm right, 20 mm top and bottom.
+const MARGIN_LEFT: i32 = 1_701;
+const MARGIN_RIGHT: i32 = 850;
+const MARGIN_TOP: i32 = 1_134;
+const MARGIN_BOTTOM: i32 = 1_134;
+/// The width text can use.
+const TEXT_WIDTH: usize = (PAGE_WIDTH as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
+/// Indent per list level (1 cm).
+const INDENT: i32 = 567;
+/// The font.
+const FONT: &str = "Times New Roman";
+/// Longest chart bar, in no-break spaces.
+const BAR_CELLS: f64 = 60.0;
+
+/// Renders the document as DOCX bytes.
+pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
+    let fonts = RunFonts::new()
+        .ascii(FONT)
+        .hi_ansi(FONT)
+        .cs(FONT)
+        .east_asia(FONT);
+    let mut docx = Docx::new()
+        .page_size(PAGE_WIDTH, PAGE_HEIGHT)
+        .page_margin(
+            PageMargin::new()
+                .top(MARGIN_TOP)
+                .bottom(MARGIN_BOTTOM)
+                .left(MARGIN_LEFT)
+                .right(MARGIN_RIGHT)
+                .header(708)
+                .footer(567),
+        )
+        .default_fonts(fonts)
+        .default_size(24)
+        .default_line_spacing(LineSpacing::new().after(80).line(264))
+        .footer(footer(doc));
+    for style in styles() {
+        docx = docx.add_style(style);
+    }
+    for block in &doc.blocks {
+        docx = match block {
+            Block::Heading { level, text } => docx.add_paragraph(heading(*level, text)),
+            Block::Paragraph { line, align } => docx.add_paragraph(paragraph(line, *align)),
+            Block::List(items) => items
+                .iter()
+                .flat_map(list_item)
+                .fold(docx, |d, p| d.add_paragraph(p)),
+            Block::Table(t) => docx.add_table(table(t)).add_paragraph(spacer()),
+            Block::Chart(chart) => {
+                let caption = Paragraph::new()
+                    .keep_next(true)
+                    .add_run(Run::new().add_text(&chart.caption).italic().size(20));
+                docx.add_paragraph(caption)
+                    .add_table(chart_table(chart))
+                    .add_paragraph(spacer())
+            }
+            Block::Signatures(signatures) => {
+                let mut d = docx.add_paragraph(spacer());
+                for s in signatures {
+                    let text = format!("{}  ____________________  {}", s.role, s.name);
+                    d = d.add_paragraph(
+                        Paragraph::new()
+                            .keep_lines(true)
+                            .line_spacing(LineSpacing::new().before(360))
+                            .add_run(Run::new().add_text(text)),
+                    );
+                }
+                d
+            }
+        };
+    }
+    let mut bytes = Cursor::new(Vec::new());
+    docx.build()
+        .pack(&mut bytes)
+        .map_err(|e| ExportError::Docx(e.to_string()))?;
+    Ok(bytes.into_inner())
+}
+
+/// The paragraph styles: Normal and three headings with Word's built-in names.
+fn styles() -> Vec<Style> {
+    let heading = |id: &str, name: &str, size: usize, level: usize| {
+        Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .bold()
+            .size(size)
+            .outline_lvl(level)
+    };
+    vec![
+        Style::new("Normal", StyleType::Paragraph)
+            .name("Normal")
+            .q_format(true),
+        heading("Heading1", "heading 1", 30, 0).align(AlignmentType::Center),
+        heading("Heading2", "heading 2", 26, 1),
+        heading("Heading3", "heading 3", 24, 2),
+    ]
+}
+
+fn footer(doc: &Document) -> Footer {
+    Footer::new().add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(Run::new().add_text(format!("{} ", doc.page_word)).size(18))
+            .add_page_num(PageNum::new())
+            .add_run(Run::new().add_text(format!(" {} ", doc.of_word)).size(18))
+            .add_num_pages(NumPages::new()),
+    )
+}
+
+fn heading(level: u8, text: &str) -> Paragraph {
+    let (style, before) = match level {
+        1 => ("Heading1", 120),
+        2 => ("Heading2", 320),
+        _ => ("Heading3", 200),
+    };
+    let text = if level == 1 {
+        text.to_uppercase()
+    } else {
+        text.to_owned()
+    };
+    Paragraph::new()
+        .style(style)
+        .keep_next(true)
+        .line_spacing(LineSpacing::new().before(before).after(120))
+        .add_run(Run::new().add_text(text))
+}
+
+fn spacer() -> Paragraph {
+    Paragraph::new().line_spacing(LineSpacing::new().after(0).line(120))
+}
+
+/// Runs for spans; line breaks in user text become line breaks in Word.
+fn runs(mut paragraph: Paragraph, line: &[Span], size: Option<usize>) -> Paragraph {
+    for span in line {
+        for (i, part) in span.text.split('\n').enumerate() {
+            let mut run = Run::new();
+            if i > 0 {
+                run = run.add_break(BreakType::TextWrapping);
+            }
+            run = run.add_text(part);
+            if span.bold {
+                run = run.bold();
+            }
+            if let Some(size) = size {
+                run = run.size(size);
+            }
+            paragraph = paragraph.add_run(run);
+        }
+    }
+    paragraph
+}
+
+fn paragraph(line: &[Span], align: Align) -> Paragraph {
+    let p = match align {
+        Align::Left => Paragraph::new().align(AlignmentType::Left),
+        Align::Center => Paragraph::new().align(AlignmentType::Center),
+    };
+    runs(p, line, None)
+}
+
+fn list_item(item: &Item) -> Vec<Paragraph> {
+    let left = INDENT * (i32::from(item.level) + 1);
+    let mut first = Paragraph::new()
+        .indent(
+            Some(left),
+            Some(SpecialIndentType::Hanging(INDENT)),
+            None,
+            None,
+        )
+        .add_run(Run::new().add_text(&item.marker).add_tab());
+    first = runs(first, &item.line, None);
+    let mut paragraphs = vec![first];
+    for detail in &item.details {
+        let p = Paragraph::new().indent(Some(left), None, None, None);
+        paragraphs.push(runs(p, detail, None));
+    }
+    paragraphs
+}
+
+/// Column widths in twips from relative widths, filling the text width.
+fn grid(widths: &[u16]) -> Vec<usize> {
+    let total: usize = widths.iter().map(|w| usize::from(*w)).sum::<usize>().max(1);
+    widths
+        .iter()
+        .map(|w| usize::from(*w) * TEXT_WIDTH / total)
+        .collect()
+}
+
+fn cell(text: &str, width: usize, header: bool) -> TableCell {
+    let span = if header {
+        Span::bold(text)
+    } else {
+        Span::plain(text)
+    };
+    let mut cell = TableCell::new()
+        .width(width, WidthType::Dxa)
+        .add_paragraph(runs(
+            Paragraph::new().line_spacing(LineSpacing::new().after(0)),
+            &[span],
+            Some(20),
+        ));
+    if header {
+        cell = cell.shading(Shading::new().shd_type(ShdType::Clear).fill("E8E8E8"));
+    }
+    cell
+}
+
+fn table(t: &document::Table) -> Table {
+    let widths = grid(&t.widths);
+    let row = |cells: &[String], header: bool| {
+        let cells = cells
+            .iter()
+            .zip(&widths)
+            .map(|(text, width)| cell(text, *width, header))
+            .collect();
+        let row = TableRow::new(cells);
+        if header { row.cant_split() } else { row }
+    };
+    let mut rows = vec![row(&t.header, true)];
+    rows.extend(t.rows.iter().map(|r| row(r, false)));
+    Table::new(rows)
+        .set_grid(widths.clone())
+        .width(TEXT_WIDTH, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+}
+
+fn chart_table(chart: &Chart) -> Table {
+    let widths = grid(&[35, 65]);
+    let max = chart.max_value();
+    let rows = chart
+        .bars
+        .iter()
+        .map(|bar| {
+            let cells = ((bar.value / max) * BAR_CELLS).round().max(0.0) as usize;
+            let fill = if bar.highlight { "0072B2" } else { "8FA8BD" };
+            let label = cell(&bar.label, widths.first().copied().unwrap_or(0), false);
+            let mut p = Paragraph::new().line_spacing(LineSpacing::new().after(0));
+            if cells > 0 {
+                p = p.add_run(
+                    Run::new()
+                        .add_text("\u{a0}".repeat(cells))
+                        .size(20)
+                        .shading(Shading::new().shd_type(ShdType::Clear).fill(fill)),
+                );
+            }
+            p = p.add_run(Run::new().add_text(format!("\u{a0}{}", bar.text)).size(20));
+            let bar_cell = TableCell::new()
+                .width(widths.get(1).copied().unwrap_or(0), WidthType::Dxa)
+                .add_paragraph(p);
+            TableRow::new(vec![label, bar_cell]).cant_split()
+        })
+        .collect();
+    Table::new(rows)
+        .set_grid(widths)
+        .width(TEXT_WIDTH, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .set_borders(TableBorders::with_empty())
+}

@@ -1,0 +1,224 @@
+//! The protocol as one self-contained HTML file: inline CSS tuned for printing on A4, charts as
+//! inline SVG, no scripts, no external resources. All text is escaped.
+
+use std::fmt::Write as _;
+
+use super::document::{Align, Block, Chart, Document, Item, Span, Table};
+
+/// Escapes `& < > " '` so text is shown literally in element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = r#"@page { size: A4; margin: 20mm 18mm 20mm 25mm; }
+html { color: #1a1a1a; background: #fff; }
+body { font-family: "PT Sans", "Segoe UI", Arial, sans-serif; font-size: 11pt; line-height: 1.4;
+  max-width: 180mm; margin: 12mm auto; padding: 0 6mm; }
+h1 { font-size: 16pt; text-align: center; text-transform: uppercase; letter-spacing: 0.04em;
+  margin: 6pt 0; }
+h2 { font-size: 13pt; margin: 16pt 0 6pt; border-bottom: 1px solid #999; padding-bottom: 2pt;
+  break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 11.5pt; margin: 12pt 0 4pt; break-after: avoid; page-break-after: avoid; }
+p { margin: 3pt 0; white-space: pre-line; }
+p.center { text-align: center; }
+ul.items { list-style: none; padding-left: 0; margin: 4pt 0; }
+ul.items li { margin: 2pt 0; display: flex; gap: 0.5em; break-inside: avoid; }
+ul.items li .marker { flex: 0 0 auto; min-width: 1.6em; }
+ul.items li .body { white-space: pre-line; }
+ul.items li .detail { display: block; margin-top: 1pt; }
+table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; font-size: 10pt; }
+th, td { border: 1px solid #777; padding: 3pt 5pt; vertical-align: top; text-align: left;
+  white-space: pre-line; }
+th { background: #eee; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+thead { display: table-header-group; }
+figure { margin: 6pt 0 10pt; break-inside: avoid; page-break-inside: avoid; }
+figcaption { font-size: 9.5pt; color: #444; margin-bottom: 2pt; }
+svg text { font-family: "PT Sans", "Segoe UI", Arial, sans-serif; font-size: 11px; fill: #1a1a1a; }
+.signatures { margin-top: 28pt; break-inside: avoid; page-break-inside: avoid; }
+.signature { display: flex; align-items: flex-end; gap: 1em; margin: 18pt 0; }
+.signature .role { min-width: 8em; }
+.signature .line { flex: 1 1 auto; border-bottom: 1px solid #1a1a1a; max-width: 60mm; height: 1em; }
+@media print { body { margin: 0; padding: 0; max-width: none; } }
+"#;
+
+/// Renders the document as a complete HTML page.
+pub fn render(doc: &Document) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+        doc.language,
+        escape(&doc.title)
+    );
+    for block in &doc.blocks {
+        match block {
+            Block::Heading { level, text } => {
+                let level = (*level).clamp(1, 6);
+                let _ = writeln!(out, "<h{level}>{}</h{level}>", escape(text));
+            }
+            Block::Paragraph { line, align } => {
+                let class = match align {
+                    Align::Left => "",
+                    Align::Center => " class=\"center\"",
+                };
+                let _ = writeln!(out, "<p{class}>{}</p>", spans(line));
+            }
+            Block::List(items) => list(&mut out, items),
+            Block::Table(table) => self::table(&mut out, table),
+            Block::Chart(chart) => self::chart(&mut out, chart),
+            Block::Signatures(signatures) => {
+                out.push_str("<div class=\"signatures\">\n");
+                for s in signatures {
+                    let _ = writeln!(
+                        out,
+                        "<div class=\"signature\"><span class=\"role\">{}</span>\
+                         <span class=\"line\"></span><span class=\"name\">{}</span></div>",
+                        escape(&s.role),
+                        escape(&s.name)
+                    );
+                }
+                out.push_str("</div>\n");
+            }
+        }
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn spans(line: &[Span]) -> String {
+    let mut out = String::new();
+    for span in line {
+        if span.bold {
+            let _ = write!(out, "<strong>{}</strong>", escape(&span.text));
+        } else {
+            out.push_str(&escape(&span.text));
+        }
+    }
+    out
+}
+
+fn list(out: &mut String, items: &[Item]) {
+    out.push_str("<ul class=\"items\">\n");
+    for item in items {
+        let indent = f32::from(item.level) * 1.6;
+        let style = if item.level > 0 {
+            format!(" style=\"margin-left: {indent:.1}em\"")
+        } else {
+            String::new()
+        };
+        let _ = write!(
+            out,
+            "<li{style}><span class=\"marker\">{}</span><span class=\"body\">{}",
+            escape(&item.marker),
+            spans(&item.line)
+        );
+        for detail in &item.details {
+            let _ = write!(out, "<span class=\"detail\">{}</span>", spans(detail));
+        }
+        out.push_str("</span></li>\n");
+    }
+    out.push_str("</ul>\n");
+}
+
+fn table(out: &mut String, table: &Table) {
+    let total: u32 = table
+        .widths
+        .iter()
+        .map(|w| u32::from(*w))
+        .sum::<u32>()
+        .max(1);
+    out.push_str("<table>\n<colgroup>");
+    for width in &table.widths {
+        let _ = write!(
+            out,
+            "<col style=\"width: {:.1}%\">",
+            f64::from(*width) * 100.0 / f64::from(total)
+        );
+    }
+    out.push_str("</colgroup>\n<thead><tr>");
+    for title in &table.header {
+        let _ = write!(out, "<th>{}</th>", escape(title));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in &table.rows {
+        out.push_str("<tr>");
+        for cell in row {
+            let _ = write!(out, "<td>{}</td>", escape(cell));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// Height of one bar row in the SVG chart, in px.
+const ROW: f64 = 22.0;
+/// Width of the SVG chart, in px (scales to the page width).
+const WIDTH: f64 = 640.0;
+/// Width of the label column, in px.
+const LABEL: f64 = 230.0;
+/// Room for the number after the longest bar, in px.
+const VALUE: f64 = 60.0;
+/// Longest label in characters before it is shortened (the full text is in the tooltip).
+const LABEL_CHARS: usize = 38;
+
+fn chart(out: &mut String, chart: &Chart) {
+    if chart.bars.is_empty() {
+        return;
+    }
+    let height = ROW * chart.bars.len() as f64 + 4.0;
+    let max = chart.max_value();
+    let described: Vec<String> = chart
+        .bars
+        .iter()
+        .map(|b| format!("{}: {}", b.label, b.text))
+        .collect();
+    let _ = write!(
+        out,
+        "<figure>\n<figcaption>{}</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" \
+         viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" role=\"img\" aria-label=\"{}\">\n",
+        escape(&chart.caption),
+        escape(&format!("{}. {}", chart.caption, described.join("; ")))
+    );
+    let span = WIDTH - LABEL - VALUE;
+    for (i, bar) in chart.bars.iter().enumerate() {
+        let y = 2.0 + ROW * i as f64;
+        let length = (bar.value / max * span).max(0.0);
+        let fill = if bar.highlight { "#0072b2" } else { "#8fa8bd" };
+        let label: String = if bar.label.chars().count() > LABEL_CHARS {
+            let cut: String = bar.label.chars().take(LABEL_CHARS - 1).collect();
+            format!("{cut}…")
+        } else {
+            bar.label.clone()
+        };
+        let _ = write!(
+            out,
+            "<g><title>{}</title><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\
+             <rect x=\"{LABEL}\" y=\"{:.1}\" width=\"{length:.1}\" height=\"{:.1}\" fill=\"{fill}\"/>\
+             <text x=\"{:.1}\" y=\"{:.1}\">{}</text></g>\n",
+            escape(&bar.label),
+            LABEL - 8.0,
+            y + ROW * 0.68,
+            escape(&label),
+            y + 3.0,
+            ROW - 6.0,
+            LABEL + length + 6.0,
+            y + ROW * 0.68,
+            escape(&bar.text)
+        );
+    }
+    out.push_str("</svg>\n</figure>\n");
+}

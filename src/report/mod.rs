@@ -1,0 +1,116 @@
+//! The session protocol (minutes) in Markdown, HTML, DOCX, PDF and CSV.
+//!
+//! [`protocol::build`] turns a session into one format-neutral [`Document`]; a writer per format
+//! renders it. CSV is different: it lists the ballots of every vote, one row per ballot (or per
+//! counted show-of-hands line). Everything here is pure — bytes in memory, no files, no egui;
+//! the CLI and the window decide where the bytes go.
+//!
+//! User text is never markup: Markdown escapes its punctuation, HTML and the XML inside DOCX
+//! escape `& < > " '`, PDF draws glyphs.
+
+pub mod csv;
+pub mod document;
+pub mod docx;
+pub mod html;
+pub mod markdown;
+pub mod pdf;
+mod pdf_text;
+pub mod protocol;
+pub mod votes;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use document::Document;
+
+use crate::i18n::Language;
+use crate::model::Session;
+
+/// An export format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Markdown: plain text that reads well as it is.
+    Markdown,
+    /// One self-contained HTML file (inline CSS, SVG charts) that prints to A4.
+    Html,
+    /// Word document (Office Open XML).
+    Docx,
+    /// PDF, A4, with embedded fonts.
+    Pdf,
+    /// The ballots of every vote as CSV.
+    Csv,
+}
+
+impl Format {
+    /// Every format, in the order the export dialog offers them.
+    pub const ALL: [Self; 5] = [Self::Docx, Self::Pdf, Self::Html, Self::Markdown, Self::Csv];
+
+    /// The file extension (without the dot), also the CLI name except for Markdown (`md`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Html => "html",
+            Self::Docx => "docx",
+            Self::Pdf => "pdf",
+            Self::Csv => "csv",
+        }
+    }
+
+    /// The format for a CLI name or extension (`md`, `markdown`, `html`, `htm`, …).
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(Self::Markdown),
+            "html" | "htm" => Some(Self::Html),
+            "docx" => Some(Self::Docx),
+            "pdf" => Some(Self::Pdf),
+            "csv" => Some(Self::Csv),
+            _ => None,
+        }
+    }
+
+    /// The output path next to a session file: `plan.ron` → `plan.docx`.
+    pub fn path_next_to(self, session: &Path) -> PathBuf {
+        session.with_extension(self.extension())
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.extension())
+    }
+}
+
+/// Why an export could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The DOCX package could not be written.
+    #[error("could not build the DOCX document: {0}")]
+    Docx(String),
+    /// The PDF could not be written.
+    #[error("could not build the PDF document: {0}")]
+    Pdf(String),
+}
+
+/// The protocol of `session` in `language` as a document (for previews and writers).
+pub fn document(session: &Session, language: Language) -> Document {
+    protocol::build(session, language)
+}
+
+/// The protocol (or, for CSV, the ballots) of `session` in `format` and `language`.
+pub fn export(
+    session: &Session,
+    format: Format,
+    language: Language,
+) -> Result<Vec<u8>, ExportError> {
+    if format == Format::Csv {
+        return Ok(csv::ballots(session, language).into_bytes());
+    }
+    let doc = document(session, language);
+    match format {
+        Format::Markdown => Ok(markdown::render(&doc).into_bytes()),
+        Format::Html => Ok(html::render(&doc).into_bytes()),
+        Format::Docx => docx::render(&doc),
+        Format::Pdf => pdf::render(&doc),
+        Format::Csv => Ok(csv::ballots(session, language).into_bytes()),
+    }
+}

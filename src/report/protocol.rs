@@ -1,0 +1,621 @@
+//! Builds the protocol [`Document`] of a session: the structure of an official Russian
+//! protocol (or English minutes) — header, chair and secretary, present, agenda, goals,
+//! situation analysis, alternatives with the groups' positions, votes, РЕШИЛИ, action plan,
+//! signatures.
+//!
+//! What the room has not seen stays out: hidden alternatives appear only as a count, the
+//! results of a vote whose results are shown after closing appear only once it is closed, and
+//! voters are named only in open votes.
+
+use std::collections::HashMap;
+
+use super::document::{Align, Block, Document, Item, Signature, Span, Table, labelled};
+use super::votes::vote_blocks;
+use crate::i18n::labels::Named;
+use crate::i18n::{Language, Tr};
+use crate::model::{
+    Alternative, GoalId, GroupId, ParticipantId, Position, Proposer, Quadrant, Session,
+};
+
+/// Everything the section builders need: the session, the translations and name lookups.
+pub(super) struct Ctx<'a> {
+    /// The session reported on.
+    pub session: &'a Session,
+    /// Translations into the protocol's language.
+    pub tr: Tr,
+    participants: HashMap<ParticipantId, usize>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(session: &'a Session, language: Language) -> Self {
+        let participants = session
+            .participants
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id, i))
+            .collect();
+        Self {
+            session,
+            tr: Tr::new(language),
+            participants,
+        }
+    }
+
+    /// A participant's name ("—" when unknown).
+    pub fn person(&self, id: ParticipantId) -> String {
+        self.participants
+            .get(&id)
+            .and_then(|i| self.session.participants.get(*i))
+            .map_or_else(|| self.tr.t("report-none"), |p| p.name.clone())
+    }
+
+    /// "Name, job title".
+    fn person_with_title(&self, id: ParticipantId) -> String {
+        let Some(p) = self
+            .participants
+            .get(&id)
+            .and_then(|i| self.session.participants.get(*i))
+        else {
+            return self.tr.t("report-none");
+        };
+        if p.position.trim().is_empty() {
+            p.name.clone()
+        } else {
+            format!("{}, {}", p.name, p.position)
+        }
+    }
+
+    /// An alternative's title.
+    pub fn alternative(&self, id: crate::model::AlternativeId) -> String {
+        self.session
+            .alternative(id)
+            .map_or_else(|| format!("#{id}"), |a| a.title.clone())
+    }
+
+    /// A group's name.
+    pub fn group(&self, id: GroupId) -> String {
+        self.session
+            .group(id)
+            .map_or_else(|| format!("#{id}"), |g| g.name.clone())
+    }
+
+    /// A date in the protocol's language.
+    pub fn date(&self, date: chrono::NaiveDate) -> String {
+        self.tr.date(date)
+    }
+}
+
+/// The protocol of `session` in `language`.
+pub fn build(session: &Session, language: Language) -> Document {
+    let cx = Ctx::new(session, language);
+    let tr = &cx.tr;
+    let mut blocks = Vec::new();
+    header(&cx, &mut blocks);
+    present(&cx, &mut blocks);
+    agenda(&cx, &mut blocks);
+    goals(&cx, &mut blocks);
+    situation(&cx, &mut blocks);
+    alternatives(&cx, &mut blocks);
+    if !session.votes.is_empty() {
+        blocks.push(Block::heading(2, tr.t("report-votes")));
+        for (index, vote) in session.votes.iter().enumerate() {
+            blocks.extend(vote_blocks(&cx, index, vote));
+        }
+    }
+    decisions(&cx, &mut blocks);
+    actions(&cx, &mut blocks);
+    notes(&cx, &mut blocks);
+    signatures(&cx, &mut blocks);
+    let title = format!("{} — {}", tr.t("report-heading"), session.meta.title);
+    Document {
+        footer: title.clone(),
+        title,
+        language: match language {
+            Language::Russian => "ru",
+            Language::English => "en",
+        },
+        page_word: tr.t("report-page"),
+        of_word: tr.t("report-of"),
+        blocks,
+    }
+}
+
+fn centred(text: impl Into<String>, bold: bool) -> Block {
+    let text = text.into();
+    Block::Paragraph {
+        line: vec![if bold {
+            Span::bold(text)
+        } else {
+            Span::plain(text)
+        }],
+        align: Align::Center,
+    }
+}
+
+fn header(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
+    let (tr, meta) = (&cx.tr, &cx.session.meta);
+    if !meta.organisation.trim().is_empty() {
+        blocks.push(centred(meta.organisation.clone(), true));
+    }
+    blocks.push(Block::heading(1, tr.t("report-heading")));
+    blocks.push(centred(quoted(tr, &meta.title), true));
+    if let Some(start) = meta.start {
+        blocks.push(Block::field(
+            &tr.t("report-date"),
+            tr.date_range(start, meta.end),
+        ));
+    }
+    if !meta.venue.trim().is_empty() {
+        blocks.push(Block::field(&tr.t("report-venue"), meta.venue.clone()));
+    }
+    blocks.push(Block::field(&tr.t("report-format"), meta.format.name(tr)));
+    if !meta.purpose.trim().is_empty() {
+        blocks.push(Block::field(&tr.t("report-purpose"), meta.purpose.clone()));
+    }
+    if let Some(id) = meta.facilitator {
+        blocks.push(Block::field(
+            &tr.t("report-facilitator"),
+            cx.person_with_title(id),
+        ));
+    }
+    if let Some(id) = meta.secretary {
+        blocks.push(Block::field(
+            &tr.t("report-secretary"),
+            cx.person_with_title(id),
+        ));
+    }
+}
+
+/// Text in the language's quotation marks: «…» or “…”.
+pub(super) fn quoted(tr: &Tr, text: &str) -> String {
+    match tr.language() {
+        Language::Russian => format!("«{text}»"),
+        Language::English => format!("“{text}”"),
+    }
+}
+
+fn present(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
+    let (tr, session) = (&cx.tr, cx.session);
+    let count = session.participants.len();
+    blocks.push(Block::heading(2, tr.t("report-present")));
+    blocks.push(Block::text(tr.n("report-present-count", count as i64)));
+    let mut groups: Vec<(Option<GroupId>, String)> = session
+        .stakeholder_groups
+        .iter()
+        .map(|g| (Some(g.id), g.name.clone()))
+        .collect();
+    groups.push((None, tr.t("report-no-group")));
+    for (group, name) in groups {
+        let people: Vec<Item> = session
+            .participants
+            .iter()
+            .filter(|p| p.group == group)
+            .map(|p| {
+                let mut text = p.name.clone();
+                for extra in [&p.position, &p.organisation] {
+                    if !extra.trim().is_empty() {
+                        text.push_str(", ");
+                        text.push_str(extra);
+                    }
+                }
+                Item {
+                    marker: "—".into(),
+                    level: 0,
+                    line: vec![Span::plain(text)],
+                    details: Vec::new(),
+                }
+            })
+            .collect();
+        if people.is_empty() {
+            continue;
+        }
+        blocks.push(Block::Paragraph {
+            line: vec![Span::bold(format!("{name} ({})", people.len()))],
+            align: Align::Left,
+        });
+        blocks.push(Block::List(people));
+    }
+}
+
+fn agenda(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
+    let (tr, session) = (&cx.tr, cx.session);
+    if session.agenda.is_empty() {
+        return;
+    }
+    blocks.push(Block::heading(2, tr.t("report-agenda")));
+    let items = session
+        .agenda
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let mut text = item.title.clone();
+            if item.planned_minutes > 0 {
+                text.push_str(&format!(
+                    " ({})",
+                    tr.n("report-minutes", i64::from(item.planned_minutes))
+                ));
+            }
+            Item {
+                marker: format!("{}.", i + 1),
+                level: 0,
+                line: vec![Span::plain(text)],
+                details: Vec::new(),
+            }
+        })
+        .collect();
+    blocks.push(Block::List(items));
+}
+
+fn goals(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
+    let (tr, session) = (&cx.tr, cx.session);
+    if session.goals.is_empty() {
+        return;
+    }
+    blocks.push(Block::heading(2, tr.t("report-goals")));
+    let mut items = Vec::new();
+    let mut children: HashMap<Option<GoalId>, Vec<usize>> = HashMap::new();
+    for (i, goal) in session.goals.iter().enumerate() {
+        let parent = goal.parent.filter(|p| session.goal(*p).is_some());
+        children.entry(parent).or_default().push(i);
+    }
+    // Depth-first with an explicit stack: (goal index, depth, number prefix).
+    let mut stack: Vec<(usize, u8, String)> = children
+        .get(&None)
+        .map(|roots| {
+            roots
+                .iter()
+                .enumerate()
+                .rev()
+                .map(|(n, i)| (*i, 0, format!("{}.", n + 1)))
+                .collect()
+        })
+        .unwrap_or_default();
+    while let Some((index, depth, marker)) = stack.pop() {
+        let Some(goal) = session.goals.get(index) else {
+            continue;
+        };
+        let mut details = Vec::new();
+        if !goal.description.trim().is_empty() {
+            details.push(vec![Span::plain(goal.description.clone())]);
+        }
+        items.push(Item {
+            marker: marker.clone(),
+            level: depth,
+            line: vec![
+                Span::plain(goal.title.clone()),
+                Span::plain(format!(" ({})", goal.priority.name(tr).to_lowercase())),
+            ],
+            details,
+        });
+        if let Some(kids) = children.get(&Some(goal.id)) {
+            for (n, child) in kids.iter().enumerate().rev() {
+                stack.push((
+                    *child,
+                    depth.saturating_add(1),
+                    format!("{marker}{}.", n + 1),
+                ));
+            }
+        }
+    }
+    blocks.push(Block::List(items));
+}
+
+fn situation(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
+    let (tr, session) = (&cx.tr, cx.session);
+    if session.findings.is_empty() {
+        return;
+    }
+    blocks.push(Block::heading(2, tr.t("report-situation")));
+    for quadrant in Quadrant::ALL {
+        let items: Vec<Item> = session
+            .findings
+            .iter()
+            .filter(|f| f.quadrant == quadrant)
+            .map(|f| Item {
+                marker: "—".into(),
+                level: 0,
+                line: vec![Span::plain(f.text.clone())],
+                details: Vec::new(),
+            })
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        blocks.push(Block::heading(3, quadrant.name(tr)));
+        blocks.push(Block::List(items));
+    }
+}
+
+fn alternatives(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
+    let (tr, session) = (&cx.tr, cx.session);
+    if session.alternatives.is_empty() {
+        return;
+    }
+    blocks.push(Block::heading(2, tr.t("report-alternatives")));
+    let mut positions: HashMap<crate::model::AlternativeId, Vec<&Position>> = HashMap::new();
+    for position in &session.positions {
+        positions
+            .entry(position.alternative)
+            .or_default()
+            .push(position);
+    }
+    let visible = session.alternatives.iter().filter(|a| !a.hidden);
+    for (n, alternative) in visible.enumerate() {
+        blocks.push(Block::heading(
+            3,
+            format!("{}. {}", n + 1, alternative.title),
+        ));
+        alternative_body(cx, alternative, blocks);
+        if let Some(list) = positions.get(&alternative.id) {
+            position_table(cx, list, blocks);
+        }
+    }
+    let hidden = session.alternatives.iter().filter(|a| a.hidden).count();
+    if hidden > 0 {
+        blocks.push(Block::text(
+            tr.n("report-hidden-alternatives", hidden as i64),
+        ));
+    }
+}
+
+fn alternative_body(cx: &Ctx<'_>, alternative: &Alternative, blocks: &mut Vec<Block>) {
+    let (tr, session) = (&cx.tr, cx.session);
+    if !alternative.description.trim().is_empty() {
+        blocks.push(Block::text(alternative.description.clone()));
+    }
+    let mut facts = vec![labelled(
+        &tr.t("report-status"),
+        alternative.status.name(tr),
+    )];
+    if let Some(proposer) = alternative.proposer {
+        let who = match proposer {
+            Proposer::Participant(id) => cx.person(id),
+            Proposer::Group(id) => cx.group(id),
+        };
+        facts.push(labelled(&tr.t("report-proposed-by"), who));
+    }
+    let goals: Vec<String> = alternative
+        .goals
+        .iter()
+        .filter_map(|id| session.goal(*id).map(|g| g.title.clone()))
+        .collect();
+    if !goals.is_empty() {
+        facts.push(labelled(&tr.t("report-serves"), goals.join("; ")));
+    }
+    for line in facts {
+        blocks.push(Block::Paragraph {
+            line,
+            align: Align::Left,
+        });
+    }
+    for (key, list) in [
+        ("report-pros", &alternative.pros),
+        ("report-cons", &alternative.cons),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        blocks.push(Block::Paragraph {
+            line: vec![Span::bold(format!("{}:", tr.t(key)))],
+            align: Align::Left,
+        });
+        blocks.push(Block::List(
+            list.iter()
+                .map(|text| Item {
+                    marker: "—".into(),
+                    level: 0,
+                    line: vec![Span::plain(text.clone())],
+                    details: Vec::new(),
+                })
+                .collect(),
+        ));
+    }
+}
+
+/// The groups' latest positions on one alternative, with the stance of the first round when it
+/// changed (positions converging is what the session is for).
+fn position_table(cx: &Ctx<'_>, positions: &[&Position], blocks: &mut Vec<Block>) {
+    let (tr, session) = (&cx.tr, cx.session);
+    let last_round = positions.iter().map(|p| p.round).max().unwrap_or(1);
+    let mut rows = Vec::new();
+    for group in &session.stakeholder_groups {
+        let mut mine: Vec<&&Position> = positions.iter().filter(|p| p.group == group.id).collect();
+        mine.sort_by_key(|p| p.round);
+        let (Some(first), Some(latest)) = (mine.first(), mine.last()) else {
+            continue;
+        };
+        let mut stance = latest.stance.name(tr);
+        if first.round != latest.round && first.stance != latest.stance {
+            stance.push_str(&format!(
+                " ({})",
+                tr.args(
+                    "report-stance-was",
+                    &[
+                        ("number", i64::from(first.round).into()),
+                        ("stance", first.stance.name(tr).to_lowercase().into()),
+                    ],
+                )
+            ));
+        }
+        rows.push(vec![group.name.clone(), stance, latest.interests.clone()]);
+    }
+    if rows.is_empty() {
+        return;
+    }
+    let caption = if last_round > 1 {
+        tr.args(
+            "report-positions-round",
+            &[("number", i64::from(last_round).into())],
+        )
+    } else {
+        tr.t("report-positions")
+    };
+    blocks.push(Block::Paragraph {
+        line: vec![Span::bold(caption)],
+        align: Align::Left,
+    });
+    blocks.push(Block::Table(Table {
+        header: vec![
+            tr.t("report-column-group"),
+            tr.t("report-column-position"),
+            tr.t("report-column-interests"),
+        ],
+        widths: vec![30, 20, 50],
+        rows,
+    }));
+}
+
+fn decisions(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
+    let (tr, session) = (&cx.tr, cx.session);
+    if session.decisions.is_empty() {
+        return;
+    }
+    blocks.push(Block::heading(2, tr.t("report-decisions")));
+    let items = session
+        .decisions
+        .iter()
+        .enumerate()
+        .map(|(i, decision)| {
+            let mut details = Vec::new();
+            let alternatives: Vec<String> = decision
+                .alternatives
+                .iter()
+                .filter(|id| session.alternative(**id).is_some_and(|a| !a.hidden))
+                .map(|id| cx.alternative(*id))
+                .collect();
+            if !alternatives.is_empty() {
+                details.push(labelled(
+                    &tr.t("report-decision-alternatives"),
+                    alternatives.join("; "),
+                ));
+            }
+            if let Some(vote) = decision.vote.and_then(|id| session.vote(id)) {
+                details.push(labelled(
+                    &tr.t("report-decision-vote"),
+                    quoted(tr, &vote.question),
+                ));
+            }
+            if !decision.rationale.trim().is_empty() {
+                details.push(labelled(
+                    &tr.t("report-rationale"),
+                    decision.rationale.clone(),
+                ));
+            }
+            if !decision.dissent.trim().is_empty() {
+                details.push(labelled(&tr.t("report-dissent"), decision.dissent.clone()));
+            }
+            if let Some(date) = decision.decided_on {
+                details.push(labelled(&tr.t("report-decided-on"), cx.date(date)));
+            }
+            Item {
+                marker: format!("{}.", i + 1),
+                level: 0,
+                line: vec![Span::plain(decision.statement.clone())],
+                details,
+            }
+        })
+        .collect();
+    blocks.push(Block::List(items));
+}
+
+fn actions(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
+    let (tr, session) = (&cx.tr, cx.session);
+    if session.actions.is_empty() {
+        return;
+    }
+    blocks.push(Block::heading(2, tr.t("report-actions")));
+    let decision_number: HashMap<_, usize> = session
+        .decisions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id, i + 1))
+        .collect();
+    let none = tr.t("report-none");
+    let rows = session
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(i, action)| {
+            let mut what = action.what.clone();
+            if let Some(origin) = &action.carried_over {
+                let mut from = origin.session.clone();
+                if let Some(date) = origin.date {
+                    from = format!("{from}, {}", cx.date(date));
+                }
+                what = format!(
+                    "{what} ({})",
+                    tr.with("report-carried-over", "session", &from)
+                );
+            }
+            let owners: Vec<String> = action.owners.iter().map(|id| cx.person(*id)).collect();
+            vec![
+                format!("{}", i + 1),
+                what,
+                if owners.is_empty() {
+                    none.clone()
+                } else {
+                    owners.join(", ")
+                },
+                action.due.map_or_else(|| none.clone(), |d| cx.date(d)),
+                action.status.name(tr),
+                action
+                    .decision
+                    .and_then(|d| decision_number.get(&d))
+                    .map_or_else(|| none.clone(), |n| n.to_string()),
+            ]
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        header: vec![
+            tr.t("report-column-number"),
+            tr.t("report-column-what"),
+            tr.t("report-column-owners"),
+            tr.t("report-column-due"),
+            tr.t("report-column-status"),
+            tr.t("report-column-decision"),
+        ],
+        widths: vec![5, 38, 20, 14, 12, 11],
+        rows,
+    }));
+}
+
+fn notes(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
+    let (tr, session) = (&cx.tr, cx.session);
+    if session.notes.is_empty() {
+        return;
+    }
+    blocks.push(Block::heading(2, tr.t("report-notes")));
+    let items = session
+        .notes
+        .iter()
+        .map(|note| {
+            let mut line = Vec::new();
+            if let Some(item) = note.agenda_item.and_then(|id| session.agenda_item(id)) {
+                line.push(Span::bold(format!("{}: ", item.title)));
+            }
+            line.push(Span::plain(note.text.clone()));
+            Item {
+                marker: "—".into(),
+                level: 0,
+                line,
+                details: Vec::new(),
+            }
+        })
+        .collect();
+    blocks.push(Block::List(items));
+}
+
+fn signatures(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
+    let (tr, meta) = (&cx.tr, &cx.session.meta);
+    let name = |id: Option<ParticipantId>| id.map(|id| cx.person(id)).unwrap_or_default();
+    blocks.push(Block::Signatures(vec![
+        Signature {
+            role: tr.t("report-sign-facilitator"),
+            name: name(meta.facilitator),
+        },
+        Signature {
+            role: tr.t("report-sign-secretary"),
+            name: name(meta.secretary),
+        },
+    ]));
+}
