@@ -1,0 +1,361 @@
+//! The protocol export: golden Markdown and HTML of every sample in both languages, escaping
+//! of hostile text, DOCX package contents, PDF text, CSV ballots and privacy rules.
+
+#![allow(clippy::unwrap_used)]
+
+use std::io::Read as _;
+use std::path::Path;
+use std::process::Command;
+
+use stratboard::i18n::Language;
+use stratboard::model::{
+    Anonymity, Ballot, Choice, ConsentChoice, ResultsVisibility, Session, VoteStatus,
+};
+use stratboard::report::{self, Format};
+use stratboard::storage;
+
+fn sample(name: &str) -> Session {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions")
+        .join(name);
+    storage::load(&path).unwrap().session
+}
+
+fn text(session: &Session, format: Format, language: Language) -> String {
+    String::from_utf8(report::export(session, format, language).unwrap()).unwrap()
+}
+
+const SAMPLES: [&str; 3] = ["tos-support.ron", "municipal-school.ron", "ngo-offsite.ron"];
+
+#[test]
+fn markdown_and_html_of_every_sample_match_the_golden_files() {
+    for name in SAMPLES {
+        let session = sample(name);
+        let stem = name.trim_end_matches(".ron");
+        for (language, code) in [(Language::Russian, "ru"), (Language::English, "en")] {
+            insta::assert_snapshot!(
+                format!("protocol_{stem}_{code}_md"),
+                text(&session, Format::Markdown, language)
+            );
+            insta::assert_snapshot!(
+                format!("protocol_{stem}_{code}_html"),
+                text(&session, Format::Html, language)
+            );
+        }
+    }
+}
+
+#[test]
+fn the_russian_protocol_has_the_parts_of_an_official_protocol() {
+    let md = text(
+        &sample("tos-support.ron"),
+        Format::Markdown,
+        Language::Russian,
+    );
+    let order = [
+        "Совет муниципальных образований Томской области",
+        "# Протокол стратегической сессии",
+        "**Дата проведения:** 12 декабря 2017 г.",
+        "**Председательствовал (ведущий):** Захарова Ольга Викторовна",
+        "**Секретарь:** Белова Анна Сергеевна",
+        "## Присутствовали",
+        "15 человек",
+        "## Повестка дня",
+        "## Цели",
+        "## Анализ состояния и внутренних возможностей",
+        "## Стратегические альтернативы",
+        "## Голосования",
+        "**За — 14, Против — 0, Воздержались — 0**",
+        "**Решение принято.**",
+        "## РЕШИЛИ",
+        "## План действий (поручения)",
+        "Ведущий ____________________ Захарова Ольга Викторовна",
+        "Секретарь ____________________ Белова Анна Сергеевна",
+    ];
+    let mut from = 0;
+    for part in order {
+        let at = md[from..]
+            .find(part)
+            .unwrap_or_else(|| panic!("`{part}` missing or out of order"));
+        from += at + part.len();
+    }
+}
+
+#[test]
+fn the_protocol_language_does_not_depend_on_anything_but_the_argument() {
+    let session = sample("tos-support.ron");
+    let en = text(&session, Format::Markdown, Language::English);
+    assert!(en.contains("# Minutes of the strategic session"));
+    assert!(en.contains("## Decided"));
+    assert!(en.contains("**For — 14, Against — 0, Abstain — 0**"));
+    assert!(!en.contains("РЕШИЛИ"));
+}
+
+/// A session whose user text is hostile markup.
+fn hostile() -> Session {
+    let mut session = sample("tos-support.ron");
+    let evil = "<script>alert(1)</script> &<>\"' **bold** [link](http://x) | # 1. `code`";
+    session.meta.title = evil.to_owned();
+    session.meta.organisation = evil.to_owned();
+    session.alternatives[0].title = evil.to_owned();
+    session.decisions[0].statement = evil.to_owned();
+    session.participants[0].name = evil.to_owned();
+    session.actions[0].what = evil.to_owned();
+    session
+}
+
+#[test]
+fn html_shows_hostile_text_literally() {
+    let html = text(&hostile(), Format::Html, Language::Russian);
+    assert!(!html.contains("<script>"), "no live script element");
+    assert!(!html.contains("alert(1)</script>"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;&lt;&gt;&quot;&#39;"));
+    // No scripts and no event handlers at all.
+    assert!(!html.to_lowercase().contains("<script"));
+    assert!(!html.to_lowercase().contains("onerror"));
+    assert!(
+        !html.contains("src="),
+        "self-contained: nothing loaded from outside"
+    );
+}
+
+#[test]
+fn markdown_escapes_hostile_text() {
+    let md = text(&hostile(), Format::Markdown, Language::Russian);
+    assert!(!md.contains("<script>"));
+    assert!(md.contains(r"\<script\>alert(1)\</script\>"));
+    assert!(md.contains(r"\*\*bold\*\*"));
+    assert!(md.contains(r"\[link\](http://x)"));
+    assert!(md.contains(r"\`code\`"));
+}
+
+fn docx_part(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut part = archive.by_name(name).unwrap();
+    let mut xml = String::new();
+    part.read_to_string(&mut xml).unwrap();
+    xml
+}
+
+#[test]
+fn docx_shows_hostile_text_literally() {
+    let bytes = report::export(&hostile(), Format::Docx, Language::Russian).unwrap();
+    let xml = docx_part(&bytes, "word/document.xml");
+    assert!(!xml.contains("<script>"));
+    assert!(xml.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;&lt;&gt;&quot;&apos;"));
+}
+
+#[test]
+fn docx_has_heading_styles_tables_page_numbers_and_the_decisions() {
+    let session = sample("tos-support.ron");
+    let bytes = report::export(&session, Format::Docx, Language::Russian).unwrap();
+    let document = docx_part(&bytes, "word/document.xml");
+    let styles = docx_part(&bytes, "word/styles.xml");
+    for level in 1..=3 {
+        assert!(document.contains(&format!("<w:pStyle w:val=\"Heading{level}\" />")));
+        assert!(styles.contains(&format!("<w:name w:val=\"heading {level}\" />")));
+    }
+    assert!(
+        document.matches("<w:tbl>").count() >= 5,
+        "tables are tables"
+    );
+    assert!(
+        document.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\""),
+        "A4"
+    );
+    for decision in &session.decisions {
+        assert!(
+            document.contains(&decision.statement),
+            "{}",
+            decision.statement
+        );
+    }
+    let footer = docx_part(&bytes, "word/footer1.xml");
+    assert!(footer.contains("PAGE"), "page number field");
+    assert!(footer.contains("NUMPAGES"));
+}
+
+/// The text pdftotext extracts, or `None` when the tool is not installed (CI requires it).
+fn pdftotext(pdf: &[u8]) -> Option<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("protocol.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    match Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+    {
+        Ok(output) => {
+            assert!(output.status.success(), "pdftotext failed");
+            Some(String::from_utf8(output.stdout).unwrap())
+        }
+        Err(error) => {
+            assert!(
+                std::env::var_os("STRATBOARD_REQUIRE_PDFTOTEXT").is_none(),
+                "pdftotext is required here: {error}"
+            );
+            eprintln!("pdftotext not installed ({error}); PDF text not checked");
+            None
+        }
+    }
+}
+
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn pdf_text_contains_the_russian_decisions_exactly() {
+    let session = sample("tos-support.ron");
+    let pdf = report::export(&session, Format::Pdf, Language::Russian).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let Some(extracted) = pdftotext(&pdf) else {
+        return;
+    };
+    let extracted = words(&extracted);
+    assert!(extracted.contains("ПРОТОКОЛ СТРАТЕГИЧЕСКОЙ СЕССИИ"));
+    assert!(extracted.contains("РЕШИЛИ"));
+    for decision in &session.decisions {
+        assert!(
+            extracted.contains(&words(&decision.statement)),
+            "decision missing from the PDF text: {}",
+            decision.statement
+        );
+    }
+    for action in &session.actions {
+        assert!(extracted.contains(&words(&action.what)), "{}", action.what);
+    }
+    assert!(extracted.contains("Страница 1 из"), "page numbers");
+}
+
+#[test]
+fn pdf_of_hostile_text_and_symbols_is_built() {
+    let mut session = hostile();
+    session.decisions[1].statement = "Стрелки → ← ✓ ★ ∑ ≥ ≤ № «» — –".to_owned();
+    let pdf = report::export(&session, Format::Pdf, Language::Russian).unwrap();
+    if let Some(extracted) = pdftotext(&pdf) {
+        assert!(extracted.contains("<script>alert(1)</script>"));
+        assert!(
+            extracted.contains("→ ← ✓ ★ ∑ ≥ ≤ № «» — –"),
+            "symbols from the fallback font"
+        );
+    }
+}
+
+#[test]
+fn a_very_long_word_and_a_huge_cell_do_not_break_the_pdf() {
+    let mut session = sample("tos-support.ron");
+    session.decisions[0].statement = "Ж".repeat(3000);
+    session.actions[0].what = "очень длинное поручение ".repeat(400);
+    let pdf = report::export(&session, Format::Pdf, Language::Russian).unwrap();
+    if let Some(extracted) = pdftotext(&pdf) {
+        // The word is cut over lines and pages; every letter is there.
+        let markdown = text(&session, Format::Markdown, Language::Russian);
+        assert!(markdown.matches('Ж').count() >= 3000);
+        assert_eq!(
+            extracted.matches('Ж').count(),
+            markdown.matches('Ж').count()
+        );
+        // The huge cell continues over pages (its row is split); no word is lost.
+        assert_eq!(
+            extracted.matches("поручение").count(),
+            markdown.matches("поручение").count()
+        );
+    }
+}
+
+#[test]
+fn hidden_alternatives_and_hidden_results_stay_out_of_every_format() {
+    let mut session = sample("tos-support.ron");
+    session.alternatives[0].title = "СЕКРЕТНАЯ ИДЕЯ".into();
+    session.alternatives[0].hidden = true;
+    let vote = &mut session.votes[0];
+    vote.status = VoteStatus::Open;
+    vote.visibility = ResultsVisibility::AfterClose;
+    for format in [Format::Markdown, Format::Html, Format::Csv] {
+        let out = text(&session, format, Language::Russian);
+        assert!(!out.contains("СЕКРЕТНАЯ ИДЕЯ"), "{format}");
+        assert!(!out.contains("За — 14"), "{format}: hidden results");
+    }
+    let md = text(&session, Format::Markdown, Language::Russian);
+    assert!(md.contains("1 идея ещё не раскрыта участникам и в протокол не включена."));
+    assert!(md.contains("Итоги скрыты до завершения голосования."));
+    let csv = text(&session, Format::Csv, Language::Russian);
+    assert_eq!(csv.lines().count(), 1, "only the header: {csv}");
+}
+
+#[test]
+fn open_votes_name_voters_anonymous_and_secret_never_do() {
+    let session = sample("tos-support.ron");
+    let voter = session.participants[0].name.clone();
+    let md = text(&session, Format::Markdown, Language::Russian);
+    assert!(md.contains("**Как голосовали участники:**"));
+    assert!(md.contains(&format!("| {voter} | За |")));
+    let csv = text(&session, Format::Csv, Language::Russian);
+    assert!(csv.contains(&format!(",ballot,{voter},")));
+    for anonymity in [Anonymity::Anonymous, Anonymity::Secret] {
+        let mut hidden = session.clone();
+        hidden.votes[0].anonymity = anonymity;
+        if anonymity == Anonymity::Secret {
+            for ballot in &mut hidden.votes[0].rounds[0].ballots {
+                ballot.voter = None;
+            }
+        }
+        let md = text(&hidden, Format::Markdown, Language::Russian);
+        assert!(!md.contains("Как голосовали участники"), "{anonymity:?}");
+        assert!(md.contains("**За — 14, Против — 0, Воздержались — 0**"));
+        let csv = text(&hidden, Format::Csv, Language::Russian);
+        let rows: Vec<&str> = csv.lines().skip(1).collect();
+        assert_eq!(rows.len(), 14, "{anonymity:?}");
+        for row in rows {
+            assert!(row.contains(",ballot,,,1,За"), "{anonymity:?}: {row}");
+        }
+        for p in &hidden.participants {
+            assert!(!csv.contains(&p.name), "{anonymity:?} names {}", p.name);
+        }
+    }
+}
+
+#[test]
+fn csv_has_one_row_per_ballot_and_hand_count_and_defuses_formulas() {
+    let mut session = sample("tos-support.ron");
+    let round = &mut session.votes[0].rounds[0];
+    round.ballots.push(Ballot {
+        voter: None,
+        count: 3,
+        choice: Choice::Consent(ConsentChoice::Abstain),
+    });
+    session.votes[0].question = "=HYPERLINK(\"http://x\"), \"quoted\"".into();
+    let csv = text(&session, Format::Csv, Language::English);
+    assert!(csv.starts_with('\u{feff}'), "BOM for spreadsheets");
+    let mut lines = csv.trim_start_matches('\u{feff}').split("\r\n");
+    assert_eq!(
+        lines.next(),
+        Some("vote,question,method,round,source,voter,group,count,choice")
+    );
+    let rows: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
+    assert_eq!(rows.len(), 15);
+    assert!(rows.iter().all(|r| {
+        r.starts_with("1,\"'=HYPERLINK(\"\"http://x\"\"), \"\"quoted\"\"\",consent,1,ballot,")
+    }));
+    assert!(rows.last().unwrap().ends_with(",,,3,Abstain"));
+}
+
+#[test]
+fn every_format_exports_the_empty_session() {
+    let session = Session::new("Пусто");
+    for format in Format::ALL {
+        let bytes = report::export(&session, format, Language::Russian).unwrap();
+        assert!(!bytes.is_empty(), "{format}");
+    }
+}
+
+#[test]
+fn every_format_exports_the_large_generated_session() {
+    let session = stratboard::fixtures::generate(stratboard::fixtures::Size::LARGE);
+    for format in Format::ALL {
+        let bytes = report::export(&session, format, Language::English).unwrap();
+        assert!(bytes.len() > 1000, "{format}");
+    }
+}
