@@ -97,6 +97,11 @@ impl StratboardApp {
             self.save_as_dialog();
         }
         ui.separator();
+        let export = egui::Button::new(self.tr.t("menu-export")).shortcut_text("Ctrl+E");
+        if ui.add(export).clicked() {
+            self.open_export();
+        }
+        ui.separator();
         if ui.button(self.tr.t("menu-quit")).clicked() {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }

@@ -32,6 +32,10 @@ impl StratboardApp {
     /// Shortcuts, dropped files, the close button and focus changes.
     /// In the voting booth only saving is allowed.
     pub(super) fn handle_input(&mut self, ctx: &egui::Context, booth: bool) {
+        let export = ctx.input_mut(|i| i.consume_shortcut(&super::export::EXPORT));
+        if export && !booth {
+            self.open_export();
+        }
         let (redo, undo, save_as, save, open, new) = ctx.input_mut(|i| {
             (
                 i.consume_shortcut(&REDO_SHIFT) || i.consume_shortcut(&REDO_Y),

@@ -8,6 +8,7 @@
 
 mod chrome;
 mod document;
+pub mod export;
 mod files;
 pub mod present;
 pub mod settings;
@@ -88,6 +89,8 @@ pub struct StratboardApp {
     last_title: String,
     /// Presentation mode (F5) and the audience window.
     presentation: present::Presentation,
+    /// File → Export.
+    export: export::ExportDialog,
 }
 
 impl StratboardApp {
@@ -117,6 +120,7 @@ impl StratboardApp {
             native_dialogs: true,
             last_title: String::new(),
             presentation,
+            export: export::ExportDialog::default(),
         }
     }
 
@@ -301,6 +305,7 @@ impl StratboardApp {
         self.apply_pending();
         self.seal_when_focus_moves(&ctx);
         self.dialogs(&ctx);
+        self.export_window(&ctx);
         self.autosave(&ctx);
         self.update_title(&ctx);
     }

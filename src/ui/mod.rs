@@ -7,6 +7,7 @@
 pub mod alternatives;
 pub mod booth;
 pub mod decisions;
+pub mod export;
 pub mod goals;
 /// The translated names of model choices (they live in `i18n`; re-exported for the panels).
 pub mod labels {

@@ -199,6 +199,38 @@ impl Theme {
         }
     }
 
+    /// The page of a document preview: paper is white in both themes, as in a word processor.
+    pub fn paper(&self) -> Frame {
+        Frame::new()
+            .fill(Color32::WHITE)
+            .stroke(Stroke::new(1.0, Color32::from_gray(0xb8)))
+            .inner_margin(Margin::symmetric(36, 28))
+    }
+
+    /// Text on the paper of a preview.
+    pub fn paper_text(&self) -> Color32 {
+        Color32::from_gray(0x1a)
+    }
+
+    /// Rules and table lines on the paper of a preview.
+    pub fn paper_rule(&self) -> Color32 {
+        Color32::from_gray(0x88)
+    }
+
+    /// The shaded header row of a table on the paper of a preview.
+    pub fn paper_header_fill(&self) -> Color32 {
+        Color32::from_gray(0xe8)
+    }
+
+    /// A chart bar on paper: the winners' in the accent colour, the others' muted.
+    pub fn paper_bar(&self, highlight: bool) -> Color32 {
+        if highlight {
+            self.accent()
+        } else {
+            Color32::from_rgb(0x8f, 0xa8, 0xbd)
+        }
+    }
+
     /// Text in a heading.
     pub fn heading(&self, text: impl Into<String>) -> egui::RichText {
         egui::RichText::new(text).size(HEADING_SIZE).family(bold())

@@ -10,6 +10,7 @@ menu-open-recent = Open recent
 menu-no-recent = No recent files
 menu-save = Save
 menu-save-as = Save as…
+menu-export = Export the protocol…
 menu-quit = Quit
 menu-edit = Edit
 menu-undo = Undo

@@ -10,6 +10,7 @@ menu-open-recent = Недавние файлы
 menu-no-recent = Недавних файлов нет
 menu-save = Сохранить
 menu-save-as = Сохранить как…
+menu-export = Выгрузить протокол…
 menu-quit = Выход
 menu-edit = Правка
 menu-undo = Отменить

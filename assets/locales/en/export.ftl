@@ -1,0 +1,19 @@
+# File → Export: the protocol in Word, PDF, HTML, Markdown, or the ballots as CSV.
+export-title = Export the protocol
+export-format = Format
+export-format-docx = Word (DOCX)
+export-format-pdf = PDF
+export-format-html = Web page (HTML)
+export-format-md = Markdown
+export-format-csv = Ballots (CSV)
+export-language = Language of the protocol
+export-file = File
+export-choose = Choose…
+export-button = Export
+export-replaces = A file with this name exists; exporting replaces it.
+export-done = Exported to { $file }
+export-failed = Could not write the file.
+export-csv-empty = No vote has ballots that may be shown yet: the file will have only the column names.
+export-error-no-file = Type the name of the file to write.
+export-error-session-file = That is a session file; an export never overwrites one. Choose another name.
+export-error-folder = That is a folder; add a file name.

@@ -1,0 +1,19 @@
+# Файл → Выгрузить: протокол в Word, PDF, HTML, Markdown или бюллетени в CSV.
+export-title = Выгрузка протокола
+export-format = Формат
+export-format-docx = Word (DOCX)
+export-format-pdf = PDF
+export-format-html = Веб-страница (HTML)
+export-format-md = Markdown
+export-format-csv = Бюллетени (CSV)
+export-language = Язык протокола
+export-file = Файл
+export-choose = Выбрать…
+export-button = Выгрузить
+export-replaces = Файл с таким именем уже есть; выгрузка заменит его.
+export-done = Выгружено в { $file }
+export-failed = Не удалось записать файл.
+export-csv-empty = Пока нет голосований, бюллетени которых можно показать: в файле будут только названия столбцов.
+export-error-no-file = Введите имя файла.
+export-error-session-file = Это файл сессии; выгрузка никогда не записывает поверх него. Выберите другое имя.
+export-error-folder = Это папка; добавьте имя файла.
