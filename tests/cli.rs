@@ -465,3 +465,103 @@ fn tally_never_shows_hidden_results_of_an_open_vote() {
     );
     assert_eq!(stdout(&output), "");
 }
+
+#[test]
+fn export_writes_every_format_next_to_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("tos.ron");
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/tos-support.ron"),
+        &session,
+    )
+    .unwrap();
+    let before = fs::read(&session).unwrap();
+    for (format, magic) in [
+        ("md", &b"**"[..]),
+        ("html", &b"<!DOCTYPE html>"[..]),
+        ("docx", &b"PK"[..]),
+        ("pdf", &b"%PDF-"[..]),
+        ("csv", &b"\xEF\xBB\xBFvote,"[..]),
+    ] {
+        let output = run(&[
+            "export",
+            session.to_str().unwrap(),
+            "--format",
+            format,
+            "--lang",
+            "ru",
+        ]);
+        assert!(output.status.success(), "{format}: {}", stderr(&output));
+        let written = dir.path().join(format!("tos.{format}"));
+        assert!(stderr(&output).contains(&format!("wrote {}", written.display())));
+        let bytes = fs::read(&written).unwrap();
+        assert!(bytes.starts_with(magic), "{format}");
+    }
+    assert_eq!(
+        fs::read(&session).unwrap(),
+        before,
+        "the session is untouched"
+    );
+}
+
+#[test]
+fn export_takes_an_output_path_and_a_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("minutes.md");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/tos-support.ron");
+    let output = run(&[
+        "export",
+        sample.to_str().unwrap(),
+        "--format",
+        "md",
+        "-o",
+        out.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = fs::read_to_string(&out).unwrap();
+    assert!(text.contains("# Minutes of the strategic session"));
+}
+
+#[test]
+fn export_refuses_bad_arguments_and_broken_sessions_without_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/tos-support.ron");
+    let sample = sample.to_str().unwrap();
+    let output = run(&["export", sample, "--format", "odt"]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("unknown format `odt`"));
+    let output = run(&["export", sample, "--format", "md", "--lang", "de"]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("unknown language `de`"));
+
+    // Never over a session file.
+    let other = dir.path().join("other.ron");
+    fs::write(&other, "keep").unwrap();
+    let output = run(&[
+        "export",
+        sample,
+        "--format",
+        "md",
+        "-o",
+        other.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("refusing to write an export over a session file"));
+    assert_eq!(fs::read_to_string(&other).unwrap(), "keep");
+
+    // A broken session: the error names the file and line; nothing is written.
+    let broken = dir.path().join("broken.ron");
+    fs::write(&broken, "Session(\n  meta: Meta(title: \"x\"\n").unwrap();
+    let output = run(&["export", broken.to_str().unwrap(), "--format", "pdf"]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains(&broken.display().to_string()));
+    assert!(!dir.path().join("broken.pdf").exists());
+
+    // A missing file.
+    let missing = dir.path().join("missing.ron");
+    let output = run(&["export", missing.to_str().unwrap(), "--format", "md"]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("missing.ron"));
+}

@@ -204,11 +204,11 @@ fn chart(out: &mut String, chart: &Chart) {
         } else {
             bar.label.clone()
         };
-        let _ = write!(
+        let _ = writeln!(
             out,
             "<g><title>{}</title><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\
              <rect x=\"{LABEL}\" y=\"{:.1}\" width=\"{length:.1}\" height=\"{:.1}\" fill=\"{fill}\"/>\
-             <text x=\"{:.1}\" y=\"{:.1}\">{}</text></g>\n",
+             <text x=\"{:.1}\" y=\"{:.1}\">{}</text></g>",
             escape(&bar.label),
             LABEL - 8.0,
             y + ROW * 0.68,

@@ -585,22 +585,19 @@ fn draw_text(
                  start: usize,
                  end: usize,
                  start_x: f32| {
-        if let (Some(id), false) = (id, run.is_empty()) {
-            if let Some(slice) = text.get(start..end) {
-                // Glyph ranges are relative to the slice drawn.
-                for glyph in run.iter_mut() {
-                    glyph.text_range =
-                        (glyph.text_range.start - start)..(glyph.text_range.end - start);
-                }
-                surface.draw_glyphs(
-                    Point::from_xy(start_x, y),
-                    run,
-                    font(id),
-                    slice,
-                    size,
-                    false,
-                );
+        if let (Some(id), false, Some(slice)) = (id, run.is_empty(), text.get(start..end)) {
+            // Glyph ranges are relative to the slice drawn.
+            for glyph in run.iter_mut() {
+                glyph.text_range = (glyph.text_range.start - start)..(glyph.text_range.end - start);
             }
+            surface.draw_glyphs(
+                Point::from_xy(start_x, y),
+                run,
+                font(id),
+                slice,
+                size,
+                false,
+            );
         }
         run.clear();
     };

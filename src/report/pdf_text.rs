@@ -220,16 +220,15 @@ fn place_word(
 
 fn push(line: &mut LaidLine, text: &str, bold: bool, x: f32, width: f32) {
     // Join with the previous piece when it has the same weight (fewer draw calls).
-    if let Some(last) = line.pieces.last_mut() {
-        if last.bold == bold {
-            let gap = x - line.width;
-            if gap > 0.0 {
-                last.text.push(' ');
-            }
-            last.text.push_str(text);
-            line.width = x + width;
-            return;
+    if let Some(last) = line.pieces.last_mut()
+        && last.bold == bold
+    {
+        if x > line.width {
+            last.text.push(' ');
         }
+        last.text.push_str(text);
+        line.width = x + width;
+        return;
     }
     line.pieces.push(Piece {
         text: text.to_owned(),

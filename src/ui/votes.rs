@@ -26,8 +26,6 @@ use crate::voting::{Tally, import};
 /// The anonymity choices in picker order.
 const ANONYMITIES: [Anonymity; 3] = [Anonymity::Open, Anonymity::Anonymous, Anonymity::Secret];
 
-/// The translation key of each method's name, by its command-line name.
-
 /// Transient state of this section.
 #[derive(Default)]
 pub struct State {
