@@ -32,6 +32,7 @@ h2 { font-size: 13pt; margin: 16pt 0 6pt; border-bottom: 1px solid #999; padding
 h3 { font-size: 11.5pt; margin: 12pt 0 4pt; break-after: avoid; page-break-after: avoid; }
 p { margin: 3pt 0; white-space: pre-line; }
 p.center { text-align: center; }
+p.lead { break-after: avoid; page-break-after: avoid; }
 ul.items { list-style: none; padding-left: 0; margin: 4pt 0; }
 ul.items li { margin: 2pt 0; display: flex; gap: 0.5em; break-inside: avoid; }
 ul.items li .marker { flex: 0 0 auto; min-width: 1.6em; }
@@ -45,7 +46,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 figure { margin: 6pt 0 10pt; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-size: 9.5pt; color: #444; margin-bottom: 2pt; }
-svg text { font-family: "PT Sans", "Segoe UI", Arial, sans-serif; font-size: 11px; fill: #1a1a1a; }
+svg text { font-family: "PT Sans", "Segoe UI", Arial, sans-serif; font-size: 13px; fill: #1a1a1a; }
 .signatures { margin-top: 28pt; break-inside: avoid; page-break-inside: avoid; }
 .signature { display: flex; align-items: flex-end; gap: 1em; margin: 18pt 0; }
 .signature .role { min-width: 8em; }
@@ -64,16 +65,22 @@ pub fn render(doc: &Document) -> String {
         doc.language,
         escape(&doc.title)
     );
-    for block in &doc.blocks {
+    for (i, block) in doc.blocks.iter().enumerate() {
+        // A paragraph that introduces a list, table or chart stays on the page with it.
+        let leads = matches!(
+            doc.blocks.get(i + 1),
+            Some(Block::List(_) | Block::Table(_) | Block::Chart(_))
+        );
         match block {
             Block::Heading { level, text } => {
                 let level = (*level).clamp(1, 6);
                 let _ = writeln!(out, "<h{level}>{}</h{level}>", escape(text));
             }
             Block::Paragraph { line, align } => {
-                let class = match align {
-                    Align::Left => "",
-                    Align::Center => " class=\"center\"",
+                let class = match (align, leads) {
+                    (Align::Left, false) => "",
+                    (Align::Left, true) => " class=\"lead\"",
+                    (Align::Center, _) => " class=\"center\"",
                 };
                 let _ = writeln!(out, "<p{class}>{}</p>", spans(line));
             }
@@ -165,7 +172,7 @@ fn table(out: &mut String, table: &Table) {
 }
 
 /// Height of one bar row in the SVG chart, in px.
-const ROW: f64 = 22.0;
+const ROW: f64 = 24.0;
 /// Width of the SVG chart, in px (scales to the page width).
 const WIDTH: f64 = 640.0;
 /// Width of the label column, in px.
