@@ -57,10 +57,17 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     for style in styles() {
         docx = docx.add_style(style);
     }
-    for block in &doc.blocks {
+    for (i, block) in doc.blocks.iter().enumerate() {
+        // A paragraph that introduces a list, table or chart stays on the page with it.
+        let leads = matches!(
+            doc.blocks.get(i + 1),
+            Some(Block::List(_) | Block::Table(_) | Block::Chart(_))
+        );
         docx = match block {
             Block::Heading { level, text } => docx.add_paragraph(heading(*level, text)),
-            Block::Paragraph { line, align } => docx.add_paragraph(paragraph(line, *align)),
+            Block::Paragraph { line, align } => {
+                docx.add_paragraph(paragraph(line, *align).keep_next(leads))
+            }
             Block::List(items) => items
                 .iter()
                 .flat_map(list_item)
@@ -135,16 +142,22 @@ fn styles() -> Vec<Style> {
         heading("Heading1", "heading 1", 30, 0).align(AlignmentType::Center),
         heading("Heading2", "heading 2", 26, 1),
         heading("Heading3", "heading 3", 24, 2),
+        Style::new("Footer", StyleType::Paragraph)
+            .name("footer")
+            .based_on("Normal")
+            .size(18)
+            .align(AlignmentType::Center),
     ]
 }
 
 fn footer(doc: &Document) -> Footer {
     Footer::new().add_paragraph(
         Paragraph::new()
+            .style("Footer")
             .align(AlignmentType::Center)
-            .add_run(Run::new().add_text(format!("{} ", doc.page_word)).size(18))
+            .add_run(Run::new().add_text(format!("{} ", doc.page_word)))
             .add_page_num(PageNum::new())
-            .add_run(Run::new().add_text(format!(" {} ", doc.of_word)).size(18))
+            .add_run(Run::new().add_text(format!(" {} ", doc.of_word)))
             .add_num_pages(NumPages::new()),
     )
 }
