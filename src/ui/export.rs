@@ -108,7 +108,7 @@ fn draw_block(ui: &mut Ui, theme: &Theme, block: &Block) {
                 ui.add(Label::new(rich).wrap());
             }
             if *level == 2 {
-                let rect = ui.min_rect();
+                let rect = ui.max_rect();
                 let y = ui.cursor().top();
                 ui.painter().hline(
                     rect.x_range(),
