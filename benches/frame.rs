@@ -2,6 +2,9 @@
 //! the large generated session (as in the storage benchmark) and ten times that.
 //! Target: median ≤ 2 ms for the large session; 10× the items must cost < 2× the time.
 //!
+//! The last row is File → Export open on the Session section: the dialog with its page preview
+//! of the protocol (built once per session revision, laid out lazily).
+//!
 //! Each frame is `Context::run_ui` (input, layout, painting into shapes) plus tessellation,
 //! i.e. everything but the GPU upload. Window size 1920×1080, Russian UI.
 //!
@@ -37,10 +40,13 @@ fn input(frame: usize) -> egui::RawInput {
 }
 
 /// Median and 95th percentile of frame times in milliseconds.
-fn measure(session: &Session, section: BoardSection) -> (f64, f64) {
+fn measure(session: &Session, section: BoardSection, export: bool) -> (f64, f64) {
     let ctx = egui::Context::default();
     let mut app = StratboardApp::for_test(session.clone(), Language::Russian);
     app.select_section(section);
+    if export {
+        app.open_export();
+    }
     // `FRAME_BENCH_FRAMES=5000` measures more frames (for profiling).
     let measured = std::env::var("FRAME_BENCH_FRAMES")
         .ok()
@@ -95,14 +101,15 @@ fn main() {
     let mut ratio_worst = 0.0_f64;
     // `FRAME_BENCH_SECTION=Positions` measures one section (for profiling).
     let only = std::env::var("FRAME_BENCH_SECTION").ok();
-    for section in BoardSection::ALL {
-        if only
-            .as_ref()
-            .is_some_and(|only| *only != format!("{section:?}"))
-        {
+    let rows = BoardSection::ALL
+        .iter()
+        .map(|s| (*s, false, format!("{s:?}")))
+        .chain([(BoardSection::Session, true, "ExportPreview".to_owned())]);
+    for (section, export, row) in rows {
+        if only.as_ref().is_some_and(|only| *only != row) {
             continue;
         }
-        print!("{:<22}", format!("{section:?}"));
+        print!("{row:<22}");
         let mut medians = Vec::new();
         for (i, (name, session)) in sessions.iter().enumerate() {
             // `FRAME_BENCH_SESSION=2` measures only the third session (for profiling).
@@ -111,7 +118,7 @@ fn main() {
                 let _ = name;
                 continue;
             }
-            let (median, p95) = measure(session, section);
+            let (median, p95) = measure(session, section, export);
             worst[i] = worst[i].max(median);
             medians.push(median);
             print!("{:>24}", format!("{median:.3} / {p95:.3}"));

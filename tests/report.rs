@@ -359,3 +359,17 @@ fn every_format_exports_the_large_generated_session() {
         assert!(bytes.len() > 1000, "{format}");
     }
 }
+
+#[test]
+fn participants_without_any_groups_are_listed_without_a_group_heading() {
+    let mut session = Session::new("Без групп");
+    session.participants.push(stratboard::model::Participant {
+        id: stratboard::model::ParticipantId(1),
+        name: "Иванов Иван".into(),
+        position: "глава".into(),
+        ..Default::default()
+    });
+    let md = text(&session, Format::Markdown, Language::Russian);
+    assert!(md.contains("1 человек\n\n- Иванов Иван, глава\n"), "{md}");
+    assert!(!md.contains("Вне групп"));
+}

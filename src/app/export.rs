@@ -36,6 +36,8 @@ pub struct ExportDialog {
     document: Option<(u64, Language, Arc<Document>)>,
     /// The CSV built for (revision, language).
     csv: Option<(u64, Language, Arc<String>)>,
+    /// Whether the typed file exists, checked when the text changes (not every frame).
+    exists: Option<(String, bool)>,
 }
 
 /// What is wrong with an export destination, if anything.
@@ -153,6 +155,7 @@ impl StratboardApp {
         };
         match storage::write_file(&path, &bytes) {
             Ok(()) => {
+                self.export.exists = None;
                 self.export.open = false;
                 self.export.error = None;
                 let text = self
@@ -277,10 +280,18 @@ impl StratboardApp {
                     choose = true;
                 }
             });
-            let path = PathBuf::from(self.export.path.trim());
+            let typed = self.export.path.trim().to_owned();
+            let exists = match &self.export.exists {
+                Some((checked, exists)) if *checked == typed => *exists,
+                _ => {
+                    let exists = Path::new(&typed).is_file();
+                    self.export.exists = Some((typed, exists));
+                    exists
+                }
+            };
             if let Some(error) = &self.export.error {
                 ui.label(RichText::new(error).color(self.theme.error()));
-            } else if path.is_file() {
+            } else if exists {
                 ui.label(RichText::new(self.tr.t("export-replaces")).color(self.theme.warning()));
             }
             ui.add_space(8.0);

@@ -209,10 +209,13 @@ fn present(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
         if people.is_empty() {
             continue;
         }
-        blocks.push(Block::Paragraph {
-            line: vec![Span::bold(format!("{name} ({})", people.len()))],
-            align: Align::Left,
-        });
+        // Without any groups, the people are listed without a heading.
+        if !session.stakeholder_groups.is_empty() {
+            blocks.push(Block::Paragraph {
+                line: vec![Span::bold(format!("{name} ({})", people.len()))],
+                align: Align::Left,
+            });
+        }
         blocks.push(Block::List(people));
     }
 }
