@@ -210,6 +210,10 @@ fn pdf_text_contains_the_russian_decisions_exactly() {
     let session = sample("tos-support.ron");
     let pdf = report::export(&session, Format::Pdf, Language::Russian).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
+    assert!(
+        pdf.windows(b"/Outlines".len()).any(|w| w == b"/Outlines"),
+        "sections as bookmarks"
+    );
     let Some(extracted) = pdftotext(&pdf) else {
         return;
     };

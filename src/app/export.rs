@@ -85,9 +85,19 @@ fn file_stem(title: &str) -> String {
 impl StratboardApp {
     /// Opens the export dialog with the file next to the session (or in Documents).
     pub fn open_export(&mut self) {
-        let format = self.export.format.unwrap_or(Format::Docx);
+        let remembered = self
+            .settings
+            .export_format
+            .as_deref()
+            .and_then(Format::from_name);
+        let format = self.export.format.or(remembered).unwrap_or(Format::Docx);
         self.export.format = Some(format);
-        self.export.language.get_or_insert(self.tr.language());
+        let language = self
+            .export
+            .language
+            .or(self.settings.export_language)
+            .unwrap_or(self.tr.language());
+        self.export.language = Some(language);
         self.export.error = None;
         self.export.path = self.default_export_path(format).display().to_string();
         self.export.open = true;
@@ -155,6 +165,8 @@ impl StratboardApp {
         };
         match storage::write_file(&path, &bytes) {
             Ok(()) => {
+                self.settings.export_format = Some(format.extension().to_owned());
+                self.settings.export_language = Some(language);
                 self.export.exists = None;
                 self.export.open = false;
                 self.export.error = None;

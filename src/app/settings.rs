@@ -27,6 +27,10 @@ pub struct Settings {
     pub presentation_zoom: f32,
     /// High-contrast presentation (H in presentation mode).
     pub high_contrast: bool,
+    /// The last export format (its extension: "docx", "pdf", …).
+    pub export_format: Option<String>,
+    /// The last language a protocol was exported in.
+    pub export_language: Option<Language>,
 }
 
 impl Default for Settings {
@@ -37,6 +41,8 @@ impl Default for Settings {
             recent: Vec::new(),
             presentation_zoom: 1.0,
             high_contrast: false,
+            export_format: None,
+            export_language: None,
         }
     }
 }

@@ -7,9 +7,11 @@
 
 use krilla::Document as PdfDocument;
 use krilla::color::rgb;
+use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
@@ -72,10 +74,19 @@ enum Op {
     },
 }
 
+/// A heading's place, for the PDF outline (bookmarks).
+struct Mark {
+    level: u8,
+    text: String,
+    page: usize,
+    y: f32,
+}
+
 /// Places blocks on pages.
 struct Layout<'f> {
     fonts: &'f Fonts,
     pages: Vec<Vec<Op>>,
+    marks: Vec<Mark>,
     /// The y of the next line's top on the current page.
     y: f32,
 }
@@ -85,6 +96,7 @@ impl<'f> Layout<'f> {
         Self {
             fonts,
             pages: vec![Vec::new()],
+            marks: Vec::new(),
             y: TOP,
         }
     }
@@ -182,13 +194,19 @@ impl<'f> Layout<'f> {
         } else {
             text.to_owned()
         };
-        let lines = wrap(self.fonts, &[Span::bold(text)], TEXT_W, size);
+        let lines = wrap(self.fonts, &[Span::bold(text.clone())], TEXT_W, size);
         // Keep the heading with at least three lines of what follows.
         let height = before + lines.len() as f32 * size * LEADING + after + 3.0 * BODY * LEADING;
         self.need(height);
         if !self.at_top() {
             self.y += before;
         }
+        self.marks.push(Mark {
+            level,
+            text,
+            page: self.pages.len().saturating_sub(1),
+            y: self.y,
+        });
         let align = if level == 1 {
             Align::Center
         } else {
@@ -475,10 +493,45 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
         }
     }
     layout.footer(doc);
-    draw(doc, &fonts, &layout.pages)
+    draw(doc, &fonts, &layout.pages, &layout.marks)
 }
 
-fn draw(doc: &Document, fonts: &Fonts, pages: &[Vec<Op>]) -> Result<Vec<u8>, ExportError> {
+/// Bookmarks: the sections, with their subsections under them.
+fn outline(marks: &[Mark]) -> Outline {
+    let node = |mark: &Mark| {
+        OutlineNode::new(
+            mark.text.clone(),
+            XyzDestination::new(mark.page, Point::from_xy(0.0, (mark.y - 8.0).max(0.0))),
+        )
+    };
+    let mut outline = Outline::new();
+    let mut section: Option<OutlineNode> = None;
+    for mark in marks {
+        match mark.level {
+            1 => {}
+            2 => {
+                if let Some(done) = section.replace(node(mark)) {
+                    outline.push_child(done);
+                }
+            }
+            _ => match section.as_mut() {
+                Some(parent) => parent.push_child(node(mark)),
+                None => outline.push_child(node(mark)),
+            },
+        }
+    }
+    if let Some(done) = section {
+        outline.push_child(done);
+    }
+    outline
+}
+
+fn draw(
+    doc: &Document,
+    fonts: &Fonts,
+    pages: &[Vec<Op>],
+    marks: &[Mark],
+) -> Result<Vec<u8>, ExportError> {
     let damaged = || ExportError::Pdf("an embedded font could not be loaded".into());
     let regular = Font::new(pdf_text::REGULAR.into(), 0).ok_or_else(damaged)?;
     let bold = Font::new(pdf_text::BOLD.into(), 0).ok_or_else(damaged)?;
@@ -495,6 +548,7 @@ fn draw(doc: &Document, fonts: &Fonts, pages: &[Vec<Op>]) -> Result<Vec<u8>, Exp
             .language(doc.language.to_owned())
             .creator(format!("stratboard {}", env!("CARGO_PKG_VERSION"))),
     );
+    pdf.set_outline(outline(marks));
     let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
         .ok_or_else(|| ExportError::Pdf("bad page size".into()))?;
     for ops in pages {
