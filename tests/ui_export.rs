@@ -93,7 +93,13 @@ fn export_from_the_menu_previews_and_writes_a_pdf_in_the_other_language() {
     assert!(bytes.starts_with(b"%PDF-"));
     assert!(!harness.state().is_export_open(), "closes when done");
     match harness.state().notice() {
-        Some(Notice::Info(text)) => assert!(text.contains("протокол.pdf"), "{text}"),
+        Some(Notice::Written {
+            text,
+            path: written,
+        }) => {
+            assert!(text.contains("протокол.pdf"), "{text}");
+            assert_eq!(*written, path);
+        }
         other => panic!("expected a notice, got {other:?}"),
     }
     assert!(

@@ -226,7 +226,7 @@ pub(super) fn notice_bar(ui: &mut egui::Ui, theme: &Theme, tr: &Tr, notice: &mut
         return;
     };
     let frame = match &current {
-        Notice::Info(_) => theme.card(),
+        Notice::Info(_) | Notice::Written { .. } => theme.card(),
         Notice::Error { .. } => theme.card().stroke(egui::Stroke::new(2.0, theme.error())),
     };
     frame.show(ui, |ui| {
@@ -234,6 +234,29 @@ pub(super) fn notice_bar(ui: &mut egui::Ui, theme: &Theme, tr: &Tr, notice: &mut
             ui.vertical(|ui| match &current {
                 Notice::Info(text) => {
                     ui.label(text);
+                }
+                Notice::Written { text, path } => {
+                    ui.label(text);
+                    ui.horizontal(|ui| {
+                        if ui.button(tr.t("notice-open-file")).clicked()
+                            && !super::export::open_with_desktop(path)
+                        {
+                            *notice = Some(Notice::Error {
+                                title: tr.t("notice-open-failed"),
+                                detail: path.display().to_string(),
+                            });
+                        }
+                        let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+                        if let Some(folder) = folder
+                            && ui.button(tr.t("notice-open-folder")).clicked()
+                            && !super::export::open_with_desktop(folder)
+                        {
+                            *notice = Some(Notice::Error {
+                                title: tr.t("notice-open-failed"),
+                                detail: folder.display().to_string(),
+                            });
+                        }
+                    });
                 }
                 Notice::Error { title, detail } => {
                     ui.label(egui::RichText::new(title).strong().color(theme.error()));

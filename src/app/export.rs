@@ -173,7 +173,7 @@ impl StratboardApp {
                 let text = self
                     .tr
                     .with("export-done", "file", &path.display().to_string());
-                self.notice = Some(Notice::Info(text));
+                self.notice = Some(Notice::Written { text, path });
             }
             Err(error) => {
                 self.export.error = Some(format!("{}\n{error}", self.tr.t("export-failed")));
@@ -336,5 +336,36 @@ pub fn format_key(format: Format) -> &'static str {
         Format::Html => "export-format-html",
         Format::Markdown => "export-format-md",
         Format::Csv => "export-format-csv",
+    }
+}
+
+/// Opens a file or folder with the desktop's default application, without waiting for it.
+/// Returns whether the opener could be started.
+pub fn open_with_desktop(path: &Path) -> bool {
+    let mut command = if cfg!(target_os = "windows") {
+        let mut c = std::process::Command::new("explorer");
+        c.arg(path);
+        c
+    } else if cfg!(target_os = "macos") {
+        let mut c = std::process::Command::new("open");
+        c.arg(path);
+        c
+    } else {
+        let mut c = std::process::Command::new("xdg-open");
+        c.arg(path);
+        c
+    };
+    match command
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+    {
+        Ok(mut child) => {
+            // Reap the opener when it exits, so no zombie process is left behind.
+            std::thread::spawn(move || child.wait());
+            true
+        }
+        Err(_) => false,
     }
 }

@@ -39,6 +39,13 @@ pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(5);
 pub enum Notice {
     /// Something done (saved, deleted…).
     Info(String),
+    /// A file was written (an export): the notice offers to open it or its folder.
+    Written {
+        /// What was done ("Exported to …").
+        text: String,
+        /// The file.
+        path: PathBuf,
+    },
     /// Something refused or failed; the text says what and where.
     Error {
         /// What failed ("Could not save").

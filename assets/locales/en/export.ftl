@@ -17,3 +17,6 @@ export-csv-empty = No vote has ballots that may be shown yet: the file will have
 export-error-no-file = Type the name of the file to write.
 export-error-session-file = That is a session file; an export never overwrites one. Choose another name.
 export-error-folder = That is a folder; add a file name.
+notice-open-file = Open
+notice-open-folder = Show in folder
+notice-open-failed = Could not open it: no program to open it with was found.

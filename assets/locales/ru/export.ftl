@@ -17,3 +17,6 @@ export-csv-empty = Пока нет голосований, бюллетени к
 export-error-no-file = Введите имя файла.
 export-error-session-file = Это файл сессии; выгрузка никогда не записывает поверх него. Выберите другое имя.
 export-error-folder = Это папка; добавьте имя файла.
+notice-open-file = Открыть
+notice-open-folder = Показать в папке
+notice-open-failed = Не удалось открыть: не найдена программа, которой можно его открыть.
