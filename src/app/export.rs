@@ -40,25 +40,13 @@ pub struct ExportDialog {
     exists: Option<(String, bool)>,
 }
 
-/// What is wrong with an export destination, if anything.
+/// The translation key of what is wrong with an export destination, if anything.
 pub fn destination_problem(path: &Path, session: Option<&Path>) -> Option<&'static str> {
-    if path.as_os_str().is_empty() {
-        return Some("export-error-no-file");
-    }
-    let is_session = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("ron") || e.eq_ignore_ascii_case("bak"));
-    let same = session.is_some_and(|s| match (path.canonicalize(), s.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    });
-    if is_session || same {
-        return Some("export-error-session-file");
-    }
-    if path.is_dir() {
-        return Some("export-error-folder");
-    }
-    None
+    storage::export_target_problem(path, session).map(|problem| match problem {
+        storage::ExportTargetProblem::NoName => "export-error-no-file",
+        storage::ExportTargetProblem::SessionFile => "export-error-session-file",
+        storage::ExportTargetProblem::Folder => "export-error-folder",
+    })
 }
 
 /// A file name from a title: characters no file system accepts become "_".

@@ -6,31 +6,23 @@ use std::process::ExitCode;
 
 use stratboard::i18n::Language;
 use stratboard::report::{self, Format};
-use stratboard::storage;
+use stratboard::storage::{self, ExportTargetProblem};
 
-/// Where the export goes and why a destination is refused.
+/// Where the export goes, or why it cannot go there.
 fn destination(session: &Path, format: Format, output: Option<&Path>) -> Result<PathBuf, String> {
     let path = output.map_or_else(|| format.path_next_to(session), Path::to_path_buf);
-    let is_session = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("ron") || e.eq_ignore_ascii_case("bak"));
-    let same = match (path.canonicalize(), session.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    };
-    if is_session || same {
-        return Err(format!(
+    match storage::export_target_problem(&path, Some(session)) {
+        None => Ok(path),
+        Some(ExportTargetProblem::NoName) => Err("-o: the output file name is empty".to_owned()),
+        Some(ExportTargetProblem::SessionFile) => Err(format!(
             "{}: refusing to write an export over a session file; choose another name with -o",
             path.display()
-        ));
-    }
-    if path.is_dir() {
-        return Err(format!(
+        )),
+        Some(ExportTargetProblem::Folder) => Err(format!(
             "{}: is a folder; give a file name with -o",
             path.display()
-        ));
+        )),
     }
-    Ok(path)
 }
 
 /// Runs the export; prints what was written (or why not) on stderr.

@@ -250,17 +250,11 @@ fn result_texts(vote: &Vote, tally: &Tally) -> Vec<String> {
             {
                 return grades.get(*median).cloned().unwrap_or_default();
             }
-            values.get(i).map_or_else(String::new, |v| number(*v))
+            values
+                .get(i)
+                .map_or_else(String::new, |v| crate::voting::number_text(*v))
         })
         .collect()
-}
-
-fn number(value: f64) -> String {
-    if value.fract() == 0.0 {
-        format!("{value:.0}")
-    } else {
-        format!("{value:.2}")
-    }
 }
 
 fn results_table(cx: &Ctx<'_>, vote: &Vote, tally: &Tally) -> Table {
@@ -409,7 +403,7 @@ fn chart(cx: &Ctx<'_>, vote: &Vote, tally: &Tally) -> Chart {
                 .map(|(choice, value)| Bar {
                     label: consent_name(tr, *choice),
                     value: *value,
-                    text: number(*value),
+                    text: crate::voting::number_text(*value),
                     highlight: *choice == ConsentChoice::For
                         && tally.consent.as_ref().is_some_and(|c| c.passed),
                 })

@@ -155,6 +155,40 @@ pub fn save(
     Ok(Fingerprint::of(text.as_bytes(), modified))
 }
 
+/// Why a path cannot take an export (a protocol, a ballot list).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportTargetProblem {
+    /// No file name was given.
+    NoName,
+    /// The path is a session file (`.ron`, its `.bak`, or the open session itself): an export
+    /// never overwrites one.
+    SessionFile,
+    /// The path is a folder.
+    Folder,
+}
+
+/// What is wrong with writing an export to `path`, if anything; `session` is the session's own
+/// file, when it has one.
+pub fn export_target_problem(path: &Path, session: Option<&Path>) -> Option<ExportTargetProblem> {
+    if path.as_os_str().is_empty() {
+        return Some(ExportTargetProblem::NoName);
+    }
+    let is_session = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron") || e.eq_ignore_ascii_case("bak"));
+    let same = session.is_some_and(|s| match (path.canonicalize(), s.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    });
+    if is_session || same {
+        return Some(ExportTargetProblem::SessionFile);
+    }
+    if path.is_dir() {
+        return Some(ExportTargetProblem::Folder);
+    }
+    None
+}
+
 /// Writes a file that is not a session (an exported protocol, a ballot list) atomically: `path`
 /// ends up as the old file or the whole new one, never half written.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {

@@ -1100,15 +1100,6 @@ fn columns(board: &Board<'_>, vote: &Vote, tally: &Tally) -> Columns {
     }
 }
 
-/// A number for a table cell: whole numbers without decimals.
-fn number(value: f64) -> String {
-    if value.fract() == 0.0 {
-        format!("{value:.0}")
-    } else {
-        format!("{value:.2}")
-    }
-}
-
 /// Names joined for a sentence.
 fn names(session: &Session, ids: &[AlternativeId]) -> String {
     ids.iter()
@@ -1427,7 +1418,7 @@ fn chart(ui: &mut Ui, board: &Board<'_>, vote: &Vote, index: usize, cols: &Colum
         .names
         .iter()
         .zip(vals)
-        .map(|(n, v)| format!("{n} — {}", number(*v)))
+        .map(|(n, v)| format!("{n} — {}", crate::voting::number_text(*v)))
         .collect::<Vec<_>>()
         .join(", ");
     let label = format!("{}: {described}", tr.t("votes-chart"));
@@ -1589,7 +1580,7 @@ fn breakdown_grid(
                     ui.label(weight.unwrap_or(1).to_string());
                 }
                 for v in vals {
-                    ui.label(number(*v));
+                    ui.label(crate::voting::number_text(*v));
                 }
                 ui.end_row();
             }
@@ -1598,7 +1589,7 @@ fn breakdown_grid(
                 ui.label("");
                 ui.label("");
                 for v in totals {
-                    ui.label(RichText::new(number(*v)).strong());
+                    ui.label(RichText::new(crate::voting::number_text(*v)).strong());
                 }
                 ui.end_row();
             }

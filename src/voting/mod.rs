@@ -302,3 +302,12 @@ pub fn chart_values(vote: &Vote, tally: &Tally) -> Vec<f64> {
         })
         .collect()
 }
+
+/// A result number as text: whole numbers without decimals, others with two.
+pub fn number_text(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.2}")
+    }
+}

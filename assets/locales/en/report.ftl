@@ -45,7 +45,10 @@ report-consent-result = For — { $for }, Against — { $against }, Abstain — 
 report-consent-blocks = , Block — { $count }
 report-passed = The proposal is adopted.
 report-not-passed = The proposal is not adopted.
-report-quorum-missed = The quorum of { $count } ballots was not reached.
+report-quorum-missed = The quorum of { $count } { $count ->
+    [one] ballot
+   *[other] ballots
+  } was not reached.
 report-blocked = The proposal was blocked.
 report-roll-call = How each participant voted
 report-column-participant = Participant

@@ -47,7 +47,11 @@ report-consent-result = За — { $for }, Против — { $against }, Воз
 report-consent-blocks = , Вето — { $count }
 report-passed = Решение принято.
 report-not-passed = Решение не принято.
-report-quorum-missed = Кворум ({ $count } бюллетеней) не набран.
+report-quorum-missed = Кворум ({ $count } { $count ->
+    [one] бюллетень
+    [few] бюллетеня
+   *[many] бюллетеней
+  }) не набран.
 report-blocked = Решение заблокировано (вето).
 report-roll-call = Как голосовали участники
 report-column-participant = Участник
