@@ -377,3 +377,75 @@ fn participants_without_any_groups_are_listed_without_a_group_heading() {
     assert!(md.contains("1 человек\n\n- Иванов Иван, глава\n"), "{md}");
     assert!(!md.contains("Вне групп"));
 }
+
+#[test]
+fn ranked_methods_show_their_counts_rounds_and_pairwise_matrix() {
+    let base = sample("ngo-offsite.ron");
+    let ranked = base
+        .votes
+        .iter()
+        .position(|v| v.method == stratboard::model::VoteMethod::Borda)
+        .expect("the sample has a Borda vote");
+    let md_for = |method: stratboard::model::VoteMethod| {
+        let mut session = base.clone();
+        session.votes[ranked].method = method;
+        text(&session, Format::Markdown, Language::English)
+    };
+    let irv = md_for(stratboard::model::VoteMethod::Irv);
+    assert!(irv.contains("- Count 1: "), "IRV counts listed");
+    assert!(irv.contains("eliminated: "));
+    assert!(irv.contains("*First preferences by alternative*"));
+    let schulze = md_for(stratboard::model::VoteMethod::Schulze);
+    assert!(schulze.contains("**Pairwise comparison (row beats column by that many ballots)**"));
+    assert!(schulze.contains("*Pairwise wins by alternative*"));
+    let borda = md_for(stratboard::model::VoteMethod::Borda);
+    assert!(borda.contains("| 1 | Farm advisory service | 18 |"));
+}
+
+#[test]
+fn majority_judgment_shows_grade_names_and_consent_shows_quorum_and_blocks() {
+    use stratboard::model::{AlternativeId, Score, VoteMethod, VoteRound};
+    let mut session = sample("tos-support.ron");
+    let a = session.alternatives[0].id;
+    let b = session.alternatives[1].id;
+    let mut mj = session.votes[0].clone();
+    mj.method = VoteMethod::MajorityJudgment {
+        grades: vec!["Плохо".into(), "Хорошо".into(), "Отлично".into()],
+    };
+    mj.alternatives = vec![a, b];
+    let grade = |x: AlternativeId, v: i32| Score {
+        alternative: x,
+        value: v,
+    };
+    mj.rounds = vec![VoteRound {
+        ballots: (0..3)
+            .map(|i| Ballot {
+                voter: None,
+                count: 1,
+                choice: Choice::Scores(vec![grade(a, 2), grade(b, i % 2)]),
+            })
+            .collect(),
+        ..VoteRound::default()
+    }];
+    mj.anonymity = Anonymity::Secret;
+    session.votes.push(mj);
+    let md = text(&session, Format::Markdown, Language::Russian);
+    assert!(
+        md.contains("| 1 | Субсидии из областного бюджета на поддержку ТОС | Отлично |"),
+        "{md}"
+    );
+
+    let mut consent = sample("tos-support.ron");
+    let vote = &mut consent.votes[0];
+    vote.method = VoteMethod::Consent { allow_block: true };
+    vote.quorum = Some(20);
+    vote.rounds[0].ballots[0].choice = Choice::Consent(ConsentChoice::Block);
+    let md = text(&consent, Format::Markdown, Language::Russian);
+    assert!(
+        md.contains("**За — 13, Против — 0, Воздержались — 0, Вето — 1**"),
+        "{md}"
+    );
+    assert!(md.contains(
+        "**Решение не принято. Кворум (20 бюллетеней) не набран. Решение заблокировано (вето).**"
+    ));
+}

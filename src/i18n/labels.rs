@@ -191,3 +191,16 @@ pub fn vote_rules(tr: &Tr, vote: &Vote) -> String {
     }
     parts.join("  ·  ")
 }
+
+/// The translation key of a results chart's caption.
+pub fn chart_caption_key(measure: crate::voting::ChartMeasure) -> &'static str {
+    use crate::voting::ChartMeasure;
+    match measure {
+        ChartMeasure::Consent => "votes-chart-consent",
+        ChartMeasure::Totals => "votes-chart-scores",
+        ChartMeasure::MedianGrade => "votes-chart-medians",
+        ChartMeasure::FirstPreferences => "votes-chart-first-round",
+        ChartMeasure::PairwiseWins => "votes-chart-pairwise-wins",
+        ChartMeasure::WinsMinusLosses => "votes-chart-copeland",
+    }
+}

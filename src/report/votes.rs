@@ -5,12 +5,12 @@
 use super::document::{Align, Bar, Block, Chart, Item, Span, Table};
 use super::protocol::Ctx;
 use crate::i18n::Tr;
-use crate::i18n::labels::{method_key, vote_rules};
+use crate::i18n::labels::{chart_caption_key, method_key, vote_rules};
 use crate::model::{
     AlternativeId, Anonymity, Choice, ConsentChoice, GoalId, Session, Vote, VoteMethod, VoteRound,
     VoteStatus,
 };
-use crate::voting::{Tally, chart_values, count_round, results_visible};
+use crate::voting::{ChartMeasure, Tally, chart_values, count_round, results_visible};
 
 /// The translated name of a consent choice.
 pub fn consent_name(tr: &Tr, choice: ConsentChoice) -> String {
@@ -242,13 +242,13 @@ fn result_texts(vote: &Vote, tally: &Tally) -> Vec<String> {
         .iter()
         .enumerate()
         .map(|(i, id)| {
-            if let Some((_, points)) = tally.scores.iter().find(|(a, _)| a == id) {
-                return points.to_string();
-            }
             if let (Some((_, median)), VoteMethod::MajorityJudgment { grades }) =
                 (tally.medians.iter().find(|(a, _)| a == id), &vote.method)
             {
                 return grades.get(*median).cloned().unwrap_or_default();
+            }
+            if let Some((_, points)) = tally.scores.iter().find(|(a, _)| a == id) {
+                return points.to_string();
             }
             values
                 .get(i)
@@ -410,15 +410,7 @@ fn chart(cx: &Ctx<'_>, vote: &Vote, tally: &Tally) -> Chart {
                 .collect(),
         };
     }
-    let caption = if !tally.scores.is_empty() {
-        "votes-chart-scores"
-    } else if !tally.medians.is_empty() {
-        "votes-chart-medians"
-    } else if !tally.rounds.is_empty() {
-        "votes-chart-first-round"
-    } else {
-        "votes-chart-pairwise-wins"
-    };
+    let caption = chart_caption_key(ChartMeasure::of(&vote.method));
     let texts = result_texts(vote, tally);
     Chart {
         caption: tr.t(caption),

@@ -921,6 +921,17 @@ fn chart_values(cx: &Ctx<'_, '_>, vote: &Vote, tally: &Tally) -> Vec<(String, f6
             .map(|(name, n)| (name, n as f64, n.to_string()))
             .collect();
     }
+    if let VoteMethod::MajorityJudgment { grades } = &vote.method {
+        // The median grade by name; the bar is its rank (1 = the lowest grade).
+        return tally
+            .medians
+            .iter()
+            .map(|(id, median)| {
+                let grade = grades.get(*median).cloned().unwrap_or_default();
+                (result_name(cx, *id), (*median + 1) as f64, grade)
+            })
+            .collect();
+    }
     if !tally.scores.is_empty() {
         return tally
             .scores

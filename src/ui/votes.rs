@@ -1066,7 +1066,7 @@ struct Columns {
 }
 
 /// The columns of a result: consent choices, or the alternatives.
-fn columns(board: &Board<'_>, vote: &Vote, tally: &Tally) -> Columns {
+fn columns(board: &Board<'_>, vote: &Vote) -> Columns {
     if let VoteMethod::Consent { allow_block } = vote.method {
         let mut names = vec![
             consent_name(board, ConsentChoice::For),
@@ -1081,15 +1081,8 @@ fn columns(board: &Board<'_>, vote: &Vote, tally: &Tally) -> Columns {
             caption: "votes-chart-consent",
         };
     }
-    let caption = if !tally.scores.is_empty() {
-        "votes-chart-scores"
-    } else if !tally.medians.is_empty() {
-        "votes-chart-medians"
-    } else if !tally.rounds.is_empty() {
-        "votes-chart-first-round"
-    } else {
-        "votes-chart-pairwise-wins"
-    };
+    let caption =
+        crate::i18n::labels::chart_caption_key(crate::voting::ChartMeasure::of(&vote.method));
     Columns {
         names: vote
             .alternatives
@@ -1196,7 +1189,7 @@ fn results(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote, index: usize, round:
         details(ui, board, vote, &tally);
     }
 
-    let cols = columns(board, vote, &tally);
+    let cols = columns(board, vote);
     let vals = crate::voting::chart_values(vote, &tally);
     chart(ui, board, vote, index, &cols, &vals);
     breakdown(ui, board, vote, round, &cols);

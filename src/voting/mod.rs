@@ -244,10 +244,47 @@ pub fn results_visible(vote: &Vote) -> bool {
     }
 }
 
+/// What the bars of a results chart measure, by method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartMeasure {
+    /// Consent: for / against / abstain (/ block).
+    Consent,
+    /// Votes, approvals, dots, score sums, Borda points, weighted matrix totals.
+    Totals,
+    /// Majority judgment: the median grade (1 = the lowest grade).
+    MedianGrade,
+    /// IRV: first preferences.
+    FirstPreferences,
+    /// Schulze, ranked pairs, Condorcet: pairwise wins.
+    PairwiseWins,
+    /// Copeland: pairwise wins minus losses (bars start at zero).
+    WinsMinusLosses,
+}
+
+impl ChartMeasure {
+    /// The measure for a method.
+    pub fn of(method: &VoteMethod) -> Self {
+        match method {
+            VoteMethod::Consent { .. } => Self::Consent,
+            VoteMethod::MajorityJudgment { .. } => Self::MedianGrade,
+            VoteMethod::Irv => Self::FirstPreferences,
+            VoteMethod::Schulze | VoteMethod::RankedPairs | VoteMethod::Condorcet => {
+                Self::PairwiseWins
+            }
+            VoteMethod::Copeland => Self::WinsMinusLosses,
+            VoteMethod::Plurality
+            | VoteMethod::Approval
+            | VoteMethod::Dot { .. }
+            | VoteMethod::Score { .. }
+            | VoteMethod::Borda
+            | VoteMethod::Matrix { .. } => Self::Totals,
+        }
+    }
+}
+
 /// The bar lengths of a results chart, one per column: for / against / abstain (/ block) in a
-/// consent vote, else one per alternative in ballot order — totals where the method has them,
-/// median grade + 1 in majority judgment, first preferences in IRV, pairwise wins in Condorcet
-/// methods.
+/// consent vote, else one per alternative in ballot order, as [`ChartMeasure::of`] the method
+/// says.
 pub fn chart_values(vote: &Vote, tally: &Tally) -> Vec<f64> {
     if let Some(consent) = &tally.consent {
         let mut v = vec![
@@ -260,45 +297,30 @@ pub fn chart_values(vote: &Vote, tally: &Tally) -> Vec<f64> {
         }
         return v;
     }
+    let measure = ChartMeasure::of(&vote.method);
     vote.alternatives
         .iter()
-        .enumerate()
-        .map(|(i, id)| {
-            if !tally.scores.is_empty() {
-                tally
-                    .scores
-                    .iter()
-                    .find(|(a, _)| a == id)
-                    .map_or(0.0, |(_, p)| p.as_f64())
-            } else if !tally.medians.is_empty() {
-                tally
-                    .medians
-                    .iter()
-                    .find(|(a, _)| a == id)
-                    .map_or(0.0, |(_, m)| (*m + 1) as f64)
-            } else if let Some(first) = tally.rounds.first() {
+        .map(|id| match measure {
+            ChartMeasure::MedianGrade => tally
+                .medians
+                .iter()
+                .find(|(a, _)| a == id)
+                .map_or(0.0, |(_, m)| (*m + 1) as f64),
+            ChartMeasure::FirstPreferences => tally.rounds.first().map_or(0.0, |first| {
                 first
                     .votes
                     .iter()
                     .find(|(a, _)| a == id)
                     .map_or(0.0, |(_, n)| *n as f64)
-            } else if let Some(pairwise) = &tally.pairwise {
-                let row = pairwise.wins.get(i);
-                (0..pairwise.alternatives.len())
-                    .filter(|j| {
-                        *j != i
-                            && row.and_then(|r| r.get(*j)).copied().unwrap_or(0)
-                                > pairwise
-                                    .wins
-                                    .get(*j)
-                                    .and_then(|r| r.get(i))
-                                    .copied()
-                                    .unwrap_or(0)
-                    })
-                    .count() as f64
-            } else {
-                0.0
-            }
+            }),
+            ChartMeasure::Consent
+            | ChartMeasure::Totals
+            | ChartMeasure::PairwiseWins
+            | ChartMeasure::WinsMinusLosses => tally
+                .scores
+                .iter()
+                .find(|(a, _)| a == id)
+                .map_or(0.0, |(_, p)| p.as_f64()),
         })
         .collect()
 }

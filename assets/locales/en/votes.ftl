@@ -165,6 +165,7 @@ votes-chart-consent = Ballots by choice
 votes-chart-scores = Totals by alternative
 votes-chart-medians = Median grade by alternative (1 = lowest grade)
 votes-chart-first-round = First preferences by alternative
+votes-chart-copeland = Pairwise wins minus losses by alternative
 votes-chart-pairwise-wins = Pairwise wins by alternative
 votes-by-group = By stakeholder group
 votes-group = Group

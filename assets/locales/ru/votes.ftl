@@ -173,6 +173,7 @@ votes-chart-consent = Бюллетени по вариантам ответа
 votes-chart-scores = Суммы по альтернативам
 votes-chart-medians = Медианная оценка по альтернативам (1 — низшая)
 votes-chart-first-round = Первые предпочтения по альтернативам
+votes-chart-copeland = Попарные победы минус поражения по альтернативам
 votes-chart-pairwise-wins = Попарные победы по альтернативам
 votes-by-group = По группам заинтересованных сторон
 votes-group = Группа
