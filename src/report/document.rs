@@ -174,8 +174,6 @@ pub struct Document {
     pub title: String,
     /// The language code of the text ("ru" or "en").
     pub language: &'static str,
-    /// The running footer text ("Protocol … — page N of M" is added by paged writers).
-    pub footer: String,
     /// "Page" in the document's language, for paged writers.
     pub page_word: String,
     /// "of" in the document's language, for "page N of M".

@@ -103,8 +103,15 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     deflate(&bytes.into_inner()).map_err(|e| ExportError::Docx(e.to_string()))
 }
 
+/// docx-rs cannot mark a table's header row to repeat on every page; header rows are the only
+/// rows written with "can't split", so the mark is added there. (User text cannot contain this
+/// element: docx-rs escapes `<` in text.)
+const HEADER_ROW: &str = "<w:trPr><w:cantSplit /></w:trPr>";
+const REPEATED_HEADER_ROW: &str = "<w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>";
+
 /// docx-rs stores the package uncompressed; a protocol is mailed around, so the parts are
-/// deflated (the large generated session: 2 MB → a tenth of that), in the same order.
+/// deflated (the large generated session: 2 MB → 63 KB), in the same order; table header rows
+/// are marked to repeat on each page.
 fn deflate(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
     let mut archive = zip::ZipArchive::new(Cursor::new(stored))?;
     let mut writer = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(stored.len() / 4)));
@@ -115,6 +122,14 @@ fn deflate(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
         let name = part.name().to_owned();
         if part.is_dir() {
             writer.add_directory(name, options)?;
+        } else if name == "word/document.xml" {
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut part, &mut xml)?;
+            writer.start_file(name, options)?;
+            std::io::Write::write_all(
+                &mut writer,
+                xml.replace(HEADER_ROW, REPEATED_HEADER_ROW).as_bytes(),
+            )?;
         } else {
             writer.start_file(name, options)?;
             std::io::copy(&mut part, &mut writer)?;
@@ -302,7 +317,7 @@ fn chart_table(chart: &Chart) -> Table {
             let bar_cell = TableCell::new()
                 .width(widths.get(1).copied().unwrap_or(0), WidthType::Dxa)
                 .add_paragraph(p);
-            TableRow::new(vec![label, bar_cell]).cant_split()
+            TableRow::new(vec![label, bar_cell])
         })
         .collect();
     Table::new(rows)

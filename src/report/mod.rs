@@ -102,15 +102,12 @@ pub fn export(
     format: Format,
     language: Language,
 ) -> Result<Vec<u8>, ExportError> {
-    if format == Format::Csv {
-        return Ok(csv::ballots(session, language).into_bytes());
-    }
-    let doc = document(session, language);
+    let doc = || document(session, language);
     match format {
-        Format::Markdown => Ok(markdown::render(&doc).into_bytes()),
-        Format::Html => Ok(html::render(&doc).into_bytes()),
-        Format::Docx => docx::render(&doc),
-        Format::Pdf => pdf::render(&doc),
+        Format::Markdown => Ok(markdown::render(&doc()).into_bytes()),
+        Format::Html => Ok(html::render(&doc()).into_bytes()),
+        Format::Docx => docx::render(&doc()),
+        Format::Pdf => pdf::render(&doc()),
         Format::Csv => Ok(csv::ballots(session, language).into_bytes()),
     }
 }

@@ -108,7 +108,6 @@ pub fn build(session: &Session, language: Language) -> Document {
     signatures(&cx, &mut blocks);
     let title = format!("{} — {}", tr.t("report-heading"), session.meta.title);
     Document {
-        footer: title.clone(),
         title,
         language: match language {
             Language::Russian => "ru",
