@@ -285,7 +285,14 @@ fn goals(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
             level: depth,
             line: vec![
                 Span::plain(goal.title.clone()),
-                Span::plain(format!(" ({})", goal.priority.name(tr).to_lowercase())),
+                Span::plain(format!(
+                    " ({})",
+                    tr.with(
+                        "report-priority",
+                        "priority",
+                        &goal.priority.name(tr).to_lowercase()
+                    )
+                )),
             ],
             details,
         });

@@ -15,6 +15,7 @@ report-no-group = Not in a stakeholder group
 report-agenda = Agenda
 report-minutes = { $count } min
 report-goals = Goals
+report-priority = priority: { $priority }
 report-situation = Situation analysis: the organisation's state and internal capabilities
 report-alternatives = Strategic alternatives
 report-hidden-alternatives = { $count ->

@@ -16,6 +16,7 @@ report-no-group = Вне групп заинтересованных сторо�
 report-agenda = Повестка дня
 report-minutes = { $count } мин
 report-goals = Цели
+report-priority = приоритет: { $priority }
 report-situation = Анализ состояния и внутренних возможностей
 report-alternatives = Стратегические альтернативы
 report-hidden-alternatives = { $count ->
