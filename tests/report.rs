@@ -210,9 +210,12 @@ fn pdf_text_contains_the_russian_decisions_exactly() {
     let session = sample("tos-support.ron");
     let pdf = report::export(&session, Format::Pdf, Language::Russian).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
+    let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
+    assert!(has(b"/Outlines"), "sections as bookmarks");
+    assert!(has(b"<pdfaid:part>2</pdfaid:part>"), "PDF/A-2");
     assert!(
-        pdf.windows(b"/Outlines".len()).any(|w| w == b"/Outlines"),
-        "sections as bookmarks"
+        has(b"<pdfaid:conformance>U</pdfaid:conformance>"),
+        "PDF/A-2u"
     );
     let Some(extracted) = pdftotext(&pdf) else {
         return;
@@ -236,7 +239,7 @@ fn pdf_text_contains_the_russian_decisions_exactly() {
 #[test]
 fn pdf_of_hostile_text_and_symbols_is_built() {
     let mut session = hostile();
-    session.decisions[1].statement = "Стрелки → ← ✓ ★ ∑ ≥ ≤ № «» — –".to_owned();
+    session.decisions[1].statement = "Стрелки → ← ✓ ★ ∑ ≥ ≤ № «» — – 中文".to_owned();
     let pdf = report::export(&session, Format::Pdf, Language::Russian).unwrap();
     if let Some(extracted) = pdftotext(&pdf) {
         assert!(extracted.contains("<script>alert(1)</script>"));

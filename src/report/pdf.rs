@@ -5,11 +5,14 @@
 //! Layout runs first and produces pages of drawing operations; only then are they drawn, so the
 //! page count is known for the footer.
 
+use chrono::Datelike;
 use krilla::Document as PdfDocument;
+use krilla::SerializeSettings;
 use krilla::color::rgb;
+use krilla::configure::{Archival, ConfigurationBuilder};
 use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Rect};
-use krilla::metadata::Metadata;
+use krilla::metadata::{DateTime, Metadata};
 use krilla::num::NormalizedF32;
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
@@ -541,10 +544,28 @@ fn draw(
         FontId::Bold => bold.clone(),
         FontId::Fallback => fallback.clone(),
     };
-    let mut pdf = PdfDocument::new();
+    // PDF/A-2u: a self-contained archival PDF (fonts embedded, colours with an output intent,
+    // XMP metadata, every glyph mapped to Unicode), as archives ask for.
+    let configuration = ConfigurationBuilder::new()
+        .with_archival_validator(Archival::A2_U)
+        .finish()
+        .map_err(|e| ExportError::Pdf(format!("{e:?}")))?;
+    let mut pdf = PdfDocument::new_with(SerializeSettings {
+        configuration,
+        ..SerializeSettings::default()
+    });
+    // PDF/A needs a date: the session's (so the same session gives the same file), or today's
+    // for a session without one.
+    let date = doc
+        .date
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let created = DateTime::new(u16::try_from(date.year()).unwrap_or(2000))
+        .month(date.month() as u8)
+        .day(date.day() as u8);
     pdf.set_metadata(
         Metadata::new()
             .title(doc.title.clone())
+            .creation_date(created)
             .language(doc.language.to_owned())
             .creator(format!("stratboard {}", env!("CARGO_PKG_VERSION"))),
     );

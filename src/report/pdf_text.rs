@@ -15,6 +15,9 @@ pub const BOLD: &[u8] = include_bytes!("../../assets/fonts/PTSans-Bold.ttf");
 /// DejaVu Sans, for glyphs PT Sans does not have (arrows, block elements, rare symbols).
 pub const FALLBACK: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
+/// What is drawn for a character no embedded font has: a white square.
+const MISSING: char = '\u{25a1}';
+
 /// Which embedded font a glyph comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FontId {
@@ -65,8 +68,8 @@ impl Fonts {
         }
     }
 
-    /// The glyph for a character: from PT Sans (bold or not), else DejaVu Sans, else PT Sans'
-    /// "missing glyph" box.
+    /// The glyph for a character: from PT Sans (bold or not), else DejaVu Sans, else DejaVu
+    /// Sans' "□".
     pub fn glyph(&self, c: char, bold: bool) -> Glyph {
         if let Some(glyph) = self.cache.borrow().get(&(c, bold)) {
             return *glyph;
@@ -80,7 +83,16 @@ impl Fonts {
                 face.glyph_index(c_shown).map(|id| (font, face, id))
             })
             .map_or_else(
-                || self.make(main, ttf_parser::GlyphId(0)),
+                // No embedded font has it (Chinese, say): a visible box stands in for it, the
+                // text layer keeps the character itself. (PDF/A forbids the "missing glyph".)
+                || {
+                    let face = self.face(FontId::Fallback);
+                    let id = face
+                        .glyph_index(MISSING)
+                        .or_else(|| face.glyph_index('?'))
+                        .unwrap_or(ttf_parser::GlyphId(0));
+                    self.make(FontId::Fallback, id)
+                },
                 |(font, _, id)| self.make(font, id),
             );
         self.cache.borrow_mut().insert((c, bold), glyph);

@@ -109,6 +109,7 @@ pub fn build(session: &Session, language: Language) -> Document {
     let title = format!("{} — {}", tr.t("report-heading"), session.meta.title);
     Document {
         title,
+        date: session.meta.end.or(session.meta.start),
         language: match language {
             Language::Russian => "ru",
             Language::English => "en",
