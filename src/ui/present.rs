@@ -137,15 +137,16 @@ impl Palette {
     /// The palette for this theme and mode.
     fn new(ui: &Ui, theme: &Theme, high_contrast: bool) -> Self {
         if high_contrast {
+            use theme::high_contrast as hc;
             Self {
-                background: Color32::BLACK,
-                card: Color32::BLACK,
-                border: Color32::WHITE,
-                text: Color32::WHITE,
-                weak: Color32::from_gray(0xdd),
-                accent: Color32::YELLOW,
-                amber: Color32::from_rgb(0xff, 0xb0, 0x00),
-                red: Color32::from_rgb(0xff, 0x60, 0x60),
+                background: hc::BACKGROUND,
+                card: hc::BACKGROUND,
+                border: hc::TEXT,
+                text: hc::TEXT,
+                weak: hc::WEAK,
+                accent: hc::ACCENT,
+                amber: hc::AMBER,
+                red: hc::RED,
                 high_contrast,
             }
         } else {
@@ -264,7 +265,7 @@ impl Ctx<'_, '_> {
 pub fn show(ui: &mut egui::Ui, board: &Board<'_>, view: &View) {
     let rect = ui.max_rect();
     if view.blank {
-        ui.painter().rect_filled(rect, 0.0, Color32::BLACK);
+        ui.painter().rect_filled(rect, 0.0, theme::BLANK_SCREEN);
         ui.allocate_rect(rect, egui::Sense::hover());
         return;
     }
@@ -727,7 +728,7 @@ fn stance_cell(ui: &mut Ui, cx: &Ctx<'_, '_>, stance: Stance, size: egui::Vec2) 
     let theme = cx.board.theme;
     let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
     let (fill, text) = if cx.pal.high_contrast {
-        (Color32::BLACK, Color32::WHITE)
+        (theme::high_contrast::BACKGROUND, theme::high_contrast::TEXT)
     } else {
         (theme.stance_fill(stance), theme.stance_text(stance))
     };

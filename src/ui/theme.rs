@@ -41,6 +41,28 @@ pub const SIDEBAR_WIDTH: f32 = 260.0;
 /// Width of a text field in a card.
 pub const FIELD_WIDTH: f32 = 420.0;
 
+/// The presentation's high-contrast palette (H in presentation mode): white and yellow on
+/// black, the same in both themes.
+pub mod high_contrast {
+    use egui::Color32;
+
+    /// Background and card fill.
+    pub const BACKGROUND: Color32 = Color32::BLACK;
+    /// Text, borders and grid lines.
+    pub const TEXT: Color32 = Color32::WHITE;
+    /// Secondary text.
+    pub const WEAK: Color32 = Color32::from_gray(0xdd);
+    /// Highlights: the current item, bars, chips, every status.
+    pub const ACCENT: Color32 = Color32::YELLOW;
+    /// The timer's last two minutes.
+    pub const AMBER: Color32 = Color32::from_rgb(0xff, 0xb0, 0x00);
+    /// Over time.
+    pub const RED: Color32 = Color32::from_rgb(0xff, 0x60, 0x60);
+}
+
+/// The blanked screen of the presentation (B or .).
+pub const BLANK_SCREEN: egui::Color32 = egui::Color32::BLACK;
+
 /// The font family of headings and card titles (PT Sans Bold).
 pub const BOLD_FAMILY: &str = "bold";
 
