@@ -2,7 +2,8 @@
 //! the large generated session (as in the storage benchmark) and ten times that.
 //! Target: median ≤ 2 ms for the large session; 10× the items must cost < 2× the time.
 //!
-//! The last row is File → Export open on the Session section: the dialog with its page preview
+//! The row "Presentation" is the projector view (F5) of the first agenda item's section; the
+//! row "ExportPreview" is File → Export open on the Session section: the dialog with its page preview
 //! of the protocol (built once per session revision, laid out lazily).
 //!
 //! Each frame is `Context::run_ui` (input, layout, painting into shapes) plus tessellation,
@@ -40,11 +41,19 @@ fn input(frame: usize) -> egui::RawInput {
 }
 
 /// Median and 95th percentile of frame times in milliseconds.
-fn measure(session: &Session, section: BoardSection, export: bool) -> (f64, f64) {
+/// What a row of the table measures besides the section shown.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Extra {
+    None,
+    Present,
+    Export,
+}
+
+fn measure(session: &Session, section: BoardSection, extra: Extra) -> (f64, f64) {
     let ctx = egui::Context::default();
     let mut app = StratboardApp::for_test(session.clone(), Language::Russian);
     app.select_section(section);
-    if export {
+    if extra == Extra::Export {
         app.open_export();
     }
     // `FRAME_BENCH_FRAMES=5000` measures more frames (for profiling).
@@ -54,8 +63,18 @@ fn measure(session: &Session, section: BoardSection, export: bool) -> (f64, f64)
         .unwrap_or(MEASURED_FRAMES);
     let mut times = Vec::with_capacity(measured);
     for frame in 0..WARM_UP_FRAMES + measured {
+        let mut raw = input(frame);
+        if extra == Extra::Present && frame == 0 {
+            raw.events.push(egui::Event::Key {
+                key: egui::Key::F5,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: egui::Modifiers::NONE,
+            });
+        }
         let start = Instant::now();
-        let output = ctx.run_ui(input(frame), |ui| app.show(ui));
+        let output = ctx.run_ui(raw, |ui| app.show(ui));
         if frame == WARM_UP_FRAMES && std::env::var("FRAME_BENCH_SHAPES").is_ok() {
             let vertices: usize = ctx
                 .tessellate(output.shapes.clone(), output.pixels_per_point)
@@ -77,6 +96,11 @@ fn measure(session: &Session, section: BoardSection, export: bool) -> (f64, f64)
             times.push(elapsed);
         }
     }
+    assert_eq!(
+        app.is_presenting(),
+        extra == Extra::Present,
+        "the row measures what it says"
+    );
     times.sort_by(f64::total_cmp);
     let median = times[times.len() / 2];
     let p95 = times[(times.len() * 95) / 100];
@@ -103,9 +127,20 @@ fn main() {
     let only = std::env::var("FRAME_BENCH_SECTION").ok();
     let rows = BoardSection::ALL
         .iter()
-        .map(|s| (*s, false, format!("{s:?}")))
-        .chain([(BoardSection::Session, true, "ExportPreview".to_owned())]);
-    for (section, export, row) in rows {
+        .map(|s| (*s, Extra::None, format!("{s:?}")))
+        .chain([
+            (
+                BoardSection::Session,
+                Extra::Present,
+                "Presentation".to_owned(),
+            ),
+            (
+                BoardSection::Session,
+                Extra::Export,
+                "ExportPreview".to_owned(),
+            ),
+        ]);
+    for (section, extra, row) in rows {
         if only.as_ref().is_some_and(|only| *only != row) {
             continue;
         }
@@ -118,7 +153,7 @@ fn main() {
                 let _ = name;
                 continue;
             }
-            let (median, p95) = measure(session, section, export);
+            let (median, p95) = measure(session, section, extra);
             worst[i] = worst[i].max(median);
             medians.push(median);
             print!("{:>24}", format!("{median:.3} / {p95:.3}"));
