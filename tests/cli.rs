@@ -565,3 +565,45 @@ fn export_refuses_bad_arguments_and_broken_sessions_without_writing() {
     assert!(!output.status.success());
     assert!(stderr(&output).contains("missing.ron"));
 }
+
+#[test]
+fn tally_reports_a_tie_broken_by_lot_recorded_in_the_session() {
+    use stratboard::model::{Ballot, Choice, TieBreak, VoteMethod};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tie.ron");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/tos-support.ron");
+    let mut session = stratboard::storage::load(&sample).unwrap().session;
+    let a = session.alternatives[1].id;
+    let b = session.alternatives[2].id;
+    let vote = &mut session.votes[0];
+    vote.method = VoteMethod::Approval;
+    vote.alternatives = vec![a, b];
+    let round = &mut vote.rounds[0];
+    round.ballots = [a, b]
+        .into_iter()
+        .map(|x| Ballot {
+            voter: None,
+            count: 3,
+            choice: Choice::Approval(vec![x]),
+        })
+        .collect();
+    round.voters.clear();
+    round.tie_break = Some(TieBreak {
+        among: vec![b, a],
+        winner: b,
+        note: "lot drawn by the secretary".into(),
+    });
+    let vote_id = vote.id.to_string();
+    stratboard::storage::save(&path, &session, None).unwrap();
+    let winner = session.alternatives[2].title.clone();
+
+    let output = run(&["tally", path.to_str().unwrap(), "--vote", &vote_id, "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["winners"].as_array().unwrap().len(), 2, "the count is a tie");
+    assert_eq!(json["tie_break"]["winner"], winner.as_str());
+    assert_eq!(json["tie_break"]["note"], "lot drawn by the secretary");
+
+    let output = run(&["tally", path.to_str().unwrap(), "--vote", &vote_id]);
+    assert!(stdout(&output).contains(&format!("tie broken by lot: {winner} (among ")));
+}

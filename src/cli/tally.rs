@@ -6,7 +6,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use stratboard::model::{
-    AlternativeId, Choice, ResultsVisibility, Session, Threshold, VoteId, VoteMethod, VoteStatus,
+    AlternativeId, Choice, ResultsVisibility, Session, Threshold, TieBreak, VoteId, VoteMethod,
+    VoteStatus,
 };
 use stratboard::storage;
 use stratboard::voting::{self, Election, import, output};
@@ -72,13 +73,41 @@ pub fn run(source: Source<'_>, json: bool) -> ExitCode {
         } => from_ballots(path, method, scale),
     };
     match counted {
-        Ok(Counted { tally, names }) => {
+        Ok(Counted {
+            tally,
+            names,
+            tie_break,
+        }) => {
             let name =
                 |id: AlternativeId| names.get(&id).cloned().unwrap_or_else(|| id.to_string());
             if json {
-                println!("{}", output::to_json(&tally, &name));
+                let mut value = output::to_json(&tally, &name);
+                if let (Some(tie), Some(object)) = (&tie_break, value.as_object_mut()) {
+                    object.insert(
+                        "tie_break".into(),
+                        serde_json::json!({
+                            "among": tie.among.iter().map(|a| name(*a)).collect::<Vec<_>>(),
+                            "note": tie.note,
+                            "winner": name(tie.winner),
+                        }),
+                    );
+                }
+                println!("{value}");
             } else {
                 print!("{}", output::to_table(&tally, &name));
+                if let Some(tie) = &tie_break {
+                    let among: Vec<String> = tie.among.iter().map(|a| name(*a)).collect();
+                    println!(
+                        "tie broken by lot: {} (among {}){}",
+                        name(tie.winner),
+                        among.join(", "),
+                        if tie.note.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" — {}", tie.note)
+                        }
+                    );
+                }
             }
             ExitCode::SUCCESS
         }
@@ -92,6 +121,8 @@ pub fn run(source: Source<'_>, json: bool) -> ExitCode {
 struct Counted {
     tally: voting::Tally,
     names: BTreeMap<AlternativeId, String>,
+    /// The tie-break by lot recorded for this round's tie, if any.
+    tie_break: Option<TieBreak>,
 }
 
 fn from_session(path: &Path, vote: u32, round: Option<u32>) -> Result<Counted, String> {
@@ -129,7 +160,12 @@ fn from_session(path: &Path, vote: u32, round: Option<u32>) -> Result<Counted, S
             (*id, title)
         })
         .collect();
-    Ok(Counted { tally, names })
+    let tie_break = voting::recorded_tie_break(round, &tally).cloned();
+    Ok(Counted {
+        tally,
+        names,
+        tie_break,
+    })
 }
 
 fn from_ballots(path: &Path, method_name: &str, scale: Scale) -> Result<Counted, String> {
@@ -176,7 +212,11 @@ fn from_ballots(path: &Path, method_name: &str, scale: Scale) -> Result<Counted,
         threshold: Threshold::SimpleMajority,
     };
     let tally = voting::tally(&election).map_err(|e| format!("{file}: {e}"))?;
-    Ok(Counted { tally, names })
+    Ok(Counted {
+        tally,
+        names,
+        tie_break: None,
+    })
 }
 
 /// The method of this CLI name with the given scale settings.

@@ -210,23 +210,14 @@ fn winners(cx: &Ctx<'_>, round: &VoteRound, tally: &Tally) -> Block {
     let text = match tally.winners.as_slice() {
         [] => tr.t("votes-no-winner"),
         [one] => tr.with("votes-winner", "name", &cx.alternative(*one)),
-        tied => {
-            let mut sorted = tied.to_vec();
-            sorted.sort_unstable();
-            let lot = round.tie_break.as_ref().filter(|t| {
-                let mut among = t.among.clone();
-                among.sort_unstable();
-                among == sorted
-            });
-            match lot {
-                Some(tie) => format!(
-                    "{} {}",
-                    tr.with("votes-won-by-lot", "name", &cx.alternative(tie.winner)),
-                    tr.with("votes-tie-was", "names", &names(tied))
-                ),
-                None => tr.with("votes-tie", "names", &names(tied)),
-            }
-        }
+        tied => match crate::voting::recorded_tie_break(round, tally) {
+            Some(tie) => format!(
+                "{} {}",
+                tr.with("votes-won-by-lot", "name", &cx.alternative(tie.winner)),
+                tr.with("votes-tie-was", "names", &names(tied))
+            ),
+            None => tr.with("votes-tie", "names", &names(tied)),
+        },
     };
     Block::Paragraph {
         line: vec![Span::bold(text)],

@@ -1223,14 +1223,7 @@ fn winners(
         }
         tied => {
             let among = names(session, tied);
-            let broken = round.tie_break.as_ref().filter(|t| {
-                let mut a = t.among.clone();
-                let mut b = tied.to_vec();
-                a.sort_unstable();
-                b.sort_unstable();
-                a == b
-            });
-            match broken {
+            match crate::voting::recorded_tie_break(round, tally) {
                 Some(tie) => {
                     ui.label(
                         big(tr.with("votes-won-by-lot", "name", &title(session, tie.winner)))

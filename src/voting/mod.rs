@@ -29,8 +29,8 @@ mod ranked;
 use std::fmt;
 
 use crate::model::{
-    AlternativeId, Ballot, Choice, HandCount, HandOption, ResultsVisibility, Vote, VoteMethod,
-    VoteRound, VoteStatus,
+    AlternativeId, Ballot, Choice, HandCount, HandOption, ResultsVisibility, TieBreak, Vote,
+    VoteMethod, VoteRound, VoteStatus,
 };
 
 pub use consent::ConsentResult;
@@ -332,4 +332,20 @@ pub fn number_text(value: f64) -> String {
     } else {
         format!("{value:.2}")
     }
+}
+
+/// The tie-break by lot recorded in `round` that decides `tally`'s tie, if there is one: it
+/// must be among exactly the tied winners (a tie-break recorded for another tie — say, before
+/// ballots were corrected — decides nothing).
+pub fn recorded_tie_break<'a>(round: &'a VoteRound, tally: &Tally) -> Option<&'a TieBreak> {
+    if tally.winners.len() < 2 {
+        return None;
+    }
+    let mut tied = tally.winners.clone();
+    tied.sort_unstable();
+    round.tie_break.as_ref().filter(|tie| {
+        let mut among = tie.among.clone();
+        among.sort_unstable();
+        among == tied && tied.contains(&tie.winner)
+    })
 }
