@@ -597,10 +597,20 @@ fn tally_reports_a_tie_broken_by_lot_recorded_in_the_session() {
     stratboard::storage::save(&path, &session, None).unwrap();
     let winner = session.alternatives[2].title.clone();
 
-    let output = run(&["tally", path.to_str().unwrap(), "--vote", &vote_id, "--json"]);
+    let output = run(&[
+        "tally",
+        path.to_str().unwrap(),
+        "--vote",
+        &vote_id,
+        "--json",
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
-    assert_eq!(json["winners"].as_array().unwrap().len(), 2, "the count is a tie");
+    assert_eq!(
+        json["winners"].as_array().unwrap().len(),
+        2,
+        "the count is a tie"
+    );
     assert_eq!(json["tie_break"]["winner"], winner.as_str());
     assert_eq!(json["tie_break"]["note"], "lot drawn by the secretary");
 

@@ -214,8 +214,13 @@ fn pdf_text_contains_the_russian_decisions_exactly() {
     assert!(has(b"/Outlines"), "sections as bookmarks");
     assert!(has(b"<pdfaid:part>2</pdfaid:part>"), "PDF/A-2");
     assert!(
-        has(b"<pdfaid:conformance>U</pdfaid:conformance>"),
-        "PDF/A-2u"
+        has(b"<pdfaid:conformance>A</pdfaid:conformance>"),
+        "PDF/A-2a"
+    );
+    assert!(has(b"<pdfuaid:part>1</pdfuaid:part>"), "PDF/UA-1");
+    assert!(
+        has(b"/StructTreeRoot"),
+        "tagged: the logical structure is in the file"
     );
     let Some(extracted) = pdftotext(&pdf) else {
         return;

@@ -14,6 +14,7 @@ pub mod docx;
 pub mod html;
 pub mod markdown;
 pub mod pdf;
+mod pdf_tags;
 mod pdf_text;
 pub mod protocol;
 pub mod votes;

@@ -9,7 +9,7 @@ use chrono::Datelike;
 use krilla::Document as PdfDocument;
 use krilla::SerializeSettings;
 use krilla::color::rgb;
-use krilla::configure::{Archival, ConfigurationBuilder};
+use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
 use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::{DateTime, Metadata};
@@ -18,10 +18,12 @@ use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
+use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, SpanTag};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use super::ExportError;
 use super::document::{Align, Block, Chart, Document, Item, Signature, Span, Table};
+use super::pdf_tags::{Kind, Node, Structure, tag_tree};
 use super::pdf_text::{self, FontId, Fonts, LaidLine, ellipsize, wrap};
 
 /// A4 in points.
@@ -60,6 +62,8 @@ enum Op {
         bold: bool,
         colour: (u8, u8, u8),
         text: String,
+        /// Its place in the logical structure, or `None` for an artifact (a page number).
+        leaf: Option<usize>,
     },
     Rect {
         x: f32,
@@ -90,6 +94,7 @@ struct Layout<'f> {
     fonts: &'f Fonts,
     pages: Vec<Vec<Op>>,
     marks: Vec<Mark>,
+    tags: Structure,
     /// The y of the next line's top on the current page.
     y: f32,
 }
@@ -100,6 +105,7 @@ impl<'f> Layout<'f> {
             fonts,
             pages: vec![Vec::new()],
             marks: Vec::new(),
+            tags: Structure::default(),
             y: TOP,
         }
     }
@@ -144,6 +150,7 @@ impl<'f> Layout<'f> {
         if text.is_empty() {
             return;
         }
+        let leaf = self.tags.leaf();
         self.ops().push(Op::Text {
             x,
             y: baseline,
@@ -151,6 +158,7 @@ impl<'f> Layout<'f> {
             bold,
             colour,
             text: text.to_owned(),
+            leaf,
         });
     }
 
@@ -206,16 +214,18 @@ impl<'f> Layout<'f> {
         }
         self.marks.push(Mark {
             level,
-            text,
+            text: text.clone(),
             page: self.pages.len().saturating_sub(1),
             y: self.y,
         });
+        self.tags.open(Kind::Heading(level, text));
         let align = if level == 1 {
             Align::Center
         } else {
             Align::Left
         };
         self.lines(&lines, LEFT, TEXT_W, size, align, INK);
+        self.tags.close();
         if level == 2 {
             let y = self.y + 1.0;
             self.ops().push(Op::Line {
@@ -231,11 +241,14 @@ impl<'f> Layout<'f> {
 
     fn paragraph(&mut self, line: &[Span], align: Align) {
         let lines = wrap(self.fonts, line, TEXT_W, BODY);
+        self.tags.open(Kind::Paragraph);
         self.lines(&lines, LEFT, TEXT_W, BODY, align, INK);
+        self.tags.close();
         self.y += 3.0;
     }
 
     fn list(&mut self, items: &[Item]) {
+        self.tags.open(Kind::List);
         for item in items {
             let indent = f32::from(item.level) * INDENT;
             let marker_w = self.fonts.width(&item.marker, false, BODY) + 6.0;
@@ -245,14 +258,23 @@ impl<'f> Layout<'f> {
             let lines = wrap(self.fonts, &item.line, width, BODY);
             self.need(BODY * LEADING);
             let baseline = self.y + BODY;
+            self.tags.open(Kind::ListItem);
+            self.tags.open(Kind::Label);
             self.text(LEFT + indent, baseline, BODY, false, INK, &item.marker);
+            self.tags.close();
+            self.tags.open(Kind::ListBody);
             self.lines(&lines, x, width, BODY, Align::Left, INK);
             for detail in &item.details {
                 let lines = wrap(self.fonts, detail, width, BODY);
+                self.tags.open(Kind::Paragraph);
                 self.lines(&lines, x, width, BODY, Align::Left, INK);
+                self.tags.close();
             }
+            self.tags.close();
+            self.tags.close();
             self.y += 1.5;
         }
+        self.tags.close();
         self.y += 3.0;
     }
 
@@ -271,6 +293,7 @@ impl<'f> Layout<'f> {
         let header = self.cells(&table.header, &widths, true);
         let header_h = row_height(&header);
         self.need(header_h + SMALL * LEADING + 2.0 * PAD);
+        self.tags.open(Kind::Table);
         self.row(&header, &widths, true);
         for cells in &table.rows {
             let mut laid = self.cells(cells, &widths, false);
@@ -282,7 +305,7 @@ impl<'f> Layout<'f> {
                 }
                 if !self.at_top() && self.remaining() < header_h + SMALL * LEADING * 3.0 {
                     self.new_page();
-                    self.row(&header, &widths, true);
+                    self.repeated_header(&header, &widths);
                     continue;
                 }
                 // The row does not fit even on a fresh page, or enough room is left: draw the
@@ -295,11 +318,19 @@ impl<'f> Layout<'f> {
                     .collect();
                 self.row(&laid, &widths, false);
                 self.new_page();
-                self.row(&header, &widths, true);
+                self.repeated_header(&header, &widths);
                 laid = rest;
             }
         }
+        self.tags.close();
         self.y += 8.0;
+    }
+
+    /// The header row again at the top of a page: an artifact, not a second header.
+    fn repeated_header(&mut self, header: &[Vec<LaidLine>], widths: &[f32]) {
+        self.tags.set_artifact(true);
+        self.row(header, widths, true);
+        self.tags.set_artifact(false);
     }
 
     fn cells(&self, cells: &[String], widths: &[f32], bold: bool) -> Vec<Vec<LaidLine>> {
@@ -329,7 +360,10 @@ impl<'f> Layout<'f> {
             });
         }
         let mut x = LEFT;
+        self.tags.open(Kind::Row);
         for (lines, width) in cells.iter().zip(widths) {
+            self.tags
+                .open(if header { Kind::HeaderCell } else { Kind::Cell });
             let mut baseline = top + PAD + SMALL;
             for line in lines {
                 for piece in &line.pieces {
@@ -344,8 +378,10 @@ impl<'f> Layout<'f> {
                 }
                 baseline += SMALL * LEADING;
             }
+            self.tags.close();
             x += width;
         }
+        self.tags.close();
         // Grid: top, bottom and the vertical rules.
         let bottom = top + height;
         let mut edges = vec![LEFT];
@@ -393,8 +429,20 @@ impl<'f> Layout<'f> {
             TEXT_W,
             SMALL,
         );
+        self.tags.open(Kind::Paragraph);
         self.lines(&caption, LEFT, TEXT_W, SMALL, Align::Left, GREY);
+        self.tags.close();
         self.y += 2.0;
+        let described: Vec<String> = chart
+            .bars
+            .iter()
+            .map(|bar| format!("{}: {}", bar.label, bar.text))
+            .collect();
+        self.tags.open(Kind::Figure(format!(
+            "{}. {}",
+            chart.caption,
+            described.join("; ")
+        )));
         let label_w = TEXT_W * 0.35;
         let value_w = 48.0;
         let span = TEXT_W - label_w - value_w - 8.0;
@@ -427,6 +475,7 @@ impl<'f> Layout<'f> {
             );
             self.y += row;
         }
+        self.tags.close();
         self.y += 8.0;
     }
 
@@ -435,6 +484,7 @@ impl<'f> Layout<'f> {
         self.y += 24.0;
         for signature in signatures {
             let baseline = self.y + BODY;
+            self.tags.open(Kind::Paragraph);
             self.text(LEFT, baseline, BODY, false, INK, &signature.role);
             let line_x = LEFT + 120.0;
             self.ops().push(Op::Line {
@@ -445,6 +495,7 @@ impl<'f> Layout<'f> {
                 colour: INK,
             });
             self.text(line_x + 160.0, baseline, BODY, false, INK, &signature.name);
+            self.tags.close();
             self.y += 36.0;
         }
     }
@@ -461,6 +512,7 @@ impl<'f> Layout<'f> {
                 bold: false,
                 colour: GREY,
                 text,
+                leaf: None,
             });
         }
     }
@@ -496,7 +548,15 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
         }
     }
     layout.footer(doc);
-    draw(doc, &fonts, &layout.pages, &layout.marks)
+    let leaves = layout.tags.leaves();
+    let structure = layout.tags.finish();
+    draw(
+        doc,
+        &fonts,
+        &layout.pages,
+        &layout.marks,
+        (structure, leaves),
+    )
 }
 
 /// Bookmarks: the sections, with their subsections under them.
@@ -534,6 +594,7 @@ fn draw(
     fonts: &Fonts,
     pages: &[Vec<Op>],
     marks: &[Mark],
+    (structure, leaves): (Vec<Node>, usize),
 ) -> Result<Vec<u8>, ExportError> {
     let damaged = || ExportError::Pdf("an embedded font could not be loaded".into());
     let regular = Font::new(pdf_text::REGULAR.into(), 0).ok_or_else(damaged)?;
@@ -544,10 +605,12 @@ fn draw(
         FontId::Bold => bold.clone(),
         FontId::Fallback => fallback.clone(),
     };
-    // PDF/A-2u: a self-contained archival PDF (fonts embedded, colours with an output intent,
-    // XMP metadata, every glyph mapped to Unicode), as archives ask for.
+    // PDF/A-2a: a self-contained archival PDF (fonts embedded, colours with an output intent,
+    // XMP metadata, every glyph mapped to Unicode, the logical structure tagged), as archives
+    // ask for; and PDF/UA-1, so screen readers read it as a document.
     let configuration = ConfigurationBuilder::new()
-        .with_archival_validator(Archival::A2_U)
+        .with_archival_validator(Archival::A2_A)
+        .with_accessibility_validator(Accessibility::UA1)
         .finish()
         .map_err(|e| ExportError::Pdf(format!("{e:?}")))?;
     let mut pdf = PdfDocument::new_with(SerializeSettings {
@@ -572,6 +635,7 @@ fn draw(
     pdf.set_outline(outline(marks));
     let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
         .ok_or_else(|| ExportError::Pdf("bad page size".into()))?;
+    let mut ids: Vec<Option<Identifier>> = vec![None; leaves];
     for ops in pages {
         let mut page = pdf.start_page_with(settings.clone());
         let mut surface = page.surface();
@@ -584,18 +648,31 @@ fn draw(
                     bold,
                     colour,
                     text,
+                    leaf,
                 } => {
+                    let tag = match leaf {
+                        Some(_) => ContentTag::Span(SpanTag::empty()),
+                        None => ContentTag::Artifact(Artifact::new(ArtifactType::PageNumber, None)),
+                    };
+                    let id = surface.start_tagged(tag);
                     fill(&mut surface, *colour);
                     draw_text(&mut surface, fonts, &font, *x, *y, *size, *bold, text);
+                    surface.end_tagged();
+                    if let Some(slot) = leaf.and_then(|leaf| ids.get_mut(leaf)) {
+                        *slot = Some(id);
+                    }
                 }
                 Op::Rect { x, y, w, h, colour } => {
                     if let Some(rect) = Rect::from_xywh(*x, *y, *w, *h) {
                         let mut path = PathBuilder::new();
                         path.push_rect(rect);
                         if let Some(path) = path.finish() {
+                            // Shading and bars: the figure's text says what they show.
+                            surface.start_tagged(layout_artifact());
                             fill(&mut surface, *colour);
                             surface.set_stroke(None);
                             surface.draw_path(&path);
+                            surface.end_tagged();
                         }
                     }
                 }
@@ -610,6 +687,7 @@ fn draw(
                     path.move_to(*x1, *y1);
                     path.line_to(*x2, *y2);
                     if let Some(path) = path.finish() {
+                        surface.start_tagged(layout_artifact());
                         surface.set_fill(None);
                         surface.set_stroke(Some(Stroke {
                             paint: rgb::Color::new(colour.0, colour.1, colour.2).into(),
@@ -618,6 +696,7 @@ fn draw(
                         }));
                         surface.draw_path(&path);
                         surface.set_stroke(None);
+                        surface.end_tagged();
                     }
                 }
             }
@@ -625,7 +704,13 @@ fn draw(
         surface.finish();
         page.finish();
     }
+    pdf.set_tag_tree(tag_tree(structure, &mut ids));
     pdf.finish().map_err(|e| ExportError::Pdf(format!("{e:?}")))
+}
+
+/// Rules, table lines, shading and chart bars: drawing, not content.
+fn layout_artifact() -> ContentTag<'static> {
+    ContentTag::Artifact(Artifact::new(ArtifactType::Layout, None))
 }
 
 fn fill(surface: &mut Surface<'_>, colour: (u8, u8, u8)) {
