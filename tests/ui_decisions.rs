@@ -548,3 +548,51 @@ fn an_agenda_item_added_below_the_screen_is_scrolled_into_view() {
         "on screen: {rect:?}"
     );
 }
+
+#[test]
+fn decisions_move_up_and_down_with_their_buttons_and_undo() {
+    let mut s = small_session();
+    for (id, statement) in [(10, "First decision"), (11, "Second decision")] {
+        s.decisions.push(stratboard::model::Decision {
+            id: stratboard::model::DecisionId(id),
+            statement: statement.into(),
+            ..Default::default()
+        });
+    }
+    s.repair_next_id();
+    let mut harness = harness(s, Language::English, BoardSection::Decisions);
+    let order = |h: &Harness<'_, StratboardApp>| -> Vec<String> {
+        session(h)
+            .decisions
+            .iter()
+            .map(|d| d.statement.clone())
+            .collect()
+    };
+    // The first cannot go up, the last cannot go down.
+    assert!(
+        harness
+            .get_by_role_and_label(Role::Button, "Move up: First decision")
+            .accesskit_node()
+            .is_disabled()
+    );
+    assert!(
+        harness
+            .get_by_role_and_label(Role::Button, "Move down: Second decision")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Move down: First decision")
+        .click();
+    harness.run();
+    assert_eq!(order(&harness), ["Second decision", "First decision"]);
+    assert!(harness.query_by_label("Decision 1").is_some());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(order(&harness), ["First decision", "Second decision"]);
+    harness
+        .get_by_role_and_label(Role::Button, "Move up: Second decision")
+        .click();
+    harness.run();
+    assert_eq!(order(&harness), ["Second decision", "First decision"]);
+}

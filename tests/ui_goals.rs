@@ -10,7 +10,10 @@ use std::path::Path;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::{Harness, kittest::Queryable};
+use egui_kittest::{
+    Harness,
+    kittest::{NodeT, Queryable},
+};
 use stratboard::app::StratboardApp;
 use stratboard::i18n::Language;
 use stratboard::model::{
@@ -471,4 +474,51 @@ fn move_a_finding_to_another_quadrant_and_undo() {
     harness.run();
     let back = harness.state().session().finding(finding.id).unwrap();
     assert_eq!(back.quadrant, Quadrant::Strength);
+}
+
+#[test]
+fn goals_move_among_their_siblings() {
+    let mut s = two_goals();
+    s.goals.push(Goal {
+        id: GoalId(3),
+        title: "Alpha child".into(),
+        parent: Some(GoalId(1)),
+        ..Goal::default()
+    });
+    s.next_id = 4;
+    let mut harness = open(s, Language::English, BoardSection::Goals);
+    let titles = |h: &Harness<'static, StratboardApp>| -> Vec<String> {
+        h.state()
+            .session()
+            .goals
+            .iter()
+            .map(|g| g.title.clone())
+            .collect()
+    };
+    // The only child has no sibling to pass.
+    assert!(
+        harness
+            .get_by_role_and_label(Role::Button, "Move up: Alpha child")
+            .accesskit_node()
+            .is_disabled()
+    );
+    assert!(
+        harness
+            .get_by_role_and_label(Role::Button, "Move down: Alpha child")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Move up: Beta goal")
+        .click();
+    harness.run();
+    assert_eq!(titles(&harness), ["Beta goal", "Alpha goal", "Alpha child"]);
+    assert_eq!(
+        harness.state().session().goals[2].parent,
+        Some(GoalId(1)),
+        "the child keeps its parent"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(titles(&harness), ["Alpha goal", "Beta goal", "Alpha child"]);
 }

@@ -5,7 +5,7 @@
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use stratboard::app::{StratboardApp, sample_session};
 use stratboard::i18n::Language;
 use stratboard::model::{BoardSection, GroupId, Participant, Session, StakeholderGroup};
@@ -444,4 +444,40 @@ fn a_wide_window_puts_the_grid_right_of_the_cards() {
         size.x > 300.0 && size.y > 300.0,
         "a readable picture: {size:?}"
     );
+}
+
+#[test]
+fn participants_move_within_their_card() {
+    let mut harness = wide(small_session(), Language::English);
+    let names = |h: &Harness<'static, StratboardApp>| -> Vec<String> {
+        h.state()
+            .session()
+            .participants
+            .iter()
+            .map(|p| p.name.clone())
+            .collect()
+    };
+    // Boris is the last of the council: he can go up, not down (Vera is in another card).
+    assert!(
+        harness
+            .get_by_role_and_label(Role::Button, "Move down: Boris Petrov")
+            .accesskit_node()
+            .is_disabled()
+    );
+    assert!(
+        harness
+            .get_by_role_and_label(Role::Button, "Move up: Vera Lee")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Move up: Boris Petrov")
+        .click();
+    harness.run();
+    assert_eq!(names(&harness), ["Boris Petrov", "Anna Smith", "Vera Lee"]);
+    harness
+        .get_by_role_and_label(Role::Button, "Move down: Boris Petrov")
+        .click();
+    harness.run();
+    assert_eq!(names(&harness), ["Anna Smith", "Boris Petrov", "Vera Lee"]);
 }

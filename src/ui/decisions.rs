@@ -12,7 +12,7 @@ use egui::{Id, PopupCloseBehavior, RichText, Ui};
 use super::Board;
 use super::labels::Named;
 use super::widgets::{self, Field};
-use crate::commands::{Command, Item, ItemRef};
+use crate::commands::{Command, Item, ItemKind, ItemRef};
 use crate::model::{
     ActionItem, ActionStatus, AlternativeId, Decision, DecisionId, ParticipantId, Session,
 };
@@ -242,6 +242,21 @@ fn decision_card(
                 }
                 let target = super::present::Spotlight::Decision(decision.id);
                 widgets::spotlight_button(ui, board, target, &decision.statement);
+                ui.add_space(8.0);
+                let last = board.session.decisions.len().saturating_sub(1);
+                let shift =
+                    widgets::move_buttons(ui, board, &decision.statement, index > 0, index < last);
+                if let Some(shift) = shift {
+                    let to = match shift {
+                        widgets::Shift::Up => index.saturating_sub(1),
+                        widgets::Shift::Down => index + 1,
+                    };
+                    board.push(Command::Move {
+                        kind: ItemKind::Decision,
+                        from: index,
+                        to,
+                    });
+                }
             });
         });
         let label = tr.t("decisions-statement");

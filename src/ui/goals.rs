@@ -21,7 +21,7 @@ use super::Board;
 use super::labels::{Named, PRIORITIES};
 use super::theme::{CARD_GAP, CARD_TITLE_SIZE, SMALL_SIZE};
 use super::widgets::{self, Field, Reveal, lazy_ref_picker, shorten};
-use crate::commands::{Command, Item, ItemRef};
+use crate::commands::{Command, Item, ItemKind, ItemRef};
 use crate::model::{Goal, GoalId, Priority, Session};
 
 /// How far a sub-goal is indented under its parent.
@@ -359,6 +359,28 @@ fn links(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, tree: &Tree, goa
                 ..Goal::default()
             })));
         }
+        // ▲/▼ move the goal among its siblings (the goals with the same parent).
+        let siblings = tree.siblings(board.session, goal);
+        let me = siblings
+            .iter()
+            .position(|&i| tree.ids.get(i) == Some(&goal.id));
+        if let Some(k) = me {
+            let up = k.checked_sub(1).and_then(|j| siblings.get(j)).copied();
+            let down = siblings.get(k + 1).copied();
+            let shift = widgets::move_buttons(ui, board, &goal.title, up.is_some(), down.is_some());
+            let to = match shift {
+                Some(widgets::Shift::Up) => up,
+                Some(widgets::Shift::Down) => down,
+                None => None,
+            };
+            if let (Some(from), Some(to)) = (siblings.get(k).copied(), to) {
+                board.push(Command::Move {
+                    kind: ItemKind::Goal,
+                    from,
+                    to,
+                });
+            }
+        }
         let target = super::present::Spotlight::Goal(goal.id);
         widgets::spotlight_button(ui, board, target, &goal.title);
         if widgets::delete_button(ui, board, &goal.title) {
@@ -576,6 +598,27 @@ impl Tree {
             index,
             ids: goals.iter().map(|g| g.id).collect(),
             has_subtrees,
+        }
+    }
+
+    /// The goals with the same parent as `goal` (the top-level goals for a top-level goal), as
+    /// indices into `session.goals`, in order.
+    fn siblings(&self, session: &Session, goal: &Goal) -> Vec<usize> {
+        match goal
+            .parent
+            .filter(|p| *p != goal.id && self.index.contains_key(p))
+        {
+            Some(parent) => self.children.get(&parent).cloned().unwrap_or_default(),
+            None => session
+                .goals
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| {
+                    g.parent
+                        .is_none_or(|p| p == g.id || !self.index.contains_key(&p))
+                })
+                .map(|(i, _)| i)
+                .collect(),
         }
     }
 

@@ -16,7 +16,7 @@ use egui::{Align, FontId, Id, Layout, Rect, TextStyle, Ui, Vec2, pos2, vec2};
 use super::Board;
 use super::theme::{CARD_GAP, CARD_TITLE_SIZE, FIELD_WIDTH, SMALL_SIZE};
 use super::widgets::{self, Field, delete_button, ref_picker, text_field};
-use crate::commands::{Command, Item, ItemRef};
+use crate::commands::{Command, Item, ItemKind, ItemRef};
 use crate::model::{
     GroupId, Participant, ParticipantId, SCALE_MAX, SCALE_MIN, Session, StakeholderGroup,
 };
@@ -535,11 +535,35 @@ fn people_list(
             .theme
             .caption(board.tr.n("count-participants", people.len() as i64)),
     );
-    for person in people {
+    // Where each of them is in the session's list, to move one past its neighbour in the card.
+    let group = people.first().and_then(|p| p.group);
+    let places: Vec<usize> = board
+        .session
+        .participants
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.group == group)
+        .map(|(i, _)| i)
+        .collect();
+    for (k, person) in people.iter().enumerate() {
+        let place = Place {
+            index: places.get(k).copied(),
+            up: k.checked_sub(1).and_then(|j| places.get(j)).copied(),
+            down: places.get(k + 1).copied(),
+        };
         ui.push_id(("stakeholders-participant", person.id), |ui| {
-            participant_row(ui, board, state, person, options, inner);
+            participant_row(ui, board, state, person, options, inner, place);
         });
     }
+}
+
+/// Where a participant's row is among the session's participants, and its neighbours' places
+/// in the same card (what ▲ and ▼ move it past).
+#[derive(Clone, Copy)]
+struct Place {
+    index: Option<usize>,
+    up: Option<usize>,
+    down: Option<usize>,
 }
 
 /// "Add participant": its accessible name says to which card, like the delete buttons do.
@@ -560,6 +584,7 @@ fn participant_row(
     person: &Participant,
     options: &[(GroupId, String)],
     inner: f32,
+    place: Place,
 ) {
     let spacing = ui.spacing().item_spacing.x;
     let text_width = |ui: &Ui, text: String, style: TextStyle| {
@@ -573,9 +598,13 @@ fn participant_row(
     let picker = PICKER_WIDTH;
     let delete = text_width(ui, board.tr.t("common-delete"), TextStyle::Small)
         + 2.0 * ui.spacing().button_padding.x;
+    let arrows = 2.0
+        * (text_width(ui, "▲".to_owned(), TextStyle::Small)
+            + 2.0 * ui.spacing().button_padding.x
+            + spacing);
     // Text fields are a little wider than asked (their inner margins): keep some slack.
     let slack = 3.0 * ui.spacing().button_padding.x + spacing;
-    let tail = picker + spacing + delete + spacing + slack;
+    let tail = picker + spacing + arrows + delete + spacing + slack;
     let one_line = inner - tail - 3.0 * spacing >= 3.0 * MIN_FIELD_WIDTH;
     let fields = if one_line {
         inner - tail - 3.0 * spacing
@@ -616,11 +645,11 @@ fn participant_row(
                 })));
             }
             if one_line {
-                row_end(ui, board, person, &group_label, options);
+                row_end(ui, board, person, &group_label, options, place);
             }
         });
         if !one_line {
-            ui.horizontal_top(|ui| row_end(ui, board, person, &group_label, options));
+            ui.horizontal_top(|ui| row_end(ui, board, person, &group_label, options, place));
         }
     });
     if focus_me {
@@ -640,6 +669,7 @@ fn row_end(
     person: &Participant,
     label: &str,
     options: &[(GroupId, String)],
+    place: Place,
 ) {
     let id = Id::unique(("stakeholders-participant-group", person.id));
     // A long group name is cut to the picker's width rather than pushing the row wider.
@@ -662,6 +692,25 @@ fn row_end(
         ui.add_space(caption + ui.spacing().item_spacing.y);
         let size = vec2(0.0, ui.spacing().interact_size.y);
         ui.allocate_ui_with_layout(size, Layout::left_to_right(Align::Center), |ui| {
+            let shift = widgets::move_buttons(
+                ui,
+                board,
+                &person.name,
+                place.up.is_some(),
+                place.down.is_some(),
+            );
+            let to = match shift {
+                Some(widgets::Shift::Up) => place.up,
+                Some(widgets::Shift::Down) => place.down,
+                None => None,
+            };
+            if let (Some(from), Some(to)) = (place.index, to) {
+                board.push(Command::Move {
+                    kind: ItemKind::Participant,
+                    from,
+                    to,
+                });
+            }
             if delete_button(ui, board, &person.name) {
                 board.delete(ItemRef::Participant(person.id));
             }

@@ -246,6 +246,47 @@ pub fn delete_button(ui: &mut Ui, board: &Board<'_>, what: &str) -> bool {
     response.on_hover_text(name).clicked()
 }
 
+/// Which way a move button moves an item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shift {
+    /// One place up (earlier).
+    Up,
+    /// One place down (later).
+    Down,
+}
+
+/// "▲" and "▼" buttons that move `what` one place up or down (each disabled at its end),
+/// named "Move up: what" for screen readers and tests. In a right-to-left layout (buttons at
+/// the right edge of a card) they are added in reverse so that ▲ still stands left of ▼.
+pub fn move_buttons(
+    ui: &mut Ui,
+    board: &Board<'_>,
+    what: &str,
+    can_up: bool,
+    can_down: bool,
+) -> Option<Shift> {
+    let mut buttons = [
+        (Shift::Up, "common-move-up", "▲", can_up),
+        (Shift::Down, "common-move-down", "▼", can_down),
+    ];
+    if ui.layout().prefer_right_to_left() {
+        buttons.reverse();
+    }
+    let mut shift = None;
+    for (direction, key, mark, enabled) in buttons {
+        let hint = board.tr.t(key);
+        let name = format!("{hint}: {what}");
+        let button =
+            egui::Button::new(egui::RichText::new(mark).color(board.theme.weak_text())).small();
+        let response = ui.add_enabled(enabled, button);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &name));
+        if response.on_hover_text(hint).clicked() {
+            shift = Some(direction);
+        }
+    }
+    shift
+}
+
 /// A vertical list of `count` items that lays out only the items on screen (plus a margin).
 ///
 /// Item heights are measured when they are drawn and remembered; items never seen yet count

@@ -171,3 +171,5 @@ menu-present = Present to the room
 menu-audience = Audience window
 
 spotlight-show = Show to the room
+common-move-up = Move up
+common-move-down = Move down

@@ -177,3 +177,5 @@ menu-present = Показ для зала
 menu-audience = Окно для зала
 
 spotlight-show = Показать залу
+common-move-up = Переместить выше
+common-move-down = Переместить ниже
