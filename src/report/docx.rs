@@ -7,9 +7,9 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Footer, LineSpacing, NumPages, PageMargin, PageNum, Paragraph,
-    Run, RunFonts, Shading, ShdType, SpecialIndentType, Style, StyleType, Table, TableBorders,
-    TableCell, TableLayoutType, TableRow, WidthType,
+    AlignmentType, BreakType, Docx, Footer, HeightRule, LineSpacing, NumPages, PageMargin, PageNum,
+    Paragraph, Run, RunFonts, Shading, ShdType, SpecialIndentType, Style, StyleType, Table,
+    TableBorders, TableCell, TableLayoutType, TableRow, WidthType,
 };
 
 use super::ExportError;
@@ -29,8 +29,15 @@ const TEXT_WIDTH: usize = (PAGE_WIDTH as i32 - MARGIN_LEFT - MARGIN_RIGHT) as us
 const INDENT: i32 = 567;
 /// The font.
 const FONT: &str = "Times New Roman";
-/// Longest chart bar, in no-break spaces.
-const BAR_CELLS: f64 = 60.0;
+/// The columns of a chart's bar area; the longest bar leaves [`VALUE_COLUMNS`] for its number.
+const BAR_COLUMNS: usize = 40;
+/// Columns kept for the number after the longest bar.
+const VALUE_COLUMNS: usize = 6;
+/// Height of a bar's row and of the gap between bars (twips).
+const BAR_HEIGHT: f32 = 280.0;
+const BAR_GAP: f32 = 70.0;
+/// Longest bar name in characters before it is shortened.
+const LABEL_CHARS: usize = 30;
 
 /// Renders the document as DOCX bytes.
 pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
@@ -195,6 +202,22 @@ fn heading(level: u8, text: &str) -> Paragraph {
         .add_run(Run::new().add_text(text))
 }
 
+/// An empty paragraph that takes no more height than the row gives it.
+fn tiny_paragraph() -> Paragraph {
+    Paragraph::new()
+        .size(2)
+        .line_spacing(LineSpacing::new().after(0).before(0).line(20))
+}
+
+/// `text` cut to `chars` characters, ending in "…" when cut.
+fn shorten(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(chars.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
 fn spacer() -> Paragraph {
     Paragraph::new().line_spacing(LineSpacing::new().after(0).line(120))
 }
@@ -295,31 +318,63 @@ fn table(t: &document::Table) -> Table {
 }
 
 fn chart_table(chart: &Chart) -> Table {
-    let widths = grid(&[35, 65]);
+    // The bar area is a grid of narrow columns: a bar is a shaded cell spanning as many of them
+    // as its length, the number sits in the cell spanning the rest. Crisp in Word and
+    // LibreOffice, and still an ordinary, editable table.
+    let label_width = TEXT_WIDTH * 35 / 100;
+    let unit = (TEXT_WIDTH - label_width) / BAR_COLUMNS;
+    let mut widths = vec![label_width];
+    widths.extend(std::iter::repeat_n(unit, BAR_COLUMNS));
     let max = chart.max_value();
-    let rows = chart
-        .bars
-        .iter()
-        .map(|bar| {
-            let cells = ((bar.value / max) * BAR_CELLS).round().max(0.0) as usize;
-            let fill = if bar.highlight { "0072B2" } else { "8FA8BD" };
-            let label = cell(&bar.label, widths.first().copied().unwrap_or(0), false);
-            let mut p = Paragraph::new().line_spacing(LineSpacing::new().after(0));
-            if cells > 0 {
-                p = p.add_run(
-                    Run::new()
-                        .add_text("\u{a0}".repeat(cells))
-                        .size(20)
-                        .shading(Shading::new().shd_type(ShdType::Clear).fill(fill)),
-                );
-            }
-            p = p.add_run(Run::new().add_text(format!("\u{a0}{}", bar.text)).size(20));
-            let bar_cell = TableCell::new()
-                .width(widths.get(1).copied().unwrap_or(0), WidthType::Dxa)
-                .add_paragraph(p);
-            TableRow::new(vec![label, bar_cell])
-        })
-        .collect();
+    let mut rows = Vec::with_capacity(chart.bars.len() * 2);
+    for (i, bar) in chart.bars.iter().enumerate() {
+        if i > 0 {
+            // A thin gap, so that bars do not touch.
+            let gap = TableCell::new()
+                .width(TEXT_WIDTH, WidthType::Dxa)
+                .grid_span(BAR_COLUMNS + 1)
+                .add_paragraph(tiny_paragraph());
+            rows.push(
+                TableRow::new(vec![gap])
+                    .row_height(BAR_GAP)
+                    .height_rule(HeightRule::Exact),
+            );
+        }
+        let longest = (BAR_COLUMNS - VALUE_COLUMNS) as f64;
+        let span = ((bar.value / max) * longest).round().clamp(0.0, longest) as usize;
+        let fill = if bar.highlight { "0072B2" } else { "8FA8BD" };
+        // One line per bar: a long name is shortened (the results table above has it whole).
+        let mut cells = vec![cell(&shorten(&bar.label, LABEL_CHARS), label_width, false)];
+        if span > 0 {
+            cells.push(
+                TableCell::new()
+                    .width(unit * span, WidthType::Dxa)
+                    .grid_span(span)
+                    .shading(Shading::new().shd_type(ShdType::Clear).fill(fill))
+                    .add_paragraph(tiny_paragraph()),
+            );
+        }
+        let rest = BAR_COLUMNS - span;
+        let mut value = Run::new().add_text(&bar.text).size(20);
+        if bar.highlight {
+            value = value.bold();
+        }
+        cells.push(
+            TableCell::new()
+                .width(unit * rest, WidthType::Dxa)
+                .grid_span(rest)
+                .add_paragraph(
+                    Paragraph::new()
+                        .line_spacing(LineSpacing::new().after(0))
+                        .add_run(value),
+                ),
+        );
+        rows.push(
+            TableRow::new(cells)
+                .row_height(BAR_HEIGHT)
+                .height_rule(HeightRule::Exact),
+        );
+    }
     Table::new(rows)
         .set_grid(widths)
         .width(TEXT_WIDTH, WidthType::Dxa)
