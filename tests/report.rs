@@ -457,3 +457,134 @@ fn majority_judgment_shows_grade_names_and_consent_shows_quorum_and_blocks() {
         "**Решение не принято. Кворум (20 бюллетеней) не набран. Решение заблокировано (вето).**"
     ));
 }
+
+/// Markdown rendered to HTML by a CommonMark parser (with GitHub tables).
+fn commonmark(md: &str) -> String {
+    let parser = pulldown_cmark::Parser::new_ext(md, pulldown_cmark::Options::ENABLE_TABLES);
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, parser);
+    html
+}
+
+#[test]
+fn markdown_user_text_never_becomes_structure_in_a_commonmark_renderer() {
+    let nasty = [
+        "  # heading?",
+        " - item?",
+        "    code?",
+        "1. numbered?",
+        "> quote?",
+        "---",
+        "***",
+        "*em* and **strong** and `code`",
+        "[link](http://x) <b>bold</b> &amp; <!-- c -->",
+        "ends with #",
+        "| a | b |",
+        "line one\n  # second line heading?\n    code line?",
+        "```",
+        "~~~",
+        "trailing backslash \\",
+    ];
+    let fill = |text: &str| {
+        let mut s = sample("tos-support.ron");
+        s.meta.title = text.to_owned();
+        s.meta.purpose = text.to_owned();
+        s.alternatives[0].title = text.to_owned();
+        s.alternatives[0].description = text.to_owned();
+        s.alternatives[0].pros[0] = text.to_owned();
+        s.decisions[0].statement = text.to_owned();
+        s.decisions[0].rationale = text.to_owned();
+        s.participants[0].name = text.to_owned();
+        s.notes[0].text = text.to_owned();
+        s.actions[0].what = text.to_owned();
+        s
+    };
+    let tags = |html: &str| -> Vec<(String, usize)> {
+        [
+            "<h1",
+            "<h2",
+            "<h3",
+            "<h4",
+            "<ul",
+            "<ol",
+            "<li",
+            "<pre",
+            "<code",
+            "<blockquote",
+            "<hr",
+            "<a ",
+            "<em",
+            "<strong",
+            "<b>",
+            "<table",
+            "<tr",
+            "<!--",
+        ]
+        .iter()
+        .map(|tag| (tag.to_string(), html.matches(tag).count()))
+        .collect()
+    };
+    let benign = commonmark(&text(&fill("plain"), Format::Markdown, Language::Russian));
+    for nasty in nasty {
+        let md = text(&fill(nasty), Format::Markdown, Language::Russian);
+        let html = commonmark(&md);
+        assert_eq!(
+            tags(&html),
+            tags(&benign),
+            "{nasty:?} changed the structure"
+        );
+    }
+}
+
+#[test]
+fn a_hidden_alternative_is_never_named_even_in_a_closed_vote() {
+    let mut session = sample("ngo-offsite.ron");
+    let vote = session
+        .votes
+        .iter()
+        .find(|v| v.status == VoteStatus::Closed)
+        .expect("the sample has a closed vote")
+        .clone();
+    let hidden = vote.alternatives[0];
+    let title = session.alternative(hidden).unwrap().title.clone();
+    session
+        .alternatives
+        .iter_mut()
+        .find(|a| a.id == hidden)
+        .unwrap()
+        .hidden = true;
+    for format in [Format::Markdown, Format::Html, Format::Csv] {
+        let out = text(&session, format, Language::English);
+        assert!(!out.contains(&title), "{format} names the hidden idea");
+    }
+    let md = text(&session, Format::Markdown, Language::English);
+    assert!(md.contains("Idea not revealed yet"));
+    let pdf = report::export(&session, Format::Pdf, Language::English).unwrap();
+    if let Some(extracted) = pdftotext(&pdf) {
+        assert!(!words(&extracted).contains(&title));
+    }
+    let docx = report::export(&session, Format::Docx, Language::English).unwrap();
+    assert!(!docx_part(&docx, "word/document.xml").contains(&title));
+}
+
+#[test]
+fn control_and_private_use_characters_are_cleaned_for_every_format() {
+    let mut session = sample("tos-support.ron");
+    session.decisions[0].statement =
+        "\u{f0b7} Первое\u{b}второе\r\nтретье\u{0}\u{feff} конец\u{e123}".to_owned();
+    let md = text(&session, Format::Markdown, Language::Russian);
+    assert!(
+        md.contains("1. • Первое  \n   второе  \n   третье конец□"),
+        "{md}"
+    );
+    let docx = report::export(&session, Format::Docx, Language::Russian).unwrap();
+    let xml = docx_part(&docx, "word/document.xml");
+    assert!(!xml.contains('\u{0}') && !xml.contains('\u{b}'));
+    // PDF/A refuses private-use characters and controls: the export must still succeed.
+    let pdf = report::export(&session, Format::Pdf, Language::Russian).unwrap();
+    if let Some(extracted) = pdftotext(&pdf) {
+        assert!(extracted.contains("• Первое"));
+    }
+    let csv = text(&session, Format::Csv, Language::Russian);
+    assert!(!csv.contains('\u{0}'));
+}

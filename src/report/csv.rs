@@ -13,7 +13,8 @@
 //! RFC 4180: comma separated, CRLF line ends, fields quoted when needed. The file starts with
 //! a UTF-8 byte order mark so spreadsheet programs read Cyrillic correctly. A field that a
 //! spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`) gets a leading `'`,
-//! unless it is a number.
+//! unless it is a number. Control characters are cleaned as in the protocol
+//! ([`super::document::clean`]).
 
 use super::votes::choice_text;
 use crate::i18n::{Language, Tr};
@@ -93,9 +94,7 @@ fn vote_rows(session: &Session, tr: &Tr, index: usize, vote: &Vote) -> Vec<Vec<S
         for hand in &round.hands {
             let choice = match hand.option {
                 HandOption::Consent(choice) => super::votes::consent_name(tr, choice),
-                HandOption::Alternative(id) => session
-                    .alternative(id)
-                    .map_or_else(|| format!("#{id}"), |a| a.title.clone()),
+                HandOption::Alternative(id) => super::votes::alternative_title(session, tr, id),
             };
             let group = hand
                 .group
@@ -118,11 +117,12 @@ fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
 
 /// One field, defused and quoted as needed.
 pub fn field(text: &str) -> String {
+    let text = super::document::clean(text);
     let is_number = !text.is_empty() && text.parse::<f64>().is_ok();
-    let text = if !is_number && text.starts_with(['=', '+', '-', '@']) {
+    let text = if !is_number && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
-        text.to_owned()
+        text.into_owned()
     };
     if text.contains([',', '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ') {
         format!("\"{}\"", text.replace('"', "\"\""))

@@ -170,7 +170,7 @@ pub fn labelled(label: &str, value: impl Into<String>) -> Line {
 /// The whole protocol.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Document {
-    /// The document's title (HTML `<title>`, PDF and DOCX metadata).
+    /// The document's title (HTML `<title>`, PDF metadata).
     pub title: String,
     /// The language code of the text ("ru" or "en").
     pub language: &'static str,
@@ -187,4 +187,85 @@ pub struct Document {
 /// The plain text of a line.
 pub fn plain_text(line: &[Span]) -> String {
     line.iter().map(|span| span.text.as_str()).collect()
+}
+
+/// User text made safe for every format: line breaks as `\n` (`\r\n`, `\r`, vertical tab and
+/// form feed become `\n`), a tab as a space, other control characters and non-characters
+/// (U+FEFF, U+FFFE, U+FFFF) dropped — XML forbids them and PDF/A cannot map them — and
+/// private-use characters (Word's list bullets among them) shown as "•" or "□".
+pub fn clean(text: &str) -> std::borrow::Cow<'_, str> {
+    let needs = text.chars().any(|c| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+            || is_private_use(c)
+    });
+    if !needs {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\n' | '\u{b}' | '\u{c}' => out.push('\n'),
+            '\t' => out.push(' '),
+            '\u{f0b7}' | '\u{f0a7}' | '\u{f076}' | '\u{f0d8}' => out.push('•'),
+            '\u{feff}' | '\u{fffe}' | '\u{ffff}' => {}
+            c if c.is_control() => {}
+            c if is_private_use(c) => out.push('□'),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+fn is_private_use(c: char) -> bool {
+    matches!(c, '\u{e000}'..='\u{f8ff}' | '\u{f0000}'..='\u{10ffff}')
+}
+
+impl Document {
+    /// Cleans every string of the document with [`clean`].
+    pub fn clean(&mut self) {
+        let fix = |text: &mut String| {
+            if let std::borrow::Cow::Owned(cleaned) = clean(text) {
+                *text = cleaned;
+            }
+        };
+        let fix_line = |line: &mut Line| line.iter_mut().for_each(|span| fix(&mut span.text));
+        fix(&mut self.title);
+        for block in &mut self.blocks {
+            match block {
+                Block::Heading { text, .. } => fix(text),
+                Block::Paragraph { line, .. } => fix_line(line),
+                Block::List(items) => {
+                    for item in items {
+                        fix(&mut item.marker);
+                        fix_line(&mut item.line);
+                        item.details.iter_mut().for_each(fix_line);
+                    }
+                }
+                Block::Table(table) => {
+                    table.header.iter_mut().for_each(fix);
+                    table.rows.iter_mut().flatten().for_each(fix);
+                }
+                Block::Chart(chart) => {
+                    fix(&mut chart.caption);
+                    for bar in &mut chart.bars {
+                        fix(&mut bar.label);
+                        fix(&mut bar.text);
+                    }
+                }
+                Block::Signatures(signatures) => {
+                    for signature in signatures {
+                        fix(&mut signature.role);
+                        fix(&mut signature.name);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -13,7 +13,9 @@ pub fn render(doc: &Document) -> String {
         match block {
             Block::Heading { level, text } => {
                 let hashes = "#".repeat(usize::from((*level).clamp(1, 6)));
-                let _ = writeln!(out, "{hashes} {}\n", escape_inline(&one_line(text)));
+                // "#" is escaped too: a trailing "#" would close the heading.
+                let text = escape_inline(&one_line(text)).replace('#', "\\#");
+                let _ = writeln!(out, "{hashes} {text}\n");
             }
             Block::Paragraph { line, .. } => {
                 out.push_str(&spans(line, ""));
@@ -27,8 +29,8 @@ pub fn render(doc: &Document) -> String {
                     let _ = writeln!(
                         out,
                         "{} ____________________ {}\n",
-                        escape_line(&signature.role),
-                        escape_line(&signature.name)
+                        escape_line(&one_line(&signature.role)),
+                        escape_line(&one_line(&signature.name))
                     );
                 }
             }
@@ -44,8 +46,9 @@ pub fn render(doc: &Document) -> String {
 /// `indent` and joined with hard breaks.
 fn spans(line: &[Span], indent: &str) -> String {
     let mut out = String::new();
-    for span in line {
-        let text = escape(&span.text, indent);
+    for (i, span) in line.iter().enumerate() {
+        // Only the first span starts the line; the others continue it.
+        let text = escape(&span.text, indent, i == 0);
         if span.bold {
             let trimmed = text.trim_end();
             if trimmed.is_empty() {
@@ -60,11 +63,19 @@ fn spans(line: &[Span], indent: &str) -> String {
     out
 }
 
-/// Escapes text that may span several lines.
-fn escape(text: &str, indent: &str) -> String {
+/// Escapes text that may span several lines; its first line starts a Markdown line only when
+/// `at_line_start`.
+fn escape(text: &str, indent: &str, at_line_start: bool) -> String {
     text.split('\n')
         .map(|line| line.strip_suffix('\r').unwrap_or(line))
-        .map(escape_line)
+        .enumerate()
+        .map(|(i, line)| {
+            if i == 0 && !at_line_start {
+                escape_inline(line)
+            } else {
+                escape_line(line)
+            }
+        })
         .collect::<Vec<_>>()
         .join(&format!("  \n{indent}"))
 }
@@ -72,14 +83,21 @@ fn escape(text: &str, indent: &str) -> String {
 /// Escapes Markdown punctuation in one line, and what would start a block at its beginning.
 pub fn escape_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    // Leading spaces would let "  # x" become a heading or "    x" a code block: keep them as
+    // no-break spaces, which Markdown does not count as indentation.
+    let body = text.trim_start_matches([' ', '\t']);
+    let indent = text.len() - body.len();
+    out.extend(std::iter::repeat_n('\u{a0}', indent));
+    let text = body;
     if text.starts_with(['#', '-', '+', '=']) {
         out.push('\\');
     }
     out.push_str(&escape_inline(text));
     // "12. text" or "3) text" at the start would become a numbered list.
-    let digits = out.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 && matches!(out.as_bytes().get(digits), Some(b'.' | b')')) {
-        out.insert(digits, '\\');
+    let start = out.len() - out.trim_start_matches('\u{a0}').len();
+    let digits = out[start..].bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && matches!(out.as_bytes().get(start + digits), Some(b'.' | b')')) {
+        out.insert(start + digits, '\\');
     }
     out
 }

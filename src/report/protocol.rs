@@ -65,11 +65,9 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// An alternative's title.
+    /// An alternative's title ("idea not revealed yet" for a hidden one).
     pub fn alternative(&self, id: crate::model::AlternativeId) -> String {
-        self.session
-            .alternative(id)
-            .map_or_else(|| format!("#{id}"), |a| a.title.clone())
+        super::votes::alternative_title(self.session, &self.tr, id)
     }
 
     /// A group's name.
@@ -107,7 +105,7 @@ pub fn build(session: &Session, language: Language) -> Document {
     notes(&cx, &mut blocks);
     signatures(&cx, &mut blocks);
     let title = format!("{} — {}", tr.t("report-heading"), session.meta.title);
-    Document {
+    let mut document = Document {
         title,
         date: session.meta.end.or(session.meta.start),
         language: match language {
@@ -117,7 +115,9 @@ pub fn build(session: &Session, language: Language) -> Document {
         page_word: tr.t("report-page"),
         of_word: tr.t("report-of"),
         blocks,
-    }
+    };
+    document.clean();
+    document
 }
 
 fn centred(text: impl Into<String>, bold: bool) -> Block {

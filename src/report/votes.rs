@@ -22,13 +22,19 @@ pub fn consent_name(tr: &Tr, choice: ConsentChoice) -> String {
     })
 }
 
+/// An alternative's title as exports show it: an idea not yet revealed to the room is named
+/// only as such, wherever it appears (a ballot, a result, a chart).
+pub fn alternative_title(session: &Session, tr: &Tr, id: AlternativeId) -> String {
+    match session.alternative(id) {
+        Some(alternative) if alternative.hidden => tr.t("present-view-idea-hidden"),
+        Some(alternative) => alternative.title.clone(),
+        None => format!("#{id}"),
+    }
+}
+
 /// A ballot's choice in words: "For", "A > B = C", "A, B", "A: 5; B: 3", "A / goal: 4".
 pub fn choice_text(session: &Session, tr: &Tr, vote: &Vote, choice: &Choice) -> String {
-    let title = |id: AlternativeId| {
-        session
-            .alternative(id)
-            .map_or_else(|| format!("#{id}"), |a| a.title.clone())
-    };
+    let title = |id: AlternativeId| alternative_title(session, tr, id);
     let goal = |id: GoalId| {
         session
             .goal(id)
@@ -212,7 +218,7 @@ fn winners(cx: &Ctx<'_>, round: &VoteRound, tally: &Tally) -> Block {
         [one] => tr.with("votes-winner", "name", &cx.alternative(*one)),
         tied => match crate::voting::recorded_tie_break(round, tally) {
             Some(tie) => format!(
-                "{} {}",
+                "{}. {}",
                 tr.with("votes-won-by-lot", "name", &cx.alternative(tie.winner)),
                 tr.with("votes-tie-was", "names", &names(tied))
             ),
