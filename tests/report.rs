@@ -588,3 +588,16 @@ fn control_and_private_use_characters_are_cleaned_for_every_format() {
     let csv = text(&session, Format::Csv, Language::Russian);
     assert!(!csv.contains('\u{0}'));
 }
+
+#[test]
+fn a_participant_whose_group_is_gone_is_listed_with_those_in_no_group() {
+    let mut session = sample("tos-support.ron");
+    session.participants[2].group = Some(stratboard::model::GroupId(9999));
+    let name = session.participants[2].name.clone();
+    let md = text(&session, Format::Markdown, Language::Russian);
+    let no_group = md
+        .find("**Вне групп заинтересованных сторон (1)**")
+        .expect("the no-group heading");
+    assert!(md[no_group..].contains(&name));
+    assert!(md.contains("15 человек"));
+}

@@ -402,3 +402,36 @@ fn embedded_sample_is_the_tos_session() {
     );
     assert!(parsed.session.validate().is_empty());
 }
+
+#[test]
+fn an_export_never_targets_a_session_file_however_it_is_spelled() {
+    use stratboard::storage::{ExportTargetProblem, export_target_problem};
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("plan.ron");
+    std::fs::write(&session, "x").unwrap();
+    for name in [
+        "other.ron",
+        "OTHER.RON",
+        "plan.ron.",
+        "plan.ron ",
+        "plan.ron.bak",
+    ] {
+        assert_eq!(
+            export_target_problem(&dir.path().join(name), Some(&session)),
+            Some(ExportTargetProblem::SessionFile),
+            "{name}"
+        );
+    }
+    assert_eq!(
+        export_target_problem(dir.path(), Some(&session)),
+        Some(ExportTargetProblem::Folder)
+    );
+    assert_eq!(
+        export_target_problem(std::path::Path::new(""), None),
+        Some(ExportTargetProblem::NoName)
+    );
+    assert_eq!(
+        export_target_problem(&dir.path().join("plan.docx"), Some(&session)),
+        None
+    );
+}

@@ -36,8 +36,19 @@ pub struct ExportDialog {
     document: Option<(u64, Language, Arc<Document>)>,
     /// The CSV built for (revision, language).
     csv: Option<(u64, Language, Arc<String>)>,
-    /// Whether the typed file exists, checked when the text changes (not every frame).
-    exists: Option<(String, bool)>,
+    /// What the typed file name leads to, checked when the text changes (not every frame).
+    exists: Option<(String, Target)>,
+}
+
+/// What exporting to the typed file would do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    /// Write a new file.
+    New,
+    /// Replace an existing file.
+    Replaces,
+    /// Nothing: the name is refused (the translation key says why).
+    Refused(&'static str),
 }
 
 /// The translation key of what is wrong with an export destination, if anything.
@@ -136,8 +147,22 @@ impl StratboardApp {
 
     /// Writes the export to the path in the dialog; on success closes it and says where the
     /// file went, on failure keeps it open with the reason.
+    /// The file typed in the dialog; a bare or relative name is taken in the folder of the
+    /// default export (the session's, or Documents), not in the program's working folder.
+    fn typed_export_path(&self) -> PathBuf {
+        let typed = PathBuf::from(self.export.path.trim());
+        if typed.as_os_str().is_empty() || typed.is_absolute() {
+            return typed;
+        }
+        let format = self.export.format.unwrap_or(Format::Docx);
+        match self.default_export_path(format).parent() {
+            Some(folder) => folder.join(typed),
+            None => typed,
+        }
+    }
+
     fn export_now(&mut self) {
-        let path = PathBuf::from(self.export.path.trim());
+        let path = self.typed_export_path();
         let format = self.export.format.unwrap_or(Format::Docx);
         let language = self.export.language.unwrap_or(self.tr.language());
         if let Some(key) = destination_problem(&path, self.doc.path()) {
@@ -280,19 +305,35 @@ impl StratboardApp {
                     choose = true;
                 }
             });
+            // What the typed name leads to, checked when it changes (not every frame): a
+            // refusal shows at once; an existing file is named as the one to be replaced.
             let typed = self.export.path.trim().to_owned();
-            let exists = match &self.export.exists {
-                Some((checked, exists)) if *checked == typed => *exists,
+            let check = match &self.export.exists {
+                Some((checked, check)) if *checked == typed => *check,
                 _ => {
-                    let exists = Path::new(&typed).is_file();
-                    self.export.exists = Some((typed, exists));
-                    exists
+                    let path = self.typed_export_path();
+                    let check = match destination_problem(&path, self.doc.path()) {
+                        Some(problem) => Target::Refused(problem),
+                        None if path.is_file() => Target::Replaces,
+                        None => Target::New,
+                    };
+                    self.export.exists = Some((typed, check));
+                    check
                 }
             };
             if let Some(error) = &self.export.error {
                 ui.label(RichText::new(error).color(self.theme.error()));
-            } else if exists {
-                ui.label(RichText::new(self.tr.t("export-replaces")).color(self.theme.warning()));
+            } else {
+                match check {
+                    Target::Refused(key) if key != "export-error-no-file" => {
+                        ui.label(RichText::new(self.tr.t(key)).color(self.theme.error()));
+                    }
+                    Target::Replaces => {
+                        let text = self.tr.t("export-replaces");
+                        ui.label(RichText::new(text).color(self.theme.warning()));
+                    }
+                    Target::Refused(_) | Target::New => {}
+                }
             }
             ui.add_space(8.0);
             ui.horizontal(|ui| {

@@ -174,7 +174,8 @@ pub struct Document {
     pub title: String,
     /// The language code of the text ("ru" or "en").
     pub language: &'static str,
-    /// The protocol's date: the session's last day (metadata of paged formats).
+    /// The protocol's date: the session's last day, else the latest decision's (metadata of
+    /// paged formats).
     pub date: Option<chrono::NaiveDate>,
     /// "Page" in the document's language, for paged writers.
     pub page_word: String,

@@ -32,12 +32,15 @@ const FONT: &str = "Times New Roman";
 /// The columns of a chart's bar area; the longest bar leaves [`VALUE_COLUMNS`] for its number.
 const BAR_COLUMNS: usize = 40;
 /// Columns kept for the number after the longest bar.
-const VALUE_COLUMNS: usize = 6;
+const VALUE_COLUMNS: usize = 12;
 /// Height of a bar's row and of the gap between bars (twips).
 const BAR_HEIGHT: f32 = 280.0;
 const BAR_GAP: f32 = 70.0;
-/// Longest bar name in characters before it is shortened.
-const LABEL_CHARS: usize = 30;
+/// Longest bar name in characters before it is shortened (9 pt, one line in its column:
+/// exact row heights cut off what wraps).
+const LABEL_CHARS: usize = 24;
+/// Longest number or grade name after a bar.
+const VALUE_CHARS: usize = 18;
 
 /// Renders the document as DOCX bytes.
 pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
@@ -80,6 +83,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
                 .flat_map(list_item)
                 .fold(docx, |d, p| d.add_paragraph(p)),
             Block::Table(t) => docx.add_table(table(t)).add_paragraph(spacer()),
+            Block::Chart(chart) if chart.bars.is_empty() => docx,
             Block::Chart(chart) => {
                 let caption = Paragraph::new()
                     .keep_next(true)
@@ -344,7 +348,18 @@ fn chart_table(chart: &Chart) -> Table {
         let span = ((bar.value / max) * longest).round().clamp(0.0, longest) as usize;
         let fill = if bar.highlight { "0072B2" } else { "8FA8BD" };
         // One line per bar: a long name is shortened (the results table above has it whole).
-        let mut cells = vec![cell(&shorten(&bar.label, LABEL_CHARS), label_width, false)];
+        let label = Paragraph::new()
+            .line_spacing(LineSpacing::new().after(0))
+            .add_run(
+                Run::new()
+                    .add_text(shorten(&bar.label, LABEL_CHARS))
+                    .size(18),
+            );
+        let mut cells = vec![
+            TableCell::new()
+                .width(label_width, WidthType::Dxa)
+                .add_paragraph(label),
+        ];
         if span > 0 {
             cells.push(
                 TableCell::new()
@@ -355,7 +370,9 @@ fn chart_table(chart: &Chart) -> Table {
             );
         }
         let rest = BAR_COLUMNS - span;
-        let mut value = Run::new().add_text(&bar.text).size(20);
+        let mut value = Run::new()
+            .add_text(shorten(&bar.text, VALUE_CHARS))
+            .size(18);
         if bar.highlight {
             value = value.bold();
         }

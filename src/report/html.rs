@@ -177,10 +177,10 @@ const ROW: f64 = 24.0;
 const WIDTH: f64 = 640.0;
 /// Width of the label column, in px.
 const LABEL: f64 = 230.0;
-/// Room for the number after the longest bar, in px.
+/// The least room for the number after the longest bar, in px.
 const VALUE: f64 = 60.0;
 /// Longest label in characters before it is shortened (the full text is in the tooltip).
-const LABEL_CHARS: usize = 38;
+const LABEL_CHARS: usize = 28;
 
 fn chart(out: &mut String, chart: &Chart) {
     if chart.bars.is_empty() {
@@ -200,7 +200,15 @@ fn chart(out: &mut String, chart: &Chart) {
         escape(&chart.caption),
         escape(&format!("{}. {}", chart.caption, described.join("; ")))
     );
-    let span = WIDTH - LABEL - VALUE;
+    // Room after the longest bar for its number or grade name (about 8 px a character).
+    let longest = chart
+        .bars
+        .iter()
+        .map(|b| b.text.chars().count())
+        .max()
+        .unwrap_or(0);
+    let value = (longest as f64 * 8.0 + 12.0).clamp(VALUE, WIDTH * 0.3);
+    let span = WIDTH - LABEL - value;
     for (i, bar) in chart.bars.iter().enumerate() {
         let y = 2.0 + ROW * i as f64;
         let length = (bar.value / max * span).max(0.0);

@@ -52,6 +52,17 @@ const HEADER_FILL: (u8, u8, u8) = (232, 232, 232);
 const BAR: (u8, u8, u8) = (143, 168, 189);
 const BAR_WIN: (u8, u8, u8) = (0, 114, 178);
 
+/// What a piece of text is in the logical structure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TextRole {
+    /// Content: this leaf of the structure.
+    Content(usize),
+    /// A table's header row repeated at the top of a page.
+    RepeatedHeader,
+    /// The page number.
+    PageNumber,
+}
+
 /// One drawing operation on a page.
 #[derive(Clone, Debug)]
 enum Op {
@@ -62,8 +73,8 @@ enum Op {
         bold: bool,
         colour: (u8, u8, u8),
         text: String,
-        /// Its place in the logical structure, or `None` for an artifact (a page number).
-        leaf: Option<usize>,
+        /// What the text is to a reader.
+        role: TextRole,
     },
     Rect {
         x: f32,
@@ -150,7 +161,10 @@ impl<'f> Layout<'f> {
         if text.is_empty() {
             return;
         }
-        let leaf = self.tags.leaf();
+        let role = self
+            .tags
+            .leaf()
+            .map_or(TextRole::RepeatedHeader, TextRole::Content);
         self.ops().push(Op::Text {
             x,
             y: baseline,
@@ -158,7 +172,7 @@ impl<'f> Layout<'f> {
             bold,
             colour,
             text: text.to_owned(),
-            leaf,
+            role,
         });
     }
 
@@ -297,19 +311,25 @@ impl<'f> Layout<'f> {
         self.row(&header, &widths, true);
         for cells in &table.rows {
             let mut laid = self.cells(cells, &widths, false);
+            // What a fresh page holds below the repeated header.
+            let page_room = PAGE_H - BOTTOM - TOP - header_h;
+            // Whether the row moved to a fresh page already (then it is split, never moved
+            // again: every pass draws at least one line, so the loop ends).
+            let mut fresh = false;
             loop {
                 let height = row_height(&laid);
                 if height <= self.remaining() {
                     self.row(&laid, &widths, false);
                     break;
                 }
-                if !self.at_top() && self.remaining() < header_h + SMALL * LEADING * 3.0 {
+                // A row that fits on a page goes whole to the next one.
+                if !fresh && height <= page_room {
                     self.new_page();
                     self.repeated_header(&header, &widths);
+                    fresh = true;
                     continue;
                 }
-                // The row does not fit even on a fresh page, or enough room is left: draw the
-                // lines that fit and continue the rest on the next page.
+                // Taller than a page: draw the lines that fit, continue on the next page.
                 let fit =
                     (((self.remaining() - 2.0 * PAD) / (SMALL * LEADING)).floor() as usize).max(1);
                 let rest: Vec<Vec<LaidLine>> = laid
@@ -319,6 +339,7 @@ impl<'f> Layout<'f> {
                 self.row(&laid, &widths, false);
                 self.new_page();
                 self.repeated_header(&header, &widths);
+                fresh = true;
                 laid = rest;
             }
         }
@@ -444,7 +465,14 @@ impl<'f> Layout<'f> {
             described.join("; ")
         )));
         let label_w = TEXT_W * 0.35;
-        let value_w = 48.0;
+        // Room after the longest bar for the longest number or grade name.
+        let value_w = chart
+            .bars
+            .iter()
+            .map(|bar| self.fonts.width(&bar.text, true, SMALL))
+            .fold(24.0_f32, f32::max)
+            .min(TEXT_W * 0.3)
+            + 8.0;
         let span = TEXT_W - label_w - value_w - 8.0;
         let max = chart.max_value();
         for bar in &chart.bars {
@@ -465,13 +493,14 @@ impl<'f> Layout<'f> {
                     colour,
                 });
             }
+            let value = ellipsize(self.fonts, &bar.text, bar.highlight, SMALL, value_w - 4.0);
             self.text(
                 LEFT + label_w + length + 4.0,
                 baseline,
                 SMALL,
                 bar.highlight,
                 INK,
-                &bar.text,
+                &value,
             );
             self.y += row;
         }
@@ -494,7 +523,15 @@ impl<'f> Layout<'f> {
                 y2: baseline + 2.0,
                 colour: INK,
             });
-            self.text(line_x + 160.0, baseline, BODY, false, INK, &signature.name);
+            let name_x = line_x + 160.0;
+            let name = ellipsize(
+                self.fonts,
+                &signature.name,
+                false,
+                BODY,
+                LEFT + TEXT_W - name_x,
+            );
+            self.text(name_x, baseline, BODY, false, INK, &name);
             self.tags.close();
             self.y += 36.0;
         }
@@ -512,7 +549,7 @@ impl<'f> Layout<'f> {
                 bold: false,
                 colour: GREY,
                 text,
-                leaf: None,
+                role: TextRole::PageNumber,
             });
         }
     }
@@ -537,6 +574,12 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
         {
             let lines = wrap(&fonts, line, TEXT_W, BODY).len() as f32;
             layout.need((lines + 3.0) * BODY * LEADING + 3.0 * SMALL * LEADING);
+        }
+        // A heading right before another heading (a section and its first subsection) goes
+        // with it and with the start of what follows.
+        if let (Block::Heading { .. }, Some(Block::Heading { .. })) = (block, doc.blocks.get(i + 1))
+        {
+            layout.need(2.0 * 2.0 * 13.0 * LEADING + 30.0 + 3.0 * BODY * LEADING);
         }
         match block {
             Block::Heading { level, text } => layout.heading(*level, text),
@@ -618,7 +661,7 @@ fn draw(
         ..SerializeSettings::default()
     });
     // PDF/A needs a date: the session's (so the same session gives the same file), or today's
-    // for a session without one.
+    // for a session without any date.
     let date = doc
         .date
         .unwrap_or_else(|| chrono::Local::now().date_naive());
@@ -648,17 +691,24 @@ fn draw(
                     bold,
                     colour,
                     text,
-                    leaf,
+                    role,
                 } => {
-                    let tag = match leaf {
-                        Some(_) => ContentTag::Span(SpanTag::empty()),
-                        None => ContentTag::Artifact(Artifact::new(ArtifactType::PageNumber, None)),
+                    let tag = match role {
+                        TextRole::Content(_) => ContentTag::Span(SpanTag::empty()),
+                        TextRole::RepeatedHeader => {
+                            ContentTag::Artifact(Artifact::new(ArtifactType::PaginationOther, None))
+                        }
+                        TextRole::PageNumber => {
+                            ContentTag::Artifact(Artifact::new(ArtifactType::PageNumber, None))
+                        }
                     };
                     let id = surface.start_tagged(tag);
                     fill(&mut surface, *colour);
                     draw_text(&mut surface, fonts, &font, *x, *y, *size, *bold, text);
                     surface.end_tagged();
-                    if let Some(slot) = leaf.and_then(|leaf| ids.get_mut(leaf)) {
+                    if let TextRole::Content(leaf) = role
+                        && let Some(slot) = ids.get_mut(*leaf)
+                    {
                         *slot = Some(id);
                     }
                 }

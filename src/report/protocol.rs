@@ -107,7 +107,11 @@ pub fn build(session: &Session, language: Language) -> Document {
     let title = format!("{} — {}", tr.t("report-heading"), session.meta.title);
     let mut document = Document {
         title,
-        date: session.meta.end.or(session.meta.start),
+        date: session
+            .meta
+            .end
+            .or(session.meta.start)
+            .or_else(|| session.decisions.iter().filter_map(|d| d.decided_on).max()),
         language: match language {
             Language::Russian => "ru",
             Language::English => "en",
@@ -186,10 +190,11 @@ fn present(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
         .collect();
     groups.push((None, tr.t("report-no-group")));
     for (group, name) in groups {
+        // Someone whose group no longer exists is listed with those in no group.
         let people: Vec<Item> = session
             .participants
             .iter()
-            .filter(|p| p.group == group)
+            .filter(|p| p.group.filter(|g| session.group(*g).is_some()) == group)
             .map(|p| {
                 let mut text = p.name.clone();
                 for extra in [&p.position, &p.organisation] {

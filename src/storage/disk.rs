@@ -173,9 +173,16 @@ pub fn export_target_problem(path: &Path, session: Option<&Path>) -> Option<Expo
     if path.as_os_str().is_empty() {
         return Some(ExportTargetProblem::NoName);
     }
-    let is_session = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("ron") || e.eq_ignore_ascii_case("bak"));
+    // Windows drops trailing dots and spaces from a name: "plan.ron." is "plan.ron" there.
+    let name = path
+        .file_name()
+        .map(|n| {
+            n.to_string_lossy()
+                .trim_end_matches(['.', ' '])
+                .to_ascii_lowercase()
+        })
+        .unwrap_or_default();
+    let is_session = name.ends_with(".ron") || name.ends_with(".bak");
     let same = session.is_some_and(|s| match (path.canonicalize(), s.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
