@@ -170,6 +170,13 @@ fn docx_has_heading_styles_tables_page_numbers_and_the_decisions() {
             decision.statement
         );
     }
+    let core = docx_part(&bytes, "docProps/core.xml");
+    assert!(core.contains("<dc:title>Протокол стратегической сессии — Меры поддержки"));
+    assert!(core.contains("<dc:language>ru</dc:language>"));
+    assert!(
+        core.contains("2017-12-12T00:00:00Z"),
+        "dated by the session"
+    );
     let footer = docx_part(&bytes, "word/footer1.xml");
     assert!(footer.contains("PAGE"), "page number field");
     assert!(footer.contains("NUMPAGES"));

@@ -64,6 +64,11 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
         .default_size(24)
         .default_line_spacing(LineSpacing::new().after(80).line(264))
         .footer(footer(doc));
+    // The protocol's date rather than 1970 (docx-rs' default); the same session, the same file.
+    if let Some(date) = doc.date {
+        let stamp = format!("{}T00:00:00Z", date.format("%Y-%m-%d"));
+        docx = docx.created_at(&stamp).updated_at(&stamp);
+    }
     for style in styles() {
         docx = docx.add_style(style);
     }
@@ -111,7 +116,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     docx.build()
         .pack(&mut bytes)
         .map_err(|e| ExportError::Docx(e.to_string()))?;
-    deflate(&bytes.into_inner()).map_err(|e| ExportError::Docx(e.to_string()))
+    deflate(&bytes.into_inner(), doc).map_err(|e| ExportError::Docx(e.to_string()))
 }
 
 /// docx-rs cannot mark a table's header row to repeat on every page; header rows are the only
@@ -123,7 +128,7 @@ const REPEATED_HEADER_ROW: &str = "<w:trPr><w:cantSplit /><w:tblHeader /></w:trP
 /// docx-rs stores the package uncompressed; a protocol is mailed around, so the parts are
 /// deflated (the large generated session: 2 MB → 63 KB), in the same order; table header rows
 /// are marked to repeat on each page.
-fn deflate(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+fn deflate(stored: &[u8], doc: &Document) -> zip::result::ZipResult<Vec<u8>> {
     let mut archive = zip::ZipArchive::new(Cursor::new(stored))?;
     let mut writer = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(stored.len() / 4)));
     let options = zip::write::SimpleFileOptions::default()
@@ -133,20 +138,44 @@ fn deflate(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
         let name = part.name().to_owned();
         if part.is_dir() {
             writer.add_directory(name, options)?;
-        } else if name == "word/document.xml" {
+        } else if name == "word/document.xml" || name == "docProps/core.xml" {
             let mut xml = String::new();
             std::io::Read::read_to_string(&mut part, &mut xml)?;
+            let xml = if name == "word/document.xml" {
+                xml.replace(HEADER_ROW, REPEATED_HEADER_ROW)
+            } else {
+                core_properties(&xml, doc)
+            };
             writer.start_file(name, options)?;
-            std::io::Write::write_all(
-                &mut writer,
-                xml.replace(HEADER_ROW, REPEATED_HEADER_ROW).as_bytes(),
-            )?;
+            std::io::Write::write_all(&mut writer, xml.as_bytes())?;
         } else {
             writer.start_file(name, options)?;
             std::io::copy(&mut part, &mut writer)?;
         }
     }
     Ok(writer.finish()?.into_inner())
+}
+
+/// The document's properties as Word shows them (File → Info): docx-rs writes "unknown" as the
+/// author and has no title or language; the protocol's title and language go in, and stratboard
+/// as the program that wrote it.
+fn core_properties(xml: &str, doc: &Document) -> String {
+    let title = super::html::escape(&doc.title);
+    xml.replace(
+        "<dc:creator>unknown</dc:creator>",
+        "<dc:creator>stratboard</dc:creator>",
+    )
+    .replace(
+        "<cp:lastModifiedBy>unknown</cp:lastModifiedBy>",
+        "<cp:lastModifiedBy>stratboard</cp:lastModifiedBy>",
+    )
+    .replace(
+        "</cp:coreProperties>",
+        &format!(
+            "<dc:title>{title}</dc:title><dc:language>{}</dc:language></cp:coreProperties>",
+            doc.language
+        ),
+    )
 }
 
 /// The paragraph styles: Normal and three headings with Word's built-in names.
