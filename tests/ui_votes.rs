@@ -191,7 +191,7 @@ fn a_bad_ballot_file_is_refused_whole_and_a_good_one_is_counted() {
     click(&mut harness, "Import");
     assert!(
         harness
-            .query_by_label_contains("bad.csv, line 1: unknown alternative \"Build a stadium\"")
+            .query_by_label_contains("bad.csv, line 1: unknown alternative “Build a stadium”")
             .is_some(),
         "the error names the file, the line and the problem"
     );

@@ -90,7 +90,7 @@ pub fn import_ballots(session: &Session, vote: &Vote, path: &Path) -> Result<Vot
         .and_then(|imported| import::map_to_session(imported, &names))
         .map_err(|error| ImportFailure::File {
             line: error.line(),
-            reason: without_line_prefix(&error.to_string()),
+            error,
         })?;
     let mut changed = vote.clone();
     if changed.rounds.is_empty() {
@@ -114,20 +114,9 @@ pub enum ImportFailure {
     File {
         /// The line, when the problem has one.
         line: Option<usize>,
-        /// What is wrong.
-        reason: String,
+        /// What is wrong (shown translated by [`crate::i18n::import_errors::import_error`]).
+        error: import::ImportError,
     },
-}
-
-/// The error text without its leading "line N: ", which the card says in the user's language.
-fn without_line_prefix(text: &str) -> String {
-    match text
-        .strip_prefix("line ")
-        .and_then(|rest| rest.split_once(": "))
-    {
-        Some((number, reason)) if number.chars().all(|c| c.is_ascii_digit()) => reason.to_owned(),
-        _ => text.to_owned(),
-    }
 }
 
 /// Draws the section.
@@ -1033,8 +1022,9 @@ fn import_form(ui: &mut Ui, board: &mut Board<'_>, card: &mut CardState, vote: &
                 card.imported = None;
                 card.import_error = Some(tr.t("votes-import-no-format"));
             }
-            Err(ImportFailure::File { line, reason }) => {
+            Err(ImportFailure::File { line, error }) => {
                 card.imported = None;
+                let reason = crate::i18n::import_errors::import_error(tr, &error);
                 let mut args: Vec<(&'static str, FluentValue<'static>)> =
                     vec![("file", file.into()), ("reason", reason.into())];
                 let key = match line {
@@ -1620,18 +1610,6 @@ mod tests {
                 "{method:?}"
             );
         }
-    }
-
-    #[test]
-    fn the_line_prefix_is_taken_off_import_errors() {
-        assert_eq!(
-            without_line_prefix("line 3: unknown alternative \"X\""),
-            "unknown alternative \"X\""
-        );
-        assert_eq!(
-            without_line_prefix("the file is empty"),
-            "the file is empty"
-        );
     }
 
     #[test]

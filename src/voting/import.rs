@@ -119,7 +119,7 @@ pub enum ImportError {
         /// The line.
         line: usize,
         /// What is wrong.
-        reason: String,
+        reason: Problem,
     },
     /// A required PrefLib header line is missing.
     #[error("the file has no \"# {what}\" line")]
@@ -175,7 +175,7 @@ pub enum ImportError {
         /// The text found.
         value: String,
         /// What the cell should be.
-        expected: &'static str,
+        expected: CellKind,
         /// The line.
         line: usize,
     },
@@ -185,7 +185,7 @@ pub enum ImportError {
         /// The line.
         line: usize,
         /// What is wrong.
-        reason: String,
+        reason: Problem,
     },
     /// A row with fewer cells than the header has columns.
     #[error("line {line}: {found} cells, but the header has {expected} columns")]
@@ -236,6 +236,159 @@ pub enum ImportError {
         /// The id found.
         id: u32,
     },
+}
+
+/// What is wrong with a header or a line (in English here; the board shows it translated).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    /// A CSV cell opens a quote and never closes it.
+    #[error("a quoted cell is never closed")]
+    UnclosedQuote,
+    /// Text follows the closing quote of a CSV cell.
+    #[error("text after the closing quote of a cell")]
+    TextAfterQuote,
+    /// The CSV header has no alternative columns.
+    #[error("the header names no alternatives")]
+    NoAlternatives,
+    /// A CSV header column is empty.
+    #[error("column {column} has no name")]
+    UnnamedColumn {
+        /// The column (1-based).
+        column: usize,
+    },
+    /// A PrefLib header number is not a whole number.
+    #[error("{what} \"{value}\" is not a whole number")]
+    NotWholeNumber {
+        /// Which number.
+        what: Count,
+        /// The text found.
+        value: String,
+    },
+    /// A PrefLib header line appears twice.
+    #[error("\"# {key}\" is given twice")]
+    GivenTwice {
+        /// The header key.
+        key: String,
+    },
+    /// The PrefLib data type is not one of the ordinal ones.
+    #[error("data type \"{value}\" is not an ordinal type (soc, soi, toc, toi)")]
+    NotOrdinal {
+        /// The type found.
+        value: String,
+    },
+    /// "# NUMBER ALTERNATIVES: 0".
+    #[error("the number of alternatives is zero")]
+    ZeroAlternatives,
+    /// The declared data type differs from the file's extension.
+    #[error("the data type is {found}, but the file is named .{named}")]
+    TypeMismatch {
+        /// The declared type.
+        found: &'static str,
+        /// The extension's type.
+        named: &'static str,
+    },
+    /// An alternative number outside 1..=n in the header.
+    #[error("alternative {alternative} is not in 1..={count}")]
+    OutOfRange {
+        /// The number found.
+        alternative: usize,
+        /// How many alternatives there are.
+        count: usize,
+    },
+    /// An alternative named twice in the header.
+    #[error("alternative {alternative} is named twice")]
+    NamedTwice {
+        /// The number.
+        alternative: usize,
+    },
+    /// An alternative with an empty name.
+    #[error("alternative {alternative} has an empty name")]
+    EmptyName {
+        /// The number.
+        alternative: usize,
+    },
+    /// A PrefLib order line without "count: order".
+    #[error("an order line must read \"count: order\"")]
+    OrderLineShape,
+    /// The declared number of voters differs from the orders' counts.
+    #[error("{declared} voters declared, but the orders count {counted}")]
+    VotersMismatch {
+        /// Declared.
+        declared: usize,
+        /// Counted.
+        counted: u64,
+    },
+    /// The declared number of unique orders differs from the lines.
+    #[error("{declared} unique orders declared, but the file has {found}")]
+    UniqueOrdersMismatch {
+        /// Declared.
+        declared: usize,
+        /// Found.
+        found: usize,
+    },
+    /// A "{" tie in an order is never closed.
+    #[error("a tie \"{{\" is never closed")]
+    UnclosedTie,
+    /// An empty place in an order ("1,,2").
+    #[error("an empty place in the order")]
+    EmptyPlace,
+    /// Something that is not an alternative number in an order.
+    #[error("\"{item}\" is not an alternative number")]
+    NotAlternativeNumber {
+        /// The text found.
+        item: String,
+    },
+    /// Text that does not belong in an order.
+    #[error("unexpected \"{text}\" in the order")]
+    Unexpected {
+        /// The text found.
+        text: String,
+    },
+}
+
+/// Which PrefLib header number is meant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Count {
+    /// "# NUMBER ALTERNATIVES".
+    Alternatives,
+    /// "# NUMBER VOTERS".
+    Voters,
+    /// "# NUMBER UNIQUE ORDERS".
+    UniqueOrders,
+    /// The number of an "# ALTERNATIVE NAME i" line.
+    AlternativeNumber,
+}
+
+impl std::fmt::Display for Count {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Alternatives => "the number of alternatives",
+            Self::Voters => "the number of voters",
+            Self::UniqueOrders => "the number of unique orders",
+            Self::AlternativeNumber => "the alternative number",
+        })
+    }
+}
+
+/// What a CSV cell must hold for the ballot kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellKind {
+    /// A rank.
+    Rank,
+    /// An approval mark.
+    Approval,
+    /// A score or grade.
+    Score,
+}
+
+impl std::fmt::Display for CellKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Rank => "a rank (a whole number, 1 = best)",
+            Self::Approval => "1 (approved), 0 or blank",
+            Self::Score => "a whole-number score or grade",
+        })
+    }
 }
 
 impl ImportError {
@@ -393,7 +546,7 @@ fn csv_records(text: &str, separator: char) -> Result<Vec<Record>, ImportError> 
                         None => {
                             return Err(ImportError::BadLine {
                                 line: start,
-                                reason: "a quoted cell is never closed".into(),
+                                reason: Problem::UnclosedQuote,
                             });
                         }
                         Some('"') if chars.peek() == Some(&'"') => {
@@ -418,7 +571,7 @@ fn csv_records(text: &str, separator: char) -> Result<Vec<Record>, ImportError> 
                     Some(_) => {
                         return Err(ImportError::BadLine {
                             line,
-                            reason: "text after the closing quote of a cell".into(),
+                            reason: Problem::TextAfterQuote,
                         });
                     }
                 }
@@ -482,14 +635,16 @@ pub fn read_csv(text: &str, kind: BallotKind) -> Result<Imported, ImportError> {
     if alternatives.is_empty() {
         return Err(ImportError::BadHeader {
             line: header_line,
-            reason: "the header names no alternatives".into(),
+            reason: Problem::NoAlternatives,
         });
     }
     for (i, name) in alternatives.iter().enumerate() {
         if name.is_empty() {
             return Err(ImportError::BadHeader {
                 line: header_line,
-                reason: format!("column {} has no name", i + first + 1),
+                reason: Problem::UnnamedColumn {
+                    column: i + first + 1,
+                },
             });
         }
         if alternatives[..i].contains(name) {
@@ -565,7 +720,7 @@ fn csv_choice(
     cells: &[&str],
     line: usize,
 ) -> Result<Choice, ImportError> {
-    let bad = |i: usize, expected: &'static str| ImportError::BadCell {
+    let bad = |i: usize, expected: CellKind| ImportError::BadCell {
         alternative: alternatives[i].clone(),
         value: cells[i].to_owned(),
         expected,
@@ -581,7 +736,7 @@ fn csv_choice(
                 }
                 match cell.parse::<u32>() {
                     Ok(rank) if rank > 0 => ranked.push((rank, i)),
-                    _ => return Err(bad(i, "a rank (a whole number, 1 = best)")),
+                    _ => return Err(bad(i, CellKind::Rank)),
                 }
             }
             ranked.sort();
@@ -602,7 +757,7 @@ fn csv_choice(
                 match *cell {
                     "1" => approved.push(id(i)),
                     "0" | "" => {}
-                    _ => return Err(bad(i, "1 (approved), 0 or blank")),
+                    _ => return Err(bad(i, CellKind::Approval)),
                 }
             }
             Ok(Choice::Approval(approved))
@@ -613,9 +768,7 @@ fn csv_choice(
                 if cell.is_empty() {
                     continue;
                 }
-                let value = cell
-                    .parse::<i32>()
-                    .map_err(|_| bad(i, "a whole-number score or grade"))?;
+                let value = cell.parse::<i32>().map_err(|_| bad(i, CellKind::Score))?;
                 scores.push(Score {
                     alternative: id(i),
                     value,
@@ -673,13 +826,16 @@ pub fn read_preflib(text: &str) -> Result<Imported, ImportError> {
     preflib(text, None)
 }
 
-fn parse_number(value: &str, line: usize, what: &str) -> Result<usize, ImportError> {
+fn parse_number(value: &str, line: usize, what: Count) -> Result<usize, ImportError> {
     value
         .trim()
         .parse::<usize>()
         .map_err(|_| ImportError::BadHeader {
             line,
-            reason: format!("{what} \"{}\" is not a whole number", value.trim()),
+            reason: Problem::NotWholeNumber {
+                what,
+                value: value.trim().to_owned(),
+            },
         })
 }
 
@@ -715,7 +871,7 @@ fn preflib(text: &str, expected: Option<DataType>) -> Result<Imported, ImportErr
             if seen {
                 Err(ImportError::BadHeader {
                     line,
-                    reason: format!("\"# {key}\" is given twice"),
+                    reason: Problem::GivenTwice { key: key.clone() },
                 })
             } else {
                 Ok(())
@@ -726,37 +882,34 @@ fn preflib(text: &str, expected: Option<DataType>) -> Result<Imported, ImportErr
                 once(data_type.is_some())?;
                 let parsed = DataType::parse(value).ok_or_else(|| ImportError::BadHeader {
                     line,
-                    reason: format!(
-                        "data type \"{value}\" is not an ordinal type (soc, soi, toc, toi)"
-                    ),
+                    reason: Problem::NotOrdinal {
+                        value: value.to_owned(),
+                    },
                 })?;
                 data_type = Some((parsed, line));
             }
             "NUMBER ALTERNATIVES" => {
                 once(count.is_some())?;
-                let n = parse_number(value, line, "the number of alternatives")?;
+                let n = parse_number(value, line, Count::Alternatives)?;
                 if n == 0 {
                     return Err(ImportError::BadHeader {
                         line,
-                        reason: "the number of alternatives is zero".into(),
+                        reason: Problem::ZeroAlternatives,
                     });
                 }
                 count = Some(n);
             }
             "NUMBER VOTERS" => {
                 once(voters.is_some())?;
-                voters = Some((parse_number(value, line, "the number of voters")?, line));
+                voters = Some((parse_number(value, line, Count::Voters)?, line));
             }
             "NUMBER UNIQUE ORDERS" => {
                 once(unique.is_some())?;
-                unique = Some((
-                    parse_number(value, line, "the number of unique orders")?,
-                    line,
-                ));
+                unique = Some((parse_number(value, line, Count::UniqueOrders)?, line));
             }
             _ => {
                 if let Some(number) = key.strip_prefix("ALTERNATIVE NAME") {
-                    let i = parse_number(number, line, "the alternative number")?;
+                    let i = parse_number(number, line, Count::AlternativeNumber)?;
                     names.push((i, value.to_owned(), line));
                 }
             }
@@ -767,11 +920,10 @@ fn preflib(text: &str, expected: Option<DataType>) -> Result<Imported, ImportErr
         (Some((found, line)), Some(wanted)) if found != wanted => {
             return Err(ImportError::BadHeader {
                 line,
-                reason: format!(
-                    "the data type is {}, but the file is named .{}",
-                    found.name(),
-                    wanted.name()
-                ),
+                reason: Problem::TypeMismatch {
+                    found: found.name(),
+                    named: wanted.name(),
+                },
             });
         }
         (Some((found, _)), _) => found,
@@ -787,20 +939,23 @@ fn preflib(text: &str, expected: Option<DataType>) -> Result<Imported, ImportErr
         let slot = i
             .checked_sub(1)
             .and_then(|k| alternatives.get_mut(k))
-            .ok_or_else(|| ImportError::BadHeader {
+            .ok_or(ImportError::BadHeader {
                 line,
-                reason: format!("alternative {i} is not in 1..={n}"),
+                reason: Problem::OutOfRange {
+                    alternative: i,
+                    count: n,
+                },
             })?;
         if slot.is_some() {
             return Err(ImportError::BadHeader {
                 line,
-                reason: format!("alternative {i} is named twice"),
+                reason: Problem::NamedTwice { alternative: i },
             });
         }
         if name.is_empty() {
             return Err(ImportError::BadHeader {
                 line,
-                reason: format!("alternative {i} has an empty name"),
+                reason: Problem::EmptyName { alternative: i },
             });
         }
         *slot = Some((name, line));
@@ -826,7 +981,7 @@ fn preflib(text: &str, expected: Option<DataType>) -> Result<Imported, ImportErr
         let Some((count_text, order_text)) = text.split_once(':') else {
             return Err(ImportError::BadLine {
                 line,
-                reason: "an order line must read \"count: order\"".into(),
+                reason: Problem::OrderLineShape,
             });
         };
         let ballot_count = parse_count(count_text.trim(), line)?;
@@ -865,7 +1020,10 @@ fn preflib(text: &str, expected: Option<DataType>) -> Result<Imported, ImportErr
     {
         return Err(ImportError::BadHeader {
             line,
-            reason: format!("{declared} voters declared, but the orders count {total}"),
+            reason: Problem::VotersMismatch {
+                declared,
+                counted: total,
+            },
         });
     }
     if let Some((declared, line)) = unique
@@ -873,10 +1031,10 @@ fn preflib(text: &str, expected: Option<DataType>) -> Result<Imported, ImportErr
     {
         return Err(ImportError::BadHeader {
             line,
-            reason: format!(
-                "{declared} unique orders declared, but the file has {}",
-                orders.len()
-            ),
+            reason: Problem::UniqueOrdersMismatch {
+                declared,
+                found: orders.len(),
+            },
         });
     }
     let (alternatives, name_lines) = named.into_iter().unzip();
@@ -890,7 +1048,7 @@ fn preflib(text: &str, expected: Option<DataType>) -> Result<Imported, ImportErr
 /// Parses `1,{2,3},4` into tie groups of 1-based alternative numbers (an empty order is an
 /// empty ranking).
 fn parse_order(text: &str, n: usize, line: usize) -> Result<Vec<Vec<usize>>, ImportError> {
-    let bad = |reason: String| ImportError::BadLine { line, reason };
+    let bad = |reason: Problem| ImportError::BadLine { line, reason };
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut seen = vec![false; n + 1];
     let text = text.trim();
@@ -901,9 +1059,7 @@ fn parse_order(text: &str, n: usize, line: usize) -> Result<Vec<Vec<usize>>, Imp
     loop {
         rest = rest.trim_start();
         let (items, after) = if let Some(inner) = rest.strip_prefix('{') {
-            let close = inner
-                .find('}')
-                .ok_or_else(|| bad("a tie \"{\" is never closed".into()))?;
+            let close = inner.find('}').ok_or_else(|| bad(Problem::UnclosedTie))?;
             let items: Vec<&str> = inner[..close].split(',').collect();
             (items, &inner[close + 1..])
         } else {
@@ -915,9 +1071,11 @@ fn parse_order(text: &str, n: usize, line: usize) -> Result<Vec<Vec<usize>>, Imp
             let item = item.trim();
             let i: usize = item.parse().map_err(|_| {
                 bad(if item.is_empty() {
-                    "an empty place in the order".into()
+                    Problem::EmptyPlace
                 } else {
-                    format!("\"{item}\" is not an alternative number")
+                    Problem::NotAlternativeNumber {
+                        item: item.to_owned(),
+                    }
                 })
             })?;
             if i == 0 || i > n {
@@ -940,9 +1098,11 @@ fn parse_order(text: &str, n: usize, line: usize) -> Result<Vec<Vec<usize>>, Imp
         if after.is_empty() {
             break;
         }
-        rest = after
-            .strip_prefix(',')
-            .ok_or_else(|| bad(format!("unexpected \"{after}\" in the order")))?;
+        rest = after.strip_prefix(',').ok_or_else(|| {
+            bad(Problem::Unexpected {
+                text: after.to_owned(),
+            })
+        })?;
     }
     Ok(groups)
 }
