@@ -2,7 +2,7 @@
 //! correct plurals ("1 голос, 2 голоса, 5 голосов"). Dates are written the way each language
 //! writes them.
 
-pub mod import_errors;
+pub mod errors;
 pub mod labels;
 
 use std::borrow::Cow;

@@ -145,7 +145,12 @@ fn round_blocks(cx: &Ctx<'_>, vote: &Vote, round: &VoteRound, blocks: &mut Vec<B
     let tally = match count_round(vote, round) {
         Ok(tally) => tally,
         Err(error) => {
-            blocks.push(Block::text(error.to_string()));
+            let reason = crate::i18n::errors::tally_error(tr, &error);
+            blocks.push(Block::text(tr.with(
+                "votes-cannot-count",
+                "reason",
+                &reason,
+            )));
             return;
         }
     };

@@ -114,7 +114,7 @@ pub enum ImportFailure {
     File {
         /// The line, when the problem has one.
         line: Option<usize>,
-        /// What is wrong (shown translated by [`crate::i18n::import_errors::import_error`]).
+        /// What is wrong (shown translated by [`crate::i18n::errors::import_error`]).
         error: import::ImportError,
     },
 }
@@ -1024,7 +1024,7 @@ fn import_form(ui: &mut Ui, board: &mut Board<'_>, card: &mut CardState, vote: &
             }
             Err(ImportFailure::File { line, error }) => {
                 card.imported = None;
-                let reason = crate::i18n::import_errors::import_error(tr, &error);
+                let reason = crate::i18n::errors::import_error(tr, &error);
                 let mut args: Vec<(&'static str, FluentValue<'static>)> =
                     vec![("file", file.into()), ("reason", reason.into())];
                 let key = match line {
@@ -1100,8 +1100,12 @@ fn results(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote, index: usize, round:
         Ok(tally) => tally,
         Err(error) => {
             ui.label(
-                RichText::new(tr.with("votes-cannot-count", "reason", &error.to_string()))
-                    .color(theme.error()),
+                RichText::new(tr.with(
+                    "votes-cannot-count",
+                    "reason",
+                    &crate::i18n::errors::tally_error(tr, &error),
+                ))
+                .color(theme.error()),
             );
             return;
         }

@@ -18,7 +18,7 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-use super::{Election, Points, Tally, TallyError, rank_by};
+use super::{Election, Points, Setting, Tally, TallyError, rank_by};
 use crate::model::{AlternativeId, Choice, Criterion, GoalId};
 
 /// Index of every alternative of the election, by id.
@@ -102,13 +102,10 @@ pub fn approval(election: &Election<'_>) -> Tally {
 pub fn dot(election: &Election<'_>, dots: u32, cap: Option<u32>) -> Result<Tally, TallyError> {
     const METHOD: &str = "dot";
     if dots == 0 {
-        return Err(bad(METHOD, "each participant needs at least one dot"));
+        return Err(bad(METHOD, Setting::NoDots));
     }
     if cap == Some(0) {
-        return Err(bad(
-            METHOD,
-            "a cap of zero dots per alternative allows no vote",
-        ));
+        return Err(bad(METHOD, Setting::ZeroCap));
     }
     let index = index_of(election.alternatives);
     let mut totals = vec![0i128; election.alternatives.len()];
@@ -180,10 +177,7 @@ fn read_scores(
 pub fn score(election: &Election<'_>, min: i32, max: i32) -> Result<Tally, TallyError> {
     const METHOD: &str = "score";
     if min >= max {
-        return Err(bad(
-            METHOD,
-            format!("the lowest score ({min}) must be below the highest ({max})"),
-        ));
+        return Err(bad(METHOD, Setting::ScoreRange { min, max }));
     }
     let len = election.alternatives.len();
     let index = index_of(election.alternatives);
@@ -360,10 +354,7 @@ fn majority_value_cmp(a: &Grades, b: &Grades) -> Ordering {
 pub fn majority_judgment(election: &Election<'_>, grades: usize) -> Result<Tally, TallyError> {
     const METHOD: &str = "majority-judgment";
     if grades < 2 {
-        return Err(bad(
-            METHOD,
-            format!("needs at least two grades, has {grades}"),
-        ));
+        return Err(bad(METHOD, Setting::TooFewGrades { grades }));
     }
     let max = i32::try_from(grades - 1).unwrap_or(i32::MAX);
     let alternatives = election.alternatives;
@@ -455,22 +446,19 @@ pub fn matrix(
 ) -> Result<Tally, TallyError> {
     const METHOD: &str = "matrix";
     if criteria.is_empty() {
-        return Err(bad(METHOD, "there are no criteria"));
+        return Err(bad(METHOD, Setting::NoCriteria));
     }
     if min >= max {
-        return Err(bad(
-            METHOD,
-            format!("the lowest score ({min}) must be below the highest ({max})"),
-        ));
+        return Err(bad(METHOD, Setting::ScoreRange { min, max }));
     }
     let mut criterion_index: HashMap<GoalId, usize> = HashMap::new();
     for (i, c) in criteria.iter().enumerate() {
         if criterion_index.insert(c.goal, i).is_some() {
-            return Err(bad(METHOD, format!("goal {} is a criterion twice", c.goal)));
+            return Err(bad(METHOD, Setting::CriterionTwice { goal: c.goal }));
         }
     }
     if criteria.iter().all(|c| c.weight == 0) {
-        return Err(bad(METHOD, "every criterion has weight zero"));
+        return Err(bad(METHOD, Setting::ZeroWeights));
     }
     let weights: Vec<i128> = criteria.iter().map(|c| i128::from(c.weight)).collect();
     let index = index_of(election.alternatives);
@@ -519,9 +507,6 @@ pub fn matrix(
 }
 
 /// A [`TallyError::BadSettings`].
-fn bad(method: &'static str, reason: impl Into<String>) -> TallyError {
-    TallyError::BadSettings {
-        method,
-        reason: reason.into(),
-    }
+fn bad(method: &'static str, reason: Setting) -> TallyError {
+    TallyError::BadSettings { method, reason }
 }

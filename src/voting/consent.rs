@@ -73,7 +73,7 @@ pub fn count(election: &Election<'_>, allow_block: bool) -> Result<Tally, TallyE
     {
         return Err(TallyError::BadSettings {
             method: METHOD,
-            reason: format!("a threshold of {p}% of the votes cast can never be met"),
+            reason: super::Setting::ImpossibleThreshold { percent: p },
         });
     }
     let (mut for_, mut against, mut abstain, mut block, mut ignored) =

@@ -123,7 +123,50 @@ pub enum TallyError {
         /// The method.
         method: &'static str,
         /// What is wrong.
-        reason: String,
+        reason: Setting,
+    },
+}
+
+/// What is wrong with a method's settings (in English here; the board translates it).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Setting {
+    /// Dot voting with zero dots per participant.
+    #[error("each participant needs at least one dot")]
+    NoDots,
+    /// Dot voting with a cap of zero dots per alternative.
+    #[error("a cap of zero dots per alternative allows no vote")]
+    ZeroCap,
+    /// A score range whose lowest score is not below the highest.
+    #[error("the lowest score ({min}) must be below the highest ({max})")]
+    ScoreRange {
+        /// The lowest score.
+        min: i32,
+        /// The highest score.
+        max: i32,
+    },
+    /// Majority judgment with fewer than two grades.
+    #[error("needs at least two grades, has {grades}")]
+    TooFewGrades {
+        /// How many grades there are.
+        grades: usize,
+    },
+    /// A decision matrix without criteria.
+    #[error("there are no criteria")]
+    NoCriteria,
+    /// A goal used twice as a criterion.
+    #[error("goal {goal} is a criterion twice")]
+    CriterionTwice {
+        /// The goal's id.
+        goal: crate::model::GoalId,
+    },
+    /// Every criterion weighs zero.
+    #[error("every criterion has weight zero")]
+    ZeroWeights,
+    /// A consent threshold above 100 %.
+    #[error("a threshold of {percent}% of the votes cast can never be met")]
+    ImpossibleThreshold {
+        /// The percentage.
+        percent: u32,
     },
 }
 

@@ -47,3 +47,17 @@ import-unclosed-tie = a tie “{"{"}” is never closed
 import-empty-place = an empty place in the order
 import-not-alternative-number = “{ $item }” is not an alternative number
 import-unexpected = unexpected “{ $text }” in the order
+
+# Why a vote cannot be counted.
+tally-bad-settings = the settings of “{ $method }” cannot be used: { $reason }
+tally-no-dots = each participant needs at least one dot
+tally-zero-cap = a cap of zero dots per alternative allows no vote
+tally-score-range = the lowest score ({ $min }) must be below the highest ({ $max })
+tally-too-few-grades = at least two grades are needed, there { $grades ->
+    [one] is { $grades }
+   *[other] are { $grades }
+  }
+tally-no-criteria = there are no criteria
+tally-criterion-twice = goal #{ $goal } is a criterion twice
+tally-zero-weights = every criterion has weight zero
+tally-impossible-threshold = a threshold of { $percent }% of the votes cast can never be met

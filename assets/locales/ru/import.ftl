@@ -63,3 +63,14 @@ import-unclosed-tie = равенство «{"{"}» не закрыто
 import-empty-place = пустое место в порядке
 import-not-alternative-number = «{ $item }» — не номер альтернативы
 import-unexpected = лишнее «{ $text }» в порядке
+
+# Почему голосование нельзя подсчитать.
+tally-bad-settings = настройки способа «{ $method }» нельзя использовать: { $reason }
+tally-no-dots = у каждого участника должна быть хотя бы одна точка
+tally-zero-cap = при ограничении в ноль точек на альтернативу голосовать невозможно
+tally-score-range = низшая оценка ({ $min }) должна быть меньше высшей ({ $max })
+tally-too-few-grades = нужно не меньше двух оценок, а задано { $grades }
+tally-no-criteria = не задано ни одного критерия
+tally-criterion-twice = цель #{ $goal } дважды указана как критерий
+tally-zero-weights = у всех критериев нулевой вес
+tally-impossible-threshold = порог в { $percent }% поданных голосов недостижим

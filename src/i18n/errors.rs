@@ -1,11 +1,13 @@
-//! Why a paper-ballot file was refused, in the interface's language. The voting library's
-//! errors are English (the command line prints them); the board shows these instead. The line
-//! number is not part of the text: the card's message names it.
+//! The voting library's errors in the interface's language: why a paper-ballot file was
+//! refused, and why a vote's settings cannot be counted. The library's own messages are English
+//! (the command line prints them); the board and the protocol show these instead. An import
+//! error's line number is not part of the text: the card's message names it.
 
 use fluent_templates::fluent_bundle::FluentValue;
 
 use super::Tr;
 use crate::voting::import::{CellKind, Count, ImportError, Problem};
+use crate::voting::{Setting, TallyError};
 
 fn int(n: usize) -> FluentValue<'static> {
     i64::try_from(n).unwrap_or(i64::MAX).into()
@@ -156,13 +158,85 @@ fn problem(tr: &Tr, problem: &Problem) -> String {
     }
 }
 
+/// Why a vote cannot be counted, translated: "the Score voting method's settings cannot be
+/// used: the lowest score (5) must be below the highest (1)".
+pub fn tally_error(tr: &Tr, error: &TallyError) -> String {
+    match error {
+        TallyError::BadSettings { method, reason } => {
+            let key = super::labels::METHOD_KEYS
+                .iter()
+                .find(|(cli, _)| cli == method)
+                .map_or("", |(_, key)| *key);
+            let method = if key.is_empty() {
+                (*method).to_owned()
+            } else {
+                tr.t(key)
+            };
+            tr.args(
+                "tally-bad-settings",
+                &[
+                    ("method", text(&method)),
+                    ("reason", text(&setting(tr, reason))),
+                ],
+            )
+        }
+    }
+}
+
+fn setting(tr: &Tr, setting: &Setting) -> String {
+    match setting {
+        Setting::NoDots => tr.t("tally-no-dots"),
+        Setting::ZeroCap => tr.t("tally-zero-cap"),
+        Setting::ScoreRange { min, max } => tr.args(
+            "tally-score-range",
+            &[
+                ("min", i64::from(*min).into()),
+                ("max", i64::from(*max).into()),
+            ],
+        ),
+        Setting::TooFewGrades { grades } => {
+            tr.args("tally-too-few-grades", &[("grades", int(*grades))])
+        }
+        Setting::NoCriteria => tr.t("tally-no-criteria"),
+        Setting::CriterionTwice { goal } => {
+            tr.args("tally-criterion-twice", &[("goal", int(goal.0 as usize))])
+        }
+        Setting::ZeroWeights => tr.t("tally-zero-weights"),
+        Setting::ImpossibleThreshold { percent } => tr.args(
+            "tally-impossible-threshold",
+            &[("percent", int(*percent as usize))],
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
 
     use super::*;
     use crate::i18n::Language;
+    use crate::model::{Threshold, VoteMethod};
     use crate::voting::import::{BallotKind, read_csv};
+    use crate::voting::{Election, tally};
+
+    #[test]
+    fn settings_errors_are_translated() {
+        let ru = Tr::new(Language::Russian);
+        let method = VoteMethod::Score { min: 5, max: 1 };
+        let error = tally(&Election {
+            alternatives: &[],
+            ballots: &[],
+            method: &method,
+            quorum: None,
+            threshold: Threshold::SimpleMajority,
+        })
+        .unwrap_err();
+        assert_eq!(
+            tally_error(&ru, &error),
+            "настройки способа «Оценочное голосование» нельзя использовать: \
+             низшая оценка (5) должна быть меньше высшей (1)"
+        );
+    }
 
     /// Every kind of refusal the CSV reader gives reads in Russian without English words, and
     /// in English as the library says it (without the line).
