@@ -151,6 +151,15 @@ fn docx_has_heading_styles_tables_page_numbers_and_the_decisions() {
     let bytes = report::export(&session, Format::Docx, Language::Russian).unwrap();
     let document = docx_part(&bytes, "word/document.xml");
     let styles = docx_part(&bytes, "word/styles.xml");
+    assert_eq!(
+        styles.matches("w:styleId=\"Normal\"").count(),
+        1,
+        "one Normal style"
+    );
+    assert!(
+        styles.contains("<w:lang w:val=\"ru-RU\""),
+        "proofing language"
+    );
     for level in 1..=3 {
         assert!(document.contains(&format!("<w:pStyle w:val=\"Heading{level}\" />")));
         assert!(styles.contains(&format!("<w:name w:val=\"heading {level}\" />")));

@@ -138,13 +138,16 @@ fn deflate(stored: &[u8], doc: &Document) -> zip::result::ZipResult<Vec<u8>> {
         let name = part.name().to_owned();
         if part.is_dir() {
             writer.add_directory(name, options)?;
-        } else if name == "word/document.xml" || name == "docProps/core.xml" {
+        } else if name == "word/document.xml"
+            || name == "docProps/core.xml"
+            || name == "word/styles.xml"
+        {
             let mut xml = String::new();
             std::io::Read::read_to_string(&mut part, &mut xml)?;
-            let xml = if name == "word/document.xml" {
-                xml.replace(HEADER_ROW, REPEATED_HEADER_ROW)
-            } else {
-                core_properties(&xml, doc)
+            let xml = match name.as_str() {
+                "word/document.xml" => xml.replace(HEADER_ROW, REPEATED_HEADER_ROW),
+                "word/styles.xml" => proofing_language(&xml, doc),
+                _ => core_properties(&xml, doc),
             };
             writer.start_file(name, options)?;
             std::io::Write::write_all(&mut writer, xml.as_bytes())?;
@@ -178,7 +181,21 @@ fn core_properties(xml: &str, doc: &Document) -> String {
     )
 }
 
-/// The paragraph styles: Normal and three headings with Word's built-in names.
+/// The text's language for Word's spelling and grammar check (docx-rs has no setting for it):
+/// added to the document's default run properties.
+fn proofing_language(xml: &str, doc: &Document) -> String {
+    let tag = match doc.language {
+        "ru" => "ru-RU",
+        _ => "en-GB",
+    };
+    xml.replacen(
+        "</w:rPr></w:rPrDefault>",
+        &format!("<w:lang w:val=\"{tag}\" w:eastAsia=\"{tag}\" /></w:rPr></w:rPrDefault>"),
+        1,
+    )
+}
+
+/// The paragraph styles: three headings with Word's built-in names, and the footer.
 fn styles() -> Vec<Style> {
     let heading = |id: &str, name: &str, size: usize, level: usize| {
         Style::new(id, StyleType::Paragraph)
@@ -190,10 +207,8 @@ fn styles() -> Vec<Style> {
             .size(size)
             .outline_lvl(level)
     };
+    // docx-rs defines "Normal" itself (a second one would repeat its id).
     vec![
-        Style::new("Normal", StyleType::Paragraph)
-            .name("Normal")
-            .q_format(true),
         heading("Heading1", "heading 1", 30, 0).align(AlignmentType::Center),
         heading("Heading2", "heading 2", 26, 1),
         heading("Heading3", "heading 3", 24, 2),
