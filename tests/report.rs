@@ -617,3 +617,23 @@ fn a_participant_whose_group_is_gone_is_listed_with_those_in_no_group() {
     assert!(md[no_group..].contains(&name));
     assert!(md.contains("15 человек"));
 }
+
+#[test]
+fn a_chart_with_no_bars_leaves_no_empty_table_in_the_docx() {
+    let mut session = sample("ngo-offsite.ron");
+    let vote = session
+        .votes
+        .iter_mut()
+        .find(|v| v.status == VoteStatus::Closed)
+        .unwrap();
+    vote.alternatives.clear();
+    for round in &mut vote.rounds {
+        round.ballots.clear();
+    }
+    let docx = report::export(&session, Format::Docx, Language::English).unwrap();
+    let xml = docx_part(&docx, "word/document.xml");
+    for table in xml.split("<w:tbl>").skip(1) {
+        let table = table.split("</w:tbl>").next().unwrap();
+        assert!(table.contains("<w:tr"), "a table without rows");
+    }
+}
