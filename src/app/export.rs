@@ -35,9 +35,17 @@ pub struct ExportDialog {
     /// The protocol built for (revision, language), reused while neither changes.
     document: Option<(u64, Language, Arc<Document>)>,
     /// The CSV built for (revision, language).
-    csv: Option<(u64, Language, Arc<String>)>,
+    csv: Option<(u64, Language, Arc<CsvPreview>)>,
     /// What the typed file name leads to, checked when the text changes (not every frame).
     exists: Option<(String, Target)>,
+}
+
+/// The CSV preview, built once per session revision and language (not every frame).
+struct CsvPreview {
+    /// The first lines, without the byte order mark.
+    text: String,
+    /// Whether the file would have only its header.
+    empty: bool,
 }
 
 /// What exporting to the typed file would do.
@@ -133,14 +141,24 @@ impl StratboardApp {
         }
     }
 
-    fn export_csv(&mut self, language: Language) -> Arc<String> {
+    fn export_csv(&mut self, language: Language) -> Arc<CsvPreview> {
         let revision = self.doc.revision();
         match &self.export.csv {
             Some((r, l, csv)) if *r == revision && *l == language => Arc::clone(csv),
             _ => {
-                let csv = Arc::new(report::csv::ballots(self.session(), language));
-                self.export.csv = Some((revision, language, Arc::clone(&csv)));
-                csv
+                let csv = report::csv::ballots(self.session(), language);
+                let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+                let preview = Arc::new(CsvPreview {
+                    text: lines
+                        .iter()
+                        .take(CSV_PREVIEW_LINES)
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                    empty: lines.len() <= 1,
+                });
+                self.export.csv = Some((revision, language, Arc::clone(&preview)));
+                preview
             }
         }
     }
@@ -272,16 +290,10 @@ impl StratboardApp {
                     ui::export::preview(ui, &self.theme, doc, (revision, language), preview_height);
                 }
                 (None, Some(csv)) => {
-                    if csv.lines().count() <= 1 {
+                    if csv.empty {
                         ui.label(self.theme.caption(self.tr.t("export-csv-empty")));
                     }
-                    ui::export::csv_preview(
-                        ui,
-                        &self.theme,
-                        csv,
-                        CSV_PREVIEW_LINES,
-                        preview_height,
-                    );
+                    ui::export::csv_preview(ui, &self.theme, &csv.text, preview_height);
                 }
                 (None, None) => {}
             }

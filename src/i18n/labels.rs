@@ -3,8 +3,9 @@
 
 use crate::i18n::Tr;
 use crate::model::{
-    ActionStatus, AgendaKind, AgendaStatus, AlternativeStatus, Anonymity, BoardSection, Priority,
-    Quadrant, ResultsVisibility, SessionFormat, Stance, Threshold, Vote, VoteMethod, VoteStatus,
+    ActionStatus, AgendaKind, AgendaStatus, AlternativeStatus, Anonymity, BoardSection,
+    ConsentChoice, Priority, Quadrant, ResultsVisibility, SessionFormat, Stance, Threshold, Vote,
+    VoteMethod, VoteStatus,
 };
 
 /// A model enum whose values have translated names.
@@ -92,6 +93,11 @@ named!(
     [Open, InProgress, Done, Cancelled]
 );
 named!(VoteStatus, "vote-status-", [Draft, Open, Closed]);
+named!(
+    ConsentChoice,
+    "votes-consent-",
+    [For, Against, Abstain, Block]
+);
 named!(Anonymity, "anonymity-", [Open, Anonymous, Secret]);
 
 impl Named for BoardSection {

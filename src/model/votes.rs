@@ -136,6 +136,18 @@ pub enum ConsentChoice {
     Block,
 }
 
+impl ConsentChoice {
+    /// The choices a consent vote offers, in the order ballots, counts and charts show them:
+    /// for, against, abstain, and block when blocks are allowed.
+    pub fn offered(allow_block: bool) -> Vec<Self> {
+        let mut choices = vec![Self::For, Self::Against, Self::Abstain];
+        if allow_block {
+            choices.push(Self::Block);
+        }
+        choices
+    }
+}
+
 /// A score given to one alternative.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Score {

@@ -17,6 +17,7 @@
 //! ([`super::document::clean`]).
 
 use super::votes::choice_text;
+use crate::i18n::labels::Named;
 use crate::i18n::{Language, Tr};
 use crate::model::{Anonymity, HandOption, Session, Vote};
 use crate::voting::results_visible;
@@ -93,7 +94,7 @@ fn vote_rows(session: &Session, tr: &Tr, index: usize, vote: &Vote) -> Vec<Vec<S
         rows.extend(ballots);
         for hand in &round.hands {
             let choice = match hand.option {
-                HandOption::Consent(choice) => super::votes::consent_name(tr, choice),
+                HandOption::Consent(choice) => choice.name(tr),
                 HandOption::Alternative(id) => super::votes::alternative_title(session, tr, id),
             };
             let group = hand

@@ -57,6 +57,28 @@ pub struct Item {
     pub details: Vec<Line>,
 }
 
+impl Item {
+    /// A top-level item with a dash, as the protocol lists people, findings and arguments.
+    pub fn bullet(line: Line) -> Self {
+        Self {
+            marker: "—".into(),
+            level: 0,
+            line,
+            details: Vec::new(),
+        }
+    }
+
+    /// A top-level item numbered `n` ("1.", "2.", …).
+    pub fn numbered(n: usize, line: Line) -> Self {
+        Self {
+            marker: format!("{n}."),
+            level: 0,
+            line,
+            details: Vec::new(),
+        }
+    }
+}
+
 /// A table with a header row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Table {
@@ -66,6 +88,19 @@ pub struct Table {
     pub widths: Vec<u16>,
     /// The rows; each has as many cells as the header.
     pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// Each column's share of the table's width (the relative widths, summing to 1).
+    pub fn fractions(&self) -> Vec<f32> {
+        let total: f32 = self
+            .widths
+            .iter()
+            .map(|w| f32::from(*w))
+            .sum::<f32>()
+            .max(1.0);
+        self.widths.iter().map(|w| f32::from(*w) / total).collect()
+    }
 }
 
 /// One bar of a chart.
@@ -183,6 +218,15 @@ pub struct Document {
     pub of_word: String,
     /// The blocks in order.
     pub blocks: Vec<Block>,
+}
+
+/// `text` cut to `chars` characters, ending in "…" when cut (chart labels and values).
+pub fn shorten(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(chars.saturating_sub(1)).collect();
+    format!("{cut}…")
 }
 
 /// The plain text of a line.

@@ -13,7 +13,7 @@ use docx_rs::{
 };
 
 use super::ExportError;
-use super::document::{self, Align, Block, Chart, Document, Item, Span};
+use super::document::{self, Align, Block, Chart, Document, Item, Span, shorten};
 
 /// A4 in twentieths of a point.
 const PAGE_WIDTH: u32 = 11_906;
@@ -257,15 +257,6 @@ fn tiny_paragraph() -> Paragraph {
         .line_spacing(LineSpacing::new().after(0).before(0).line(20))
 }
 
-/// `text` cut to `chars` characters, ending in "…" when cut.
-fn shorten(text: &str, chars: usize) -> String {
-    if text.chars().count() <= chars {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(chars.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
-}
-
 fn spacer() -> Paragraph {
     Paragraph::new().line_spacing(LineSpacing::new().after(0).line(120))
 }
@@ -319,11 +310,11 @@ fn list_item(item: &Item) -> Vec<Paragraph> {
 }
 
 /// Column widths in twips from relative widths, filling the text width.
-fn grid(widths: &[u16]) -> Vec<usize> {
-    let total: usize = widths.iter().map(|w| usize::from(*w)).sum::<usize>().max(1);
-    widths
+fn grid(table: &document::Table) -> Vec<usize> {
+    table
+        .fractions()
         .iter()
-        .map(|w| usize::from(*w) * TEXT_WIDTH / total)
+        .map(|f| (f * TEXT_WIDTH as f32) as usize)
         .collect()
 }
 
@@ -347,7 +338,7 @@ fn cell(text: &str, width: usize, header: bool) -> TableCell {
 }
 
 fn table(t: &document::Table) -> Table {
-    let widths = grid(&t.widths);
+    let widths = grid(t);
     let row = |cells: &[String], header: bool| {
         let cells = cells
             .iter()

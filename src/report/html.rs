@@ -142,19 +142,9 @@ fn list(out: &mut String, items: &[Item]) {
 }
 
 fn table(out: &mut String, table: &Table) {
-    let total: u32 = table
-        .widths
-        .iter()
-        .map(|w| u32::from(*w))
-        .sum::<u32>()
-        .max(1);
     out.push_str("<table>\n<colgroup>");
-    for width in &table.widths {
-        let _ = write!(
-            out,
-            "<col style=\"width: {:.1}%\">",
-            f64::from(*width) * 100.0 / f64::from(total)
-        );
+    for fraction in table.fractions() {
+        let _ = write!(out, "<col style=\"width: {:.1}%\">", fraction * 100.0);
     }
     out.push_str("</colgroup>\n<thead><tr>");
     for title in &table.header {
@@ -213,12 +203,7 @@ fn chart(out: &mut String, chart: &Chart) {
         let y = 2.0 + ROW * i as f64;
         let length = (bar.value / max * span).max(0.0);
         let fill = if bar.highlight { "#0072b2" } else { "#8fa8bd" };
-        let label: String = if bar.label.chars().count() > LABEL_CHARS {
-            let cut: String = bar.label.chars().take(LABEL_CHARS - 1).collect();
-            format!("{cut}…")
-        } else {
-            bar.label.clone()
-        };
+        let label = super::document::shorten(&bar.label, LABEL_CHARS);
         let _ = writeln!(
             out,
             "<g><title>{}</title><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\

@@ -205,15 +205,7 @@ fn chart(out: &mut String, chart: &Chart) {
     let labels: Vec<String> = chart
         .bars
         .iter()
-        .map(|bar| {
-            let label = one_line(&bar.label);
-            if label.chars().count() > CHART_LABEL {
-                let cut: String = label.chars().take(CHART_LABEL - 1).collect();
-                format!("{cut}…")
-            } else {
-                label
-            }
-        })
+        .map(|bar| super::document::shorten(&one_line(&bar.label), CHART_LABEL))
         .collect();
     let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
     let max = chart.max_value();

@@ -293,17 +293,7 @@ impl<'f> Layout<'f> {
     }
 
     fn table(&mut self, table: &Table) {
-        let total: f32 = table
-            .widths
-            .iter()
-            .map(|w| f32::from(*w))
-            .sum::<f32>()
-            .max(1.0);
-        let widths: Vec<f32> = table
-            .widths
-            .iter()
-            .map(|w| f32::from(*w) / total * TEXT_W)
-            .collect();
+        let widths: Vec<f32> = table.fractions().iter().map(|f| f * TEXT_W).collect();
         let header = self.cells(&table.header, &widths, true);
         let header_h = row_height(&header);
         self.need(header_h + SMALL * LEADING + 2.0 * PAD);

@@ -203,12 +203,7 @@ fn present(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
                         text.push_str(extra);
                     }
                 }
-                Item {
-                    marker: "—".into(),
-                    level: 0,
-                    line: vec![Span::plain(text)],
-                    details: Vec::new(),
-                }
+                Item::bullet(vec![Span::plain(text)])
             })
             .collect();
         if people.is_empty() {
@@ -243,12 +238,7 @@ fn agenda(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
                     tr.n("report-minutes", i64::from(item.planned_minutes))
                 ));
             }
-            Item {
-                marker: format!("{}.", i + 1),
-                level: 0,
-                line: vec![Span::plain(text)],
-                details: Vec::new(),
-            }
+            Item::numbered(i + 1, vec![Span::plain(text)])
         })
         .collect();
     blocks.push(Block::List(items));
@@ -326,12 +316,7 @@ fn situation(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
             .findings
             .iter()
             .filter(|f| f.quadrant == quadrant)
-            .map(|f| Item {
-                marker: "—".into(),
-                level: 0,
-                line: vec![Span::plain(f.text.clone())],
-                details: Vec::new(),
-            })
+            .map(|f| Item::bullet(vec![Span::plain(f.text.clone())]))
             .collect();
         if items.is_empty() {
             continue;
@@ -416,12 +401,7 @@ fn alternative_body(cx: &Ctx<'_>, alternative: &Alternative, blocks: &mut Vec<Bl
         });
         blocks.push(Block::List(
             list.iter()
-                .map(|text| Item {
-                    marker: "—".into(),
-                    level: 0,
-                    line: vec![Span::plain(text.clone())],
-                    details: Vec::new(),
-                })
+                .map(|text| Item::bullet(vec![Span::plain(text.clone())]))
                 .collect(),
         ));
     }
@@ -523,10 +503,8 @@ fn decisions(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
                 details.push(labelled(&tr.t("report-decided-on"), cx.date(date)));
             }
             Item {
-                marker: format!("{}.", i + 1),
-                level: 0,
-                line: vec![Span::plain(decision.statement.clone())],
                 details,
+                ..Item::numbered(i + 1, vec![Span::plain(decision.statement.clone())])
             }
         })
         .collect();
@@ -609,12 +587,7 @@ fn notes(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
                 line.push(Span::bold(format!("{}: ", item.title)));
             }
             line.push(Span::plain(note.text.clone()));
-            Item {
-                marker: "—".into(),
-                level: 0,
-                line,
-                details: Vec::new(),
-            }
+            Item::bullet(line)
         })
         .collect();
     blocks.push(Block::List(items));

@@ -5,22 +5,12 @@
 use super::document::{Align, Bar, Block, Chart, Item, Span, Table};
 use super::protocol::Ctx;
 use crate::i18n::Tr;
-use crate::i18n::labels::{chart_caption_key, method_key, vote_rules};
+use crate::i18n::labels::{Named, chart_caption_key, method_key, vote_rules};
 use crate::model::{
     AlternativeId, Anonymity, Choice, ConsentChoice, GoalId, Session, Vote, VoteMethod, VoteRound,
     VoteStatus,
 };
 use crate::voting::{ChartMeasure, Tally, chart_values, count_round, results_visible};
-
-/// The translated name of a consent choice.
-pub fn consent_name(tr: &Tr, choice: ConsentChoice) -> String {
-    tr.t(match choice {
-        ConsentChoice::For => "votes-consent-For",
-        ConsentChoice::Against => "votes-consent-Against",
-        ConsentChoice::Abstain => "votes-consent-Abstain",
-        ConsentChoice::Block => "votes-consent-Block",
-    })
-}
 
 /// An alternative's title as exports show it: an idea not yet revealed to the room is named
 /// only as such, wherever it appears (a ballot, a result, a chart).
@@ -41,7 +31,7 @@ pub fn choice_text(session: &Session, tr: &Tr, vote: &Vote, choice: &Choice) -> 
             .map_or_else(|| format!("#{id}"), |g| g.title.clone())
     };
     match choice {
-        Choice::Consent(choice) => consent_name(tr, *choice),
+        Choice::Consent(choice) => choice.name(tr),
         Choice::Ranking(groups) => groups
             .iter()
             .map(|group| {
@@ -328,12 +318,7 @@ fn irv_rounds(cx: &Ctx<'_>, tally: &Tally, blocks: &mut Vec<Block>) {
                     tr.with("report-irv-eliminated", "names", &names.join(", "))
                 ));
             }
-            Item {
-                marker: "—".into(),
-                level: 0,
-                line: vec![Span::plain(text)],
-                details: Vec::new(),
-            }
+            Item::bullet(vec![Span::plain(text)])
         })
         .collect();
     if !items.is_empty() {
@@ -389,21 +374,14 @@ fn chart(cx: &Ctx<'_>, vote: &Vote, tally: &Tally) -> Chart {
     let tr = &cx.tr;
     let values = chart_values(vote, tally);
     if let VoteMethod::Consent { allow_block } = vote.method {
-        let mut choices = vec![
-            ConsentChoice::For,
-            ConsentChoice::Against,
-            ConsentChoice::Abstain,
-        ];
-        if allow_block {
-            choices.push(ConsentChoice::Block);
-        }
+        let choices = ConsentChoice::offered(allow_block);
         return Chart {
             caption: tr.t("votes-chart-consent"),
             bars: choices
                 .iter()
                 .zip(&values)
                 .map(|(choice, value)| Bar {
-                    label: consent_name(tr, *choice),
+                    label: choice.name(tr),
                     value: *value,
                     text: crate::voting::number_text(*value),
                     highlight: *choice == ConsentChoice::For

@@ -55,8 +55,8 @@ pub fn preview(
         });
 }
 
-/// Draws CSV text as a monospace listing of its first `limit` lines.
-pub fn csv_preview(ui: &mut Ui, theme: &Theme, csv: &str, limit: usize, height: f32) {
+/// Draws the first lines of a CSV file as a monospace listing.
+pub fn csv_preview(ui: &mut Ui, theme: &Theme, text: &str, height: f32) {
     egui::ScrollArea::both()
         .id_salt("export-csv-preview")
         .max_height(height)
@@ -64,12 +64,6 @@ pub fn csv_preview(ui: &mut Ui, theme: &Theme, csv: &str, limit: usize, height: 
         .auto_shrink([false, false])
         .show(ui, |ui| {
             theme.paper().show(ui, |ui| {
-                let text: String = csv
-                    .trim_start_matches('\u{feff}')
-                    .lines()
-                    .take(limit)
-                    .collect::<Vec<_>>()
-                    .join("\n");
                 ui.add(
                     Label::new(
                         RichText::new(text)
@@ -196,18 +190,8 @@ fn list_item(ui: &mut Ui, theme: &Theme, item: &Item) {
 }
 
 fn table(ui: &mut Ui, theme: &Theme, table: &Table) {
-    let total: f32 = table
-        .widths
-        .iter()
-        .map(|w| f32::from(*w))
-        .sum::<f32>()
-        .max(1.0);
     let width = ui.available_width();
-    let widths: Vec<f32> = table
-        .widths
-        .iter()
-        .map(|w| f32::from(*w) / total * width)
-        .collect();
+    let widths: Vec<f32> = table.fractions().iter().map(|f| f * width).collect();
     let stroke = egui::Stroke::new(1.0, theme.paper_rule());
     let row = |ui: &mut Ui, cells: &[String], header: bool| {
         let top = ui.cursor().top();
@@ -305,8 +289,8 @@ fn chart(ui: &mut Ui, theme: &Theme, chart: &Chart) {
             f32::INFINITY,
         );
         let galley = if galley.size().x > label_w - 10.0 {
-            let cut: String = bar.label.chars().take(40).collect();
-            painter.layout_no_wrap(format!("{cut}…"), font.clone(), theme.paper_text())
+            let short = crate::report::document::shorten(&bar.label, 40);
+            painter.layout_no_wrap(short, font.clone(), theme.paper_text())
         } else {
             galley
         };

@@ -838,33 +838,13 @@ fn turnout(board: &Board<'_>, round: &VoteRound) -> String {
     )
 }
 
-/// The name of a consent choice.
-fn consent_name(board: &Board<'_>, choice: ConsentChoice) -> String {
-    board.tr.t(match choice {
-        ConsentChoice::For => "votes-consent-For",
-        ConsentChoice::Against => "votes-consent-Against",
-        ConsentChoice::Abstain => "votes-consent-Abstain",
-        ConsentChoice::Block => "votes-consent-Block",
-    })
-}
-
 /// The options hands can be raised for.
 fn hand_options(board: &Board<'_>, vote: &Vote) -> Vec<(HandOption, String)> {
     match vote.method {
-        VoteMethod::Consent { allow_block } => {
-            let mut choices = vec![
-                ConsentChoice::For,
-                ConsentChoice::Against,
-                ConsentChoice::Abstain,
-            ];
-            if allow_block {
-                choices.push(ConsentChoice::Block);
-            }
-            choices
-                .into_iter()
-                .map(|c| (HandOption::Consent(c), consent_name(board, c)))
-                .collect()
-        }
+        VoteMethod::Consent { allow_block } => ConsentChoice::offered(allow_block)
+            .into_iter()
+            .map(|c| (HandOption::Consent(c), c.name(board.tr)))
+            .collect(),
         _ => vote
             .alternatives
             .iter()
@@ -1058,14 +1038,10 @@ struct Columns {
 /// The columns of a result: consent choices, or the alternatives.
 fn columns(board: &Board<'_>, vote: &Vote) -> Columns {
     if let VoteMethod::Consent { allow_block } = vote.method {
-        let mut names = vec![
-            consent_name(board, ConsentChoice::For),
-            consent_name(board, ConsentChoice::Against),
-            consent_name(board, ConsentChoice::Abstain),
-        ];
-        if allow_block {
-            names.push(consent_name(board, ConsentChoice::Block));
-        }
+        let names = ConsentChoice::offered(allow_block)
+            .into_iter()
+            .map(|choice| choice.name(board.tr))
+            .collect();
         return Columns {
             names,
             caption: "votes-chart-consent",
@@ -1132,7 +1108,7 @@ fn results(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote, index: usize, round:
                 let text = tr.args(
                     "votes-consent-count",
                     &[
-                        ("choice", consent_name(board, choice).into()),
+                        ("choice", choice.name(board.tr).into()),
                         ("count", i64::try_from(count).unwrap_or(i64::MAX).into()),
                     ],
                 );

@@ -29,8 +29,8 @@ mod ranked;
 use std::fmt;
 
 use crate::model::{
-    AlternativeId, Ballot, Choice, HandCount, HandOption, ResultsVisibility, TieBreak, Vote,
-    VoteMethod, VoteRound, VoteStatus,
+    AlternativeId, Ballot, Choice, ConsentChoice, HandCount, HandOption, ResultsVisibility,
+    TieBreak, Vote, VoteMethod, VoteRound, VoteStatus,
 };
 
 pub use consent::ConsentResult;
@@ -329,16 +329,16 @@ impl ChartMeasure {
 /// consent vote, else one per alternative in ballot order, as [`ChartMeasure::of`] the method
 /// says.
 pub fn chart_values(vote: &Vote, tally: &Tally) -> Vec<f64> {
-    if let Some(consent) = &tally.consent {
-        let mut v = vec![
-            consent.for_ as f64,
-            consent.against as f64,
-            consent.abstain as f64,
-        ];
-        if matches!(vote.method, VoteMethod::Consent { allow_block: true }) {
-            v.push(consent.block as f64);
-        }
-        return v;
+    if let (Some(consent), VoteMethod::Consent { allow_block }) = (&tally.consent, &vote.method) {
+        return ConsentChoice::offered(*allow_block)
+            .into_iter()
+            .map(|choice| match choice {
+                ConsentChoice::For => consent.for_,
+                ConsentChoice::Against => consent.against,
+                ConsentChoice::Abstain => consent.abstain,
+                ConsentChoice::Block => consent.block,
+            } as f64)
+            .collect();
     }
     let measure = ChartMeasure::of(&vote.method);
     vote.alternatives
