@@ -1,18 +1,15 @@
 //! stratboard: a desktop board for running strategic sessions.
 //!
-//! The crate is layered; arrows only point down:
-//! `ui` → `app` → [`commands`] / [`history`] / [`storage`] / [`voting`] / [`report`] →
-//! [`model`]. [`model`], [`storage`], [`voting`] and [`report`] never import egui.
+//! This crate is the shell: the window ([`app`] and its panels in [`ui`]) and the command line
+//! ([`cli`]). Everything else — the model, commands and undo, the document, storage, voting,
+//! the protocol, translations — is the `stratboard-core` crate, re-exported here under the
+//! same names. See `ARCHITECTURE.md`.
+
+pub use stratboard_core::{
+    commands, document, fixtures, history, i18n, inbox, model, report, storage, timer, voting,
+};
 
 pub mod app;
-pub mod commands;
-#[doc(hidden)]
-pub mod fixtures;
-pub mod history;
-pub mod i18n;
-pub mod model;
-pub mod report;
-pub mod storage;
-pub mod timer;
+pub mod ballot_file;
+pub mod cli;
 pub mod ui;
-pub mod voting;

@@ -2,7 +2,7 @@
 //! `new` creates a session, optionally continuing a previous one; `tally` counts a vote;
 //! `export` writes the protocol.
 
-mod cli;
+use stratboard::cli;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

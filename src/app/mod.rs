@@ -7,7 +7,7 @@
 //! pending autosave.
 
 mod chrome;
-mod document;
+
 pub mod export;
 mod files;
 pub mod present;
@@ -20,12 +20,12 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use crate::commands::{Command, Outcome};
+pub use crate::document::Document;
 use crate::i18n::{Language, Tr};
 use crate::model::{BoardSection, Session};
 use crate::storage::{self, recovery::RecoveryStore};
 use crate::ui::theme::{SIDEBAR_WIDTH, Theme, ThemeKind};
 use crate::ui::{self, Board, BoardState};
-pub use document::Document;
 use settings::Settings;
 
 /// The sample session compiled into the binary, so that a fresh install opens a real board.

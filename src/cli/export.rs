@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use stratboard::i18n::Language;
-use stratboard::report::{self, Format};
-use stratboard::storage::{self, ExportTargetProblem};
+use crate::i18n::Language;
+use crate::report::{self, Format};
+use crate::storage::{self, ExportTargetProblem};
 
 /// Where the export goes, or why it cannot go there.
 fn destination(session: &Path, format: Format, output: Option<&Path>) -> Result<PathBuf, String> {

@@ -1,13 +1,14 @@
 //! The command-line subcommands (everything but the window).
 
 pub mod export;
+pub mod output;
 pub mod tally;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use stratboard::model::Session;
-use stratboard::storage;
+use crate::model::Session;
+use crate::storage;
 
 /// `stratboard check FILE...`: prints one line per problem to stdout, a summary to stderr.
 pub fn check(files: &[PathBuf]) -> ExitCode {
@@ -28,7 +29,7 @@ pub fn check(files: &[PathBuf]) -> ExitCode {
                         "{}: note: written in format version {version}; \
                          it will be converted to version {} when saved",
                         file.display(),
-                        stratboard::model::CURRENT_FORMAT_VERSION
+                        crate::model::CURRENT_FORMAT_VERSION
                     );
                 }
             }

@@ -5,12 +5,13 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
 
-use stratboard::model::{
+use super::output;
+use crate::model::{
     AlternativeId, Choice, ResultsVisibility, Session, Threshold, TieBreak, VoteId, VoteMethod,
     VoteStatus,
 };
-use stratboard::storage;
-use stratboard::voting::{self, Election, import, output};
+use crate::storage;
+use crate::voting::{self, Election, import};
 
 /// What to count.
 pub enum Source<'a> {
@@ -179,7 +180,7 @@ fn from_ballots(path: &Path, method_name: &str, scale: Scale) -> Result<Counted,
     let kind = import::BallotKind::for_method(&probe).ok_or_else(|| {
         format!("{method_name}: ballots of this method cannot be read from a file (only ranked, approval, score and majority-judgment ballots can)")
     })?;
-    let imported = import::read_file(path, kind).map_err(|e| format!("{file}: {e}"))?;
+    let imported = crate::ballot_file::read(path, kind).map_err(|e| format!("{file}: {e}"))?;
     let highest = imported
         .ballots
         .iter()

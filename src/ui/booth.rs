@@ -6,11 +6,10 @@
 //! screen 2 shows one empty ballot. A participant who has voted is no longer offered, so
 //! nobody votes twice in a round (corrections are not made here).
 //!
-//! Submitting pushes one `Command::Update(Item::Vote(..))`: the ballot goes into the last round
-//! and the participant into the round's sorted `voters` list. In an open or anonymous vote the
-//! ballot names its voter; in a **secret** vote it does not, and it is inserted at a random
-//! position among the round's ballots (see [`random_index`]), so the saved file cannot link
-//! anyone to a choice — not even by the order in which people came up.
+//! Submitting sends one `Command::Vote { op: VoteOp::Cast, .. }`; the core applies the rules
+//! (the ballot goes into the current round and the participant into its sorted `voters` list;
+//! in a **secret** vote the ballot names nobody and lands at a position drawn from the seed the
+//! booth passes, see [`random_index`], so the saved file cannot link anyone to a choice).
 
 use std::collections::hash_map::RandomState;
 use std::hash::BuildHasher;
@@ -19,10 +18,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use egui::{RichText, Ui};
 
 use super::Board;
-use crate::commands::{Command, Item};
+use crate::commands::{Command, VoteOp};
 use crate::model::{
-    AlternativeId, Anonymity, Ballot, Choice, ConsentChoice, CriterionScore, Dots, GoalId,
-    ParticipantId, Score, Vote, VoteId, VoteMethod, VoteRound, VoteStatus,
+    AlternativeId, Anonymity, Choice, ConsentChoice, CriterionScore, Dots, GoalId, ParticipantId,
+    Score, Vote, VoteId, VoteMethod, VoteStatus,
 };
 
 /// Width of a participant's name button on screen 1.
@@ -331,8 +330,13 @@ fn ballot_screen(
     });
     if submit && let Ok(choice) = verdict.and_then(|()| choice(&state.draft, vote)) {
         state.submitted = state.submitted.wrapping_add(1);
-        let changed = cast(vote, voter, choice, state.submitted);
-        board.push(Command::Update(Item::Vote(changed)));
+        let op = VoteOp::Cast {
+            round: vote.rounds.last().map_or(1, |r| r.number),
+            voter,
+            choice,
+            seed: random_index(usize::MAX, state.submitted) as u64,
+        };
+        board.push(Command::Vote { vote: vote.id, op });
         state.voter = None;
         state.draft = Draft::default();
         state.thanked = true;
@@ -777,37 +781,6 @@ fn ranking(ids: &[AlternativeId], ranks: &[Option<u32>]) -> Vec<Vec<AlternativeI
         }
     }
     groups.into_iter().map(|(_, group)| group).collect()
-}
-
-/// The vote with `choice` cast by `voter` in its current round (round 1 is made if the vote
-/// has none): the voter joins the sorted `voters` list; the ballot names the voter unless the
-/// vote is secret, in which case it goes to a random position among the round's ballots.
-fn cast(vote: &Vote, voter: ParticipantId, choice: Choice, salt: u64) -> Vote {
-    let mut changed = vote.clone();
-    if changed.rounds.is_empty() {
-        changed.rounds.push(VoteRound::default());
-    }
-    let secret = changed.anonymity == Anonymity::Secret;
-    if let Some(round) = changed.rounds.last_mut() {
-        if let Err(at) = round.voters.binary_search(&voter) {
-            round.voters.insert(at, voter);
-        }
-        let ballot = Ballot {
-            voter: (!secret).then_some(voter),
-            count: 1,
-            choice,
-        };
-        if secret {
-            let at = random_index(round.ballots.len() + 1, salt);
-            round.ballots.insert(at, ballot);
-        } else if let Some(earlier) = round.ballots.iter_mut().find(|b| b.voter == Some(voter)) {
-            // A correction replaces the voter's ballot (the edit is recorded in the history).
-            *earlier = ballot;
-        } else {
-            round.ballots.push(ballot);
-        }
-    }
-    changed
 }
 
 /// A random index in `0..len` for a secret ballot.

@@ -24,6 +24,7 @@ pub fn command_error(tr: &Tr, error: &CommandError) -> String {
             }
         }
         CommandError::Invalid(problem) => problem_text(tr, &problem.kind),
+        CommandError::Vote(_) => tr.t("refused-vote"),
     };
     format!("{text}\n({error})")
 }

@@ -15,11 +15,10 @@ use super::Board;
 use super::decisions::{focus_selecting_all, full_list, toggle_chips};
 use super::labels::Named;
 use super::widgets::{self, Field};
-use crate::commands::{Command, Item, ItemRef};
+use crate::commands::{Command, Item, ItemRef, VoteOp};
 use crate::model::{
-    AlternativeId, Anonymity, Ballot, ConsentChoice, Criterion, GroupId, HandCount, HandOption,
-    ResultsVisibility, Session, Threshold, TieBreak, Vote, VoteId, VoteMethod, VoteRound,
-    VoteStatus,
+    AlternativeId, Anonymity, Ballot, ConsentChoice, Criterion, GroupId, HandOption,
+    ResultsVisibility, Session, Threshold, Vote, VoteId, VoteMethod, VoteRound, VoteStatus,
 };
 use crate::voting::{Tally, import};
 
@@ -76,33 +75,33 @@ pub use crate::voting::{count_round, hand_ballot};
 
 pub use crate::voting::results_visible;
 
-/// Reads a paper-ballot file (CSV or PrefLib) for `vote` and returns the vote with the
-/// ballots appended to its current round, or why the file was refused (nothing is imported
-/// then). The error names the file and, where known, the line.
-pub fn import_ballots(session: &Session, vote: &Vote, path: &Path) -> Result<Vote, ImportFailure> {
+/// Reads a paper-ballot file (CSV or PrefLib) for `vote` and returns the ballots to add to its
+/// current round, or why the file was refused (nothing is imported then). The error names
+/// the file and, where known, the line.
+pub fn import_ballots(
+    session: &Session,
+    vote: &Vote,
+    path: &Path,
+) -> Result<Vec<Ballot>, ImportFailure> {
     let kind = import::BallotKind::for_method(&vote.method).ok_or(ImportFailure::Method)?;
     let names: Vec<(AlternativeId, String)> = vote
         .alternatives
         .iter()
         .filter_map(|id| session.alternative(*id).map(|a| (*id, a.title.clone())))
         .collect();
-    let ballots = import::read_file(path, kind)
+    let ballots = crate::ballot_file::read(path, kind)
         .and_then(|imported| import::map_to_session(imported, &names))
         .map_err(|error| ImportFailure::File {
             line: error.line(),
             error,
         })?;
-    let mut changed = vote.clone();
-    if changed.rounds.is_empty() {
-        changed.rounds.push(VoteRound::default());
-    }
-    if let Some(round) = changed.rounds.last_mut() {
-        round.ballots.extend(ballots.into_iter().map(|mut b| {
-            b.voter = None;
-            b
-        }));
-    }
-    Ok(changed)
+    Ok(ballots
+        .into_iter()
+        .map(|ballot| Ballot {
+            voter: None,
+            ..ballot
+        })
+        .collect())
 }
 
 /// Why a ballot file was not imported.
@@ -785,12 +784,7 @@ fn status_buttons(
                 egui::Button::new(RichText::new(tr.t("votes-open")).strong()),
             );
             if button.clicked() {
-                update(board, vote, |v| {
-                    v.status = VoteStatus::Open;
-                    if v.rounds.is_empty() {
-                        v.rounds.push(VoteRound::default());
-                    }
-                });
+                vote_op(board, vote, VoteOp::Open);
             }
             if !ready {
                 let why = if consent {
@@ -809,20 +803,13 @@ fn status_buttons(
                 *booth = Some(vote.id);
             }
             if ui.button(tr.t("votes-close")).clicked() {
-                update(board, vote, |v| v.status = VoteStatus::Closed);
+                vote_op(board, vote, VoteOp::Close);
             }
         }
         VoteStatus::Closed => {
             if ui.button(tr.t("votes-new-round")).clicked() {
                 card.round = None;
-                update(board, vote, |v| {
-                    let number = u32::try_from(v.rounds.len() + 1).unwrap_or(u32::MAX);
-                    v.rounds.push(VoteRound {
-                        number,
-                        ..VoteRound::default()
-                    });
-                    v.status = VoteStatus::Open;
-                });
+                vote_op(board, vote, VoteOp::NewRound);
             }
         }
     });
@@ -923,21 +910,12 @@ fn hands_form(
                 }
                 card.hands_invalid = invalid;
                 if !invalid && !counts.is_empty() {
-                    let group = card.hand_group;
-                    let number = round.number;
-                    update(board, vote, |v| {
-                        if let Some(r) = v.rounds.iter_mut().find(|r| r.number == number) {
-                            for (option, count) in counts {
-                                r.hands
-                                    .retain(|h| !(h.option == option && h.group == group));
-                                r.hands.push(HandCount {
-                                    option,
-                                    group,
-                                    count,
-                                });
-                            }
-                        }
-                    });
+                    let op = VoteOp::RecordHands {
+                        round: round.number,
+                        group: card.hand_group,
+                        counts: counts.into_iter().map(|(o, c)| (o, Some(c))).collect(),
+                    };
+                    vote_op(board, vote, op);
                     card.hands.clear();
                 }
             }
@@ -992,11 +970,12 @@ fn import_form(ui: &mut Ui, board: &mut Board<'_>, card: &mut CardState, vote: &
             |f| f.to_string_lossy().into_owned(),
         );
         match import_ballots(board.session, vote, &path) {
-            Ok(changed) => {
-                let added = ballots_counted(&changed).saturating_sub(ballots_counted(vote));
+            Ok(ballots) => {
+                let added = ballots.iter().map(|b| u64::from(b.count)).sum();
                 card.import_error = None;
                 card.imported = Some(added);
-                board.push(Command::Update(Item::Vote(changed)));
+                let round = vote.rounds.last().map_or(1, |r| r.number);
+                vote_op(board, vote, VoteOp::AddBallots { round, ballots });
             }
             Err(ImportFailure::Method) => {
                 card.imported = None;
@@ -1206,26 +1185,15 @@ fn winners(
                     let closed =
                         vote.status == VoteStatus::Closed && index + 1 == vote.rounds.len();
                     if closed && ui.button(tr.t("votes-break-tie")).clicked() {
-                        let nanos = std::time::SystemTime::now()
-                            .duration_since(std::time::UNIX_EPOCH)
-                            .map_or(0, |d| d.subsec_nanos() as usize ^ d.as_secs() as usize);
-                        let pick = nanos % tied.len();
-                        if let Some(winner) = tied.get(pick).copied() {
-                            let tie = TieBreak {
-                                among: tied.to_vec(),
-                                winner,
-                                note: tr.args(
-                                    "votes-tie-note",
-                                    &[("date", board.tr.date(board.today).into())],
-                                ),
-                            };
-                            let number = round.number;
-                            update(board, vote, |v| {
-                                if let Some(r) = v.rounds.iter_mut().find(|r| r.number == number) {
-                                    r.tie_break = Some(tie);
-                                }
-                            });
-                        }
+                        let op = VoteOp::BreakTie {
+                            round: round.number,
+                            seed: super::widgets::random_seed(),
+                            note: tr.args(
+                                "votes-tie-note",
+                                &[("date", board.tr.date(board.today).into())],
+                            ),
+                        };
+                        vote_op(board, vote, op);
                     }
                 }
             }
@@ -1553,6 +1521,11 @@ fn breakdown_grid(
 }
 
 /// Pushes an update of `vote` changed by `change`.
+/// Asks for an operation on the vote (resolved against the session when it is applied).
+fn vote_op(board: &mut Board<'_>, vote: &Vote, op: VoteOp) {
+    board.push(Command::Vote { vote: vote.id, op });
+}
+
 fn update(board: &mut Board<'_>, vote: &Vote, change: impl FnOnce(&mut Vote)) {
     let mut changed = vote.clone();
     change(&mut changed);
@@ -1562,6 +1535,7 @@ fn update(board: &mut Board<'_>, vote: &Vote, change: impl FnOnce(&mut Vote)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::HandCount;
 
     #[test]
     fn every_method_has_a_translation_key() {

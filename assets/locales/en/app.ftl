@@ -150,6 +150,7 @@ count-participants = { $count } { $count ->
 new-session-title = New strategic session
 
 refused-unknown = This item no longer exists.
+refused-vote = The vote does not allow this now.
 refused-exists = This item already exists.
 refused-move = It cannot be moved there.
 refused-has-ballots = It cannot be deleted: ballots or hand counts of a vote refer to it.

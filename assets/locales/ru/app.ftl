@@ -155,6 +155,7 @@ count-participants = { $count } { $count ->
 new-session-title = Новая стратегическая сессия
 
 refused-unknown = Этого элемента уже нет.
+refused-vote = Голосование сейчас этого не допускает.
 refused-exists = Такой элемент уже есть.
 refused-move = Сюда его переместить нельзя.
 refused-has-ballots = Удалить нельзя: на него ссылаются бюллетени или подсчёт голосов голосования.

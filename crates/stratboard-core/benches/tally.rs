@@ -1,0 +1,343 @@
+//! Counting time of every voting method on 10,000 ballots over 20 alternatives.
+//!
+//! The ballots are deterministic pseudo-random ones of the method's kind: ranked ballots with
+//! some ties and some incomplete rankings for the ranked methods, approvals, dots, scores,
+//! grades, matrix scores on three weighted criteria, and consent choices. Each method is
+//! counted 20 times after two warm-up runs; the median and the 95th percentile are printed.
+//! Target on the 2-core reference machine: ≤ 50 ms per method.
+//!
+//! `cargo bench --bench tally` (registered in Cargo.toml with `harness = false`).
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use stratboard_core::model::{
+    AlternativeId, Ballot, Choice, ConsentChoice, Criterion, CriterionScore, Dots, GoalId, Score,
+    Threshold, VoteMethod,
+};
+use stratboard_core::voting::{Election, tally};
+
+const BALLOTS: usize = 10_000;
+const ALTERNATIVES: u32 = 20;
+const RUNS: usize = 20;
+const WARM_UP: usize = 2;
+const TARGET: Duration = Duration::from_millis(50);
+
+/// SplitMix64: a small deterministic generator, so every run counts the same ballots.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (n > 0).
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+
+    /// True with probability `percent` %.
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+fn alternatives() -> Vec<AlternativeId> {
+    (1..=ALTERNATIVES).map(AlternativeId).collect()
+}
+
+fn ballot(choice: Choice) -> Ballot {
+    Ballot {
+        voter: None,
+        count: 1,
+        choice,
+    }
+}
+
+/// Ranked ballots: a shuffled order, nudged towards a common order so the count is not a
+/// 20-way tie; one in four ballots incomplete, one in ten adjacent pairs tied.
+fn ranked(rng: &mut Rng, alternatives: &[AlternativeId]) -> Vec<Ballot> {
+    (0..BALLOTS)
+        .map(|_| {
+            let mut keyed: Vec<(u64, AlternativeId)> = alternatives
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (rng.below(1000) + 40 * i as u64, *a))
+                .collect();
+            keyed.sort();
+            let mut order: Vec<AlternativeId> = keyed.into_iter().map(|(_, a)| a).collect();
+            if rng.chance(25) {
+                order.truncate(1 + rng.below(order.len() as u64) as usize);
+            }
+            let mut groups: Vec<Vec<AlternativeId>> = Vec::new();
+            for a in order {
+                match groups.last_mut() {
+                    Some(group) if rng.chance(10) => group.push(a),
+                    _ => groups.push(vec![a]),
+                }
+            }
+            ballot(Choice::Ranking(groups))
+        })
+        .collect()
+}
+
+fn approvals(rng: &mut Rng, alternatives: &[AlternativeId]) -> Vec<Ballot> {
+    (0..BALLOTS)
+        .map(|_| {
+            let approved = alternatives
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| rng.chance(20 + *i as u64 * 2))
+                .map(|(_, a)| *a)
+                .collect();
+            ballot(Choice::Approval(approved))
+        })
+        .collect()
+}
+
+fn dots(rng: &mut Rng, alternatives: &[AlternativeId], total: u32, cap: u32) -> Vec<Ballot> {
+    (0..BALLOTS)
+        .map(|_| {
+            let mut given = vec![0u32; alternatives.len()];
+            for _ in 0..total {
+                let i = rng.below(alternatives.len() as u64) as usize;
+                if given[i] < cap {
+                    given[i] += 1;
+                }
+            }
+            let dots = alternatives
+                .iter()
+                .zip(given)
+                .filter(|(_, d)| *d > 0)
+                .map(|(a, d)| Dots {
+                    alternative: *a,
+                    dots: d,
+                })
+                .collect();
+            ballot(Choice::Dots(dots))
+        })
+        .collect()
+}
+
+/// Scores in `min..=max`; one in ten left blank.
+fn scores(rng: &mut Rng, alternatives: &[AlternativeId], min: i32, max: i32) -> Vec<Ballot> {
+    let span = (max - min + 1) as u64;
+    (0..BALLOTS)
+        .map(|_| {
+            let mut scores = Vec::with_capacity(alternatives.len());
+            for a in alternatives {
+                if !rng.chance(10) {
+                    scores.push(Score {
+                        alternative: *a,
+                        value: min + rng.below(span) as i32,
+                    });
+                }
+            }
+            ballot(Choice::Scores(scores))
+        })
+        .collect()
+}
+
+fn matrix(
+    rng: &mut Rng,
+    alternatives: &[AlternativeId],
+    criteria: &[Criterion],
+    min: i32,
+    max: i32,
+) -> Vec<Ballot> {
+    let span = (max - min + 1) as u64;
+    (0..BALLOTS)
+        .map(|_| {
+            let mut cells = Vec::with_capacity(alternatives.len() * criteria.len());
+            for a in alternatives {
+                for c in criteria {
+                    cells.push(CriterionScore {
+                        alternative: *a,
+                        goal: c.goal,
+                        value: min + rng.below(span) as i32,
+                    });
+                }
+            }
+            ballot(Choice::Matrix(cells))
+        })
+        .collect()
+}
+
+fn consent(rng: &mut Rng) -> Vec<Ballot> {
+    (0..BALLOTS)
+        .map(|_| {
+            let choice = match rng.below(20) {
+                0..=11 => ConsentChoice::For,
+                12..=15 => ConsentChoice::Against,
+                16..=18 => ConsentChoice::Abstain,
+                _ => ConsentChoice::Block,
+            };
+            ballot(Choice::Consent(choice))
+        })
+        .collect()
+}
+
+/// Times `RUNS` counts; returns (median, p95, winners of the last count or the error).
+fn measure(
+    alternatives: &[AlternativeId],
+    ballots: &[Ballot],
+    method: &VoteMethod,
+) -> (Duration, Duration, String) {
+    let election = Election {
+        alternatives,
+        ballots,
+        method,
+        quorum: None,
+        threshold: Threshold::SimpleMajority,
+    };
+    for _ in 0..WARM_UP {
+        black_box(tally(black_box(&election)).ok());
+    }
+    let mut times = Vec::with_capacity(RUNS);
+    let mut outcome = String::new();
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let result = tally(black_box(&election));
+        times.push(start.elapsed());
+        outcome = match black_box(result) {
+            Ok(t) => format!(
+                "{} ballots, winners {:?}",
+                t.ballots,
+                t.winners.iter().map(|a| a.0).collect::<Vec<_>>()
+            ),
+            Err(e) => format!("error: {e}"),
+        };
+    }
+    times.sort();
+    let median = (times[RUNS / 2 - 1] + times[RUNS / 2]) / 2;
+    let p95 = times[(RUNS * 95).div_ceil(100) - 1];
+    (median, p95, outcome)
+}
+
+fn main() {
+    let alternatives = alternatives();
+    let mut rng = Rng(0x5EED_2026);
+    let ranked_ballots = ranked(&mut rng, &alternatives);
+    let approval_ballots = approvals(&mut rng, &alternatives);
+    let dot_ballots = dots(&mut rng, &alternatives, 5, 3);
+    let score_ballots = scores(&mut rng, &alternatives, 0, 10);
+    let grades: Vec<String> = ["reject", "poor", "fair", "good", "very good", "excellent"]
+        .iter()
+        .map(|g| g.to_string())
+        .collect();
+    let grade_ballots = scores(&mut rng, &alternatives, 0, grades.len() as i32 - 1);
+    let criteria: Vec<Criterion> = [(1, 3), (2, 2), (3, 1)]
+        .iter()
+        .map(|&(goal, weight)| Criterion {
+            goal: GoalId(goal),
+            weight,
+        })
+        .collect();
+    let matrix_ballots = matrix(&mut rng, &alternatives, &criteria, 0, 5);
+    let consent_ballots = consent(&mut rng);
+    let consent_alternative = &alternatives[..1];
+
+    let cases: Vec<(&str, VoteMethod, &[AlternativeId], &[Ballot])> = vec![
+        (
+            "consent",
+            VoteMethod::Consent { allow_block: true },
+            consent_alternative,
+            &consent_ballots,
+        ),
+        (
+            "plurality",
+            VoteMethod::Plurality,
+            &alternatives,
+            &ranked_ballots,
+        ),
+        (
+            "approval",
+            VoteMethod::Approval,
+            &alternatives,
+            &approval_ballots,
+        ),
+        (
+            "dot",
+            VoteMethod::Dot {
+                dots: 5,
+                cap: Some(3),
+            },
+            &alternatives,
+            &dot_ballots,
+        ),
+        (
+            "score",
+            VoteMethod::Score { min: 0, max: 10 },
+            &alternatives,
+            &score_ballots,
+        ),
+        (
+            "majority-judgment",
+            VoteMethod::MajorityJudgment { grades },
+            &alternatives,
+            &grade_ballots,
+        ),
+        ("borda", VoteMethod::Borda, &alternatives, &ranked_ballots),
+        ("irv", VoteMethod::Irv, &alternatives, &ranked_ballots),
+        (
+            "schulze",
+            VoteMethod::Schulze,
+            &alternatives,
+            &ranked_ballots,
+        ),
+        (
+            "ranked-pairs",
+            VoteMethod::RankedPairs,
+            &alternatives,
+            &ranked_ballots,
+        ),
+        (
+            "copeland",
+            VoteMethod::Copeland,
+            &alternatives,
+            &ranked_ballots,
+        ),
+        (
+            "condorcet",
+            VoteMethod::Condorcet,
+            &alternatives,
+            &ranked_ballots,
+        ),
+        (
+            "matrix",
+            VoteMethod::Matrix {
+                criteria,
+                min: 0,
+                max: 5,
+            },
+            &alternatives,
+            &matrix_ballots,
+        ),
+    ];
+
+    println!(
+        "tally: {BALLOTS} ballots over {ALTERNATIVES} alternatives, {RUNS} runs per method \
+         (target ≤ {} ms)",
+        TARGET.as_millis()
+    );
+    println!(
+        "{:<18} {:>10} {:>10}  {:<6} result",
+        "method", "median", "p95", "target"
+    );
+    for (name, method, alts, ballots) in &cases {
+        let (median, p95, outcome) = measure(alts, ballots, method);
+        let verdict = if p95 <= TARGET { "ok" } else { "OVER" };
+        println!(
+            "{:<18} {:>7.2} ms {:>7.2} ms  {:<6} {}",
+            name,
+            median.as_secs_f64() * 1e3,
+            p95.as_secs_f64() * 1e3,
+            verdict,
+            outcome
+        );
+    }
+}

@@ -1,0 +1,522 @@
+//! Every change to a session is a [`Command`], applied in one place: [`Session::apply`].
+//!
+//! Applying a command checks it (an unknown id, an empty title, a reference to nothing or any
+//! other rule of [`Session::validate`] that the change would break is refused, and the session
+//! is left as it was) and returns its inverse, so undo/redo ([`crate::history`]) comes for free.
+
+mod entity;
+mod references;
+mod votes;
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use crate::model::{
+    ActionId, ActionItem, AgendaItem, AgendaItemId, Alternative, AlternativeId, Decision,
+    DecisionId, Finding, FindingId, Goal, GoalId, GroupId, Meta, Note, NoteId, Participant,
+    ParticipantId, Position, PositionId, Problem, Session, StakeholderGroup, Vote, VoteId,
+};
+
+use entity::{Entity, with_item, with_kind, with_ref};
+pub use votes::{VoteOp, VoteRefusal};
+
+/// Any entity of a session, by value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Item {
+    /// A stakeholder group.
+    Group(StakeholderGroup),
+    /// A participant.
+    Participant(Participant),
+    /// An agenda item.
+    AgendaItem(AgendaItem),
+    /// A goal.
+    Goal(Goal),
+    /// A situation-analysis finding.
+    Finding(Finding),
+    /// An alternative.
+    Alternative(Alternative),
+    /// A group's position on an alternative.
+    Position(Position),
+    /// A vote.
+    Vote(Vote),
+    /// A decision.
+    Decision(Decision),
+    /// An action item.
+    Action(ActionItem),
+    /// A note.
+    Note(Note),
+}
+
+/// A reference to any entity of a session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemRef {
+    /// A stakeholder group.
+    Group(GroupId),
+    /// A participant.
+    Participant(ParticipantId),
+    /// An agenda item.
+    AgendaItem(AgendaItemId),
+    /// A goal.
+    Goal(GoalId),
+    /// A situation-analysis finding.
+    Finding(FindingId),
+    /// An alternative.
+    Alternative(AlternativeId),
+    /// A position.
+    Position(PositionId),
+    /// A vote.
+    Vote(VoteId),
+    /// A decision.
+    Decision(DecisionId),
+    /// An action item.
+    Action(ActionId),
+    /// A note.
+    Note(NoteId),
+}
+
+impl fmt::Display for ItemRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (what, id) = match self {
+            Self::Group(id) => ("stakeholder group", id.0),
+            Self::Participant(id) => ("participant", id.0),
+            Self::AgendaItem(id) => ("agenda item", id.0),
+            Self::Goal(id) => ("goal", id.0),
+            Self::Finding(id) => ("finding", id.0),
+            Self::Alternative(id) => ("alternative", id.0),
+            Self::Position(id) => ("position", id.0),
+            Self::Vote(id) => ("vote", id.0),
+            Self::Decision(id) => ("decision", id.0),
+            Self::Action(id) => ("action item", id.0),
+            Self::Note(id) => ("note", id.0),
+        };
+        write!(f, "{what} {id}")
+    }
+}
+
+/// Which list of the session an entity lives in (for reordering).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ItemKind {
+    /// `stakeholder_groups`
+    Group,
+    /// `participants`
+    Participant,
+    /// `agenda`
+    AgendaItem,
+    /// `goals`
+    Goal,
+    /// `findings`
+    Finding,
+    /// `alternatives`
+    Alternative,
+    /// `positions`
+    Position,
+    /// `votes`
+    Vote,
+    /// `decisions`
+    Decision,
+    /// `actions`
+    Action,
+    /// `notes`
+    Note,
+}
+
+/// What to do when a deleted entity is referred to elsewhere.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DeleteMode {
+    /// Refuse the delete and say who refers to it.
+    #[default]
+    Refuse,
+    /// Remove every reference consistently (see `references`), then delete.
+    RemoveReferences,
+}
+
+/// A change to a session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Replace the session header.
+    SetMeta(Meta),
+    /// Add a new entity at the end of its list; its id is allocated by the session.
+    Add(Item),
+    /// Put an entity back at `index` with the id it carries (undo of a delete).
+    Insert {
+        /// The entity, with its id.
+        item: Item,
+        /// Where in its list.
+        index: usize,
+    },
+    /// Replace an entity (found by its id) with a new version.
+    Update(Item),
+    /// Delete an entity.
+    Delete {
+        /// What to delete.
+        target: ItemRef,
+        /// What to do with references to it.
+        mode: DeleteMode,
+    },
+    /// Move an entity within its list (reordering).
+    Move {
+        /// Which list.
+        kind: ItemKind,
+        /// Its current index.
+        from: usize,
+        /// Its new index.
+        to: usize,
+    },
+    /// An operation on a vote: open, close, a new round, a ballot, a show of hands, a tie
+    /// broken by lot… (see [`VoteOp`]). A vote's status and rounds change only this way; an
+    /// [`Command::Update`] of a vote changes its settings and keeps them as they are.
+    Vote {
+        /// The vote.
+        vote: VoteId,
+        /// What to do.
+        op: VoteOp,
+    },
+    /// Several commands applied as one: all or nothing.
+    Batch(Vec<Command>),
+}
+
+/// What a command did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// A new entity was added (or put back) with this reference.
+    Added(ItemRef),
+    /// Something was changed in place.
+    Changed,
+    /// An entity was deleted; these references to it were removed first (paths as
+    /// `Session::validate` writes them, before the delete).
+    Deleted {
+        /// The removed references; empty when nothing referred to it.
+        removed_references: Vec<String>,
+    },
+    /// An entity was moved.
+    Moved,
+    /// A participant's ballot was cast.
+    Cast {
+        /// It replaced the participant's earlier ballot in the round.
+        corrected: bool,
+    },
+    /// Nothing changed (an empty batch, a move to the same place).
+    Nothing,
+}
+
+/// A command that was applied, with what undoes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Applied {
+    /// The command that undoes this one.
+    pub inverse: Command,
+    /// What happened.
+    pub outcome: Outcome,
+}
+
+/// Why a command was refused. The session is unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CommandError {
+    /// The entity does not exist.
+    #[error("{0} does not exist")]
+    Unknown(ItemRef),
+    /// An entity with this id already exists (insert).
+    #[error("{0} already exists")]
+    AlreadyExists(ItemRef),
+    /// The change would break a rule of the session (empty title, reference to nothing, …).
+    #[error("{0}")]
+    Invalid(Problem),
+    /// The entity is referred to elsewhere and the delete mode is `Refuse`, or a reference
+    /// cannot be removed (a ballot, a hand count).
+    #[error("{target} is referred to by {}", .sites.join(", "))]
+    Referenced {
+        /// What was to be deleted.
+        target: ItemRef,
+        /// Where it is referred to.
+        sites: Vec<String>,
+    },
+    /// A vote operation broke a rule of the vote (see [`VoteRefusal`]).
+    #[error("{0}")]
+    Vote(VoteRefusal),
+    /// An index past the end of a list.
+    #[error("index {index} is out of range for a list of {len}")]
+    OutOfRange {
+        /// The index given.
+        index: usize,
+        /// The list's length.
+        len: usize,
+    },
+}
+
+impl Command {
+    /// The key under which consecutive edits of the same thing coalesce into one undo step
+    /// (typing into one field sends one `Update` per keystroke).
+    pub fn coalesce_key(&self) -> Option<CoalesceKey> {
+        match self {
+            Self::SetMeta(_) => Some(CoalesceKey::Meta),
+            Self::Update(item) => Some(CoalesceKey::Item(item_ref(item))),
+            _ => None,
+        }
+    }
+
+    /// Whether the command is an edit of the facilitator's own, to be undone with Ctrl+Z. A
+    /// participant's ballot (and taking it back) is not: undo never removes someone's vote.
+    pub fn is_undo_step(&self) -> bool {
+        match self {
+            Self::Vote { op, .. } => !matches!(op, VoteOp::Cast { .. } | VoteOp::Uncast { .. }),
+            Self::Batch(commands) => commands.iter().all(Self::is_undo_step),
+            _ => true,
+        }
+    }
+}
+
+/// What a coalescable command edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CoalesceKey {
+    /// The session header.
+    Meta,
+    /// One entity.
+    Item(ItemRef),
+}
+
+/// The reference to an entity given by value.
+pub fn item_ref(item: &Item) -> ItemRef {
+    with_item!(item, e => ref_of(e))
+}
+
+fn ref_of<T: Entity>(entity: &T) -> ItemRef {
+    T::make_ref(entity.id())
+}
+
+impl Session {
+    /// Applies a command. On success returns its inverse; on error the session is unchanged.
+    pub fn apply(&mut self, command: Command) -> Result<Applied, CommandError> {
+        match command {
+            Command::SetMeta(meta) => self.checked(|s| {
+                let old = std::mem::replace(&mut s.meta, meta);
+                Ok(applied(Command::SetMeta(old), Outcome::Changed))
+            }),
+            Command::Add(item) => self.checked(|s| with_item!(item, e => add(s, e))),
+            Command::Insert { item, index } => {
+                self.checked(|s| with_item!(item, e => insert(s, e, index)))
+            }
+            Command::Update(Item::Vote(mut vote)) => {
+                // A vote's status and rounds (its ballots) change only by `Command::Vote`, so
+                // an update — or the undo of one — can never take back someone's ballot.
+                if let Some(current) = self.votes.iter().find(|v| v.id == vote.id) {
+                    vote.status = current.status;
+                    vote.rounds.clone_from(&current.rounds);
+                }
+                self.checked(|s| update(s, vote))
+            }
+            Command::Update(item) => self.checked(|s| with_item!(item, e => update(s, e))),
+            Command::Delete { target, mode } => self.delete(target, mode),
+            Command::Move { kind, from, to } => {
+                with_kind!(kind, T => move_within::<T>(self, kind, from, to))
+            }
+            Command::Vote { vote, op } => self.checked(|s| votes::apply(s, vote, op)),
+            Command::Batch(commands) => self.batch(commands),
+        }
+    }
+
+    /// Applies `change`, then refuses it (undoing it) if it made a new validation problem.
+    fn checked(
+        &mut self,
+        change: impl FnOnce(&mut Self) -> Result<Applied, CommandError>,
+    ) -> Result<Applied, CommandError> {
+        let before: BTreeSet<String> = self.validate().iter().map(ToString::to_string).collect();
+        let applied = change(self)?;
+        let new_problem = self
+            .validate()
+            .into_iter()
+            .find(|problem| !before.contains(&problem.to_string()));
+        match new_problem {
+            None => Ok(applied),
+            Some(problem) => {
+                self.undo_just_applied(applied.inverse);
+                Err(CommandError::Invalid(problem))
+            }
+        }
+    }
+
+    fn delete(&mut self, target: ItemRef, mode: DeleteMode) -> Result<Applied, CommandError> {
+        if !self.contains(target) {
+            return Err(CommandError::Unknown(target));
+        }
+        let scrub = references::scrub(self, target);
+        if !scrub.blockers.is_empty() || (mode == DeleteMode::Refuse && !scrub.is_empty()) {
+            let mut sites = scrub.blockers;
+            if mode == DeleteMode::Refuse {
+                sites.extend(scrub.sites);
+            }
+            return Err(CommandError::Referenced { target, sites });
+        }
+        let mut steps: Vec<Command> = Vec::new();
+        if let Some(meta) = scrub.meta {
+            steps.push(Command::SetMeta(meta));
+        }
+        steps.extend(scrub.updates.into_iter().map(Command::Update));
+        for dependent in scrub.dependents {
+            let mode = DeleteMode::Refuse;
+            steps.push(Command::Delete {
+                target: dependent,
+                mode,
+            });
+        }
+        let mut inverses = Vec::with_capacity(steps.len() + 1);
+        for step in steps {
+            match self.apply_unchecked_step(step) {
+                Ok(inverse) => inverses.push(inverse),
+                Err(error) => {
+                    self.roll_back(inverses);
+                    return Err(error);
+                }
+            }
+        }
+        let removed = with_ref!(target, id, T => remove::<T>(self, id))?;
+        inverses.push(removed);
+        let inverse = if inverses.len() == 1 {
+            inverses.remove(0)
+        } else {
+            inverses.reverse();
+            Command::Batch(inverses)
+        };
+        let outcome = Outcome::Deleted {
+            removed_references: scrub.sites,
+        };
+        Ok(applied(inverse, outcome))
+    }
+
+    /// One step of a delete's clean-up: its updates only clear references, so they are applied
+    /// without the full validation pass.
+    fn apply_unchecked_step(&mut self, step: Command) -> Result<Command, CommandError> {
+        match step {
+            Command::SetMeta(meta) => Ok(Command::SetMeta(std::mem::replace(&mut self.meta, meta))),
+            Command::Update(item) => with_item!(item, e => update(self, e)).map(|a| a.inverse),
+            Command::Delete { target, .. } => with_ref!(target, id, T => remove::<T>(self, id)),
+            other => self.apply(other).map(|a| a.inverse),
+        }
+    }
+
+    fn batch(&mut self, commands: Vec<Command>) -> Result<Applied, CommandError> {
+        let mut inverses = Vec::with_capacity(commands.len());
+        let mut last = Outcome::Nothing;
+        for command in commands {
+            match self.apply(command) {
+                Ok(done) => {
+                    inverses.push(done.inverse);
+                    last = done.outcome;
+                }
+                Err(error) => {
+                    self.roll_back(inverses);
+                    return Err(error);
+                }
+            }
+        }
+        inverses.reverse();
+        Ok(applied(Command::Batch(inverses), last))
+    }
+
+    /// Applies inverses collected so far, newest first.
+    fn roll_back(&mut self, inverses: Vec<Command>) {
+        for inverse in inverses.into_iter().rev() {
+            self.undo_just_applied(inverse);
+        }
+    }
+
+    /// Applies the inverse of a change that was just applied. It restores the state before
+    /// that change, so it cannot be refused; if it ever were, that is a bug in an inverse,
+    /// caught by the tests (debug builds stop here) and never a half-applied edit silently.
+    fn undo_just_applied(&mut self, inverse: Command) {
+        let result = self.apply(inverse);
+        debug_assert!(result.is_ok(), "an inverse was refused: {result:?}");
+    }
+
+    /// Whether the referenced entity exists.
+    pub fn contains(&self, target: ItemRef) -> bool {
+        with_ref!(target, id, T => T::list(self).iter().any(|e| e.id() == id))
+    }
+}
+
+fn applied(inverse: Command, outcome: Outcome) -> Applied {
+    Applied { inverse, outcome }
+}
+
+fn add<T: Entity>(session: &mut Session, mut entity: T) -> Result<Applied, CommandError> {
+    entity.set_raw_id(session.allocate_id());
+    let target = T::make_ref(entity.id());
+    T::list_mut(session).push(entity);
+    let inverse = Command::Delete {
+        target,
+        mode: DeleteMode::Refuse,
+    };
+    Ok(applied(inverse, Outcome::Added(target)))
+}
+
+fn insert<T: Entity>(
+    session: &mut Session,
+    entity: T,
+    index: usize,
+) -> Result<Applied, CommandError> {
+    let target = T::make_ref(entity.id());
+    if session.contains(target) {
+        return Err(CommandError::AlreadyExists(target));
+    }
+    let len = T::list(session).len();
+    if index > len {
+        return Err(CommandError::OutOfRange { index, len });
+    }
+    T::list_mut(session).insert(index, entity);
+    session.repair_next_id();
+    let inverse = Command::Delete {
+        target,
+        mode: DeleteMode::Refuse,
+    };
+    Ok(applied(inverse, Outcome::Added(target)))
+}
+
+fn update<T: Entity>(session: &mut Session, entity: T) -> Result<Applied, CommandError> {
+    let id = entity.id();
+    let slot = T::list_mut(session)
+        .iter_mut()
+        .find(|e| e.id() == id)
+        .ok_or(CommandError::Unknown(T::make_ref(id)))?;
+    let old = std::mem::replace(slot, entity);
+    Ok(applied(Command::Update(old.into_item()), Outcome::Changed))
+}
+
+/// Removes an entity and returns the command that puts it back.
+fn remove<T: Entity>(session: &mut Session, id: T::Id) -> Result<Command, CommandError> {
+    let list = T::list_mut(session);
+    let index = list
+        .iter()
+        .position(|e| e.id() == id)
+        .ok_or(CommandError::Unknown(T::make_ref(id)))?;
+    let entity = list.remove(index);
+    Ok(Command::Insert {
+        item: entity.into_item(),
+        index,
+    })
+}
+
+fn move_within<T: Entity>(
+    session: &mut Session,
+    kind: ItemKind,
+    from: usize,
+    to: usize,
+) -> Result<Applied, CommandError> {
+    let list = T::list_mut(session);
+    let len = list.len();
+    for index in [from, to] {
+        if index >= len {
+            return Err(CommandError::OutOfRange { index, len });
+        }
+    }
+    if from == to {
+        let inverse = Command::Batch(Vec::new());
+        return Ok(applied(inverse, Outcome::Nothing));
+    }
+    let entity = list.remove(from);
+    list.insert(to, entity);
+    let inverse = Command::Move {
+        kind,
+        from: to,
+        to: from,
+    };
+    debug_assert_eq!(T::KIND, kind);
+    Ok(applied(inverse, Outcome::Moved))
+}

@@ -1,0 +1,218 @@
+//! The open document: the session, where it lives on disk, its undo history, whether it has
+//! unsaved changes, and its [`Inbox`]: every edit, from a panel or from another thread, is
+//! sent there and applied by [`Document::drain`], in order.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+use crate::commands::{Applied, Command, CommandError};
+use crate::history::History;
+use crate::inbox::{CommandSender, Inbox, Waker};
+use crate::model::{Problem, Session};
+use crate::storage::{self, Fingerprint, LoadError, SaveError};
+
+/// A session being edited.
+#[derive(Debug)]
+pub struct Document {
+    session: Session,
+    path: Option<PathBuf>,
+    /// What the file looked like when it was opened or last saved.
+    fingerprint: Option<Fingerprint>,
+    history: History,
+    /// Problems `Session::validate` found when the file was opened.
+    problems: Vec<Problem>,
+    /// A document that was converted from an older format, or restored from a recovery file,
+    /// differs from its file even before the first edit.
+    changed_outside_history: bool,
+    /// Changes whenever the session does; unique across documents (see [`Document::revision`]).
+    revision: u64,
+    /// Where edits are sent.
+    inbox: Inbox,
+}
+
+/// Revisions are taken from one counter, so two documents never share one.
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
+
+fn next_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
+}
+
+impl Document {
+    /// A document not yet saved anywhere.
+    pub fn untitled(session: Session) -> Self {
+        let problems = session.validate();
+        Self {
+            session,
+            path: None,
+            fingerprint: None,
+            history: History::default(),
+            problems,
+            changed_outside_history: false,
+            revision: next_revision(),
+            inbox: Inbox::default(),
+        }
+    }
+
+    /// Opens a file. On error nothing is changed and the file is left alone.
+    pub fn open(path: &Path) -> Result<Self, LoadError> {
+        let loaded = storage::load(path)?;
+        Ok(Self {
+            session: loaded.session,
+            path: Some(path.to_path_buf()),
+            fingerprint: Some(loaded.fingerprint),
+            history: History::default(),
+            problems: loaded.problems,
+            changed_outside_history: loaded.migrated_from.is_some(),
+            revision: next_revision(),
+            inbox: Inbox::default(),
+        })
+    }
+
+    /// Replaces the content with recovered work (the file itself is not touched until saved).
+    pub fn restore(&mut self, session: Session) {
+        self.session = session;
+        self.history = History::default();
+        self.changed_outside_history = true;
+        self.problems = self.session.validate();
+        self.revision = next_revision();
+    }
+
+    /// A number that changes whenever the session changes, so panels can cache what they
+    /// derive from it (indexes, layouts) and rebuild only after a change.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The session.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The file, if the document has one.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The problems found when the file was opened.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// Whether there are changes that are not saved.
+    pub fn is_dirty(&self) -> bool {
+        self.changed_outside_history || self.history.is_dirty()
+    }
+
+    /// Applies an edit and records it for undo (a participant's ballot is applied but is not
+    /// an undo step).
+    pub fn apply(&mut self, command: Command, now: Instant) -> Result<Applied, CommandError> {
+        let undo_step = command.is_undo_step();
+        let applied = self.history.apply(&mut self.session, command, now)?;
+        if !undo_step {
+            self.changed_outside_history = true;
+        }
+        self.revision = next_revision();
+        Ok(applied)
+    }
+
+    /// A sender of edits to this document, for a panel or another thread.
+    pub fn sender(&self) -> CommandSender {
+        self.inbox.sender()
+    }
+
+    /// Sets what a sender calls to wake the owner (the window's repaint request).
+    pub fn set_waker(&self, waker: Waker) {
+        self.inbox.set_waker(waker);
+    }
+
+    /// Whether a waker is set.
+    pub fn has_waker(&self) -> bool {
+        self.inbox.has_waker()
+    }
+
+    /// Applies every edit sent so far, in order, answers each sender that waits, and returns
+    /// what each came to.
+    pub fn drain(&mut self, now: Instant) -> Vec<Result<Applied, CommandError>> {
+        self.inbox
+            .take()
+            .into_iter()
+            .map(|envelope| {
+                let result = self.apply(envelope.command.clone(), now);
+                envelope.answer(&result.clone().map(|done| done.outcome));
+                result
+            })
+            .collect()
+    }
+
+    /// Ends the current undo step (a text field lost focus).
+    pub fn seal(&mut self) {
+        self.history.seal();
+    }
+
+    /// Undoes the last step; false when there is none.
+    pub fn undo(&mut self) -> Result<bool, CommandError> {
+        let undone = self.history.undo(&mut self.session)?;
+        self.revision = next_revision();
+        Ok(undone)
+    }
+
+    /// Redoes the last undone step; false when there is none.
+    pub fn redo(&mut self) -> Result<bool, CommandError> {
+        let redone = self.history.redo(&mut self.session)?;
+        self.revision = next_revision();
+        Ok(redone)
+    }
+
+    /// Whether undo / redo would do something.
+    pub fn can_undo_redo(&self) -> (bool, bool) {
+        (self.history.can_undo(), self.history.can_redo())
+    }
+
+    /// Saves to the document's file, refusing to overwrite changes made on disk by others
+    /// unless `overwrite` is set.
+    pub fn save(&mut self, overwrite: bool) -> Result<(), SaveError> {
+        let Some(path) = self.path.clone() else {
+            return Err(SaveError {
+                path: PathBuf::new(),
+                kind: storage::SaveErrorKind::Io {
+                    action: "save",
+                    message: "the document has no file yet".into(),
+                },
+            });
+        };
+        let expected = if overwrite {
+            None
+        } else {
+            self.fingerprint.as_ref()
+        };
+        let fingerprint = storage::save(&path, &self.session, expected)?;
+        self.fingerprint = Some(fingerprint);
+        self.history.mark_saved();
+        self.changed_outside_history = false;
+        Ok(())
+    }
+
+    /// Saves to a new file (the user chose it, so an existing file there is overwritten, its
+    /// previous version kept as `.bak`).
+    pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
+        let fingerprint = storage::save(path, &self.session, None)?;
+        self.path = Some(path.to_path_buf());
+        self.fingerprint = Some(fingerprint);
+        self.history.mark_saved();
+        self.changed_outside_history = false;
+        Ok(())
+    }
+
+    /// Whether the file on disk differs from what was opened or last saved.
+    pub fn changed_on_disk(&self) -> bool {
+        let (Some(path), Some(known)) = (&self.path, &self.fingerprint) else {
+            return false;
+        };
+        match storage::read_fingerprint(path) {
+            Ok(Some(now)) => !now.same_content(known),
+            Ok(None) => true,
+            Err(_) => false,
+        }
+    }
+}

@@ -1,0 +1,170 @@
+//! One way in for every edit, from any thread: a [`CommandSender`] that anyone may clone and
+//! keep (a panel, the booth, a room server on its own thread), and the [`Inbox`] the owner of
+//! the document drains once per frame.
+//!
+//! Sending wakes the owner (the window asks for a repaint), and a sender can wait for the
+//! outcome — applied, or refused with a typed reason — so a remote caller can answer its
+//! client. The inbox belongs to one document: when the window opens another file, the old
+//! inbox is dropped and senders still holding it get [`Closed`] instead of editing the wrong
+//! session.
+
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use crate::commands::{Command, CommandError, Outcome};
+
+/// What a command came to: applied (with what it did) or refused (with why).
+pub type Reply = Result<Outcome, CommandError>;
+
+/// A function that wakes the owner of the inbox (the window: a repaint request).
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
+
+/// The document that the sender was for is gone (another file was opened, or the window
+/// closed), or the reply did not come in time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the session is no longer open")]
+pub struct Closed;
+
+/// A command on its way, with where to send its outcome.
+pub struct Envelope {
+    /// The command.
+    pub command: Command,
+    reply: Option<SyncSender<Reply>>,
+}
+
+impl Envelope {
+    /// Tells the sender what became of the command (nothing happens if nobody waits).
+    pub fn answer(&self, reply: &Reply) {
+        if let Some(to) = &self.reply {
+            // The waiting side may have given up; then there is nobody to tell.
+            to.try_send(reply.clone()).ok();
+        }
+    }
+}
+
+/// The wake-up function, shared by the inbox and every sender.
+type WakerSlot = Arc<Mutex<Option<Waker>>>;
+
+/// A cloneable handle that sends commands to one document's inbox.
+#[derive(Clone)]
+pub struct CommandSender {
+    to: Sender<Envelope>,
+    waker: WakerSlot,
+}
+
+impl std::fmt::Debug for CommandSender {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CommandSender")
+    }
+}
+
+impl CommandSender {
+    /// Sends a command without waiting for its outcome (a refusal is shown by the window).
+    pub fn send(&self, command: Command) -> Result<(), Closed> {
+        self.post(Envelope {
+            command,
+            reply: None,
+        })
+    }
+
+    /// Sends a command and waits until it has been applied or refused, at most `timeout`.
+    /// Call it from another thread than the one that drains the inbox.
+    pub fn send_and_wait(&self, command: Command, timeout: Duration) -> Result<Reply, Closed> {
+        self.request(command)?.wait(timeout)
+    }
+
+    /// Sends a command and returns a handle to wait for its outcome later.
+    pub fn request(&self, command: Command) -> Result<PendingReply, Closed> {
+        let (reply, answer) = mpsc::sync_channel(1);
+        self.post(Envelope {
+            command,
+            reply: Some(reply),
+        })?;
+        Ok(PendingReply { answer })
+    }
+
+    fn post(&self, envelope: Envelope) -> Result<(), Closed> {
+        self.to.send(envelope).map_err(|_| Closed)?;
+        let waker = self
+            .waker
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        if let Some(wake) = waker {
+            wake();
+        }
+        Ok(())
+    }
+}
+
+/// The outcome of a command sent with [`CommandSender::request`], still to come.
+#[derive(Debug)]
+pub struct PendingReply {
+    answer: Receiver<Reply>,
+}
+
+impl PendingReply {
+    /// Waits for the outcome, at most `timeout`.
+    pub fn wait(self, timeout: Duration) -> Result<Reply, Closed> {
+        self.answer.recv_timeout(timeout).map_err(|_| Closed)
+    }
+
+    /// The outcome, if it has come.
+    pub fn try_get(&self) -> Option<Reply> {
+        self.answer.try_recv().ok()
+    }
+}
+
+/// The receiving end: the owner of the document drains it.
+pub struct Inbox {
+    from: Receiver<Envelope>,
+    to: Sender<Envelope>,
+    waker: WakerSlot,
+}
+
+impl std::fmt::Debug for Inbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Inbox")
+    }
+}
+
+impl Default for Inbox {
+    fn default() -> Self {
+        let (to, from) = mpsc::channel();
+        Self {
+            from,
+            to,
+            waker: Arc::new(Mutex::new(None)),
+        }
+    }
+}
+
+impl Inbox {
+    /// A new sender to this inbox.
+    pub fn sender(&self) -> CommandSender {
+        CommandSender {
+            to: self.to.clone(),
+            waker: Arc::clone(&self.waker),
+        }
+    }
+
+    /// Sets what sending calls to wake the owner.
+    pub fn set_waker(&self, waker: Waker) {
+        *self.waker.lock().unwrap_or_else(PoisonError::into_inner) = Some(waker);
+    }
+
+    /// Whether a waker is set.
+    pub fn has_waker(&self) -> bool {
+        self.waker
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_some()
+    }
+
+    /// The commands waiting, in the order they were sent (those sent while draining wait for
+    /// the next drain).
+    pub fn take(&self) -> Vec<Envelope> {
+        self.from.try_iter().collect()
+    }
+}

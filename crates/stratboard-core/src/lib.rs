@@ -1,0 +1,20 @@
+//! The core of stratboard: everything a strategic session is, without a window.
+//!
+//! The window, the command line and (later) the room server all drive this crate; none of its
+//! dependencies draws anything or opens a socket (CI checks the dependency tree). Arrows only
+//! point down:
+//! [`document`] (with its [`inbox`]) → [`commands`] / [`history`] → [`model`]; [`storage`], [`voting`], [`report`] →
+//! [`model`]; [`i18n`] holds the translated strings every layer shows.
+
+pub mod commands;
+pub mod document;
+#[doc(hidden)]
+pub mod fixtures;
+pub mod history;
+pub mod i18n;
+pub mod inbox;
+pub mod model;
+pub mod report;
+pub mod storage;
+pub mod timer;
+pub mod voting;

@@ -1,0 +1,198 @@
+//! The rules of a ballot and of a vote's life, in one place for every way a ballot arrives
+//! (the booth on the facilitator's machine, a phone, a file, the command line).
+//!
+//! [`Vote::check_choice`] says whether a filled-in ballot is complete and valid for the vote;
+//! [`Vote::ready_to_open`] whether a draft vote can be opened. The commands that change a
+//! vote (`crate::commands::VoteOp`) apply these rules; panels use them to say why Submit or
+//! Open is disabled.
+
+use std::collections::BTreeSet;
+
+use super::{AlternativeId, Choice, ConsentChoice, Vote, VoteMethod};
+
+/// Why a ballot cannot be cast. The first problem found is reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BallotProblem {
+    /// The ballot is of another kind than the vote's method counts (a ranking for a consent
+    /// vote, …).
+    #[error("this kind of ballot does not fit the vote's method")]
+    WrongKind,
+    /// Nothing is marked.
+    #[error("nothing is marked on the ballot")]
+    Nothing,
+    /// The vote has nothing to vote on (no alternatives, or a matrix without criteria).
+    #[error("the vote has nothing to vote on")]
+    Empty,
+    /// The ballot names an alternative that is not on this vote.
+    #[error("alternative {0} is not on this vote")]
+    NotOnBallot(AlternativeId),
+    /// The ballot names an alternative twice.
+    #[error("alternative {0} appears twice on the ballot")]
+    Repeated(AlternativeId),
+    /// A block where the vote allows none.
+    #[error("this vote does not allow a block")]
+    BlockNotAllowed,
+    /// A plurality ballot that is not one alternative.
+    #[error("choose exactly one alternative")]
+    NotOneChoice,
+    /// Dot voting: more dots than each participant has (by this many).
+    #[error("{0} dots too many")]
+    OverBudget(u32),
+    /// Dot voting: more dots on one alternative than the cap.
+    #[error("at most {0} dots on one alternative")]
+    OverCap(u32),
+    /// A score, grade or criterion score outside the vote's scale.
+    #[error("{value} is outside {min}..{max}")]
+    OutOfScale {
+        /// The value given.
+        value: i32,
+        /// The lowest allowed.
+        min: i32,
+        /// The highest allowed.
+        max: i32,
+    },
+    /// Majority judgment: some alternatives have no grade.
+    #[error("every alternative needs a grade")]
+    Ungraded,
+    /// Matrix: a score for a goal that is not a criterion of the vote, or a missing one.
+    #[error("a score for every alternative on every criterion is needed")]
+    Criteria,
+}
+
+/// Why a draft vote cannot be opened yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum OpenProblem {
+    /// A consent vote needs exactly one alternative (the proposal).
+    #[error("a consent vote needs exactly one proposal")]
+    NeedsProposal,
+    /// Other methods need at least two alternatives.
+    #[error("a vote needs at least two alternatives")]
+    NeedsAlternatives,
+}
+
+impl Vote {
+    /// Whether a draft vote has what it needs to be opened.
+    pub fn ready_to_open(&self) -> Result<(), OpenProblem> {
+        match self.method {
+            VoteMethod::Consent { .. } if self.alternatives.len() != 1 => {
+                Err(OpenProblem::NeedsProposal)
+            }
+            VoteMethod::Consent { .. } => Ok(()),
+            _ if self.alternatives.len() < 2 => Err(OpenProblem::NeedsAlternatives),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether `choice` is a complete, valid ballot for this vote.
+    pub fn check_choice(&self, choice: &Choice) -> Result<(), BallotProblem> {
+        if self.alternatives.is_empty() {
+            return Err(BallotProblem::Empty);
+        }
+        if !self.method.accepts(choice) {
+            return Err(BallotProblem::WrongKind);
+        }
+        self.check_alternatives(choice)?;
+        match (&self.method, choice) {
+            (VoteMethod::Consent { allow_block }, Choice::Consent(c)) => {
+                if *c == ConsentChoice::Block && !allow_block {
+                    return Err(BallotProblem::BlockNotAllowed);
+                }
+                Ok(())
+            }
+            (VoteMethod::Plurality, Choice::Ranking(groups)) => match groups.as_slice() {
+                [] => Err(BallotProblem::Nothing),
+                [one] if one.len() == 1 => Ok(()),
+                _ => Err(BallotProblem::NotOneChoice),
+            },
+            (_, Choice::Ranking(groups)) => {
+                if groups.iter().all(Vec::is_empty) {
+                    Err(BallotProblem::Nothing)
+                } else {
+                    Ok(())
+                }
+            }
+            (_, Choice::Approval(list)) if list.is_empty() => Err(BallotProblem::Nothing),
+            (VoteMethod::Dot { dots, cap }, Choice::Dots(list)) => {
+                let spent = list.iter().fold(0u32, |sum, d| sum.saturating_add(d.dots));
+                if spent > *dots {
+                    return Err(BallotProblem::OverBudget(spent - dots));
+                }
+                if let Some(cap) = cap
+                    && list.iter().any(|d| d.dots > *cap)
+                {
+                    return Err(BallotProblem::OverCap(*cap));
+                }
+                if spent == 0 {
+                    return Err(BallotProblem::Nothing);
+                }
+                Ok(())
+            }
+            (VoteMethod::Score { min, max }, Choice::Scores(list)) => {
+                list.iter().try_for_each(|s| in_scale(s.value, *min, *max))
+            }
+            (VoteMethod::MajorityJudgment { grades }, Choice::Scores(list)) => {
+                let top = i32::try_from(grades.len()).unwrap_or(i32::MAX) - 1;
+                list.iter().try_for_each(|s| in_scale(s.value, 0, top))?;
+                if list.len() < self.alternatives.len() {
+                    return Err(BallotProblem::Ungraded);
+                }
+                Ok(())
+            }
+            (VoteMethod::Matrix { criteria, min, max }, Choice::Matrix(list)) => {
+                if criteria.is_empty() {
+                    return Err(BallotProblem::Empty);
+                }
+                let mut seen = BTreeSet::new();
+                for score in list {
+                    in_scale(score.value, *min, *max)?;
+                    if !criteria.iter().any(|c| c.goal == score.goal)
+                        || !seen.insert((score.alternative, score.goal))
+                    {
+                        return Err(BallotProblem::Criteria);
+                    }
+                }
+                if seen.len() != criteria.len() * self.alternatives.len() {
+                    return Err(BallotProblem::Criteria);
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Every alternative the ballot names is on the vote, and none twice (a matrix names each
+    /// alternative once per criterion; that is checked with the criteria).
+    fn check_alternatives(&self, choice: &Choice) -> Result<(), BallotProblem> {
+        let named: Vec<AlternativeId> = match choice {
+            Choice::Consent(_) => Vec::new(),
+            Choice::Ranking(groups) => groups.iter().flatten().copied().collect(),
+            Choice::Approval(list) => list.clone(),
+            Choice::Scores(list) => list.iter().map(|s| s.alternative).collect(),
+            Choice::Dots(list) => list.iter().map(|d| d.alternative).collect(),
+            Choice::Matrix(list) => {
+                let mut ids: Vec<AlternativeId> = list.iter().map(|s| s.alternative).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                ids
+            }
+        };
+        let mut seen = BTreeSet::new();
+        for id in named {
+            if !self.alternatives.contains(&id) {
+                return Err(BallotProblem::NotOnBallot(id));
+            }
+            if !seen.insert(id) {
+                return Err(BallotProblem::Repeated(id));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn in_scale(value: i32, min: i32, max: i32) -> Result<(), BallotProblem> {
+    if (min..=max).contains(&value) {
+        Ok(())
+    } else {
+        Err(BallotProblem::OutOfScale { value, min, max })
+    }
+}

@@ -1,0 +1,37 @@
+//! The session model: pure data and domain rules. No egui, no I/O.
+//!
+//! A [`Session`] holds every entity of a strategic session in ordered lists; entities refer to
+//! each other by typed ids ([`GoalId`], [`ParticipantId`], …). [`Session::validate`] lists every
+//! problem a document can have, each with the path to where it is.
+
+mod agenda;
+mod alternatives;
+mod ballots;
+mod carry_over;
+mod decisions;
+mod goals;
+mod ids;
+mod meta;
+mod session;
+mod stakeholders;
+mod validate;
+mod votes;
+
+pub use agenda::{AgendaItem, AgendaKind, AgendaStatus, BoardSection};
+pub use alternatives::{Alternative, AlternativeStatus, Position, Proposer, Stance};
+pub use ballots::{BallotProblem, OpenProblem};
+pub use decisions::{ActionItem, ActionStatus, CarriedOver, Decision, Note};
+pub use goals::{Finding, Goal, Priority, Quadrant};
+pub use ids::{
+    ActionId, AgendaItemId, AlternativeId, DecisionId, FindingId, GoalId, GroupId, NoteId,
+    ParticipantId, PositionId, VoteId,
+};
+pub use meta::{Meta, SessionFormat};
+pub use session::{CURRENT_FORMAT_VERSION, Session};
+pub use stakeholders::{Participant, SCALE_MAX, SCALE_MIN, StakeholderGroup};
+pub use validate::{Problem, ProblemKind};
+pub use votes::{
+    Anonymity, Ballot, Choice, ConsentChoice, Criterion, CriterionScore, Dots, HandCount,
+    HandOption, ResultsVisibility, Score, Threshold, TieBreak, Vote, VoteMethod, VoteRound,
+    VoteStatus,
+};

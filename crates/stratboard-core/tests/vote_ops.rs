@@ -1,0 +1,267 @@
+//! Vote operations are commands resolved against the session as it is when applied: the rules
+//! of voting live in the core, ballots from other threads all land, and the facilitator's undo
+//! never removes a ballot.
+
+#![allow(clippy::unwrap_used)]
+
+use std::time::{Duration, Instant};
+
+use stratboard_core::commands::{Command, CommandError, Item, Outcome, VoteOp, VoteRefusal};
+use stratboard_core::document::Document;
+use stratboard_core::model::{
+    Alternative, Anonymity, BallotProblem, Choice, ConsentChoice, Participant, ParticipantId,
+    Session, Vote, VoteId, VoteMethod, VoteStatus,
+};
+
+/// A session with three participants and a consent vote on one alternative (draft).
+fn session(anonymity: Anonymity) -> (Session, VoteId, Vec<ParticipantId>) {
+    let mut s = Session::new("Test");
+    let mut people = Vec::new();
+    for name in ["Anna", "Boris", "Vera"] {
+        let done = s
+            .apply(Command::Add(Item::Participant(Participant {
+                name: name.into(),
+                ..Participant::default()
+            })))
+            .unwrap();
+        let Outcome::Added(stratboard_core::commands::ItemRef::Participant(id)) = done.outcome
+        else {
+            panic!("not added")
+        };
+        people.push(id);
+    }
+    let done = s
+        .apply(Command::Add(Item::Alternative(Alternative {
+            title: "Park".into(),
+            ..Alternative::default()
+        })))
+        .unwrap();
+    let Outcome::Added(stratboard_core::commands::ItemRef::Alternative(park)) = done.outcome else {
+        panic!("not added")
+    };
+    let done = s
+        .apply(Command::Add(Item::Vote(Vote {
+            question: "Build the park?".into(),
+            alternatives: vec![park],
+            method: VoteMethod::Consent { allow_block: false },
+            anonymity,
+            ..Vote::default()
+        })))
+        .unwrap();
+    let Outcome::Added(stratboard_core::commands::ItemRef::Vote(vote)) = done.outcome else {
+        panic!("not added")
+    };
+    (s, vote, people)
+}
+
+fn op(vote: VoteId, op: VoteOp) -> Command {
+    Command::Vote { vote, op }
+}
+
+fn cast(vote: VoteId, voter: ParticipantId, choice: ConsentChoice, seed: u64) -> Command {
+    op(
+        vote,
+        VoteOp::Cast {
+            round: 1,
+            voter,
+            choice: Choice::Consent(choice),
+            seed,
+        },
+    )
+}
+
+fn refusal(result: Result<stratboard_core::commands::Applied, CommandError>) -> VoteRefusal {
+    match result {
+        Err(CommandError::Vote(refusal)) => refusal,
+        other => panic!("expected a vote refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_draft_refuses_ballots_and_opening_makes_round_one() {
+    let (mut s, vote, people) = session(Anonymity::Open);
+    let draft = refusal(s.apply(cast(vote, people[0], ConsentChoice::For, 0)));
+    assert_eq!(draft, VoteRefusal::NotOpen);
+    s.apply(op(vote, VoteOp::Open)).unwrap();
+    let v = s.votes[0].clone();
+    assert_eq!(v.status, VoteStatus::Open);
+    assert_eq!(v.rounds.len(), 1);
+    assert_eq!(
+        refusal(s.apply(op(vote, VoteOp::Open))),
+        VoteRefusal::NotDraft
+    );
+}
+
+#[test]
+fn corrections_replace_in_open_votes_and_are_refused_in_secret_ones() {
+    let (mut s, vote, people) = session(Anonymity::Open);
+    s.apply(op(vote, VoteOp::Open)).unwrap();
+    s.apply(cast(vote, people[0], ConsentChoice::For, 0))
+        .unwrap();
+    let done = s
+        .apply(cast(vote, people[0], ConsentChoice::Against, 0))
+        .unwrap();
+    assert_eq!(done.outcome, Outcome::Cast { corrected: true });
+    let round = &s.votes[0].rounds[0];
+    assert_eq!(round.ballots.len(), 1);
+    assert_eq!(
+        round.ballots[0].choice,
+        Choice::Consent(ConsentChoice::Against)
+    );
+
+    let (mut s, vote, people) = session(Anonymity::Secret);
+    s.apply(op(vote, VoteOp::Open)).unwrap();
+    s.apply(cast(vote, people[0], ConsentChoice::For, 7))
+        .unwrap();
+    assert_eq!(
+        refusal(s.apply(cast(vote, people[0], ConsentChoice::Against, 7))),
+        VoteRefusal::AlreadyVoted(people[0])
+    );
+    assert!(
+        s.votes[0].rounds[0]
+            .ballots
+            .iter()
+            .all(|b| b.voter.is_none())
+    );
+}
+
+#[test]
+fn secret_ballots_land_where_the_seed_says() {
+    let (mut s, vote, people) = session(Anonymity::Secret);
+    s.apply(op(vote, VoteOp::Open)).unwrap();
+    s.apply(cast(vote, people[0], ConsentChoice::For, 0))
+        .unwrap();
+    s.apply(cast(vote, people[1], ConsentChoice::Against, 2))
+        .unwrap();
+    // Seed 2 over 2 slots: position 0, before the first ballot.
+    let round = &s.votes[0].rounds[0];
+    assert_eq!(
+        round.ballots[0].choice,
+        Choice::Consent(ConsentChoice::Against)
+    );
+    assert_eq!(round.voters, vec![people[0], people[1]]);
+}
+
+#[test]
+fn closed_rounds_unknown_voters_and_bad_ballots_are_refused() {
+    let (mut s, vote, people) = session(Anonymity::Open);
+    s.apply(op(vote, VoteOp::Open)).unwrap();
+    assert_eq!(
+        refusal(s.apply(cast(vote, ParticipantId(9999), ConsentChoice::For, 0))),
+        VoteRefusal::NotEligible(ParticipantId(9999))
+    );
+    assert_eq!(
+        refusal(s.apply(cast(vote, people[0], ConsentChoice::Block, 0))),
+        VoteRefusal::Ballot(BallotProblem::BlockNotAllowed)
+    );
+    s.apply(op(vote, VoteOp::Close)).unwrap();
+    assert_eq!(
+        refusal(s.apply(cast(vote, people[0], ConsentChoice::For, 0))),
+        VoteRefusal::NotOpen
+    );
+    s.apply(op(vote, VoteOp::NewRound)).unwrap();
+    // A ballot filled in for round 1 is refused once round 2 is open.
+    assert_eq!(
+        refusal(s.apply(cast(vote, people[0], ConsentChoice::For, 0))),
+        VoteRefusal::RoundClosed(1)
+    );
+}
+
+#[test]
+fn ballots_from_two_threads_against_one_stale_view_both_land() {
+    let (session, vote, people) = session(Anonymity::Open);
+    let mut doc = Document::untitled(session);
+    doc.apply(op(vote, VoteOp::Open), Instant::now()).unwrap();
+    // Both phones saw the same view: round 1, nobody voted yet.
+    let threads: Vec<_> = [people[0], people[1]]
+        .into_iter()
+        .map(|voter| {
+            let sender = doc.sender();
+            std::thread::spawn(move || {
+                sender.send_and_wait(
+                    cast(vote, voter, ConsentChoice::For, 0),
+                    Duration::from_secs(10),
+                )
+            })
+        })
+        .collect();
+    // The owner drains until both have been answered.
+    let mut applied = 0;
+    while applied < 2 {
+        applied += doc.drain(Instant::now()).len();
+        std::thread::yield_now();
+    }
+    for thread in threads {
+        let reply = thread.join().unwrap().unwrap();
+        assert_eq!(reply, Ok(Outcome::Cast { corrected: false }));
+    }
+    let round = &doc.session().votes[0].rounds[0];
+    assert_eq!(round.ballots.len(), 2);
+    assert_eq!(round.voters, vec![people[0], people[1]]);
+}
+
+#[test]
+fn undo_takes_back_the_facilitators_edit_and_no_ballot() {
+    let (session, vote, people) = session(Anonymity::Open);
+    let mut doc = Document::untitled(session);
+    let now = Instant::now();
+    doc.apply(op(vote, VoteOp::Open), now).unwrap();
+    doc.apply(cast(vote, people[0], ConsentChoice::For, 0), now)
+        .unwrap();
+    // The facilitator edits the question while ballots arrive.
+    let mut edited = doc.session().votes[0].clone();
+    edited.question = "Build the park this year?".into();
+    doc.apply(Command::Update(Item::Vote(edited)), now).unwrap();
+    doc.apply(cast(vote, people[1], ConsentChoice::Against, 0), now)
+        .unwrap();
+    doc.apply(cast(vote, people[2], ConsentChoice::For, 0), now)
+        .unwrap();
+    assert!(doc.undo().unwrap());
+    let v = &doc.session().votes[0];
+    assert_eq!(v.question, "Build the park?");
+    assert_eq!(v.rounds[0].ballots.len(), 3);
+    assert_eq!(v.status, VoteStatus::Open);
+    // The next undo would reopen the draft, but ballots were cast: refused, nothing lost.
+    assert_eq!(doc.undo(), Err(CommandError::Vote(VoteRefusal::HasBallots)));
+    assert_eq!(doc.session().votes[0].rounds[0].ballots.len(), 3);
+    assert!(doc.is_dirty());
+}
+
+#[test]
+fn hands_imports_and_ties_are_undoable_steps() {
+    let (session, vote, people) = session(Anonymity::Open);
+    let mut doc = Document::untitled(session);
+    let now = Instant::now();
+    doc.apply(op(vote, VoteOp::Open), now).unwrap();
+    let hands = VoteOp::RecordHands {
+        round: 1,
+        group: None,
+        counts: vec![(
+            stratboard_core::model::HandOption::Consent(ConsentChoice::For),
+            Some(12),
+        )],
+    };
+    doc.apply(op(vote, hands), now).unwrap();
+    doc.apply(cast(vote, people[0], ConsentChoice::Against, 0), now)
+        .unwrap();
+    assert_eq!(doc.session().votes[0].rounds[0].hands.len(), 1);
+    assert!(doc.undo().unwrap());
+    let round = &doc.session().votes[0].rounds[0];
+    assert!(round.hands.is_empty());
+    assert_eq!(round.ballots.len(), 1);
+    // No tie in an open vote.
+    assert_eq!(
+        doc.apply(
+            op(
+                vote,
+                VoteOp::BreakTie {
+                    round: 1,
+                    seed: 0,
+                    note: String::new()
+                }
+            ),
+            now
+        ),
+        Err(CommandError::Vote(VoteRefusal::NotClosed))
+    );
+}

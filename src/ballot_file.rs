@@ -1,0 +1,40 @@
+//! Reading a paper-ballot file from disk, for the command line and the window.
+//!
+//! The parsers in the core take bytes; this is the one place that reads a ballot file: at
+//! most [`import::MAX_FILE_BYTES`] + 1 bytes, so that a larger file is refused as too large
+//! without being read whole, and an unknown extension is refused before the file is opened.
+
+use std::io::Read as _;
+use std::path::Path;
+
+use crate::voting::import::{self, BallotKind, ImportError, Imported};
+
+/// Reads and parses the ballot file at `path` (format by extension, see
+/// [`import::read_bytes`]). An error reading the file is [`ImportError::Io`] naming the path.
+pub fn read(path: &Path, kind: BallotKind) -> Result<Imported, ImportError> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // The extension is checked first: a wrong file type is refused without opening it.
+    import::check_name(&name, kind)?;
+    let bytes = read_bytes(path)?;
+    import::read_bytes(&name, &bytes, kind)
+}
+
+/// The file's bytes, at most one past the limit.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
+    let io = |e: std::io::Error| ImportError::Io {
+        message: format!("{}: {e}", path.display()),
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > import::MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { size });
+    }
+    let mut bytes = Vec::new();
+    file.take(import::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    Ok(bytes)
+}
