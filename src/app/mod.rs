@@ -168,6 +168,12 @@ impl StratboardApp {
         self.doc.session()
     }
 
+    /// A sender of edits to the open document, usable from any thread (a room server): each
+    /// command is applied in the next frame, and the window is woken for it.
+    pub fn command_sender(&self) -> crate::inbox::CommandSender {
+        self.doc.sender()
+    }
+
     /// The open document.
     pub fn document(&self) -> &Document {
         &self.doc
@@ -252,6 +258,12 @@ impl StratboardApp {
     /// Draws the whole window and handles its input.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if !self.doc.has_waker() {
+            // A command sent from another thread wakes the window to apply it.
+            let waker = ctx.clone();
+            self.doc
+                .set_waker(std::sync::Arc::new(move || waker.request_repaint()));
+        }
         if self.applied_theme != Some(self.theme.kind) {
             if self.applied_theme.is_none() {
                 crate::ui::theme::install_fonts(&ctx);
@@ -317,10 +329,17 @@ impl StratboardApp {
         self.update_title(&ctx);
     }
 
-    /// Applies the commands the panels asked for, in order; a refused one becomes a notice.
+    /// Applies the commands the panels asked for, then those sent to the document from
+    /// elsewhere (another thread), in order; a refused one becomes a notice.
     fn apply_pending(&mut self) {
-        for command in std::mem::take(&mut self.commands) {
-            match self.doc.apply(command, Instant::now()) {
+        let now = Instant::now();
+        let mut results: Vec<_> = std::mem::take(&mut self.commands)
+            .into_iter()
+            .map(|command| self.doc.apply(command, now))
+            .collect();
+        results.extend(self.doc.drain(now));
+        for result in results {
+            match result {
                 Ok(applied) => {
                     if let Outcome::Deleted { removed_references } = applied.outcome {
                         let text = if removed_references.is_empty() {
