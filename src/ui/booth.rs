@@ -9,11 +9,7 @@
 //! Submitting sends one `Command::Vote { op: VoteOp::Cast, .. }`; the core applies the rules
 //! (the ballot goes into the current round and the participant into its sorted `voters` list;
 //! in a **secret** vote the ballot names nobody and lands at a position drawn from the seed the
-//! booth passes, see [`random_index`], so the saved file cannot link anyone to a choice).
-
-use std::collections::hash_map::RandomState;
-use std::hash::BuildHasher;
-use std::time::{SystemTime, UNIX_EPOCH};
+//! booth passes, a seed from `widgets::random_seed`, so the saved file cannot link anyone to a choice).
 
 use egui::{RichText, Ui};
 
@@ -334,7 +330,7 @@ fn ballot_screen(
             round: vote.rounds.last().map_or(1, |r| r.number),
             voter,
             choice,
-            seed: random_index(usize::MAX, state.submitted) as u64,
+            seed: super::widgets::random_seed() ^ state.submitted,
         };
         board.push(Command::Vote { vote: vote.id, op });
         state.voter = None;
@@ -783,26 +779,6 @@ fn ranking(ids: &[AlternativeId], ranks: &[Option<u32>]) -> Vec<Vec<AlternativeI
     groups.into_iter().map(|(_, group)| group).collect()
 }
 
-/// A random index in `0..len` for a secret ballot.
-///
-/// The source: the standard library's `RandomState` (its hash keys are seeded from the
-/// operating system's random source once per process and vary per instance) hashing the
-/// current time's nanoseconds together with `salt`, a counter of ballots submitted through
-/// the booth. Nobody can predict where a ballot lands from the order in which people voted.
-/// This is not meant to be cryptographic: it only has to break the link between the order of
-/// voting and the order of ballots in the file.
-fn random_index(len: usize, salt: u64) -> usize {
-    if len <= 1 {
-        return 0;
-    }
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    let random = RandomState::new().hash_one((nanos, salt));
-    let len_u64 = u64::try_from(len).unwrap_or(u64::MAX);
-    usize::try_from(random % len_u64).unwrap_or(0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -823,14 +799,5 @@ mod tests {
                 vec![AlternativeId(1), AlternativeId(4)]
             ]
         );
-    }
-
-    #[test]
-    fn random_index_stays_in_range() {
-        for len in 1..20 {
-            for salt in 0..20 {
-                assert!(random_index(len, salt) < len);
-            }
-        }
     }
 }
