@@ -1,5 +1,6 @@
 //! The window's chrome: menu bar, status bar, notice bar and dialogs.
 
+use super::actions::Action;
 use super::{Dialog, Notice, StratboardApp, Then};
 use crate::i18n::{Language, Tr};
 use crate::ui::theme::{Theme, ThemeKind};
@@ -9,52 +10,21 @@ impl StratboardApp {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(self.tr.t("menu-file"), |ui| self.file_menu(ui));
             ui.menu_button(self.tr.t("menu-edit"), |ui| {
-                let (can_undo, can_redo) = self.doc.can_undo_redo();
-                let undo = egui::Button::new(self.tr.t("menu-undo")).shortcut_text("Ctrl+Z");
-                if ui.add_enabled(can_undo, undo).clicked() {
-                    self.undo();
-                }
-                let redo = egui::Button::new(self.tr.t("menu-redo")).shortcut_text("Ctrl+Shift+Z");
-                if ui.add_enabled(can_redo, redo).clicked() {
-                    self.redo();
-                }
+                self.action_button(ui, Action::Undo);
+                self.action_button(ui, Action::Redo);
             });
             ui.menu_button(self.tr.t("menu-view"), |ui| {
-                let present = egui::Button::new(self.tr.t("menu-present")).shortcut_text("F5");
-                if ui.add(present).clicked() {
-                    self.start_presentation(ui.ctx());
-                }
-                let audience = egui::Button::selectable(
-                    self.audience_window_open(),
-                    self.tr.t("menu-audience"),
-                )
-                .shortcut_text("Alt+F5");
-                if ui.add(audience).clicked() {
-                    self.toggle_audience_window(ui.ctx());
-                }
+                self.action_button(ui, Action::Present);
+                self.action_button(ui, Action::AudienceWindow);
                 ui.separator();
                 ui.label(self.theme.caption(self.tr.t("menu-language")));
                 for language in Language::ALL {
-                    let selected = self.settings.language == language;
-                    if ui
-                        .selectable_label(selected, language.native_name())
-                        .clicked()
-                    {
-                        self.set_language(language);
-                    }
+                    self.action_button(ui, Action::SetLanguage(language));
                 }
                 ui.separator();
                 ui.label(self.theme.caption(self.tr.t("menu-theme")));
-                for (kind, key) in [
-                    (ThemeKind::Light, "theme-light"),
-                    (ThemeKind::Dark, "theme-dark"),
-                ] {
-                    if ui
-                        .selectable_label(self.settings.theme == kind, self.tr.t(key))
-                        .clicked()
-                    {
-                        self.set_theme(kind);
-                    }
+                for kind in [ThemeKind::Light, ThemeKind::Dark] {
+                    self.action_button(ui, Action::SetTheme(kind));
                 }
             });
             ui.separator();
@@ -63,18 +33,8 @@ impl StratboardApp {
     }
 
     fn file_menu(&mut self, ui: &mut egui::Ui) {
-        if ui
-            .add(egui::Button::new(self.tr.t("menu-new")).shortcut_text("Ctrl+N"))
-            .clicked()
-        {
-            self.request(Then::New);
-        }
-        if ui
-            .add(egui::Button::new(self.tr.t("menu-open")).shortcut_text("Ctrl+O"))
-            .clicked()
-        {
-            self.request(Then::Open(None));
-        }
+        self.action_button(ui, Action::New);
+        self.action_button(ui, Action::Open);
         ui.menu_button(self.tr.t("menu-open-recent"), |ui| {
             if self.settings.recent.is_empty() {
                 ui.label(self.theme.caption(self.tr.t("menu-no-recent")));
@@ -86,25 +46,12 @@ impl StratboardApp {
             }
         });
         ui.separator();
-        if ui
-            .add(egui::Button::new(self.tr.t("menu-save")).shortcut_text("Ctrl+S"))
-            .clicked()
-        {
-            self.save();
-        }
-        let save_as = egui::Button::new(self.tr.t("menu-save-as")).shortcut_text("Ctrl+Shift+S");
-        if ui.add(save_as).clicked() {
-            self.save_as_dialog();
-        }
+        self.action_button(ui, Action::Save);
+        self.action_button(ui, Action::SaveAs);
         ui.separator();
-        let export = egui::Button::new(self.tr.t("menu-export")).shortcut_text("Ctrl+E");
-        if ui.add(export).clicked() {
-            self.open_export();
-        }
+        self.action_button(ui, Action::Export);
         ui.separator();
-        if ui.button(self.tr.t("menu-quit")).clicked() {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-        }
+        self.action_button(ui, Action::Quit);
     }
 
     pub(super) fn status_bar(&mut self, ui: &mut egui::Ui) {

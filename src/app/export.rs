@@ -5,16 +5,13 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+use egui::{Key, RichText};
 
 use super::{Notice, StratboardApp};
 use crate::i18n::Language;
 use crate::report::{self, Document, Format};
 use crate::storage;
 use crate::ui;
-
-/// Ctrl+E: export.
-pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 
 /// Lines of CSV shown in the preview.
 const CSV_PREVIEW_LINES: usize = 300;

@@ -2,71 +2,19 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Key, KeyboardShortcut, Modifiers};
-
 use super::{Dialog, Document, Notice, StratboardApp, Then};
-use crate::model::Session;
+use crate::commands::{Command, VoteOp};
+use crate::model::{Session, VoteId};
 use crate::storage::{LoadError, SaveErrorKind};
-
-const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
-    KeyboardShortcut::new(modifiers, key)
-}
-
-/// Ctrl+Shift+Z: redo.
-pub const REDO_SHIFT: KeyboardShortcut =
-    shortcut(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-/// Ctrl+Y: redo.
-pub const REDO_Y: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::Y);
-/// Ctrl+Z: undo.
-pub const UNDO: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::Z);
-/// Ctrl+Shift+S: save as.
-pub const SAVE_AS: KeyboardShortcut = shortcut(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
-/// Ctrl+S: save.
-pub const SAVE: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::S);
-/// Ctrl+O: open.
-pub const OPEN: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::O);
-/// Ctrl+N: new session.
-pub const NEW: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::N);
+use crate::ui::ShellRequest;
+use crate::ui::votes::{ImportReport, import_refusal};
 
 impl StratboardApp {
     /// Shortcuts, dropped files, the close button and focus changes.
     /// In the voting booth only saving is allowed.
     pub(super) fn handle_input(&mut self, ctx: &egui::Context, booth: bool) {
-        let export = ctx.input_mut(|i| i.consume_shortcut(&super::export::EXPORT));
-        if export && !booth {
-            self.open_export();
-        }
-        let (redo, undo, save_as, save, open, new) = ctx.input_mut(|i| {
-            (
-                i.consume_shortcut(&REDO_SHIFT) || i.consume_shortcut(&REDO_Y),
-                i.consume_shortcut(&UNDO),
-                i.consume_shortcut(&SAVE_AS),
-                i.consume_shortcut(&SAVE),
-                i.consume_shortcut(&OPEN),
-                i.consume_shortcut(&NEW),
-            )
-        });
-        let (redo, undo, save_as, open, new) = if booth {
-            (false, false, false, false, false)
-        } else {
-            (redo, undo, save_as, open, new)
-        };
-        if redo {
-            self.redo();
-        }
-        if undo {
-            self.undo();
-        }
-        if save_as {
-            self.save_as_dialog();
-        } else if save {
-            self.save();
-        }
-        if open {
-            self.request(Then::Open(None));
-        }
-        if new {
-            self.request(Then::New);
+        for action in super::actions::pressed(ctx, booth) {
+            self.perform(action, ctx);
         }
         let dropped: Option<PathBuf> = ctx.input(|i| {
             i.raw
@@ -271,6 +219,56 @@ impl StratboardApp {
         }
         rfd::FileDialog::new()
             .add_filter("stratboard", &["ron"])
+            .pick_file()
+    }
+
+    /// Does what a panel asked of the shell.
+    pub(super) fn shell_request(&mut self, request: ShellRequest) {
+        match request {
+            ShellRequest::ImportBallots { vote, path } => self.import_ballots(vote, path),
+        }
+    }
+
+    /// Reads a paper-ballot file (picked in a dialog when `path` is `None`) into the current
+    /// round of `vote` as one undo step, and tells the vote's card how it went: the ballots
+    /// added, or why the file (or the vote) refused them — then nothing is added.
+    fn import_ballots(&mut self, vote_id: VoteId, path: Option<PathBuf>) {
+        let Some(path) = path.or_else(|| self.pick_ballot_file()) else {
+            return;
+        };
+        let Some(vote) = self.doc.session().votes.iter().find(|v| v.id == vote_id) else {
+            return;
+        };
+        let report = match crate::ballot_file::read_for_vote(self.doc.session(), vote, &path) {
+            Ok(ballots) => {
+                let added = ballots.iter().map(|b| u64::from(b.count)).sum();
+                let round = vote.rounds.last().map_or(1, |r| r.number);
+                let op = VoteOp::AddBallots { round, ballots };
+                let command = Command::Vote { vote: vote_id, op };
+                match self.doc.apply(command, std::time::Instant::now()) {
+                    Ok(_) => {
+                        self.schedule_autosave();
+                        ImportReport::Added(added)
+                    }
+                    Err(error) => {
+                        ImportReport::Refused(crate::ui::messages::command_error(&self.tr, &error))
+                    }
+                }
+            }
+            Err(failure) => ImportReport::Refused(import_refusal(&self.tr, &path, &failure)),
+        };
+        self.board.votes.import_finished(vote_id, &path, report);
+    }
+
+    fn pick_ballot_file(&self) -> Option<PathBuf> {
+        if !self.native_dialogs {
+            return None;
+        }
+        rfd::FileDialog::new()
+            .add_filter(
+                self.tr.t("votes-import-filter"),
+                &["csv", "soc", "soi", "toc", "toi"],
+            )
             .pick_file()
     }
 

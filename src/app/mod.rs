@@ -6,6 +6,7 @@
 //! changes → dialogs. Nothing repaints while nothing happens: the only timed repaint is the
 //! pending autosave.
 
+pub mod actions;
 mod chrome;
 
 pub mod export;
@@ -313,6 +314,7 @@ impl StratboardApp {
             ui::section_view(ui, &mut board, state);
         });
         let spotlight = board.take_spotlight();
+        let requests = board.take_requests();
         self.commands = commands;
         if let Some(target) = spotlight {
             self.spotlight(&ctx, target);
@@ -322,6 +324,10 @@ impl StratboardApp {
             ctx.request_repaint();
         }
         self.apply_pending();
+        for request in requests {
+            self.shell_request(request);
+            ctx.request_repaint();
+        }
         self.seal_when_focus_moves(&ctx);
         self.dialogs(&ctx);
         self.export_window(&ctx);

@@ -32,8 +32,7 @@ const ZOOM_MIN: f32 = 0.5;
 const ZOOM_MAX: f32 = 3.0;
 const ZOOM_STEP: f32 = 0.1;
 
-const PRESENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
-const AUDIENCE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::F5);
+use super::actions::{AUDIENCE, PRESENT};
 const ZOOM_IN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus);
 const ZOOM_IN_EQUALS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals);
 const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
@@ -290,8 +289,8 @@ fn read_keys(ctx: &Context, keys: Keys) -> Vec<Action> {
                 actions.push(action);
             }
         };
-        take(i.consume_shortcut(&AUDIENCE), Action::Audience);
         if keys == Keys::Presenting {
+            take(i.consume_shortcut(&AUDIENCE), Action::Audience);
             take(i.consume_key(Modifiers::NONE, Key::Escape), Action::Leave);
             take(i.consume_shortcut(&PRESENT), Action::Leave);
             take(i.consume_shortcut(&ZOOM_RESET), Action::ZoomReset);
@@ -349,17 +348,10 @@ impl StratboardApp {
                     action => presentation.act(ctx, session, action, now),
                 }
             }
-        } else if self.dialog.is_none() {
-            let present = ctx.input_mut(|i| !i.modifiers.alt && i.consume_shortcut(&PRESENT));
-            if present {
-                presentation.enter(ctx, session);
-            } else if presentation.audience_window {
-                for action in read_keys(ctx, Keys::Board) {
-                    presentation.act(ctx, session, action, now);
-                }
-            } else if ctx.input_mut(|i| i.consume_shortcut(&AUDIENCE)) {
-                presentation.choose_start(session);
-                presentation.audience_window = true;
+        } else if self.dialog.is_none() && presentation.audience_window {
+            // F5 and Alt+F5 are the board's actions (`actions.rs`): they are left for it.
+            for action in read_keys(ctx, Keys::Board) {
+                presentation.act(ctx, session, action, now);
             }
         }
         if presentation.audience_window {

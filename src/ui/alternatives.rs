@@ -190,7 +190,12 @@ fn toolbar(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, shown: usize) 
             if ui.button(text).clicked() {
                 let updates = hidden
                     .into_iter()
-                    .map(|a| update(a, |a| a.hidden = false))
+                    .map(|a| {
+                        Command::Update(Item::from(Alternative {
+                            hidden: false,
+                            ..a.clone()
+                        }))
+                    })
                     .collect();
                 board.push(Command::Batch(updates));
             }
@@ -338,7 +343,7 @@ fn card(
             field,
             &alternative.description,
         ) {
-            board.push(update(alternative, |a| a.description = text));
+            board.update(alternative, |a| a.description = text);
         }
         ui.add_space(4.0);
         details(ui, board, alternative, shared);
@@ -487,7 +492,7 @@ fn title(ui: &mut Ui, board: &mut Board<'_>, shared: &Cards<'_>, index: usize) {
         ui.style_mut().override_font_id = Some(egui::FontId::proportional(theme::CARD_TITLE_SIZE));
         let field = Field::required(&label).width(ui.available_width());
         if let Some(text) = widgets::text_field(ui, board, id, field, &alternative.title) {
-            board.push(update(alternative, |a| a.title = text));
+            board.update(alternative, |a| a.title = text);
         }
     });
 }
@@ -538,7 +543,7 @@ fn details(ui: &mut Ui, board: &mut Board<'_>, alternative: &Alternative, shared
             &AlternativeStatus::ALL,
         );
         if let Some(status) = picked {
-            board.push(update(alternative, |a| a.status = status));
+            board.update(alternative, |a| a.status = status);
         }
         ui.add_space(12.0);
         let label = tr.t("alternatives-proposer");
@@ -551,7 +556,7 @@ fn details(ui: &mut Ui, board: &mut Board<'_>, alternative: &Alternative, shared
             shared.proposers.get_or_init(|| proposer_options(board)),
         );
         if let Some(proposer) = picked {
-            board.push(update(alternative, |a| a.proposer = proposer));
+            board.update(alternative, |a| a.proposer = proposer);
         }
         ui.add_space(12.0);
         let mut hidden = alternative.hidden;
@@ -559,7 +564,7 @@ fn details(ui: &mut Ui, board: &mut Board<'_>, alternative: &Alternative, shared
             .checkbox(&mut hidden, tr.t("alternatives-hidden"))
             .on_hover_text(tr.t("alternatives-hidden-hint"));
         if response.changed() {
-            board.push(update(alternative, |a| a.hidden = hidden));
+            board.update(alternative, |a| a.hidden = hidden);
         }
         ui.add_space(12.0);
         positions_summary(ui, board, alternative.id);
@@ -694,13 +699,13 @@ fn goals(ui: &mut Ui, board: &mut Board<'_>, alternative: &Alternative) {
         }
     });
     if let Some((goal, linked)) = toggled {
-        board.push(update(alternative, |a| {
+        board.update(alternative, |a| {
             if linked {
                 a.goals.retain(|g| *g != goal);
             } else {
                 a.goals.push(goal);
             }
-        }));
+        });
     }
 }
 
@@ -855,11 +860,11 @@ fn argument_list(
             let width = (ui.available_width() - taken).max(120.0);
             let field = Field::new(&label).multiline().inline().width(width);
             if let Some(new_text) = widgets::text_field(ui, board, id, field, text) {
-                board.push(update(alternative, |a| {
+                board.update(alternative, |a| {
                     if let Some(slot) = side.list_mut(a).get_mut(entry) {
                         *slot = new_text;
                     }
-                }));
+                });
             }
             let what = if text.trim().is_empty() {
                 label.as_str()
@@ -867,20 +872,18 @@ fn argument_list(
                 text.as_str()
             };
             if widgets::delete_button(ui, board, what) {
-                board.push(update(alternative, |a| {
+                board.update(alternative, |a| {
                     let list = side.list_mut(a);
                     if entry < list.len() {
                         list.remove(entry);
                     }
-                }));
+                });
             }
         });
     }
     let add = ui.horizontal(|ui| ui.button(tr.t(add_key))).inner;
     if add.clicked() {
-        board.push(update(alternative, |a| {
-            side.list_mut(a).push(String::new())
-        }));
+        board.update(alternative, |a| side.list_mut(a).push(String::new()));
         state.focus = Some((
             Focus::Field(side.id(alternative.id, entries.len())),
             expiry(ui),
@@ -925,13 +928,6 @@ fn focus_and_select_all(ui: &Ui, id: Id, text: &str) {
     edit.cursor
         .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
     edit.store(ui.ctx(), id);
-}
-
-/// An update of `alternative` with `change` applied to a copy.
-fn update(alternative: &Alternative, change: impl FnOnce(&mut Alternative)) -> Command {
-    let mut changed = alternative.clone();
-    change(&mut changed);
-    Command::Update(Item::Alternative(changed))
 }
 
 /// The alternative cards, laid out lazily (see [`widgets::lazy_list_with`]).

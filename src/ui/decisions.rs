@@ -267,7 +267,7 @@ fn decision_card(
             Field::required(&label).multiline().width(wide(ui)),
             &decision.statement,
         ) {
-            update_decision(board, decision, |d| d.statement = statement);
+            board.update(decision, |d| d.statement = statement);
         }
         let half = ((ui.available_width() - 60.0) / 2.0).clamp(200.0, 440.0);
         ui.horizontal_wrapped(|ui| {
@@ -279,7 +279,7 @@ fn decision_card(
                 Field::new(&label).multiline().width(half),
                 &decision.rationale,
             ) {
-                update_decision(board, decision, |d| d.rationale = rationale);
+                board.update(decision, |d| d.rationale = rationale);
             }
             let label = tr.t("decisions-dissent");
             if let Some(dissent) = widgets::text_field(
@@ -289,7 +289,7 @@ fn decision_card(
                 Field::new(&label).multiline().width(half),
                 &decision.dissent,
             ) {
-                update_decision(board, decision, |d| d.dissent = dissent);
+                board.update(decision, |d| d.dissent = dissent);
             }
         });
         ui.horizontal_wrapped(|ui| {
@@ -301,7 +301,7 @@ fn decision_card(
                 &label,
                 decision.decided_on,
             ) {
-                update_decision(board, decision, |d| d.decided_on = day);
+                board.update(decision, |d| d.decided_on = day);
             }
             ui.add_space(12.0);
             let label = tr.t("decisions-vote");
@@ -313,7 +313,7 @@ fn decision_card(
                 decision.vote,
                 &lists.votes,
             ) {
-                update_decision(board, decision, |d| d.vote = vote);
+                board.update(decision, |d| d.vote = vote);
             }
         });
         if !lists.alternatives.is_empty() {
@@ -326,7 +326,7 @@ fn decision_card(
                 &lists.alternatives,
                 &decision.alternatives,
             ) {
-                update_decision(board, decision, |d| d.alternatives = linked);
+                board.update(decision, |d| d.alternatives = linked);
             }
         }
         ui.add_space(6.0);
@@ -406,7 +406,7 @@ fn action_row(ui: &mut Ui, board: &mut Board<'_>, lists: &Lists<'_>, action: &Ac
                 Field::required(&label).width(width),
                 &action.what,
             ) {
-                update_action(board, action, |a| a.what = what);
+                board.update(action, |a| a.what = what);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
                 if widgets::delete_button(ui, board, &action.what) {
@@ -416,7 +416,7 @@ fn action_row(ui: &mut Ui, board: &mut Board<'_>, lists: &Lists<'_>, action: &Ac
         });
         ui.horizontal_wrapped(|ui| {
             if let Some(owners) = owners_menu(ui, board, lists, action) {
-                update_action(board, action, |a| a.owners = owners);
+                board.update(action, |a| a.owners = owners);
             }
             ui.add_space(8.0);
             let label = tr.t("decisions-action-due");
@@ -427,11 +427,11 @@ fn action_row(ui: &mut Ui, board: &mut Board<'_>, lists: &Lists<'_>, action: &Ac
                 &label,
                 action.due,
             ) {
-                update_action(board, action, |a| a.due = due);
+                board.update(action, |a| a.due = due);
             }
             ui.add_space(8.0);
             if let Some(status) = status_picker(ui, board, action) {
-                update_action(board, action, |a| a.status = status);
+                board.update(action, |a| a.status = status);
             }
             ui.add_space(8.0);
             // The marks sit on the baseline of the fields, under their captions.
@@ -607,20 +607,6 @@ pub(super) fn toggle_chips(
         });
     });
     result
-}
-
-/// Pushes an update of `decision` changed by `change`.
-fn update_decision(board: &mut Board<'_>, decision: &Decision, change: impl FnOnce(&mut Decision)) {
-    let mut changed = decision.clone();
-    change(&mut changed);
-    board.push(Command::Update(Item::Decision(changed)));
-}
-
-/// Pushes an update of `action` changed by `change`.
-fn update_action(board: &mut Board<'_>, action: &ActionItem, change: impl FnOnce(&mut ActionItem)) {
-    let mut changed = action.clone();
-    change(&mut changed);
-    board.push(Command::Update(Item::Action(changed)));
 }
 
 #[cfg(test)]

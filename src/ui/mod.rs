@@ -26,7 +26,7 @@ pub mod widgets;
 
 use chrono::NaiveDate;
 
-use crate::commands::{Command, DeleteMode, ItemRef};
+use crate::commands::{Command, DeleteMode, Item, ItemRef};
 use crate::i18n::Tr;
 use crate::model::{BoardSection, Session};
 use labels::Named;
@@ -47,6 +47,23 @@ pub struct Board<'a> {
     commands: &'a mut Vec<Command>,
     /// Something a card asked to show to the room, alone and big (read by the app).
     spotlight: std::cell::Cell<Option<present::Spotlight>>,
+    /// What panels asked of the shell this frame (file dialogs, reading files).
+    requests: Vec<ShellRequest>,
+}
+
+/// Something only the shell does for a panel: a panel draws and asks, it never opens a native
+/// dialog or reads a file itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShellRequest {
+    /// Read a paper-ballot file into the current round of `vote` (the shell asks for the file
+    /// in a dialog when `path` is `None`), then tell the votes panel how it went
+    /// ([`votes::State::import_finished`]).
+    ImportBallots {
+        /// The vote.
+        vote: crate::model::VoteId,
+        /// The file typed in, or `None` to pick one.
+        path: Option<std::path::PathBuf>,
+    },
 }
 
 impl<'a> Board<'a> {
@@ -67,7 +84,18 @@ impl<'a> Board<'a> {
             revision,
             commands,
             spotlight: std::cell::Cell::new(None),
+            requests: Vec::new(),
         }
+    }
+
+    /// Asks the shell for something a panel must not do itself (a file dialog, reading a file).
+    pub fn ask_shell(&mut self, request: ShellRequest) {
+        self.requests.push(request);
+    }
+
+    /// What panels asked of the shell this frame.
+    pub fn take_requests(&mut self) -> Vec<ShellRequest> {
+        std::mem::take(&mut self.requests)
     }
 
     /// Asks to show `target` to the room, alone and big (presentation mode).
@@ -83,6 +111,15 @@ impl<'a> Board<'a> {
     /// Asks for a change; it is applied (or refused, with a message) at the end of the frame.
     pub fn push(&mut self, command: Command) {
         self.commands.push(command);
+    }
+
+    /// Asks for `item` changed by `change` (an edit of the whole item, built from what the panel
+    /// drew: for fields a person types; a vote's ballots and status go through
+    /// [`Command::Vote`] instead, resolved when applied).
+    pub fn update<T: Clone + Into<Item>>(&mut self, item: &T, change: impl FnOnce(&mut T)) {
+        let mut changed = item.clone();
+        change(&mut changed);
+        self.push(Command::Update(changed.into()));
     }
 
     /// Asks to delete an entity, removing references to it; undo brings everything back, so

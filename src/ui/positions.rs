@@ -711,11 +711,7 @@ fn record(
     change: impl FnOnce(&mut Position),
 ) {
     match current {
-        Some(position) => {
-            let mut changed = position.clone();
-            change(&mut changed);
-            board.push(Command::Update(Item::Position(changed)));
-        }
+        Some(position) => board.update(position, change),
         None => {
             let mut position = Position {
                 group,

@@ -374,7 +374,7 @@ fn agenda_card(
                     .width((ui.available_width() - 150.0).clamp(160.0, 900.0)),
                 &item.title,
             ) {
-                update(board, item, |changed| changed.title = title);
+                board.update(item, |changed| changed.title = title);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if widgets::delete_button(ui, board, &item.title) {
@@ -409,7 +409,7 @@ fn agenda_card(
                 item.kind,
                 &AgendaKind::ALL,
             ) {
-                update(board, item, |changed| changed.kind = kind);
+                board.update(item, |changed| changed.kind = kind);
             }
             ui.add_space(8.0);
             let mut minutes = item.planned_minutes;
@@ -428,7 +428,7 @@ fn agenda_card(
                 })
                 .inner;
             if changed && minutes != item.planned_minutes {
-                update(board, item, |changed| changed.planned_minutes = minutes);
+                board.update(item, |changed| changed.planned_minutes = minutes);
             }
             ui.add_space(8.0);
             let label = tr.t("common-status");
@@ -440,7 +440,7 @@ fn agenda_card(
                 item.status,
                 &labels::AGENDA_STATUSES,
             ) {
-                update(board, item, |changed| changed.status = status);
+                board.update(item, |changed| changed.status = status);
             }
             ui.add_space(8.0);
             let label = tr.t("session-agenda-section");
@@ -452,7 +452,7 @@ fn agenda_card(
                 item.section,
                 context.sections,
             ) {
-                update(board, item, |changed| changed.section = section);
+                board.update(item, |changed| changed.section = section);
             }
             ui.add_space(8.0);
             let label = tr.t("session-agenda-vote");
@@ -464,7 +464,7 @@ fn agenda_card(
                 item.vote,
                 context.votes,
             ) {
-                update(board, item, |changed| changed.vote = vote);
+                board.update(item, |changed| changed.vote = vote);
             }
         });
         let label = tr.t("session-agenda-notes");
@@ -475,16 +475,9 @@ fn agenda_card(
             Field::new(&label).inline().width(wide(ui)),
             &item.notes,
         ) {
-            update(board, item, |changed| changed.notes = notes);
+            board.update(item, |changed| changed.notes = notes);
         }
     });
-}
-
-/// Pushes an update of `item` changed by `change`.
-fn update(board: &mut Board<'_>, item: &AgendaItem, change: impl FnOnce(&mut AgendaItem)) {
-    let mut changed = item.clone();
-    change(&mut changed);
-    board.push(Command::Update(Item::AgendaItem(changed)));
 }
 
 /// Six dots that show where an agenda card can be grabbed (drawn, so no font needs a glyph

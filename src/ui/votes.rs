@@ -6,16 +6,18 @@
 //! appear before the vote is closed: only the turnout does.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use egui::{Id, RichText, Ui};
 use fluent_templates::fluent_bundle::FluentValue;
 
-use super::Board;
 use super::decisions::{focus_selecting_all, full_list, toggle_chips};
 use super::labels::Named;
 use super::widgets::{self, Field};
+use super::{Board, ShellRequest};
+use crate::ballot_file::ImportFailure;
 use crate::commands::{Command, Item, ItemRef, VoteOp};
+use crate::i18n::Tr;
 use crate::model::{
     AlternativeId, Anonymity, Ballot, ConsentChoice, Criterion, GroupId, HandOption,
     ResultsVisibility, Session, Threshold, Vote, VoteId, VoteMethod, VoteRound, VoteStatus,
@@ -39,6 +41,25 @@ pub struct State {
     cards: HashMap<VoteId, CardState>,
 }
 
+/// How a paper-ballot import went, as the card shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportReport {
+    /// This many ballots were added to the current round.
+    Added(u64),
+    /// Nothing was added; the text says why.
+    Refused(String),
+}
+
+impl State {
+    /// The shell's answer to [`ShellRequest::ImportBallots`]: shown on the vote's card, with
+    /// the file's path in the card's field.
+    pub fn import_finished(&mut self, vote: VoteId, path: &Path, report: ImportReport) {
+        let card = self.cards.entry(vote).or_default();
+        card.path = path.display().to_string();
+        card.import = Some(report);
+    }
+}
+
 /// What is being typed or viewed on one vote's card.
 #[derive(Default)]
 struct CardState {
@@ -46,10 +67,8 @@ struct CardState {
     round: Option<usize>,
     /// The ballots file typed in.
     path: String,
-    /// Why the last import was refused.
-    import_error: Option<String>,
-    /// How many ballots the last import added.
-    imported: Option<u64>,
+    /// How the last paper-ballot import went.
+    import: Option<ImportReport>,
     /// The group whose hands are being counted (`None`: the whole room).
     hand_group: Option<GroupId>,
     /// The hand counts being typed, by option.
@@ -74,49 +93,6 @@ use crate::voting::count_ballots;
 pub use crate::voting::{count_round, hand_ballot};
 
 pub use crate::voting::results_visible;
-
-/// Reads a paper-ballot file (CSV or PrefLib) for `vote` and returns the ballots to add to its
-/// current round, or why the file was refused (nothing is imported then). The error names
-/// the file and, where known, the line.
-pub fn import_ballots(
-    session: &Session,
-    vote: &Vote,
-    path: &Path,
-) -> Result<Vec<Ballot>, ImportFailure> {
-    let kind = import::BallotKind::for_method(&vote.method).ok_or(ImportFailure::Method)?;
-    let names: Vec<(AlternativeId, String)> = vote
-        .alternatives
-        .iter()
-        .filter_map(|id| session.alternative(*id).map(|a| (*id, a.title.clone())))
-        .collect();
-    let ballots = crate::ballot_file::read(path, kind)
-        .and_then(|imported| import::map_to_session(imported, &names))
-        .map_err(|error| ImportFailure::File {
-            line: error.line(),
-            error,
-        })?;
-    Ok(ballots
-        .into_iter()
-        .map(|ballot| Ballot {
-            voter: None,
-            ..ballot
-        })
-        .collect())
-}
-
-/// Why a ballot file was not imported.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ImportFailure {
-    /// The vote's method has no file format (consent, dot voting, matrix).
-    Method,
-    /// The file was refused.
-    File {
-        /// The line, when the problem has one.
-        line: Option<usize>,
-        /// What is wrong (shown translated by [`crate::i18n::errors::import_error`]).
-        error: import::ImportError,
-    },
-}
 
 /// Draws the section.
 pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
@@ -263,7 +239,7 @@ fn vote_card(
                 Field::required(&label).width(width),
                 &vote.question,
             ) {
-                update(board, vote, |v| v.question = question);
+                board.update(vote, |v| v.question = question);
             }
             setup(ui, board, vote);
         } else {
@@ -378,7 +354,7 @@ fn ballot_chips(
         if consent && on_ballot.len() > 1 {
             on_ballot = on_ballot.split_off(on_ballot.len() - 1);
         }
-        update(board, vote, |v| v.alternatives = on_ballot);
+        board.update(vote, |v| v.alternatives = on_ballot);
     }
 }
 
@@ -497,7 +473,7 @@ fn setup(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote) {
             &methods,
         ) {
             let method = default_method(board, cli);
-            update(board, vote, |v| {
+            board.update(vote, |v| {
                 if matches!(method, VoteMethod::Consent { .. }) && v.alternatives.len() > 1 {
                     v.alternatives.truncate(1);
                 }
@@ -513,7 +489,7 @@ fn setup(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote) {
             vote.anonymity,
             &ANONYMITIES,
         ) {
-            update(board, vote, |v| v.anonymity = anonymity);
+            board.update(vote, |v| v.anonymity = anonymity);
         }
         ui.add_space(12.0);
         let visibilities = [
@@ -531,14 +507,14 @@ fn setup(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote) {
             &vote.visibility,
             &visibilities,
         ) {
-            update(board, vote, |v| v.visibility = visibility);
+            board.update(vote, |v| v.visibility = visibility);
         }
         ui.add_space(12.0);
         ui.vertical(|ui| {
             ui.label(board.theme.caption(tr.t("votes-quorum-label")));
             ui.horizontal(|ui| {
                 if let Some(on) = check(ui, &tr.t("votes-quorum-set"), vote.quorum.is_some()) {
-                    update(board, vote, |v| v.quorum = on.then_some(1));
+                    board.update(vote, |v| v.quorum = on.then_some(1));
                 }
                 if let Some(quorum) = vote.quorum
                     && let Some(new) = number_field(
@@ -550,7 +526,7 @@ fn setup(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote) {
                     )
                 {
                     let new = u32::try_from(new).unwrap_or(1);
-                    update(board, vote, |v| v.quorum = Some(new));
+                    board.update(vote, |v| v.quorum = Some(new));
                 }
             });
         });
@@ -565,7 +541,7 @@ fn method_settings(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote) {
     match &vote.method {
         VoteMethod::Consent { allow_block } => {
             if let Some(on) = check(ui, &tr.t("votes-allow-block"), *allow_block) {
-                update(board, vote, |v| {
+                board.update(vote, |v| {
                     v.method = VoteMethod::Consent { allow_block: on };
                 });
             }
@@ -596,7 +572,7 @@ fn method_settings(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote) {
                     2 => Threshold::AtLeastPercent(60),
                     _ => Threshold::Unanimous,
                 };
-                update(board, vote, |v| v.threshold = threshold);
+                board.update(vote, |v| v.threshold = threshold);
             }
             if let Threshold::AtLeastPercent(percent) = vote.threshold
                 && let Some(new) = number_field(
@@ -608,36 +584,32 @@ fn method_settings(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote) {
                 )
             {
                 let new = u32::try_from(new).unwrap_or(50);
-                update(board, vote, |v| {
-                    v.threshold = Threshold::AtLeastPercent(new)
-                });
+                board.update(vote, |v| v.threshold = Threshold::AtLeastPercent(new));
             }
         }
         VoteMethod::Dot { dots, cap } => {
             let (dots, cap) = (*dots, *cap);
             if let Some(new) = number_field(ui, board, &tr.t("votes-dots"), dots.into(), 1..=100) {
                 let new = u32::try_from(new).unwrap_or(1);
-                update(board, vote, |v| {
-                    v.method = VoteMethod::Dot { dots: new, cap }
-                });
+                board.update(vote, |v| v.method = VoteMethod::Dot { dots: new, cap });
             }
             ui.add_space(12.0);
             if let Some(on) = check(ui, &tr.t("votes-dot-cap-set"), cap.is_some()) {
                 let cap = on.then_some(dots.clamp(1, 2));
-                update(board, vote, |v| v.method = VoteMethod::Dot { dots, cap });
+                board.update(vote, |v| v.method = VoteMethod::Dot { dots, cap });
             }
             if let Some(c) = cap
                 && let Some(new) =
                     number_field(ui, board, &tr.t("votes-dot-cap"), c.into(), 1..=100)
             {
                 let cap = Some(u32::try_from(new).unwrap_or(1));
-                update(board, vote, |v| v.method = VoteMethod::Dot { dots, cap });
+                board.update(vote, |v| v.method = VoteMethod::Dot { dots, cap });
             }
         }
         VoteMethod::Score { min, max } => {
             let (min, max) = (*min, *max);
             if let Some((min, max)) = range_fields(ui, board, min, max) {
-                update(board, vote, |v| v.method = VoteMethod::Score { min, max });
+                board.update(vote, |v| v.method = VoteMethod::Score { min, max });
             }
         }
         VoteMethod::MajorityJudgment { grades } => {
@@ -656,7 +628,7 @@ fn method_settings(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote) {
                     .filter(|g| !g.is_empty())
                     .collect();
                 if grades.len() >= 2 {
-                    update(board, vote, |v| {
+                    board.update(vote, |v| {
                         v.method = VoteMethod::MajorityJudgment { grades };
                     });
                 }
@@ -669,7 +641,7 @@ fn method_settings(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote) {
             let (min, max) = (*min, *max);
             if let Some((min, max)) = range_fields(ui, board, min, max) {
                 let criteria = criteria.clone();
-                update(board, vote, |v| {
+                board.update(vote, |v| {
                     v.method = VoteMethod::Matrix { criteria, min, max };
                 });
             }
@@ -753,7 +725,7 @@ fn matrix_criteria(
                     }
                 }
                 if let Some(criteria) = new {
-                    update(board, vote, |v| {
+                    board.update(vote, |v| {
                         v.method = VoteMethod::Matrix { criteria, min, max };
                     });
                 }
@@ -930,12 +902,12 @@ fn hands_form(
     }
 }
 
-/// The paper-ballot import: a typed path or a file dialog.
+/// The paper-ballot import: a typed path, or a file picked in the shell's dialog. The shell
+/// reads the file and reports back through [`State::import_finished`].
 fn import_form(ui: &mut Ui, board: &mut Board<'_>, card: &mut CardState, vote: &Vote) {
     let tr = board.tr;
     let theme = board.theme;
     ui.label(RichText::new(tr.t("votes-import")).strong());
-    let mut chosen: Option<std::path::PathBuf> = None;
     ui.horizontal_wrapped(|ui| {
         let caption = ui.label(theme.caption(tr.t("votes-import-file")));
         ui.add(
@@ -950,59 +922,52 @@ fn import_form(ui: &mut Ui, board: &mut Board<'_>, card: &mut CardState, vote: &
             .add_enabled(typed, egui::Button::new(tr.t("votes-import-button")))
             .clicked()
         {
-            chosen = Some(std::path::PathBuf::from(card.path.trim()));
+            let path = PathBuf::from(card.path.trim());
+            board.ask_shell(ShellRequest::ImportBallots {
+                vote: vote.id,
+                path: Some(path),
+            });
         }
-        if ui.button(tr.t("votes-import-choose")).clicked()
-            && let Some(path) = rfd::FileDialog::new()
-                .add_filter(
-                    tr.t("votes-import-filter"),
-                    &["csv", "soc", "soi", "toc", "toi"],
-                )
-                .pick_file()
-        {
-            card.path = path.display().to_string();
-            chosen = Some(path);
+        if ui.button(tr.t("votes-import-choose")).clicked() {
+            board.ask_shell(ShellRequest::ImportBallots {
+                vote: vote.id,
+                path: None,
+            });
         }
     });
-    if let Some(path) = chosen {
-        let file = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |f| f.to_string_lossy().into_owned(),
-        );
-        match import_ballots(board.session, vote, &path) {
-            Ok(ballots) => {
-                let added = ballots.iter().map(|b| u64::from(b.count)).sum();
-                card.import_error = None;
-                card.imported = Some(added);
-                let round = vote.rounds.last().map_or(1, |r| r.number);
-                vote_op(board, vote, VoteOp::AddBallots { round, ballots });
-            }
-            Err(ImportFailure::Method) => {
-                card.imported = None;
-                card.import_error = Some(tr.t("votes-import-no-format"));
-            }
-            Err(ImportFailure::File { line, error }) => {
-                card.imported = None;
-                let reason = crate::i18n::errors::import_error(tr, &error);
-                let mut args: Vec<(&'static str, FluentValue<'static>)> =
-                    vec![("file", file.into()), ("reason", reason.into())];
-                let key = match line {
-                    Some(line) => {
-                        args.push(("line", i64::try_from(line).unwrap_or(0).into()));
-                        "votes-import-refused-line"
-                    }
-                    None => "votes-import-refused",
-                };
-                card.import_error = Some(tr.args(key, &args));
-            }
+    match &card.import {
+        Some(ImportReport::Refused(error)) => {
+            ui.label(RichText::new(error).color(theme.error()));
         }
+        Some(ImportReport::Added(added)) => {
+            let added = i64::try_from(*added).unwrap_or(i64::MAX);
+            ui.label(theme.caption(tr.n("votes-imported", added)));
+        }
+        None => {}
     }
-    if let Some(error) = &card.import_error {
-        ui.label(RichText::new(error).color(theme.error()));
-    }
-    if let Some(added) = card.imported {
-        let added = i64::try_from(added).unwrap_or(i64::MAX);
-        ui.label(theme.caption(tr.n("votes-imported", added)));
+}
+
+/// Why a paper-ballot file was refused, in words: the file, the line where known, the reason.
+pub fn import_refusal(tr: &Tr, path: &Path, failure: &ImportFailure) -> String {
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |f| f.to_string_lossy().into_owned(),
+    );
+    match failure {
+        ImportFailure::Method => tr.t("votes-import-no-format"),
+        ImportFailure::File { line, error } => {
+            let reason = crate::i18n::errors::import_error(tr, error);
+            let mut args: Vec<(&'static str, FluentValue<'static>)> =
+                vec![("file", file.into()), ("reason", reason.into())];
+            let key = match line {
+                Some(line) => {
+                    args.push(("line", i64::try_from(*line).unwrap_or(0).into()));
+                    "votes-import-refused-line"
+                }
+                None => "votes-import-refused",
+            };
+            tr.args(key, &args)
+        }
     }
 }
 
@@ -1520,16 +1485,9 @@ fn breakdown_grid(
         });
 }
 
-/// Pushes an update of `vote` changed by `change`.
 /// Asks for an operation on the vote (resolved against the session when it is applied).
 fn vote_op(board: &mut Board<'_>, vote: &Vote, op: VoteOp) {
     board.push(Command::Vote { vote: vote.id, op });
-}
-
-fn update(board: &mut Board<'_>, vote: &Vote, change: impl FnOnce(&mut Vote)) {
-    let mut changed = vote.clone();
-    change(&mut changed);
-    board.push(Command::Update(Item::Vote(changed)));
 }
 
 #[cfg(test)]

@@ -47,6 +47,30 @@ pub enum Item {
     Note(Note),
 }
 
+macro_rules! item_from {
+    ($($variant:ident($ty:ty)),* $(,)?) => {
+        $(impl From<$ty> for Item {
+            fn from(value: $ty) -> Self {
+                Self::$variant(value)
+            }
+        })*
+    };
+}
+
+item_from!(
+    Group(StakeholderGroup),
+    Participant(Participant),
+    AgendaItem(AgendaItem),
+    Goal(Goal),
+    Finding(Finding),
+    Alternative(Alternative),
+    Position(Position),
+    Vote(Vote),
+    Decision(Decision),
+    Action(ActionItem),
+    Note(Note),
+);
+
 /// A reference to any entity of a session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ItemRef {

@@ -1,0 +1,276 @@
+//! The shell's actions: one table of each action's name and keyboard shortcuts. The menus draw
+//! their items from it, the keyboard is read from it, and a list of shortcuts can be printed
+//! from it; an action is done in one place, [`StratboardApp::perform`].
+//!
+//! The presentation's own keys (PageDown, B, T … while presenting) belong to the presentation
+//! and are read in `present.rs`; only entering it (F5) and the audience window (Alt+F5) are
+//! actions of the board.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::{StratboardApp, Then};
+use crate::i18n::{Language, Tr};
+use crate::ui::theme::ThemeKind;
+
+/// Something the user asks the shell to do, from a menu or a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// A new, empty session (after asking about unsaved changes).
+    New,
+    /// Open a session file chosen in a dialog.
+    Open,
+    /// Save to the session's file.
+    Save,
+    /// Save to a file chosen in a dialog.
+    SaveAs,
+    /// The protocol export dialog.
+    Export,
+    /// Close the window (after asking about unsaved changes).
+    Quit,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Presentation mode in the main window.
+    Present,
+    /// Open or close the audience window.
+    AudienceWindow,
+    /// Switch the interface language.
+    SetLanguage(Language),
+    /// Switch the colour theme.
+    SetTheme(ThemeKind),
+}
+
+/// How an action is named in menus and lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Name {
+    /// A translation key.
+    Key(&'static str),
+    /// A language, named in itself ("Русский", "English") whatever the interface language.
+    Native(Language),
+}
+
+/// One row of the table.
+#[derive(Clone, Copy, Debug)]
+pub struct ActionInfo {
+    /// The action.
+    pub action: Action,
+    /// Its name.
+    pub name: Name,
+    /// Its keys; the first is the one menus show.
+    pub shortcuts: &'static [KeyboardShortcut],
+    /// Whether it works while the voting booth has the screen (only saving does: a voter must
+    /// not undo the previous voter's ballot or leave the booth).
+    pub in_booth: bool,
+}
+
+const fn keys(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+const CTRL: Modifiers = Modifiers::COMMAND;
+const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+
+/// F5: presentation mode (and, while presenting, back to the board).
+pub const PRESENT: KeyboardShortcut = keys(Modifiers::NONE, Key::F5);
+/// Alt+F5: the audience window.
+pub const AUDIENCE: KeyboardShortcut = keys(Modifiers::ALT, Key::F5);
+
+const fn row(
+    action: Action,
+    name: &'static str,
+    shortcuts: &'static [KeyboardShortcut],
+) -> ActionInfo {
+    ActionInfo {
+        action,
+        name: Name::Key(name),
+        shortcuts,
+        in_booth: false,
+    }
+}
+
+/// Every action of the shell, with its name and keys.
+///
+/// egui matches shortcuts ignoring extra Shift and Alt, so a row whose keys need more
+/// modifiers comes before a row with the same key and fewer (Ctrl+Shift+S before Ctrl+S,
+/// Alt+F5 before F5); a test keeps it so.
+pub const ACTIONS: &[ActionInfo] = &[
+    row(Action::New, "menu-new", &[keys(CTRL, Key::N)]),
+    row(Action::Open, "menu-open", &[keys(CTRL, Key::O)]),
+    row(Action::SaveAs, "menu-save-as", &[keys(CTRL_SHIFT, Key::S)]),
+    ActionInfo {
+        in_booth: true,
+        ..row(Action::Save, "menu-save", &[keys(CTRL, Key::S)])
+    },
+    row(Action::Export, "menu-export", &[keys(CTRL, Key::E)]),
+    row(Action::Quit, "menu-quit", &[keys(CTRL, Key::Q)]),
+    row(
+        Action::Redo,
+        "menu-redo",
+        &[keys(CTRL_SHIFT, Key::Z), keys(CTRL, Key::Y)],
+    ),
+    row(Action::Undo, "menu-undo", &[keys(CTRL, Key::Z)]),
+    row(Action::AudienceWindow, "menu-audience", &[AUDIENCE]),
+    row(Action::Present, "menu-present", &[PRESENT]),
+    ActionInfo {
+        action: Action::SetLanguage(Language::Russian),
+        name: Name::Native(Language::Russian),
+        shortcuts: &[],
+        in_booth: false,
+    },
+    ActionInfo {
+        action: Action::SetLanguage(Language::English),
+        name: Name::Native(Language::English),
+        shortcuts: &[],
+        in_booth: false,
+    },
+    row(Action::SetTheme(ThemeKind::Light), "theme-light", &[]),
+    row(Action::SetTheme(ThemeKind::Dark), "theme-dark", &[]),
+];
+
+impl Action {
+    /// This action's row of [`ACTIONS`].
+    pub fn info(self) -> &'static ActionInfo {
+        ACTIONS
+            .iter()
+            .find(|info| info.action == self)
+            .unwrap_or(&ACTIONS[0])
+    }
+
+    /// The name shown in menus.
+    pub fn name(self, tr: &Tr) -> String {
+        match self.info().name {
+            Name::Key(key) => tr.t(key),
+            Name::Native(language) => language.native_name().to_owned(),
+        }
+    }
+}
+
+/// The actions whose keys were pressed this frame, in table order (their keys consumed).
+pub fn pressed(ctx: &egui::Context, booth: bool) -> Vec<Action> {
+    ctx.input_mut(|input| {
+        ACTIONS
+            .iter()
+            .filter(|info| info.in_booth || !booth)
+            .filter(|info| {
+                // Every key of the row is consumed, so that Ctrl+Y and Ctrl+Shift+Z pressed
+                // together redo once.
+                let mut pressed = false;
+                for shortcut in info.shortcuts {
+                    pressed |= input.consume_shortcut(shortcut);
+                }
+                pressed
+            })
+            .map(|info| info.action)
+            .collect()
+    })
+}
+
+impl StratboardApp {
+    /// Does `action`, from a menu or a key.
+    pub fn perform(&mut self, action: Action, ctx: &egui::Context) {
+        match action {
+            Action::New => self.request(Then::New),
+            Action::Open => self.request(Then::Open(None)),
+            Action::Save => {
+                self.save();
+            }
+            Action::SaveAs => {
+                self.save_as_dialog();
+            }
+            Action::Export => self.open_export(),
+            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::Present if self.dialog.is_none() => {
+                self.start_presentation(ctx);
+                ctx.request_repaint();
+            }
+            Action::AudienceWindow if self.dialog.is_none() => self.toggle_audience_window(ctx),
+            Action::Present | Action::AudienceWindow => {}
+            Action::SetLanguage(language) => self.set_language(language),
+            Action::SetTheme(kind) => self.set_theme(kind),
+        }
+    }
+
+    /// Whether `action` can be done now (menus grey out the others).
+    pub fn can_perform(&self, action: Action) -> bool {
+        let (can_undo, can_redo) = self.doc.can_undo_redo();
+        match action {
+            Action::Undo => can_undo,
+            Action::Redo => can_redo,
+            _ => true,
+        }
+    }
+
+    /// Whether `action` is a choice that is in effect (a check mark in its menu).
+    fn is_selected(&self, action: Action) -> Option<bool> {
+        match action {
+            Action::AudienceWindow => Some(self.audience_window_open()),
+            Action::SetLanguage(language) => Some(self.settings.language == language),
+            Action::SetTheme(kind) => Some(self.settings.theme == kind),
+            _ => None,
+        }
+    }
+
+    /// A menu item for `action`: its name and first shortcut from the table; clicking it does
+    /// the action.
+    pub(super) fn action_button(&mut self, ui: &mut egui::Ui, action: Action) {
+        let name = action.name(&self.tr);
+        let mut button = match self.is_selected(action) {
+            Some(selected) => egui::Button::selectable(selected, name),
+            None => egui::Button::new(name),
+        };
+        if let Some(shortcut) = action.info().shortcuts.first() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+        }
+        if ui.add_enabled(self.can_perform(action), button).clicked() {
+            self.perform(action, ui.ctx());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_shortcut_is_taken_by_an_earlier_row() {
+        let all: Vec<(usize, KeyboardShortcut)> = ACTIONS
+            .iter()
+            .enumerate()
+            .flat_map(|(row, info)| info.shortcuts.iter().map(move |s| (row, *s)))
+            .collect();
+        for (row, later) in &all {
+            for (earlier_row, earlier) in &all {
+                let shadows = earlier_row < row
+                    && earlier.logical_key == later.logical_key
+                    && later.modifiers.matches_logically(earlier.modifiers);
+                assert!(
+                    !shadows,
+                    "{:?} is taken by {:?}",
+                    ACTIONS[*row].action, ACTIONS[*earlier_row].action
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_action_has_one_row() {
+        for info in ACTIONS {
+            let rows = ACTIONS.iter().filter(|i| i.action == info.action).count();
+            assert_eq!(rows, 1, "{:?}", info.action);
+            assert_eq!(info.action.info().action, info.action);
+        }
+    }
+
+    #[test]
+    fn only_saving_works_in_the_booth() {
+        let in_booth: Vec<Action> = ACTIONS
+            .iter()
+            .filter(|i| i.in_booth)
+            .map(|i| i.action)
+            .collect();
+        assert_eq!(in_booth, vec![Action::Save]);
+    }
+}
