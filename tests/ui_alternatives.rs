@@ -1,6 +1,9 @@
 //! Kittest stories for the alternatives and positions sections of the board, by role and label,
 //! with the harness's accessibility check on.
+
 #![allow(clippy::unwrap_used)]
+
+mod common;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -22,13 +25,7 @@ fn board(
     language: Language,
     section: BoardSection,
 ) -> Harness<'static, StratboardApp> {
-    let mut app = StratboardApp::for_test(session, language);
-    app.select_section(section);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app);
-    harness.run();
-    harness
+    common::board(session, language, section, common::WINDOW)
 }
 
 /// The text field (one line or several) holding `value` (not its text run).

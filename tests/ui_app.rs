@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use egui::accesskit::Role;
 use egui_kittest::{Harness, kittest::Queryable};
 use stratboard::app::{Notice, StratboardApp, sample_session};
@@ -12,11 +14,7 @@ use stratboard::model::{BoardSection, Goal};
 
 fn harness(language: Language) -> Harness<'static, StratboardApp> {
     let app = StratboardApp::for_test(sample_session(), language);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app);
-    harness.run();
-    harness
+    common::window(app, common::WINDOW)
 }
 
 #[test]
@@ -210,10 +208,7 @@ fn unsaved_work_is_autosaved_to_a_recovery_file_and_offered_on_the_next_start() 
     let mut app = StratboardApp::start(Some(doc.clone()), settings.clone(), Some(store.clone()));
     app.set_autosave_delay(std::time::Duration::ZERO);
     assert!(!app.has_dialog(), "nothing to recover yet");
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app);
-    harness.run();
+    let mut harness = common::window(app, common::WINDOW);
     std::thread::sleep(std::time::Duration::from_millis(20));
     harness.state_mut().apply(Command::Add(Item::Goal(Goal {
         title: "Несохранённая цель".into(),
@@ -245,10 +240,7 @@ fn unsaved_work_is_autosaved_to_a_recovery_file_and_offered_on_the_next_start() 
     // Second run: the recovery is offered; restoring brings the edit back, unsaved.
     let app = StratboardApp::start(Some(doc.clone()), settings, Some(store.clone()));
     assert!(app.has_dialog());
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app);
-    harness.run();
+    let mut harness = common::window(app, common::WINDOW);
     assert!(harness.query_by_label("Unsaved work found").is_some());
     harness
         .get_by_role_and_label(Role::Button, "Restore")

@@ -8,6 +8,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use chrono::NaiveDate;
 use egui::accesskit::{Role, Toggled};
 use egui_kittest::{
@@ -20,7 +22,7 @@ use stratboard::model::{
     Alternative, AlternativeId, Anonymity, Choice, ConsentChoice, Participant, ParticipantId,
     Session, Vote, VoteId, VoteMethod, VoteRound, VoteStatus,
 };
-use stratboard::ui::theme::{self, Theme, ThemeKind};
+use stratboard::ui::theme::{Theme, ThemeKind};
 use stratboard::ui::{Board, booth};
 
 const VOTE: VoteId = VoteId(10);
@@ -81,31 +83,19 @@ fn harness(session: Session, language: Language) -> Harness<'static, Booth> {
         theme: Theme::new(ThemeKind::Light),
         refused: Vec::new(),
     };
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .with_context_setup(|ctx| {
-            theme::install_fonts(ctx);
-            Theme::new(ThemeKind::Light).apply(ctx);
-        })
-        .build_ui_state(
-            |ui, b: &mut Booth| {
-                let mut commands: Vec<Command> = Vec::new();
-                let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-                {
-                    let mut board =
-                        Board::new(&b.session, 0, &b.tr, &b.theme, today, &mut commands);
-                    booth::show(ui, &mut board, &mut b.state, VOTE);
-                }
-                for command in commands {
-                    if let Err(e) = b.session.apply(command) {
-                        b.refused.push(format!("{e:?}"));
-                    }
-                }
-            },
-            booth,
-        );
-    harness.run();
-    harness
+    common::panel(common::WINDOW, booth, |ui, b: &mut Booth| {
+        let mut commands: Vec<Command> = Vec::new();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        {
+            let mut board = Board::new(&b.session, 0, &b.tr, &b.theme, today, &mut commands);
+            booth::show(ui, &mut board, &mut b.state, VOTE);
+        }
+        for command in commands {
+            if let Err(e) = b.session.apply(command) {
+                b.refused.push(format!("{e:?}"));
+            }
+        }
+    })
 }
 
 fn last_round(h: &Harness<'_, Booth>) -> VoteRound {
@@ -441,10 +431,7 @@ fn the_booth_is_reached_from_the_votes_section() {
     let s = session(VoteMethod::Approval, Anonymity::Anonymous, VoteStatus::Open);
     let mut app = StratboardApp::for_test(s, Language::English);
     app.select_section(BoardSection::Votes);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app);
-    h.run();
+    let mut h = common::window(app, common::WINDOW);
     h.get_by_role_and_label(Role::Button, "Voting booth")
         .click();
     h.run();
@@ -500,9 +487,7 @@ fn the_booth_hides_the_board_and_ignores_undo_keys() {
     session.votes[0].rounds[0].ballots.clear();
     session.votes[0].rounds[0].voters.clear();
     let app = StratboardApp::for_test(session, Language::English);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app);
+    let mut h = common::window(app, common::WINDOW);
     h.state_mut().select_section(BoardSection::Votes);
     h.run();
     assert!(
@@ -572,9 +557,7 @@ fn open_vote_three_voters_hidden_results_close_and_results_appear() {
         .map(|p| p.name.clone())
         .collect();
     let app = StratboardApp::for_test(session, Language::English);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app);
+    let mut h = common::window(app, common::WINDOW);
     h.state_mut().select_section(BoardSection::Votes);
     h.run();
     h.get_by_label("Open vote").click();

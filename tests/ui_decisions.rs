@@ -5,6 +5,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -48,13 +50,7 @@ fn harness(
     language: Language,
     section: BoardSection,
 ) -> Harness<'static, StratboardApp> {
-    let mut app = StratboardApp::for_test(session, language);
-    app.select_section(section);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app);
-    harness.run();
-    harness
+    common::board(session, language, section, common::WINDOW)
 }
 
 /// Selects everything in the focused text field and types `text` over it.

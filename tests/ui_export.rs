@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use egui::accesskit::Role;
 use egui_kittest::{Harness, kittest::Queryable};
 use stratboard::app::{Notice, StratboardApp, sample_session};
@@ -11,11 +13,7 @@ use stratboard::i18n::Language;
 
 fn harness(language: Language) -> Harness<'static, StratboardApp> {
     let app = StratboardApp::for_test(sample_session(), language);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app);
-    harness.run();
-    harness
+    common::window(app, common::WINDOW)
 }
 
 fn open_from_menu(harness: &mut Harness<'static, StratboardApp>, file: &str, item: &str) {

@@ -6,6 +6,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::path::Path;
 
 use egui::accesskit::Role;
@@ -32,10 +34,7 @@ fn open(
     section: BoardSection,
 ) -> Harness<'static, StratboardApp> {
     let app = StratboardApp::for_test(session, language);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1100.0))
-        .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app);
-    harness.run();
+    let mut harness = common::window(app, egui::vec2(1600.0, 1100.0));
     harness.state_mut().select_section(section);
     harness.run();
     harness
@@ -84,10 +83,7 @@ fn the_tos_sample_shows_its_goal_tree() {
     let session = tos();
     let titles: Vec<String> = session.goals.iter().map(|g| g.title.clone()).collect();
     let app = StratboardApp::for_test(session, Language::English);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1100.0))
-        .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app);
-    harness.run();
+    let mut harness = common::window(app, egui::vec2(1600.0, 1100.0));
     harness
         .get_by_role_and_label(Role::Button, "Goals   5")
         .click();

@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use chrono::NaiveDate;
 use egui_kittest::{Harness, kittest::Queryable};
 use stratboard::i18n::{Language, Tr};
@@ -15,7 +17,7 @@ use stratboard::model::{
 };
 use stratboard::ui::Board;
 use stratboard::ui::present::{self, Spotlight, TimerDisplay, Urgency, View};
-use stratboard::ui::theme::{Theme, ThemeKind, install_fonts};
+use stratboard::ui::theme::{Theme, ThemeKind};
 
 const LIBRARY: AlternativeId = AlternativeId(20);
 const PARK: AlternativeId = AlternativeId(21);
@@ -147,31 +149,20 @@ fn harness_sized(
         tr: Tr::new(language),
         theme: Theme::new(ThemeKind::Light),
     };
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_context_setup(|ctx| {
-            install_fonts(ctx);
-            Theme::new(ThemeKind::Light).apply(ctx);
-        })
-        .build_ui_state(
-            |ui, stage: &mut Stage| {
-                let mut commands = Vec::new();
-                let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-                let board = Board::new(
-                    &stage.session,
-                    1,
-                    &stage.tr,
-                    &stage.theme,
-                    today,
-                    &mut commands,
-                );
-                present::show(ui, &board, &stage.view);
-                assert!(commands.is_empty(), "the presentation changes nothing");
-            },
-            stage,
+    common::panel(size, stage, |ui, stage: &mut Stage| {
+        let mut commands = Vec::new();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let board = Board::new(
+            &stage.session,
+            1,
+            &stage.tr,
+            &stage.theme,
+            today,
+            &mut commands,
         );
-    harness.run();
-    harness
+        present::show(ui, &board, &stage.view);
+        assert!(commands.is_empty(), "the presentation changes nothing");
+    })
 }
 
 fn section(section: BoardSection) -> View {

@@ -1,6 +1,9 @@
 //! Presentation mode from the app: F5 / Esc, the clicker walking the agenda, blanking, the
 //! audience window, and the repaint rhythm of the agenda timer over simulated seconds.
+
 #![allow(clippy::unwrap_used)]
+
+mod common;
 
 use std::time::Duration;
 
@@ -11,11 +14,7 @@ use stratboard::i18n::Language;
 
 fn harness() -> Harness<'static, StratboardApp> {
     let app = StratboardApp::for_test(sample_session(), Language::English);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app);
-    harness.run();
-    harness
+    common::window(app, common::WINDOW)
 }
 
 fn press(harness: &mut Harness<'_, StratboardApp>, key: Key) {
@@ -218,13 +217,7 @@ fn the_view_menu_starts_the_presentation_and_zoom_is_remembered() {
         stratboard::app::sample_session(),
         stratboard::i18n::Language::English,
     );
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_ui_state(
-            |ui, app: &mut stratboard::app::StratboardApp| app.show(ui),
-            app,
-        );
-    h.run();
+    let mut h = common::window(app, common::WINDOW);
     h.get_by_label("View").click();
     h.run();
     h.get_by_label_contains("Present to the room").click();

@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -11,16 +13,7 @@ use stratboard::i18n::Language;
 use stratboard::model::{BoardSection, GroupId, Participant, Session, StakeholderGroup};
 
 fn open(session: Session, language: Language, size: egui::Vec2) -> Harness<'static, StratboardApp> {
-    let mut app = StratboardApp::for_test(session, language);
-    app.select_section(BoardSection::Stakeholders);
-    // Adding a group or a participant takes a few frames to settle: the session grows at the end
-    // of the frame, then the new card is scrolled to, drawn and its name field focused.
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_max_steps(10)
-        .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app);
-    harness.run();
-    harness
+    common::board(session, language, BoardSection::Stakeholders, size)
 }
 
 fn wide(session: Session, language: Language) -> Harness<'static, StratboardApp> {

@@ -5,6 +5,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use egui::accesskit::Role;
 use egui_kittest::{
     Harness,
@@ -85,13 +87,12 @@ fn first(id: AlternativeId, count: u32) -> Ballot {
 }
 
 fn harness(session: Session, language: Language) -> Harness<'static, StratboardApp> {
-    let mut app = StratboardApp::for_test(session, language);
-    app.select_section(BoardSection::Votes);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1400.0))
-        .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app);
-    harness.run();
-    harness
+    common::board(
+        session,
+        language,
+        BoardSection::Votes,
+        egui::vec2(1600.0, 1400.0),
+    )
 }
 
 fn vote(harness: &Harness<'_, StratboardApp>) -> Vote {

@@ -171,8 +171,11 @@ impl StratboardApp {
         match save(&mut self.doc) {
             Ok(()) => {
                 if let Some(store) = &self.recovery {
-                    let _ = store.discard(old_path.as_deref());
-                    let _ = store.discard(self.doc.path());
+                    // The document is saved; a recovery file left behind by a failed discard
+                    // is older than the document and is never offered, so it is not an error
+                    // to report over "Saved".
+                    store.discard(old_path.as_deref()).ok();
+                    store.discard(self.doc.path()).ok();
                 }
                 self.autosave_due = None;
                 let file = self

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use super::output;
 use crate::model::{
-    AlternativeId, Choice, ResultsVisibility, Session, Threshold, TieBreak, VoteId, VoteMethod,
-    VoteStatus,
+    AlternativeId, Choice, METHODS, MethodDefaults, MethodInfo, ResultsVisibility, Session,
+    Threshold, TieBreak, VoteId, VoteMethod, VoteStatus,
 };
 use crate::storage;
 use crate::voting::{self, Election, import};
@@ -45,23 +45,6 @@ pub struct Scale {
     /// Number of grades (majority judgment), grades numbered 0 (worst) to N−1 (best).
     pub grades: Option<u32>,
 }
-
-/// The method names `--method` accepts.
-pub const METHODS: [&str; 13] = [
-    "consent",
-    "plurality",
-    "approval",
-    "dot",
-    "score",
-    "majority-judgment",
-    "borda",
-    "irv",
-    "schulze",
-    "ranked-pairs",
-    "copeland",
-    "condorcet",
-    "matrix",
-];
 
 /// Runs `stratboard tally`.
 pub fn run(source: Source<'_>, json: bool) -> ExitCode {
@@ -174,7 +157,7 @@ fn from_ballots(path: &Path, method_name: &str, scale: Scale) -> Result<Counted,
     let probe = method_from_name(method_name, 2, 0, 10).ok_or_else(|| {
         format!(
             "unknown method {method_name:?}; use one of: {}",
-            METHODS.join(", ")
+            METHODS.map(|info| info.name).join(", ")
         )
     })?;
     let kind = import::BallotKind::for_method(&probe).ok_or_else(|| {
@@ -220,28 +203,15 @@ fn from_ballots(path: &Path, method_name: &str, scale: Scale) -> Result<Counted,
     })
 }
 
-/// The method of this CLI name with the given scale settings.
+/// The method of this CLI name with the given scale settings (consent allows blocks; the
+/// grades of majority judgment are numbered 0 to `grades` − 1).
 fn method_from_name(name: &str, grades: usize, min: i32, max: i32) -> Option<VoteMethod> {
-    Some(match name {
-        "consent" => VoteMethod::Consent { allow_block: true },
-        "plurality" => VoteMethod::Plurality,
-        "approval" => VoteMethod::Approval,
-        "dot" => VoteMethod::Dot { dots: 3, cap: None },
-        "score" => VoteMethod::Score { min, max },
-        "majority-judgment" => VoteMethod::MajorityJudgment {
-            grades: (0..grades).map(|g| g.to_string()).collect(),
-        },
-        "borda" => VoteMethod::Borda,
-        "irv" => VoteMethod::Irv,
-        "schulze" => VoteMethod::Schulze,
-        "ranked-pairs" => VoteMethod::RankedPairs,
-        "copeland" => VoteMethod::Copeland,
-        "condorcet" => VoteMethod::Condorcet,
-        "matrix" => VoteMethod::Matrix {
-            criteria: Vec::new(),
-            min,
-            max,
-        },
-        _ => return None,
-    })
+    let defaults = MethodDefaults {
+        allow_block: true,
+        min,
+        max,
+        grades: (0..grades).map(|g| g.to_string()).collect(),
+        ..MethodDefaults::default()
+    };
+    MethodInfo::by_name(name).map(|info| (info.new)(&defaults))
 }

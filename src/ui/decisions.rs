@@ -10,16 +10,14 @@ use egui::containers::menu::{MenuButton, MenuConfig};
 use egui::{Id, PopupCloseBehavior, RichText, Ui};
 
 use super::Board;
+use super::chips::toggle_chips;
 use super::labels::Named;
 use super::widgets::{self, Field};
+use super::widgets::{focus_selecting_all, full_list};
 use crate::commands::{Command, Item, ItemKind, ItemRef};
 use crate::model::{
     ActionItem, ActionStatus, AlternativeId, Decision, DecisionId, ParticipantId, Session,
 };
-
-/// Up to this many alternatives are shown as toggle chips; with more, the unlinked ones are
-/// offered in a menu so a card does not turn into a wall of chips.
-const CHIP_LIMIT: usize = 16;
 
 /// Transient state of this section.
 #[derive(Default)]
@@ -151,29 +149,6 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
                 widgets::lazy_list(ui, list, rows, row);
             }
         });
-}
-
-/// Lays out all `count` rows of the list that [`widgets::lazy_list`] draws under `id`, once
-/// (to scroll to a row that may be off screen). Each row's height is measured as the lazy list
-/// measures it and left where the lazy list keeps its heights, so that the next frame's lazy
-/// list puts every row exactly where this frame did and the view does not jump.
-pub(super) fn full_list(ui: &mut Ui, id: Id, count: usize, mut item: impl FnMut(&mut Ui, usize)) {
-    let mut heights = Vec::with_capacity(count);
-    for index in 0..count {
-        let start = ui.cursor().top();
-        ui.push_id(index, |ui| item(ui, index));
-        heights.push(ui.cursor().top() - start);
-    }
-    ui.data_mut(|d| d.insert_temp(id.with("heights"), heights));
-}
-
-/// Gives the keyboard focus to the text field `id` with all of its `text` selected.
-pub(super) fn focus_selecting_all(ui: &Ui, id: Id, text: &str) {
-    let mut edit = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
-    edit.cursor
-        .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
-    edit.store(ui.ctx(), id);
-    ui.memory_mut(|m| m.request_focus(id));
 }
 
 /// The choices a card offers, computed once per frame.
@@ -547,66 +522,6 @@ fn status_picker(ui: &mut Ui, board: &Board<'_>, action: &ActionItem) -> Option<
             .labelled_by(caption.id);
     });
     chosen
-}
-
-/// A row of toggle chips, one per option, named by the option (so a screen reader and a test
-/// find each by its name). With many options only the chosen ones are chips and the rest are
-/// offered in a menu. Returns the new selection (in the order chosen) when one was toggled.
-pub(super) fn toggle_chips(
-    ui: &mut Ui,
-    board: &Board<'_>,
-    id: Id,
-    label: &str,
-    options: &[(AlternativeId, &str)],
-    selected: &[AlternativeId],
-) -> Option<Vec<AlternativeId>> {
-    let mut result = None;
-    let toggle = |id: AlternativeId, on: bool| {
-        let mut new: Vec<AlternativeId> = selected.to_vec();
-        if on {
-            new.push(id);
-        } else {
-            new.retain(|a| *a != id);
-        }
-        new
-    };
-    ui.push_id(id, |ui| {
-        ui.label(board.theme.caption(label));
-        ui.horizontal_wrapped(|ui| {
-            let many = options.len() > CHIP_LIMIT;
-            for (option, name) in options {
-                let on = selected.contains(option);
-                if many && !on {
-                    continue;
-                }
-                let chip = egui::Button::new(*name)
-                    .selected(on)
-                    .frame_when_inactive(true)
-                    .corner_radius(egui::CornerRadius::same(10));
-                if ui.add(chip).clicked() {
-                    result = Some(toggle(*option, !on));
-                }
-            }
-            if many {
-                let config =
-                    MenuConfig::new().close_behavior(PopupCloseBehavior::CloseOnClickOutside);
-                let button = egui::Button::new(board.tr.t("decisions-choose-alternatives"));
-                MenuButton::from_button(button).config(config).ui(ui, |ui| {
-                    egui::ScrollArea::vertical()
-                        .max_height(360.0)
-                        .show(ui, |ui| {
-                            for (option, name) in options {
-                                let mut on = selected.contains(option);
-                                if ui.checkbox(&mut on, *name).changed() {
-                                    result = Some(toggle(*option, on));
-                                }
-                            }
-                        });
-                });
-            }
-        });
-    });
-    result
 }
 
 #[cfg(test)]

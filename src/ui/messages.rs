@@ -13,16 +13,10 @@ pub fn command_error(tr: &Tr, error: &CommandError) -> String {
         CommandError::Unknown(_) => tr.t("refused-unknown"),
         CommandError::AlreadyExists(_) => tr.t("refused-exists"),
         CommandError::OutOfRange { .. } => tr.t("refused-move"),
-        CommandError::Referenced { sites, .. } => {
-            let counted = sites
-                .iter()
-                .any(|s| s.contains("ballots") || s.contains("hands"));
-            if counted {
-                tr.t("refused-has-ballots")
-            } else {
-                tr.n("refused-referenced", sites.len() as i64)
-            }
-        }
+        CommandError::Referenced {
+            by_ballots: true, ..
+        } => tr.t("refused-has-ballots"),
+        CommandError::Referenced { sites, .. } => tr.n("refused-referenced", sites.len() as i64),
         CommandError::Invalid(problem) => problem_text(tr, &problem.kind),
         CommandError::Vote(_) => tr.t("refused-vote"),
     };

@@ -6,6 +6,7 @@
 
 pub mod alternatives;
 pub mod booth;
+pub mod chips;
 pub mod decisions;
 pub mod export;
 pub mod goals;
@@ -151,6 +152,8 @@ pub struct BoardState {
     pub positions: positions::State,
     /// Votes.
     pub votes: votes::State,
+    /// The voting booth of the vote `votes.booth`.
+    pub booth: booth::State,
     /// Decisions & actions.
     pub decisions: decisions::State,
     /// Notes.
@@ -227,8 +230,37 @@ pub fn section_view(ui: &mut egui::Ui, board: &mut Board<'_>, state: &mut BoardS
         BoardSection::Stakeholders => stakeholders::show(ui, board, &mut state.stakeholders),
         BoardSection::Alternatives => alternatives::show(ui, board, &mut state.alternatives),
         BoardSection::Positions => positions::show(ui, board, &mut state.positions),
-        BoardSection::Votes => votes::show(ui, board, &mut state.votes),
+        BoardSection::Votes => {
+            if !booth_view(ui, board, state) {
+                votes::show(ui, board, &mut state.votes);
+            }
+        }
         BoardSection::Decisions => decisions::show(ui, board, &mut state.decisions),
         BoardSection::Notes => notes::show(ui, board, &mut state.notes),
     }
+}
+
+/// The voting booth over the votes section while one is open for an open vote (with the
+/// button that leaves it); returns whether it was drawn.
+fn booth_view(ui: &mut egui::Ui, board: &mut Board<'_>, state: &mut BoardState) -> bool {
+    let Some(id) = state.votes.booth else {
+        return false;
+    };
+    let open = board
+        .session
+        .votes
+        .iter()
+        .any(|v| v.id == id && v.status == crate::model::VoteStatus::Open);
+    let leave = open
+        && ui
+            .button(egui::RichText::new(board.tr.t("votes-leave-booth")).strong())
+            .clicked();
+    if !open || leave {
+        state.votes.booth = None;
+        state.booth = booth::State::default();
+        return false;
+    }
+    ui.add_space(8.0);
+    booth::show(ui, board, &mut state.booth, id);
+    true
 }

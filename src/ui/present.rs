@@ -11,12 +11,13 @@ use egui::{Color32, CornerRadius, FontFamily, FontId, Frame, Margin, RichText, S
 use super::Board;
 use super::labels::Named;
 use super::theme::{self, Theme};
-use super::votes::{count_round, method_key, results_visible};
+use crate::i18n::labels::method_key;
 use crate::model::{
     AgendaItemId, Alternative, AlternativeId, BoardSection, DecisionId, Goal, GoalId, Quadrant,
     Stance, Vote, VoteId, VoteMethod, VoteStatus,
 };
 use crate::voting::Tally;
+use crate::voting::{count_round, results_visible};
 
 /// One thing shown alone, big.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,8 +5,8 @@
 use egui::{Id, RichText, Ui};
 
 use super::Board;
-use super::decisions::focus_selecting_all;
 use super::labels::{self, Named};
+use super::widgets::focus_selecting_all;
 use super::widgets::{self, Field};
 use crate::commands::{Command, Item, ItemKind, ItemRef};
 use crate::model::{AgendaItem, AgendaKind, AgendaStatus, BoardSection, SessionFormat};

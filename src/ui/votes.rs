@@ -11,16 +11,18 @@ use std::path::{Path, PathBuf};
 use egui::{Id, RichText, Ui};
 use fluent_templates::fluent_bundle::FluentValue;
 
-use super::decisions::{focus_selecting_all, full_list, toggle_chips};
+use super::chips::toggle_chips;
 use super::labels::Named;
 use super::widgets::{self, Field};
+use super::widgets::{focus_selecting_all, full_list};
 use super::{Board, ShellRequest};
 use crate::ballot_file::ImportFailure;
 use crate::commands::{Command, Item, ItemRef, VoteOp};
 use crate::i18n::Tr;
 use crate::model::{
-    AlternativeId, Anonymity, Ballot, ConsentChoice, Criterion, GroupId, HandOption,
-    ResultsVisibility, Session, Threshold, Vote, VoteId, VoteMethod, VoteRound, VoteStatus,
+    AlternativeId, Anonymity, Ballot, ConsentChoice, Criterion, GroupId, HandOption, METHODS,
+    MethodDefaults, MethodInfo, ResultsVisibility, Session, Threshold, Vote, VoteId, VoteMethod,
+    VoteRound, VoteStatus,
 };
 use crate::voting::{Tally, import};
 
@@ -33,10 +35,8 @@ pub struct State {
     /// The number of votes when "Add vote" was pressed: the vote that appears after it gets
     /// the keyboard focus.
     focus_new_after: Option<usize>,
-    /// The vote whose voting booth fills the section, if any.
+    /// The vote whose voting booth fills the section, if any (drawn by [`super::booth`]).
     pub booth: Option<VoteId>,
-    /// The booth's own state.
-    pub booth_state: super::booth::State,
     /// What is being typed or viewed on each card.
     cards: HashMap<VoteId, CardState>,
 }
@@ -100,29 +100,6 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
     let tr = board.tr;
     ui.heading(board.theme.heading(tr.t("section-votes")));
     ui.add_space(4.0);
-
-    if let Some(id) = state.booth {
-        let open = session
-            .votes
-            .iter()
-            .any(|v| v.id == id && v.status == VoteStatus::Open);
-        if open {
-            if ui
-                .button(RichText::new(tr.t("votes-leave-booth")).strong())
-                .clicked()
-            {
-                state.booth = None;
-                state.booth_state = super::booth::State::default();
-            } else {
-                ui.add_space(8.0);
-                super::booth::show(ui, board, &mut state.booth_state, id);
-                return;
-            }
-        } else {
-            state.booth = None;
-            state.booth_state = super::booth::State::default();
-        }
-    }
 
     ui.horizontal(|ui| {
         if ui.button(tr.t("votes-add")).clicked() {
@@ -416,42 +393,27 @@ fn check(ui: &mut Ui, label: &str, value: bool) -> Option<bool> {
     ui.checkbox(&mut on, label).changed().then_some(on)
 }
 
-/// The default settings of a method picked anew.
-fn default_method(board: &Board<'_>, cli: &str) -> VoteMethod {
-    match cli {
-        "plurality" => VoteMethod::Plurality,
-        "approval" => VoteMethod::Approval,
-        "dot" => VoteMethod::Dot { dots: 3, cap: None },
-        "score" => VoteMethod::Score { min: 0, max: 5 },
-        "majority-judgment" => VoteMethod::MajorityJudgment {
-            grades: board
-                .tr
-                .t("votes-default-grades")
-                .split(',')
-                .map(|g| g.trim().to_owned())
-                .filter(|g| !g.is_empty())
-                .collect(),
-        },
-        "borda" => VoteMethod::Borda,
-        "irv" => VoteMethod::Irv,
-        "schulze" => VoteMethod::Schulze,
-        "ranked-pairs" => VoteMethod::RankedPairs,
-        "copeland" => VoteMethod::Copeland,
-        "condorcet" => VoteMethod::Condorcet,
-        "matrix" => VoteMethod::Matrix {
-            criteria: board
-                .session
-                .goals
-                .iter()
-                .map(|g| Criterion {
-                    goal: g.id,
-                    weight: 1,
-                })
-                .collect(),
-            min: 0,
-            max: 5,
-        },
-        _ => VoteMethod::Consent { allow_block: false },
+/// The settings a vote gets when the facilitator picks a method: the interface language's
+/// grades for majority judgment, the session's goals as a matrix's criteria.
+fn method_defaults(board: &Board<'_>) -> MethodDefaults {
+    MethodDefaults {
+        grades: board
+            .tr
+            .t("votes-default-grades")
+            .split(',')
+            .map(|g| g.trim().to_owned())
+            .filter(|g| !g.is_empty())
+            .collect(),
+        criteria: board
+            .session
+            .goals
+            .iter()
+            .map(|g| Criterion {
+                goal: g.id,
+                weight: 1,
+            })
+            .collect(),
+        ..MethodDefaults::default()
     }
 }
 
@@ -460,9 +422,9 @@ fn default_method(board: &Board<'_>, cli: &str) -> VoteMethod {
 fn setup(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote) {
     let tr = board.tr;
     ui.horizontal_wrapped(|ui| {
-        let methods: Vec<(&str, String)> = crate::i18n::labels::METHOD_KEYS
+        let methods: Vec<(&str, String)> = METHODS
             .iter()
-            .map(|(cli, key)| (*cli, tr.t(key)))
+            .map(|info| (info.name, tr.t(info.label_key)))
             .collect();
         if let Some(cli) = choice_picker(
             ui,
@@ -471,8 +433,9 @@ fn setup(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote) {
             &tr.t("votes-method"),
             &vote.method.cli_name(),
             &methods,
-        ) {
-            let method = default_method(board, cli);
+        ) && let Some(info) = MethodInfo::by_name(cli)
+        {
+            let method = (info.new)(&method_defaults(board));
             board.update(vote, |v| {
                 if matches!(method, VoteMethod::Consent { .. }) && v.alternatives.len() > 1 {
                     v.alternatives.truncate(1);

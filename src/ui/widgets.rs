@@ -553,3 +553,26 @@ pub fn random_seed() -> u64 {
         .map_or(0, |d| d.as_nanos());
     std::collections::hash_map::RandomState::new().hash_one(nanos)
 }
+
+/// Lays out all `count` rows of the list that [`widgets::lazy_list`] draws under `id`, once
+/// (to scroll to a row that may be off screen). Each row's height is measured as the lazy list
+/// measures it and left where the lazy list keeps its heights, so that the next frame's lazy
+/// list puts every row exactly where this frame did and the view does not jump.
+pub fn full_list(ui: &mut Ui, id: Id, count: usize, mut item: impl FnMut(&mut Ui, usize)) {
+    let mut heights = Vec::with_capacity(count);
+    for index in 0..count {
+        let start = ui.cursor().top();
+        ui.push_id(index, |ui| item(ui, index));
+        heights.push(ui.cursor().top() - start);
+    }
+    ui.data_mut(|d| d.insert_temp(id.with("heights"), heights));
+}
+
+/// Gives the keyboard focus to the text field `id` with all of its `text` selected.
+pub fn focus_selecting_all(ui: &Ui, id: Id, text: &str) {
+    let mut edit = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+    edit.cursor
+        .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+    edit.store(ui.ctx(), id);
+    ui.memory_mut(|m| m.request_focus(id));
+}

@@ -252,6 +252,9 @@ pub enum CommandError {
         target: ItemRef,
         /// Where it is referred to.
         sites: Vec<String>,
+        /// Whether counted ballots or hand counts are among the references: those are never
+        /// removed, so the entity cannot be deleted until the votes' rounds are.
+        by_ballots: bool,
     },
     /// A vote operation broke a rule of the vote (see [`VoteRefusal`]).
     #[error("{0}")]
@@ -363,11 +366,16 @@ impl Session {
         }
         let scrub = references::scrub(self, target);
         if !scrub.blockers.is_empty() || (mode == DeleteMode::Refuse && !scrub.is_empty()) {
+            let by_ballots = !scrub.blockers.is_empty();
             let mut sites = scrub.blockers;
             if mode == DeleteMode::Refuse {
                 sites.extend(scrub.sites);
             }
-            return Err(CommandError::Referenced { target, sites });
+            return Err(CommandError::Referenced {
+                target,
+                sites,
+                by_ballots,
+            });
         }
         let mut steps: Vec<Command> = Vec::new();
         if let Some(meta) = scrub.meta {

@@ -174,13 +174,54 @@ fn deleting_a_referenced_participant_refuses_by_default_and_says_where() {
             mode: DeleteMode::Refuse,
         })
         .unwrap_err();
-    let CommandError::Referenced { sites, .. } = error else {
+    let CommandError::Referenced {
+        sites, by_ballots, ..
+    } = error
+    else {
         panic!("{error:?}")
     };
     assert!(
         sites.iter().any(|site| site.starts_with("actions[")),
         "{sites:?}"
     );
+    assert!(!by_ballots, "no ballot names a participant who never voted");
+    assert_eq!(s, before);
+}
+
+#[test]
+fn an_alternative_named_on_ballots_is_refused_as_counted_in_any_mode() {
+    let mut s = small();
+    let named = s.votes[0]
+        .rounds
+        .iter()
+        .flat_map(|r| &r.ballots)
+        .flat_map(|b| match &b.choice {
+            stratboard_core::model::Choice::Ranking(levels) => levels.concat(),
+            _ => Vec::new(),
+        })
+        .next();
+    let Some(alternative) = named else {
+        panic!("the fixture's first vote has ranked ballots")
+    };
+    let before = s.clone();
+    for mode in [DeleteMode::Refuse, DeleteMode::RemoveReferences] {
+        let error = s
+            .apply(Command::Delete {
+                target: ItemRef::Alternative(alternative),
+                mode,
+            })
+            .unwrap_err();
+        assert!(
+            matches!(
+                error,
+                CommandError::Referenced {
+                    by_ballots: true,
+                    ..
+                }
+            ),
+            "{error:?}"
+        );
+    }
     assert_eq!(s, before);
 }
 

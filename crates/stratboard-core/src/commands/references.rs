@@ -24,7 +24,8 @@ pub(crate) struct Scrub {
     pub dependents: Vec<ItemRef>,
     /// Where the references are, as paths (`participants[2].group`).
     pub sites: Vec<String>,
-    /// References that cannot be removed; the delete is refused while they exist.
+    /// References by counted ballots or hand counts, which are never removed; the delete is
+    /// refused while they exist.
     pub blockers: Vec<String>,
 }
 

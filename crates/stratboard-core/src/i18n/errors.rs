@@ -163,15 +163,8 @@ fn problem(tr: &Tr, problem: &Problem) -> String {
 pub fn tally_error(tr: &Tr, error: &TallyError) -> String {
     match error {
         TallyError::BadSettings { method, reason } => {
-            let key = super::labels::METHOD_KEYS
-                .iter()
-                .find(|(cli, _)| cli == method)
-                .map_or("", |(_, key)| *key);
-            let method = if key.is_empty() {
-                (*method).to_owned()
-            } else {
-                tr.t(key)
-            };
+            let method = crate::model::MethodInfo::by_name(method)
+                .map_or_else(|| (*method).to_owned(), |info| tr.t(info.label_key));
             tr.args(
                 "tally-bad-settings",
                 &[

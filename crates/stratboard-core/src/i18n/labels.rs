@@ -126,30 +126,9 @@ pub const AGENDA_STATUSES: [AgendaStatus; 4] = [
     AgendaStatus::Skipped,
 ];
 
-/// Every method's CLI name with the translation key of its name, in picker order.
-pub const METHOD_KEYS: [(&str, &str); 13] = [
-    ("consent", "votes-method-consent"),
-    ("plurality", "votes-method-plurality"),
-    ("approval", "votes-method-approval"),
-    ("dot", "votes-method-dot"),
-    ("score", "votes-method-score"),
-    ("majority-judgment", "votes-method-majority-judgment"),
-    ("borda", "votes-method-borda"),
-    ("irv", "votes-method-irv"),
-    ("schulze", "votes-method-schulze"),
-    ("ranked-pairs", "votes-method-ranked-pairs"),
-    ("copeland", "votes-method-copeland"),
-    ("condorcet", "votes-method-condorcet"),
-    ("matrix", "votes-method-matrix"),
-];
-
 /// The translation key of a method's name.
 pub fn method_key(method: &VoteMethod) -> &'static str {
-    let cli = method.cli_name();
-    METHOD_KEYS
-        .iter()
-        .find(|(name, _)| *name == cli)
-        .map_or(cli, |(_, key)| *key)
+    method.info().label_key
 }
 
 /// A vote's rules in one line: visibility, quorum, threshold, block, method settings.

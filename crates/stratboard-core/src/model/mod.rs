@@ -12,6 +12,7 @@ mod decisions;
 mod goals;
 mod ids;
 mod meta;
+mod methods;
 mod session;
 mod stakeholders;
 mod validate;
@@ -27,6 +28,7 @@ pub use ids::{
     ParticipantId, PositionId, VoteId,
 };
 pub use meta::{Meta, SessionFormat};
+pub use methods::{METHODS, MethodDefaults, MethodInfo};
 pub use session::{CURRENT_FORMAT_VERSION, Session};
 pub use stakeholders::{Participant, SCALE_MAX, SCALE_MIN, StakeholderGroup};
 pub use validate::{Problem, ProblemKind};

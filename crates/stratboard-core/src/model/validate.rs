@@ -162,25 +162,6 @@ impl fmt::Display for ProblemKind {
 }
 
 impl VoteMethod {
-    /// The method's name as the command line spells it.
-    pub fn cli_name(&self) -> &'static str {
-        match self {
-            Self::Consent { .. } => "consent",
-            Self::Plurality => "plurality",
-            Self::Approval => "approval",
-            Self::Dot { .. } => "dot",
-            Self::Score { .. } => "score",
-            Self::MajorityJudgment { .. } => "majority-judgment",
-            Self::Borda => "borda",
-            Self::Irv => "irv",
-            Self::Schulze => "schulze",
-            Self::RankedPairs => "ranked-pairs",
-            Self::Copeland => "copeland",
-            Self::Condorcet => "condorcet",
-            Self::Matrix { .. } => "matrix",
-        }
-    }
-
     /// Whether a ballot of this kind can be counted by this method.
     pub fn accepts(&self, choice: &Choice) -> bool {
         match self {
