@@ -6,7 +6,8 @@
 mod common;
 
 use egui::accesskit::Role;
-use egui_kittest::{Harness, kittest::Queryable};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use stratboard::app::{Notice, StratboardApp, sample_session};
 use stratboard::commands::{Command, Item};
 use stratboard::i18n::Language;
@@ -76,6 +77,16 @@ fn save_reload_and_compare() {
     harness.run();
     assert!(harness.state().document().is_dirty());
     assert!(harness.state().window_title().starts_with("• saved.ron"));
+    // Ctrl+Shift+S is "Save as" (no dialog in tests), never also "Save".
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
+    harness.run();
+    assert!(
+        harness.state().document().is_dirty(),
+        "Ctrl+Shift+S did not save"
+    );
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
     assert!(!harness.state().document().is_dirty(), "Ctrl+S saved");
@@ -346,4 +357,34 @@ fn a_refused_delete_is_explained_in_russian() {
         other => panic!("expected an error notice, got {other:?}"),
     }
     assert!(harness.query_by_label("Изменение не внесено").is_some());
+}
+
+#[test]
+fn the_menus_offer_every_action_of_the_table_with_its_shortcut() {
+    let mut harness = harness(Language::English);
+    harness.get_by_label("File").click();
+    harness.run();
+    for name in ["New session", "Open…", "Save", "Save as…", "Quit"] {
+        let found = harness.query_all_by_label_contains(name).count();
+        assert!(found > 0, "{name}");
+    }
+    // Undo is greyed out while there is nothing to undo.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.get_by_label("Edit").click();
+    harness.run();
+    assert!(
+        harness
+            .get_by_label_contains("Undo")
+            .accesskit_node()
+            .is_disabled()
+    );
+    // View → Русский switches the interface, as the table's language row says.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Русский").click();
+    harness.run();
+    assert_eq!(harness.state().language(), Language::Russian);
 }
