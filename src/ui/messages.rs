@@ -19,6 +19,7 @@ pub fn command_error(tr: &Tr, error: &CommandError) -> String {
         CommandError::Referenced { sites, .. } => tr.n("refused-referenced", sites.len() as i64),
         CommandError::Invalid(problem) => problem_text(tr, &problem.kind),
         CommandError::Vote(_) => tr.t("refused-vote"),
+        CommandError::NotSaved(_) => tr.t("refused-not-saved"),
     };
     format!("{text}\n({error})")
 }

@@ -151,6 +151,7 @@ new-session-title = New strategic session
 
 refused-unknown = This item no longer exists.
 refused-vote = The vote does not allow this now.
+refused-not-saved = It could not be saved to the session file, so it was not kept.
 refused-exists = This item already exists.
 refused-move = It cannot be moved there.
 refused-has-ballots = It cannot be deleted: ballots or hand counts of a vote refer to it.

@@ -235,6 +235,10 @@ pub struct Applied {
 /// Why a command was refused. The session is unchanged.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum CommandError {
+    /// The change was applied but could not be saved to the document's file, so it was taken
+    /// back (a durable request: a phone's ballot).
+    #[error("the change could not be saved, so it was not kept: {0}")]
+    NotSaved(String),
     /// The entity does not exist.
     #[error("{0} does not exist")]
     Unknown(ItemRef),

@@ -133,16 +133,59 @@ impl Document {
 
     /// Applies every edit sent so far, in order, answers each sender that waits, and returns
     /// what each came to.
+    ///
+    /// Durable requests ([`crate::inbox::CommandSender::request_durable`]) applied in this
+    /// batch are saved to the document's file with one save (group commit) before their
+    /// senders hear of it. If that save fails (or the document has no file), they are taken
+    /// back in reverse order and their senders get [`CommandError::NotSaved`].
     pub fn drain(&mut self, now: Instant) -> Vec<Result<Applied, CommandError>> {
-        self.inbox
-            .take()
-            .into_iter()
-            .map(|envelope| {
-                let result = self.apply(envelope.command.clone(), now);
-                envelope.answer(&result.clone().map(|done| done.outcome));
-                result
-            })
-            .collect()
+        let mut results = Vec::new();
+        let mut durable = Vec::new();
+        for envelope in self.inbox.take() {
+            let result = self.apply(envelope.command.clone(), now);
+            match &result {
+                Ok(applied) if envelope.durable => {
+                    durable.push((envelope, applied.clone(), results.len()));
+                }
+                _ => envelope.answer(&result.clone().map(|done| done.outcome)),
+            }
+            results.push(result);
+        }
+        if durable.is_empty() {
+            return results;
+        }
+        let saved = if self.path.is_some() {
+            self.save(false).map_err(|error| error.to_string())
+        } else {
+            Err("the session has no file".to_owned())
+        };
+        match saved {
+            Ok(()) => {
+                for (envelope, applied, _) in &durable {
+                    envelope.answer(&Ok(applied.outcome.clone()));
+                }
+            }
+            Err(reason) => {
+                let refusal = CommandError::NotSaved(reason);
+                for (envelope, applied, index) in durable.into_iter().rev() {
+                    self.take_back(applied.inverse);
+                    envelope.answer(&Err(refusal.clone()));
+                    results[index] = Err(refusal.clone());
+                }
+                self.revision = next_revision();
+            }
+        }
+        results
+    }
+
+    /// Applies the inverse of a change that is not on the undo stack (a participant's ballot
+    /// that could not be saved).
+    fn take_back(&mut self, inverse: Command) {
+        let undone = self.session.apply(inverse);
+        debug_assert!(
+            undone.is_ok(),
+            "an inverse applies to the state it was made for"
+        );
     }
 
     /// Ends the current undo step (a text field lost focus).

@@ -30,6 +30,8 @@ pub struct Closed;
 pub struct Envelope {
     /// The command.
     pub command: Command,
+    /// Whether the sender is answered only once the change is on disk (a phone's ballot).
+    pub durable: bool,
     reply: Option<SyncSender<Reply>>,
 }
 
@@ -64,6 +66,7 @@ impl CommandSender {
     pub fn send(&self, command: Command) -> Result<(), Closed> {
         self.post(Envelope {
             command,
+            durable: false,
             reply: None,
         })
     }
@@ -76,9 +79,22 @@ impl CommandSender {
 
     /// Sends a command and returns a handle to wait for its outcome later.
     pub fn request(&self, command: Command) -> Result<PendingReply, Closed> {
+        self.request_with(command, false)
+    }
+
+    /// Sends `command` and returns a handle that gets the reply only once the change is
+    /// durable: the owner saves the document to its file before answering, and takes the
+    /// change back (answering [`CommandError::NotSaved`]) when the save fails. A room server
+    /// tells a phone "accepted" only on this reply.
+    pub fn request_durable(&self, command: Command) -> Result<PendingReply, Closed> {
+        self.request_with(command, true)
+    }
+
+    fn request_with(&self, command: Command, durable: bool) -> Result<PendingReply, Closed> {
         let (reply, answer) = mpsc::sync_channel(1);
         self.post(Envelope {
             command,
+            durable,
             reply: Some(reply),
         })?;
         Ok(PendingReply { answer })

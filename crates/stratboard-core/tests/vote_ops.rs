@@ -265,3 +265,69 @@ fn hands_imports_and_ties_are_undoable_steps() {
         Err(CommandError::Vote(VoteRefusal::NotClosed))
     );
 }
+
+#[test]
+fn a_durable_ballot_is_answered_only_once_it_is_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("room.ron");
+    let (session, vote, people) = session(Anonymity::Secret);
+    let mut doc = Document::untitled(session);
+    doc.apply(op(vote, VoteOp::Open), Instant::now()).unwrap();
+    doc.save_as(&path).unwrap();
+    let sender = doc.sender();
+    let pending: Vec<_> = people
+        .iter()
+        .map(|voter| {
+            sender
+                .request_durable(cast(vote, *voter, ConsentChoice::Against, 7))
+                .unwrap()
+        })
+        .collect();
+    assert!(
+        pending.iter().all(|p| p.try_get().is_none()),
+        "not before the drain"
+    );
+    doc.drain(Instant::now());
+    for reply in pending {
+        assert_eq!(
+            reply.try_get(),
+            Some(Ok(Outcome::Cast { corrected: false }))
+        );
+    }
+    // One save for the batch: the file holds all three, and the document is clean.
+    assert!(!doc.is_dirty());
+    let on_disk = stratboard_core::storage::load(&path).unwrap().session;
+    assert_eq!(on_disk.votes[0].rounds[0].ballots.len(), 3);
+    assert!(
+        on_disk.votes[0].rounds[0]
+            .ballots
+            .iter()
+            .all(|b| b.voter.is_none())
+    );
+}
+
+#[test]
+fn a_durable_ballot_that_cannot_be_saved_is_taken_back() {
+    let (session, vote, people) = session(Anonymity::Open);
+    let mut doc = Document::untitled(session);
+    doc.apply(op(vote, VoteOp::Open), Instant::now()).unwrap();
+    let before = doc.session().clone();
+    let durable = doc
+        .sender()
+        .request_durable(cast(vote, people[0], ConsentChoice::For, 1))
+        .unwrap();
+    // A plain send in the same batch is kept: only durable requests depend on the save.
+    doc.sender()
+        .send(cast(vote, people[1], ConsentChoice::For, 2))
+        .unwrap();
+    let results = doc.drain(Instant::now());
+    assert!(matches!(results[0], Err(CommandError::NotSaved(_))));
+    assert!(results[1].is_ok());
+    assert!(matches!(
+        durable.try_get(),
+        Some(Err(CommandError::NotSaved(_)))
+    ));
+    let round = &doc.session().votes[0].rounds[0];
+    assert_eq!(round.voters, vec![people[1]], "the unsaved ballot is gone");
+    assert_ne!(doc.session(), &before);
+}
