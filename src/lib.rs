@@ -12,4 +12,5 @@ pub use stratboard_core::{
 pub mod app;
 pub mod ballot_file;
 pub mod cli;
+pub mod room;
 pub mod ui;

@@ -94,6 +94,18 @@ enum Command {
         #[arg(long, value_name = "ru|en")]
         lang: Option<String>,
     },
+    /// Serve the room (phones vote and send ideas over the local network) without a window.
+    /// Prints the room's address as the first line; stops cleanly on Ctrl+C or SIGTERM.
+    Serve {
+        /// The session file; ballots are saved into it before a phone hears "accepted".
+        session: PathBuf,
+        /// The address and port to listen on (port 0: any free port).
+        #[arg(long, default_value = "0.0.0.0:8080")]
+        bind: std::net::SocketAddr,
+        /// Write `participant,name,code` rows here (codes are made for participants without one).
+        #[arg(long, value_name = "OUT.csv")]
+        codes: Option<PathBuf>,
+    },
     /// Create a new session file.
     New {
         /// Where to write it (refused if the file exists, unless --force).
@@ -125,6 +137,11 @@ fn main() -> ExitCode {
             output,
             lang,
         }) => cli::export::run(&session, &format, output.as_deref(), lang.as_deref()),
+        Some(Command::Serve {
+            session,
+            bind,
+            codes,
+        }) => cli::serve::run(&session, bind, codes.as_deref()),
         Some(Command::New {
             output,
             title,

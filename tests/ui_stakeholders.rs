@@ -54,6 +54,7 @@ fn small_session() -> Session {
             position: "Member".into(),
             organisation: "Town".into(),
             group: Some(group),
+            code: None,
         });
     }
     session

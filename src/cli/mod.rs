@@ -2,6 +2,7 @@
 
 pub mod export;
 pub mod output;
+pub mod serve;
 pub mod tally;
 
 use std::path::{Path, PathBuf};

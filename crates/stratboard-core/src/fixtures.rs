@@ -115,6 +115,7 @@ pub fn generate(size: Size) -> Session {
                 position: "начальник отдела".into(),
                 organisation: "Администрация района".into(),
                 group: groups.get(i % groups.len().max(1)).copied(),
+                code: None,
             });
             id
         })

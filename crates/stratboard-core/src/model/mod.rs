@@ -30,7 +30,10 @@ pub use ids::{
 pub use meta::{Meta, SessionFormat};
 pub use methods::{METHODS, MethodDefaults, MethodInfo};
 pub use session::{CURRENT_FORMAT_VERSION, Session};
-pub use stakeholders::{Participant, SCALE_MAX, SCALE_MIN, StakeholderGroup};
+pub use stakeholders::{
+    CODE_ALPHABET, CODE_LENGTH, Participant, SCALE_MAX, SCALE_MIN, StakeholderGroup,
+    normalise_code, participant_code,
+};
 pub use validate::{Problem, ProblemKind};
 pub use votes::{
     Anonymity, Ballot, Choice, ConsentChoice, Criterion, CriterionScore, Dots, HandCount,

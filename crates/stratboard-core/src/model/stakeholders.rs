@@ -54,4 +54,35 @@ pub struct Participant {
     pub organisation: String,
     /// The stakeholder group they speak for, if any.
     pub group: Option<GroupId>,
+    /// The personal code that joins the room from a phone ([`participant_code`]): 8 letters,
+    /// unique in the session; `None` until codes are made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+/// The letters of participant codes: no I, L or O, which are misread as 1 and 0.
+pub const CODE_ALPHABET: &[u8; 23] = b"ABCDEFGHJKMNPQRSTUVWXYZ";
+
+/// The length of a participant code.
+pub const CODE_LENGTH: usize = 8;
+
+/// A participant code made from `random` (the caller's randomness: tests pass fixed bytes).
+/// Each letter takes one byte; 23^8 ≈ 7.8 · 10^10 codes.
+pub fn participant_code(random: [u8; CODE_LENGTH]) -> String {
+    random
+        .iter()
+        .map(|byte| char::from(CODE_ALPHABET[usize::from(*byte) % CODE_ALPHABET.len()]))
+        .collect()
+}
+
+/// A code as a person types it (spaces and dashes dropped, upper case), or `None` when it
+/// cannot be a code.
+pub fn normalise_code(typed: &str) -> Option<String> {
+    let code: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    let valid = code.len() == CODE_LENGTH && code.bytes().all(|b| CODE_ALPHABET.contains(&b));
+    valid.then_some(code)
 }

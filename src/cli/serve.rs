@@ -1,0 +1,180 @@
+//! `stratboard serve SESSION.ron [--bind ADDR:PORT] [--codes OUT.csv]`: the room server
+//! without a window. This thread owns the document: it applies what phones send, saving the
+//! file before each phone hears "accepted", until SIGINT or SIGTERM.
+
+use std::io::Write as _;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::commands::{Command, Item};
+use crate::document::Document;
+use crate::model::{Participant, Session, participant_code};
+use crate::room::{Room, SharedSession, access};
+
+/// Serves `session_path` on `bind` until a stop signal; writes the participants' codes to
+/// `codes` (making codes for those who have none, saved into the session).
+pub fn run(session_path: &Path, bind: SocketAddr, codes: Option<&Path>) -> ExitCode {
+    let mut doc = match Document::open(session_path) {
+        Ok(doc) => doc,
+        Err(error) => {
+            eprintln!("stratboard: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(message) = give_codes(&mut doc) {
+        eprintln!("stratboard: {}: {message}", session_path.display());
+        return ExitCode::FAILURE;
+    }
+    if let Some(codes) = codes
+        && let Err(error) = std::fs::write(codes, codes_csv(doc.session()))
+    {
+        eprintln!("stratboard: {}: {error}", codes.display());
+        return ExitCode::FAILURE;
+    }
+    let shared = SharedSession::new(doc.session());
+    let room = match Room::start(bind, doc.sender(), shared.clone()) {
+        Ok(room) => room,
+        Err(error) => {
+            eprintln!("stratboard: cannot serve on {bind}: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("{}", room.url());
+    std::io::stdout().flush().ok();
+    let (wake, woken) = mpsc::channel::<()>();
+    let stop = Arc::new(AtomicBool::new(false));
+    let waker = wake.clone();
+    doc.set_waker(Arc::new(move || {
+        waker.send(()).ok();
+    }));
+    watch_signals(Arc::clone(&stop), wake);
+    let mut failed = false;
+    while !stop.load(Ordering::SeqCst) {
+        woken.recv_timeout(Duration::from_millis(500)).ok();
+        failed |= apply(&mut doc, &shared);
+    }
+    room.stop();
+    // Anything sent before the room stopped is answered (and saved) before exiting.
+    failed |= apply(&mut doc, &shared);
+    if doc.is_dirty()
+        && let Err(error) = doc.save(false)
+    {
+        eprintln!("stratboard: {error}");
+        failed = true;
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Applies what was sent and publishes the result; returns whether a save failed.
+fn apply(doc: &mut Document, shared: &SharedSession) -> bool {
+    let results = doc.drain(Instant::now());
+    if results.is_empty() {
+        return false;
+    }
+    shared.publish(doc.session());
+    let mut failed = false;
+    for result in &results {
+        if let Err(crate::commands::CommandError::NotSaved(reason)) = result {
+            eprintln!("stratboard: a ballot or idea was not saved: {reason}");
+            failed = true;
+        }
+    }
+    failed
+}
+
+/// Gives every participant without a code a new one, unique in the session, and saves.
+fn give_codes(doc: &mut Document) -> Result<(), String> {
+    let mut taken: Vec<String> = doc
+        .session()
+        .participants
+        .iter()
+        .filter_map(|p| p.code.clone())
+        .collect();
+    let mut updates = Vec::new();
+    for person in doc
+        .session()
+        .participants
+        .iter()
+        .filter(|p| p.code.is_none())
+    {
+        let code = loop {
+            let bytes = access::code_bytes().ok_or("no randomness for participant codes")?;
+            let code = participant_code(bytes);
+            if !taken.contains(&code) {
+                break code;
+            }
+        };
+        taken.push(code.clone());
+        updates.push(Command::Update(Item::Participant(Participant {
+            code: Some(code),
+            ..person.clone()
+        })));
+    }
+    if updates.is_empty() {
+        return Ok(());
+    }
+    doc.apply(Command::Batch(updates), Instant::now())
+        .map_err(|error| error.to_string())?;
+    doc.save(false).map_err(|error| error.to_string())
+}
+
+/// `participant,name,code` rows, one per participant with a code, quoted as CSV needs.
+pub fn codes_csv(session: &Session) -> String {
+    let quote = |text: &str| {
+        if text.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", text.replace('"', "\"\""))
+        } else {
+            text.to_owned()
+        }
+    };
+    let mut out = String::from("participant,name,code\n");
+    for person in &session.participants {
+        if let Some(code) = &person.code {
+            out.push_str(&format!("{},{},{code}\n", person.id.0, quote(&person.name)));
+        }
+    }
+    out
+}
+
+/// Sets `stop` and wakes the owner on SIGINT or SIGTERM.
+fn watch_signals(stop: Arc<AtomicBool>, wake: mpsc::Sender<()>) {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build();
+    let Ok(runtime) = runtime else {
+        eprintln!("stratboard: cannot watch for signals; stop with kill -9 only");
+        return;
+    };
+    std::thread::spawn(move || {
+        runtime.block_on(async {
+            #[cfg(unix)]
+            {
+                use tokio::signal::unix::{SignalKind, signal};
+                match signal(SignalKind::terminate()) {
+                    Ok(mut terminate) => {
+                        tokio::select! {
+                            _ = tokio::signal::ctrl_c() => {}
+                            _ = terminate.recv() => {}
+                        }
+                    }
+                    Err(_) => {
+                        tokio::signal::ctrl_c().await.ok();
+                    }
+                }
+            }
+            #[cfg(not(unix))]
+            tokio::signal::ctrl_c().await.ok();
+        });
+        stop.store(true, Ordering::SeqCst);
+        wake.send(()).ok();
+    });
+}

@@ -1,0 +1,202 @@
+//! Who may use the room: device tokens given for a participant code, and the limit on wrong
+//! codes that makes guessing impractical.
+//!
+//! A token is 128 random bits (from the operating system), one per device that joined; it
+//! lives only in memory, so restarting the room asks phones to join again. Wrong codes are
+//! counted per client address and for the whole room: at most [`TRIES_PER_CLIENT`] per
+//! client and [`TRIES_PER_ROOM`] in all per [`TRY_WINDOW`]; more get "too many tries". With
+//! 23^8 ≈ 7.8 · 10^10 codes, a guesser at the room's limit (144,000 tries a day) needs about
+//! 25 years on average to hit any one of 60 codes.
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use crate::model::{ParticipantId, Session, normalise_code};
+
+/// Wrong codes one client may try per [`TRY_WINDOW`].
+pub const TRIES_PER_CLIENT: u32 = 10;
+/// Wrong codes the whole room accepts per [`TRY_WINDOW`].
+pub const TRIES_PER_ROOM: u32 = 100;
+/// The window over which wrong codes are counted.
+pub const TRY_WINDOW: Duration = Duration::from_secs(60);
+
+/// Why a join was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JoinRefusal {
+    /// No participant has this code.
+    WrongCode,
+    /// Too many wrong codes lately; try later.
+    TooManyTries,
+    /// The operating system gave no randomness for a token.
+    NoRandomness,
+}
+
+#[derive(Default)]
+struct Tries {
+    started: Option<Instant>,
+    room: u32,
+    clients: HashMap<IpAddr, u32>,
+}
+
+impl Tries {
+    fn roll(&mut self, now: Instant) {
+        let expired = self
+            .started
+            .is_none_or(|started| now.duration_since(started) >= TRY_WINDOW);
+        if expired {
+            *self = Self {
+                started: Some(now),
+                ..Self::default()
+            };
+        }
+    }
+
+    fn exhausted(&self, client: IpAddr) -> bool {
+        self.room >= TRIES_PER_ROOM
+            || self.clients.get(&client).copied().unwrap_or(0) >= TRIES_PER_CLIENT
+    }
+}
+
+/// The room's devices and its count of wrong codes.
+#[derive(Default)]
+pub struct Access {
+    tokens: Mutex<HashMap<String, ParticipantId>>,
+    tries: Mutex<Tries>,
+}
+
+impl std::fmt::Debug for Access {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Access").finish_non_exhaustive()
+    }
+}
+
+impl Access {
+    /// Joins with a typed `code` from `client`: a new device token for the participant whose
+    /// code it is.
+    pub fn join(
+        &self,
+        session: &Session,
+        code: &str,
+        client: IpAddr,
+    ) -> Result<(String, ParticipantId), JoinRefusal> {
+        let now = Instant::now();
+        let mut tries = self.tries.lock().unwrap_or_else(PoisonError::into_inner);
+        tries.roll(now);
+        if tries.exhausted(client) {
+            return Err(JoinRefusal::TooManyTries);
+        }
+        let found = normalise_code(code).and_then(|code| {
+            session
+                .participants
+                .iter()
+                .find(|p| p.code.as_deref() == Some(code.as_str()))
+                .map(|p| p.id)
+        });
+        let Some(participant) = found else {
+            tries.room += 1;
+            *tries.clients.entry(client).or_insert(0) += 1;
+            return Err(JoinRefusal::WrongCode);
+        };
+        drop(tries);
+        let token = new_token().ok_or(JoinRefusal::NoRandomness)?;
+        self.tokens
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(token.clone(), participant);
+        Ok((token, participant))
+    }
+
+    /// The participant a token belongs to.
+    pub fn participant(&self, token: &str) -> Option<ParticipantId> {
+        self.tokens
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(token)
+            .copied()
+    }
+
+    /// The number of devices that joined.
+    pub fn devices(&self) -> usize {
+        self.tokens
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
+    }
+
+    /// Forgets every device of `participant`; returns how many there were.
+    pub fn revoke(&self, participant: ParticipantId) -> usize {
+        let mut tokens = self.tokens.lock().unwrap_or_else(PoisonError::into_inner);
+        let before = tokens.len();
+        tokens.retain(|_, owner| *owner != participant);
+        before - tokens.len()
+    }
+}
+
+/// 128 random bits from the operating system, as 32 hex digits.
+fn new_token() -> Option<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).ok()?;
+    Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Random bytes from the operating system for participant codes, or `None`.
+pub fn code_bytes() -> Option<[u8; crate::model::CODE_LENGTH]> {
+    let mut bytes = [0u8; crate::model::CODE_LENGTH];
+    getrandom::fill(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::model::Participant;
+
+    fn session() -> Session {
+        let mut session = Session::new("Room");
+        session.participants.push(Participant {
+            id: ParticipantId(1),
+            name: "Anna".into(),
+            code: Some("ABCDEFGH".into()),
+            ..Participant::default()
+        });
+        session
+    }
+
+    #[test]
+    fn a_code_joins_in_any_case_and_a_wrong_one_does_not() {
+        let access = Access::default();
+        let client = IpAddr::from([10, 0, 0, 2]);
+        let (token, who) = access.join(&session(), "abcd-efgh", client).unwrap();
+        assert_eq!(who, ParticipantId(1));
+        assert_eq!(token.len(), 32);
+        assert_eq!(access.participant(&token), Some(ParticipantId(1)));
+        assert_eq!(
+            access.join(&session(), "ABCDEFGX", client),
+            Err(JoinRefusal::WrongCode)
+        );
+        assert_eq!(access.revoke(ParticipantId(1)), 1);
+        assert_eq!(access.participant(&token), None);
+    }
+
+    #[test]
+    fn guessing_is_cut_off_per_client_and_then_even_the_right_code_waits() {
+        let access = Access::default();
+        let client = IpAddr::from([10, 0, 0, 3]);
+        for _ in 0..TRIES_PER_CLIENT {
+            assert_eq!(
+                access.join(&session(), "ZZZZZZZZ", client),
+                Err(JoinRefusal::WrongCode)
+            );
+        }
+        assert_eq!(
+            access.join(&session(), "ABCDEFGH", client),
+            Err(JoinRefusal::TooManyTries)
+        );
+        // Another phone in the room is not punished for it.
+        let other = IpAddr::from([10, 0, 0, 4]);
+        assert!(access.join(&session(), "ABCDEFGH", other).is_ok());
+    }
+}

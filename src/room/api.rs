@@ -1,0 +1,403 @@
+//! The room's HTTP API, which the phone page itself uses (a contract: tests and other clients
+//! rely on it; README documents it):
+//!
+//! - `GET /` and `GET /join/{code}`: the phone page.
+//! - `POST /api/join` `{"code":"ABCDEFGH"}` → 200 `{"token","participant","name"}`, 401 for a
+//!   wrong code, 429 after too many wrong codes.
+//! - `GET /api/state` (Bearer): the open votes and whether this participant has voted.
+//! - `POST /api/votes/{vote_id}/ballot` (Bearer), body a model `Choice` as JSON → 200 once
+//!   durable; 400 invalid ballot; 403 not allowed (closed, not eligible); 404 no such vote;
+//!   409 already voted where corrections are not allowed; 413 body over the cap.
+//! - `POST /api/ideas` (Bearer) `{"text":"…"}` → 201 once durable.
+//!
+//! Errors are JSON `{"error": CODE, "message": TEXT}`; the page words them by `CODE`.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::access::{Access, JoinRefusal};
+use super::{BODY_LIMIT, DURABLE_WAIT, REQUEST_TIMEOUT, SharedSession};
+use crate::commands::{Command, CommandError, Item, Outcome, VoteOp, VoteRefusal};
+use crate::inbox::CommandSender;
+use crate::model::{
+    Alternative, Anonymity, Choice, ParticipantId, Proposer, Session, Vote, VoteId, VoteMethod,
+    VoteStatus,
+};
+
+/// The longest idea a phone may send, in characters.
+pub const IDEA_MAX_CHARS: usize = 500;
+
+/// What every request handler shares.
+#[derive(Clone)]
+pub struct RoomState {
+    sender: CommandSender,
+    session: SharedSession,
+    access: Arc<Access>,
+}
+
+impl RoomState {
+    /// The state of a room sending to `sender`, reading `session`.
+    pub fn new(sender: CommandSender, session: SharedSession, access: Arc<Access>) -> Self {
+        Self {
+            sender,
+            session,
+            access,
+        }
+    }
+}
+
+/// The room's routes, with the body cap and the request timeout.
+pub fn router(state: RoomState) -> Router {
+    Router::new()
+        .route("/", get(page))
+        .route("/join/{code}", get(page))
+        .route("/api/join", post(join))
+        .route("/api/state", get(room_state))
+        .route("/api/votes/{vote}/ballot", post(ballot))
+        .route("/api/ideas", post(idea))
+        .fallback(not_found)
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .with_state(state)
+}
+
+/// Serves the router on `listener` with each client's address known (for the join limit).
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: RoomState,
+    stopped: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(stopped)
+    .await
+}
+
+/// An error answer: a status, a code the page words, and an English detail.
+fn refuse(status: StatusCode, code: &str, message: impl std::fmt::Display) -> Response {
+    let body = json!({ "error": code, "message": message.to_string() });
+    (status, Json(body)).into_response()
+}
+
+async fn page() -> Response {
+    (
+        [
+            (header::CACHE_CONTROL, "no-store"),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        ],
+        Html(super::page::PHONE_PAGE),
+    )
+        .into_response()
+}
+
+async fn not_found() -> Response {
+    refuse(StatusCode::NOT_FOUND, "not-found", "there is nothing here")
+}
+
+#[derive(Deserialize)]
+struct JoinRequest {
+    code: String,
+}
+
+async fn join(
+    State(room): State<RoomState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    body: Bytes,
+) -> Response {
+    let Ok(request) = serde_json::from_slice::<JoinRequest>(&body) else {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "bad-request",
+            "expected {\"code\":\"…\"}",
+        );
+    };
+    let session = room.session.get();
+    match room.access.join(&session, &request.code, client.ip()) {
+        Ok((token, participant)) => {
+            let name = session
+                .participants
+                .iter()
+                .find(|p| p.id == participant)
+                .map(|p| p.name.clone())
+                .unwrap_or_default();
+            Json(json!({ "token": token, "participant": participant.0, "name": name }))
+                .into_response()
+        }
+        Err(JoinRefusal::WrongCode) => refuse(
+            StatusCode::UNAUTHORIZED,
+            "wrong-code",
+            "no participant has this code",
+        ),
+        Err(JoinRefusal::TooManyTries) => refuse(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too-many-tries",
+            "too many wrong codes; wait a minute",
+        ),
+        Err(JoinRefusal::NoRandomness) => refuse(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            "no randomness for a token",
+        ),
+    }
+}
+
+/// The participant of the request's bearer token.
+fn participant(room: &RoomState, headers: &HeaderMap) -> Option<ParticipantId> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .and_then(|token| room.access.participant(token.trim()))
+}
+
+/// The answer to a request without a valid token.
+fn not_joined() -> Response {
+    refuse(
+        StatusCode::UNAUTHORIZED,
+        "not-joined",
+        "join with your code first",
+    )
+}
+
+/// One alternative as the phone shows it.
+#[derive(Serialize)]
+struct Named {
+    id: u32,
+    title: String,
+}
+
+/// One open vote as the phone shows it.
+#[derive(Serialize)]
+struct OpenVote {
+    id: u32,
+    round: u32,
+    question: String,
+    method: VoteMethod,
+    anonymity: Anonymity,
+    alternatives: Vec<Named>,
+    /// Matrix votes: the criteria (goals) with their titles.
+    criteria: Vec<Named>,
+    voted: bool,
+    /// Whether a new ballot replaces this participant's ballot (open and anonymous votes).
+    can_correct: bool,
+    /// This participant's ballot, where the vote keeps who cast it.
+    ballot: Option<Choice>,
+}
+
+/// The interface language for phones: the session's text, Cyrillic or not.
+fn session_language(session: &Session) -> &'static str {
+    let cyrillic = session
+        .meta
+        .title
+        .chars()
+        .chain(session.alternatives.iter().flat_map(|a| a.title.chars()))
+        .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    if cyrillic { "ru" } else { "en" }
+}
+
+fn open_vote(session: &Session, vote: &Vote, me: ParticipantId) -> Option<OpenVote> {
+    let round = vote.rounds.last()?;
+    let title = |id| {
+        session
+            .alternatives
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.title.clone())
+            .unwrap_or_default()
+    };
+    let criteria = match &vote.method {
+        VoteMethod::Matrix { criteria, .. } => criteria
+            .iter()
+            .map(|c| Named {
+                id: c.goal.0,
+                title: session
+                    .goals
+                    .iter()
+                    .find(|g| g.id == c.goal)
+                    .map(|g| g.title.clone())
+                    .unwrap_or_default(),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Some(OpenVote {
+        id: vote.id.0,
+        round: round.number,
+        question: vote.question.clone(),
+        method: vote.method.clone(),
+        anonymity: vote.anonymity,
+        alternatives: vote
+            .alternatives
+            .iter()
+            .map(|id| Named {
+                id: id.0,
+                title: title(*id),
+            })
+            .collect(),
+        criteria,
+        voted: round.voters.contains(&me),
+        can_correct: vote.anonymity != Anonymity::Secret,
+        ballot: round
+            .ballots
+            .iter()
+            .find(|b| b.voter == Some(me))
+            .map(|b| b.choice.clone()),
+    })
+}
+
+async fn room_state(State(room): State<RoomState>, headers: HeaderMap) -> Response {
+    let Some(me) = participant(&room, &headers) else {
+        return not_joined();
+    };
+    let session = room.session.get();
+    let name = session
+        .participants
+        .iter()
+        .find(|p| p.id == me)
+        .map(|p| p.name.clone())
+        .unwrap_or_default();
+    let votes: Vec<OpenVote> = session
+        .votes
+        .iter()
+        .filter(|v| v.status == VoteStatus::Open)
+        .filter_map(|v| open_vote(&session, v, me))
+        .collect();
+    Json(json!({
+        "participant": me.0,
+        "name": name,
+        "session": session.meta.title,
+        "language": session_language(&session),
+        "votes": votes,
+    }))
+    .into_response()
+}
+
+/// Sends `command` as a durable request and waits (off the async workers) for the answer.
+async fn send_durable(room: &RoomState, command: Command) -> Result<Outcome, Response> {
+    let pending = room.sender.request_durable(command).map_err(|_| closed())?;
+    let reply = tokio::task::spawn_blocking(move || pending.wait(DURABLE_WAIT))
+        .await
+        .map_err(|_| closed())?
+        .map_err(|_| closed())?;
+    reply.map_err(|error| refused(&error))
+}
+
+fn closed() -> Response {
+    refuse(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "unavailable",
+        "the session is not taking ballots now; try again",
+    )
+}
+
+/// The answer to a refused command.
+fn refused(error: &CommandError) -> Response {
+    let (status, code) = match error {
+        CommandError::Vote(refusal) => match refusal {
+            VoteRefusal::AlreadyVoted(_) => (StatusCode::CONFLICT, "already-voted"),
+            VoteRefusal::Ballot(_) => (StatusCode::BAD_REQUEST, "bad-ballot"),
+            VoteRefusal::NotEligible(_) => (StatusCode::FORBIDDEN, "not-eligible"),
+            VoteRefusal::NoRound(_) | VoteRefusal::RoundClosed(_) | VoteRefusal::NotOpen => {
+                (StatusCode::FORBIDDEN, "closed")
+            }
+            _ => (StatusCode::FORBIDDEN, "refused"),
+        },
+        CommandError::Invalid(_) => (StatusCode::BAD_REQUEST, "bad-ballot"),
+        CommandError::NotSaved(_) => (StatusCode::SERVICE_UNAVAILABLE, "not-saved"),
+        _ => (StatusCode::FORBIDDEN, "refused"),
+    };
+    refuse(status, code, error)
+}
+
+async fn ballot(
+    State(room): State<RoomState>,
+    Path(vote): Path<u32>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let Some(me) = participant(&room, &headers) else {
+        return not_joined();
+    };
+    let session = room.session.get();
+    let Some(found) = session.votes.iter().find(|v| v.id == VoteId(vote)) else {
+        return refuse(StatusCode::NOT_FOUND, "no-vote", "there is no such vote");
+    };
+    let round = match (found.status, found.rounds.last()) {
+        (VoteStatus::Open, Some(round)) => round.number,
+        _ => return refuse(StatusCode::FORBIDDEN, "closed", "the vote is not open"),
+    };
+    let choice = match serde_json::from_slice::<Choice>(&body) {
+        Ok(choice) => choice,
+        Err(error) => return refuse(StatusCode::BAD_REQUEST, "bad-ballot", error),
+    };
+    let seed = super::access::code_bytes().map_or(0, u64::from_le_bytes);
+    let command = Command::Vote {
+        vote: VoteId(vote),
+        op: VoteOp::Cast {
+            round,
+            voter: me,
+            choice,
+            seed,
+        },
+    };
+    match send_durable(&room, command).await {
+        Ok(Outcome::Cast { corrected }) => {
+            Json(json!({ "accepted": true, "corrected": corrected })).into_response()
+        }
+        Ok(_) => Json(json!({ "accepted": true, "corrected": false })).into_response(),
+        Err(answer) => answer,
+    }
+}
+
+#[derive(Deserialize)]
+struct IdeaRequest {
+    text: String,
+}
+
+async fn idea(State(room): State<RoomState>, headers: HeaderMap, body: Bytes) -> Response {
+    let Some(me) = participant(&room, &headers) else {
+        return not_joined();
+    };
+    let Ok(request) = serde_json::from_slice::<IdeaRequest>(&body) else {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "bad-request",
+            "expected {\"text\":\"…\"}",
+        );
+    };
+    let text = request.text.trim();
+    if text.is_empty() {
+        return refuse(StatusCode::BAD_REQUEST, "empty-idea", "the idea is empty");
+    }
+    if text.chars().count() > IDEA_MAX_CHARS {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "idea-too-long",
+            "the idea is too long",
+        );
+    }
+    let command = Command::Add(Item::Alternative(Alternative {
+        title: text.to_owned(),
+        proposer: Some(Proposer::Participant(me)),
+        hidden: true,
+        ..Alternative::default()
+    }));
+    match send_durable(&room, command).await {
+        Ok(_) => (StatusCode::CREATED, Json(json!({ "accepted": true }))).into_response(),
+        Err(answer) => answer,
+    }
+}

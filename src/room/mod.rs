@@ -1,0 +1,170 @@
+//! The room server: participants join from their own phones over the room's network (no
+//! internet) with their personal code, see the open votes and vote, and send ideas.
+//!
+//! The server runs on its own thread (a small tokio runtime) and talks to the session only
+//! through the document's [`CommandSender`]: it reads a published copy of the session
+//! ([`SharedSession`]) and sends every ballot and idea as a durable request, so a phone hears
+//! "accepted" only once the owner has saved the session file. The rules are the core's: the
+//! server checks nothing the core does not check again.
+//!
+//! It binds only the address it is given and serves only its own page and API (see
+//! [`api`]); bodies are capped at [`BODY_LIMIT`] bytes and requests time out after
+//! [`REQUEST_TIMEOUT`].
+
+pub mod access;
+pub mod api;
+pub mod page;
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use crate::inbox::CommandSender;
+use crate::model::Session;
+
+/// The largest request body the server reads (a ballot or an idea is far smaller).
+pub const BODY_LIMIT: usize = 16 * 1024;
+
+/// How long one request may take, a slow client included, before it is cut off.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// How long a ballot waits for the owner to apply and save it before the phone is told to
+/// try again.
+pub const DURABLE_WAIT: Duration = Duration::from_secs(10);
+
+/// The session as the room sees it: a copy the owner publishes after every change, read by
+/// the server's requests without waiting for the owner.
+#[derive(Clone, Debug)]
+pub struct SharedSession {
+    current: Arc<RwLock<Arc<Session>>>,
+}
+
+impl SharedSession {
+    /// A shared copy of `session`.
+    pub fn new(session: &Session) -> Self {
+        Self {
+            current: Arc::new(RwLock::new(Arc::new(session.clone()))),
+        }
+    }
+
+    /// Replaces the copy (the owner calls it after applying changes).
+    pub fn publish(&self, session: &Session) {
+        let fresh = Arc::new(session.clone());
+        *self.current.write().unwrap_or_else(PoisonError::into_inner) = fresh;
+    }
+
+    /// The latest published copy.
+    pub fn get(&self) -> Arc<Session> {
+        Arc::clone(&self.current.read().unwrap_or_else(PoisonError::into_inner))
+    }
+}
+
+/// A running room server. Dropping it stops the server.
+pub struct Room {
+    address: SocketAddr,
+    stop: Mutex<Option<tokio::sync::oneshot::Sender<()>>>,
+    thread: Option<JoinHandle<()>>,
+    access: Arc<access::Access>,
+}
+
+impl std::fmt::Debug for Room {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Room")
+            .field("address", &self.address)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Room {
+    /// Binds `bind` (port 0: any free port) and serves the room on a thread of its own.
+    /// Fails when the address cannot be bound (taken, or not this machine's).
+    pub fn start(
+        bind: SocketAddr,
+        sender: CommandSender,
+        session: SharedSession,
+    ) -> std::io::Result<Self> {
+        let listener = std::net::TcpListener::bind(bind)?;
+        listener.set_nonblocking(true)?;
+        let address = listener.local_addr()?;
+        let access = Arc::new(access::Access::default());
+        let state = api::RoomState::new(sender, session, Arc::clone(&access));
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("stratboard-room")
+            .enable_all()
+            .build()?;
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::Builder::new()
+            .name("stratboard-room".into())
+            .spawn(move || {
+                runtime.block_on(async move {
+                    let listener = match tokio::net::TcpListener::from_std(listener) {
+                        Ok(listener) => listener,
+                        Err(error) => {
+                            eprintln!("stratboard: the room could not listen: {error}");
+                            return;
+                        }
+                    };
+                    let served = api::serve(listener, state, async {
+                        stopped.await.ok();
+                    })
+                    .await;
+                    if let Err(error) = served {
+                        eprintln!("stratboard: the room server stopped: {error}");
+                    }
+                });
+            })?;
+        Ok(Self {
+            address,
+            stop: Mutex::new(Some(stop)),
+            thread: Some(thread),
+            access,
+        })
+    }
+
+    /// The address the room listens on.
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// The address phones open: `http://192.168.1.23:8080/`.
+    pub fn url(&self) -> String {
+        format!("http://{}/", self.address)
+    }
+
+    /// How many devices have joined since the room opened (and are not revoked).
+    pub fn devices(&self) -> usize {
+        self.access.devices()
+    }
+
+    /// Forgets every device of `participant` (a lost phone): its token no longer works.
+    pub fn revoke(&self, participant: crate::model::ParticipantId) -> usize {
+        self.access.revoke(participant)
+    }
+
+    /// Stops the server: requests under way are finished, new ones refused.
+    pub fn stop(mut self) {
+        self.shut_down();
+    }
+
+    fn shut_down(&mut self) {
+        let stop = self
+            .stop
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        if let Some(stop) = stop {
+            stop.send(()).ok();
+        }
+        if let Some(thread) = self.thread.take() {
+            thread.join().ok();
+        }
+    }
+}
+
+impl Drop for Room {
+    fn drop(&mut self) {
+        self.shut_down();
+    }
+}

@@ -1,0 +1,444 @@
+//! The room's JSON API against a real `stratboard serve` on 127.0.0.1: joining, the state,
+//! ballots of several kinds, every refusal, the join limit, the body cap, ideas, durability
+//! (a ballot answered 200 is already in the file) and a clean stop on SIGTERM.
+#![allow(clippy::unwrap_used)]
+
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command as Process, Stdio};
+
+use serde_json::{Value, json};
+use stratboard::commands::{Command, Item, Outcome, VoteOp};
+use stratboard::model::{
+    Alternative, Anonymity, Participant, ParticipantId, Session, Vote, VoteId, VoteMethod,
+};
+
+/// A session with three participants, three alternatives and open votes: consent (open),
+/// Schulze (secret), dot voting (anonymous, 3 dots), and a closed plurality vote.
+fn session() -> Session {
+    let mut s = Session::new("Room test");
+    let added = |s: &mut Session, item: Item| match s.apply(Command::Add(item)).unwrap().outcome {
+        Outcome::Added(r) => r,
+        other => panic!("{other:?}"),
+    };
+    for name in ["Anna", "Boris", "Vera"] {
+        added(
+            &mut s,
+            Item::Participant(Participant {
+                name: name.into(),
+                ..Participant::default()
+            }),
+        );
+    }
+    for title in ["Park", "School", "Road"] {
+        added(
+            &mut s,
+            Item::Alternative(Alternative {
+                title: title.into(),
+                ..Alternative::default()
+            }),
+        );
+    }
+    let alternatives: Vec<_> = s.alternatives.iter().map(|a| a.id).collect();
+    let votes = [
+        (
+            "Build the park?",
+            VoteMethod::Consent { allow_block: true },
+            Anonymity::Open,
+            vec![alternatives[0]],
+        ),
+        (
+            "Which first?",
+            VoteMethod::Schulze,
+            Anonymity::Secret,
+            alternatives.clone(),
+        ),
+        (
+            "Spend dots",
+            VoteMethod::Dot { dots: 3, cap: None },
+            Anonymity::Anonymous,
+            alternatives.clone(),
+        ),
+        (
+            "Closed one",
+            VoteMethod::Plurality,
+            Anonymity::Open,
+            alternatives.clone(),
+        ),
+    ];
+    for (question, method, anonymity, on_ballot) in votes {
+        let stratboard::commands::ItemRef::Vote(id) = added(
+            &mut s,
+            Item::Vote(Vote {
+                question: question.into(),
+                alternatives: on_ballot,
+                method,
+                anonymity,
+                ..Vote::default()
+            }),
+        ) else {
+            panic!("not a vote")
+        };
+        s.apply(Command::Vote {
+            vote: id,
+            op: VoteOp::Open,
+        })
+        .unwrap();
+    }
+    let closed = s.votes[3].id;
+    s.apply(Command::Vote {
+        vote: closed,
+        op: VoteOp::Close,
+    })
+    .unwrap();
+    s
+}
+
+struct Server {
+    child: Child,
+    address: String,
+    codes: Vec<(u32, String, String)>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.child.kill().ok();
+        self.child.wait().ok();
+    }
+}
+
+fn serve(dir: &Path) -> Server {
+    let file = dir.join("room.ron");
+    stratboard::storage::save(&file, &session(), None).unwrap();
+    let codes = dir.join("codes.csv");
+    let mut child = Process::new(env!("CARGO_BIN_EXE_stratboard"))
+        .arg("serve")
+        .arg(&file)
+        .args(["--bind", "127.0.0.1:0", "--codes"])
+        .arg(&codes)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let address = first
+        .trim()
+        .strip_prefix("http://")
+        .and_then(|a| a.strip_suffix('/'))
+        .unwrap_or_else(|| panic!("first line is the address: {first:?}"))
+        .to_owned();
+    let codes = std::fs::read_to_string(&codes)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let fields: Vec<&str> = line.split(',').collect();
+            (
+                fields[0].parse().unwrap(),
+                fields[1].to_owned(),
+                fields[2].to_owned(),
+            )
+        })
+        .collect();
+    Server {
+        child,
+        address,
+        codes,
+    }
+}
+
+/// One HTTP/1.1 request; the status and the body as JSON (`Null` when it is not JSON).
+fn http(
+    server: &Server,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: &str,
+) -> (u16, Value) {
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    let auth = token.map_or(String::new(), |t| format!("Authorization: Bearer {t}\r\n"));
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n{auth}\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        server.address,
+        body.len()
+    )
+    .unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).unwrap();
+    let answer = String::from_utf8_lossy(&answer);
+    let status = answer[9..12].parse().unwrap();
+    let body = answer.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+    (status, serde_json::from_str(body).unwrap_or(Value::Null))
+}
+
+fn join(server: &Server, who: usize) -> String {
+    let code = &server.codes[who].2;
+    let (status, body) = http(
+        server,
+        "POST",
+        "/api/join",
+        None,
+        &json!({"code": code}).to_string(),
+    );
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["name"], server.codes[who].1.as_str());
+    body["token"].as_str().unwrap().to_owned()
+}
+
+fn on_disk(dir: &Path) -> Session {
+    stratboard::storage::load(&dir.join("room.ron"))
+        .unwrap()
+        .session
+}
+
+#[test]
+fn phones_join_vote_and_send_ideas_under_the_cores_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    assert_eq!(server.codes.len(), 3, "a code for every participant");
+    let saved = on_disk(dir.path());
+    assert!(
+        saved.participants.iter().all(|p| p.code.is_some()),
+        "codes are saved"
+    );
+
+    // Joining.
+    let (status, body) = http(&server, "POST", "/api/join", None, r#"{"code":"AAAAAAAA"}"#);
+    assert_eq!((status, body["error"].as_str()), (401, Some("wrong-code")));
+    let anna = join(&server, 0);
+    let boris = join(&server, 1);
+    assert_eq!(http(&server, "GET", "/api/state", None, "").0, 401);
+    assert_eq!(http(&server, "GET", "/api/state", Some("0123"), "").0, 401);
+
+    // The state lists the open votes only.
+    let (status, state) = http(&server, "GET", "/api/state", Some(&anna), "");
+    assert_eq!(status, 200);
+    let votes = state["votes"].as_array().unwrap();
+    assert_eq!(votes.len(), 3, "{state}");
+    assert!(votes.iter().all(|v| v["voted"] == false));
+    let consent = VoteId(votes[0]["id"].as_u64().unwrap() as u32);
+    let secret = VoteId(votes[1]["id"].as_u64().unwrap() as u32);
+    let dots = VoteId(votes[2]["id"].as_u64().unwrap() as u32);
+    let alternatives: Vec<u64> = votes[1]["alternatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_u64().unwrap())
+        .collect();
+    let ballot = |vote: VoteId| format!("/api/votes/{}/ballot", vote.0);
+
+    // An open consent vote: accepted (durable: already in the file), then corrected.
+    let (status, body) = http(
+        &server,
+        "POST",
+        &ballot(consent),
+        Some(&anna),
+        r#"{"Consent":"For"}"#,
+    );
+    assert_eq!(
+        (status, body["corrected"].as_bool()),
+        (200, Some(false)),
+        "{body}"
+    );
+    let round = &on_disk(dir.path()).votes[0].rounds[0];
+    assert_eq!(round.ballots.len(), 1, "in the file before the answer");
+    let (status, body) = http(
+        &server,
+        "POST",
+        &ballot(consent),
+        Some(&anna),
+        r#"{"Consent":"Block"}"#,
+    );
+    assert_eq!(
+        (status, body["corrected"].as_bool()),
+        (200, Some(true)),
+        "{body}"
+    );
+    let (_, state) = http(&server, "GET", "/api/state", Some(&anna), "");
+    assert_eq!(state["votes"][0]["voted"], true);
+    assert_eq!(state["votes"][0]["ballot"], json!({"Consent": "Block"}));
+
+    // A secret ranked vote: one ballot, no correction, no voter next to the choice.
+    let ranking = json!({"Ranking": [[alternatives[1]], [alternatives[0], alternatives[2]]]});
+    assert_eq!(
+        http(
+            &server,
+            "POST",
+            &ballot(secret),
+            Some(&boris),
+            &ranking.to_string()
+        )
+        .0,
+        200
+    );
+    assert_eq!(
+        http(
+            &server,
+            "POST",
+            &ballot(secret),
+            Some(&anna),
+            &ranking.to_string()
+        )
+        .0,
+        200
+    );
+    let (status, body) = http(
+        &server,
+        "POST",
+        &ballot(secret),
+        Some(&anna),
+        &ranking.to_string(),
+    );
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (409, Some("already-voted"))
+    );
+    let file = on_disk(dir.path());
+    let round = &file.votes[1].rounds[0];
+    assert_eq!(round.ballots.len(), 2);
+    assert!(round.ballots.iter().all(|b| b.voter.is_none()));
+    let mut voters = round.voters.clone();
+    voters.sort();
+    assert_eq!(
+        round.voters, voters,
+        "who voted is kept sorted, not in casting order"
+    );
+
+    // Refusals: wrong kind, unknown alternative, over the dot budget, not JSON.
+    for (vote, body) in [
+        (dots, r#"{"Consent":"For"}"#.to_owned()),
+        (
+            dots,
+            json!({"Dots": [{"alternative": 999, "dots": 1}]}).to_string(),
+        ),
+        (
+            dots,
+            json!({"Dots": [{"alternative": alternatives[0], "dots": 4}]}).to_string(),
+        ),
+        (dots, "not json".to_owned()),
+    ] {
+        let (status, answer) = http(&server, "POST", &ballot(vote), Some(&boris), &body);
+        assert_eq!(
+            (status, answer["error"].as_str()),
+            (400, Some("bad-ballot")),
+            "{body}: {answer}"
+        );
+    }
+    let spend = json!({"Dots": [{"alternative": alternatives[0], "dots": 2}, {"alternative": alternatives[2], "dots": 1}]});
+    assert_eq!(
+        http(
+            &server,
+            "POST",
+            &ballot(dots),
+            Some(&boris),
+            &spend.to_string()
+        )
+        .0,
+        200
+    );
+
+    // A closed vote, a vote that does not exist, a body over the cap.
+    let closed = VoteId(file.votes[3].id.0);
+    let (status, body) = http(
+        &server,
+        "POST",
+        &ballot(closed),
+        Some(&anna),
+        &json!({"Ranking": [[alternatives[0]]]}).to_string(),
+    );
+    assert_eq!((status, body["error"].as_str()), (403, Some("closed")));
+    assert_eq!(
+        http(&server, "POST", &ballot(VoteId(9999)), Some(&anna), "{}").0,
+        404
+    );
+    let huge = format!(r#"{{"text":"{}"}}"#, "x".repeat(20 * 1024));
+    assert_eq!(
+        http(&server, "POST", "/api/ideas", Some(&anna), &huge).0,
+        413
+    );
+
+    // Ideas: hidden alternatives with their author; an empty one is refused.
+    assert_eq!(
+        http(
+            &server,
+            "POST",
+            "/api/ideas",
+            Some(&anna),
+            r#"{"text":"  "}"#
+        )
+        .0,
+        400
+    );
+    let (status, _) = http(
+        &server,
+        "POST",
+        "/api/ideas",
+        Some(&anna),
+        r#"{"text":"<b>Велодорожки</b>"}"#,
+    );
+    assert_eq!(status, 201);
+    let idea = on_disk(dir.path())
+        .alternatives
+        .into_iter()
+        .find(|a| a.title == "<b>Велодорожки</b>")
+        .unwrap();
+    assert!(idea.hidden);
+    assert_eq!(
+        idea.proposer,
+        Some(stratboard::model::Proposer::Participant(ParticipantId(
+            server.codes[0].0
+        )))
+    );
+
+    // Nothing but the page and the API: never the session file.
+    for path in ["/room.ron", "/../room.ron", "/api/session"] {
+        let (status, _) = http(&server, "GET", path, None, "");
+        assert_eq!(status, 404, "{path}");
+    }
+    let (status, _) = http(&server, "GET", "/", None, "");
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn guessing_codes_is_cut_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    let statuses: Vec<u16> = (0..12)
+        .map(|_| http(&server, "POST", "/api/join", None, r#"{"code":"ZZZZZZZZ"}"#).0)
+        .collect();
+    assert_eq!(&statuses[..10], &[401; 10]);
+    assert_eq!(&statuses[10..], &[429, 429]);
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_stops_the_server_cleanly_with_every_ballot_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = serve(dir.path());
+    let anna = join(&server, 0);
+    let consent = on_disk(dir.path()).votes[0].id;
+    let path = format!("/api/votes/{}/ballot", consent.0);
+    assert_eq!(
+        http(
+            &server,
+            "POST",
+            &path,
+            Some(&anna),
+            r#"{"Consent":"Against"}"#
+        )
+        .0,
+        200
+    );
+    let pid = server.child.id().to_string();
+    let killed = Process::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(killed.success());
+    let status = server.child.wait().unwrap();
+    assert!(status.success(), "exit 0 on SIGTERM: {status:?}");
+    let round = &on_disk(dir.path()).votes[0].rounds[0];
+    assert_eq!(round.ballots.len(), 1);
+}
