@@ -29,6 +29,11 @@ struct Args {
     /// built-in sample opens.
     file: Option<PathBuf>,
 
+    /// Open the room for phones on this address and port as the window opens
+    /// (as Room → Open the room does).
+    #[arg(long, value_name = "ADDR:PORT")]
+    room: Option<std::net::SocketAddr>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -179,6 +184,6 @@ fn main() -> ExitCode {
             };
             cli::tally::run(source, json)
         }
-        None => stratboard::app::run(args.file),
+        None => stratboard::app::run(args.file, args.room),
     }
 }

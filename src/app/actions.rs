@@ -35,6 +35,12 @@ pub enum Action {
     Present,
     /// Open or close the audience window.
     AudienceWindow,
+    /// Open the room for phones (asks for the address and port).
+    OpenRoom,
+    /// Close the room.
+    CloseRoom,
+    /// Show or hide the room's QR code and address.
+    RoomWindow,
     /// Switch the interface language.
     SetLanguage(Language),
     /// Switch the colour theme.
@@ -112,6 +118,9 @@ pub const ACTIONS: &[ActionInfo] = &[
     row(Action::Undo, "menu-undo", &[keys(CTRL, Key::Z)]),
     row(Action::AudienceWindow, "menu-audience", &[AUDIENCE]),
     row(Action::Present, "menu-present", &[PRESENT]),
+    row(Action::OpenRoom, "menu-room-open", &[]),
+    row(Action::CloseRoom, "menu-room-close", &[]),
+    row(Action::RoomWindow, "menu-room-show", &[]),
     ActionInfo {
         action: Action::SetLanguage(Language::Russian),
         name: Name::Native(Language::Russian),
@@ -188,6 +197,9 @@ impl StratboardApp {
             }
             Action::AudienceWindow if self.dialog.is_none() => self.toggle_audience_window(ctx),
             Action::Present | Action::AudienceWindow => {}
+            Action::OpenRoom => self.open_room_dialog(),
+            Action::CloseRoom => self.close_room(),
+            Action::RoomWindow => self.toggle_room_window(),
             Action::SetLanguage(language) => self.set_language(language),
             Action::SetTheme(kind) => self.set_theme(kind),
         }
@@ -207,6 +219,7 @@ impl StratboardApp {
     fn is_selected(&self, action: Action) -> Option<bool> {
         match action {
             Action::AudienceWindow => Some(self.audience_window_open()),
+            Action::RoomWindow => Some(self.room.window_shown()),
             Action::SetLanguage(language) => Some(self.settings.language == language),
             Action::SetTheme(kind) => Some(self.settings.theme == kind),
             _ => None,

@@ -27,6 +27,14 @@ impl StratboardApp {
                     self.action_button(ui, Action::SetTheme(kind));
                 }
             });
+            ui.menu_button(self.tr.t("menu-room"), |ui| {
+                if self.room_open() {
+                    self.action_button(ui, Action::RoomWindow);
+                    self.action_button(ui, Action::CloseRoom);
+                } else {
+                    self.action_button(ui, Action::OpenRoom);
+                }
+            });
             ui.separator();
             ui.label(self.theme.caption(&self.session().meta.title));
         });
@@ -76,6 +84,7 @@ impl StratboardApp {
                 ui.separator();
                 ui.label(self.theme.caption(self.tr.t("status-autosaved")));
             }
+            self.room_status(ui);
         });
     }
 

@@ -96,6 +96,7 @@ impl StratboardApp {
     }
 
     fn replace_document(&mut self, doc: Document) {
+        self.close_room_for_new_document();
         self.doc = doc;
         self.autosave_due = None;
         self.notice = None;

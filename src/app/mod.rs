@@ -12,6 +12,7 @@ mod chrome;
 pub mod export;
 mod files;
 pub mod present;
+pub mod room;
 pub mod settings;
 
 use std::path::PathBuf;
@@ -99,6 +100,8 @@ pub struct StratboardApp {
     presentation: present::Presentation,
     /// File → Export.
     export: export::ExportDialog,
+    /// Room → the room server for phones.
+    room: room::RoomState,
 }
 
 impl StratboardApp {
@@ -129,6 +132,7 @@ impl StratboardApp {
             last_title: String::new(),
             presentation,
             export: export::ExportDialog::default(),
+            room: room::RoomState::default(),
         }
     }
 
@@ -324,6 +328,7 @@ impl StratboardApp {
             ctx.request_repaint();
         }
         self.apply_pending();
+        self.publish_to_room();
         for request in requests {
             self.shell_request(request);
             ctx.request_repaint();
@@ -331,6 +336,7 @@ impl StratboardApp {
         self.seal_when_focus_moves(&ctx);
         self.dialogs(&ctx);
         self.export_window(&ctx);
+        self.room_windows(&ctx);
         self.autosave(&ctx);
         self.update_title(&ctx);
     }
@@ -448,7 +454,7 @@ pub fn sample_session() -> Session {
 }
 
 /// Opens the window on `file` (or the last session, or the sample) and runs until it is closed.
-pub fn run(file: Option<PathBuf>) -> ExitCode {
+pub fn run(file: Option<PathBuf>, room: Option<std::net::SocketAddr>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("stratboard")
@@ -466,7 +472,13 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                 .and_then(|s| eframe::get_value::<Settings>(s, settings::STORAGE_KEY))
                 .unwrap_or_default();
             let recovery = RecoveryStore::default_location();
-            Ok(Box::new(StratboardApp::start(file, settings, recovery)))
+            let mut app = StratboardApp::start(file, settings, recovery);
+            if let Some(bind) = room
+                && let Err(error) = app.open_room(bind)
+            {
+                app.error("error-room", error);
+            }
+            Ok(Box::new(app))
         }),
     );
     match result {

@@ -31,6 +31,10 @@ pub struct Settings {
     pub export_format: Option<String>,
     /// The last language a protocol was exported in.
     pub export_language: Option<Language>,
+    /// The address the room was last opened on (one of this machine's addresses).
+    pub room_address: Option<std::net::IpAddr>,
+    /// The port the room was last opened on.
+    pub room_port: u16,
 }
 
 impl Default for Settings {
@@ -43,6 +47,8 @@ impl Default for Settings {
             high_contrast: false,
             export_format: None,
             export_language: None,
+            room_address: None,
+            room_port: 8080,
         }
     }
 }

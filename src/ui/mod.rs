@@ -18,6 +18,7 @@ pub mod messages;
 pub mod notes;
 pub mod positions;
 pub mod present;
+pub mod qr;
 pub mod session;
 pub mod situation;
 pub mod stakeholders;

@@ -26,6 +26,11 @@ pub struct Theme {
     pub kind: ThemeKind,
 }
 
+/// The dark squares of a QR code (black on white in every theme: cameras expect it).
+pub const QR_DARK: Color32 = Color32::BLACK;
+/// The field of a QR code.
+pub const QR_LIGHT: Color32 = Color32::WHITE;
+
 /// Body text size: readable from a few metres on a projector.
 pub const BODY_SIZE: f32 = 17.0;
 /// Size of section headings.

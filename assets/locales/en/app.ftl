@@ -73,6 +73,7 @@ dialog-external-title = The file changed on disk
 dialog-external-body = Someone else changed { $file } after you opened it.
 
 error-open = Could not open the file
+error-room = Could not open the room
 error-save = Could not save
 error-command = Not changed
 
@@ -175,3 +176,22 @@ menu-audience = Audience window
 spotlight-show = Show to the room
 common-move-up = Move up
 common-move-down = Move down
+
+menu-room = Room
+menu-room-open = Open the room…
+menu-room-close = Close the room
+menu-room-show = QR code and address
+room-title = The room is open
+room-join-hint = Scan with a phone's camera, or type the address; then enter your personal code.
+room-address = Serve the room on this address (the network the phones are on):
+room-port = Port
+room-open-button = Open the room
+room-bad-port = The port must be a number from 1 to 65535.
+room-needs-file = Save the session to a file first: the phones' ballots are saved into it.
+room-no-random = The system gave no randomness for participant codes.
+room-status = Room open:
+room-devices = { $count ->
+    [one] { $count } phone
+   *[other] { $count } phones
+}
+room-closed-new-document = The room was closed: it served the session that was open before.

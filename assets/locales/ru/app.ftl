@@ -75,6 +75,7 @@ dialog-external-title = Файл изменён на диске
 dialog-external-body = Файл { $file } изменили после того, как вы его открыли.
 
 error-open = Не удалось открыть файл
+error-room = Не удалось открыть зал
 error-save = Не удалось сохранить
 error-command = Изменение не внесено
 
@@ -181,3 +182,23 @@ menu-audience = Окно для зала
 spotlight-show = Показать залу
 common-move-up = Переместить выше
 common-move-down = Переместить ниже
+
+menu-room = Зал
+menu-room-open = Открыть зал…
+menu-room-close = Закрыть зал
+menu-room-show = QR-код и адрес
+room-title = Зал открыт
+room-join-hint = Наведите камеру телефона или наберите адрес, затем введите личный код.
+room-address = Адрес, на котором открыть зал (сеть, в которой телефоны):
+room-port = Порт
+room-open-button = Открыть зал
+room-bad-port = Порт — число от 1 до 65535.
+room-needs-file = Сначала сохраните сессию в файл: голоса с телефонов сохраняются в него.
+room-no-random = Система не дала случайных чисел для личных кодов.
+room-status = Зал открыт:
+room-devices = { $count ->
+    [one] { $count } телефон
+    [few] { $count } телефона
+   *[other] { $count } телефонов
+}
+room-closed-new-document = Зал закрыт: он обслуживал сессию, открытую ранее.

@@ -1,0 +1,257 @@
+//! Room → Open the room: the window side of the room server. The facilitator picks one of the
+//! laptop's addresses and a port (both remembered); the room then serves phones until it is
+//! closed, another session is opened, or the app quits. The window stays the document's
+//! owner: it drains what phones send each frame (saving the file before a phone hears
+//! "accepted") and publishes the session to the room after every change.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::time::Instant;
+
+use egui::RichText;
+
+use super::{Notice, StratboardApp};
+use crate::commands::{Command, Item};
+use crate::model::{Participant, participant_code};
+use crate::room::{Room, SharedSession, access};
+
+/// The room while it is open, and its dialog.
+#[derive(Default)]
+pub struct RoomState {
+    room: Option<Room>,
+    shared: Option<SharedSession>,
+    /// The revision last published to the room.
+    published: u64,
+    /// The "Open the room" dialog is shown.
+    dialog: bool,
+    /// The room's window (QR code, address, devices) is shown.
+    window: bool,
+    /// The port being typed in the dialog.
+    port: String,
+    /// Why the last attempt to open failed.
+    error: Option<String>,
+}
+
+impl RoomState {
+    /// Whether the room's window is shown.
+    pub fn window_shown(&self) -> bool {
+        self.window
+    }
+}
+
+/// This machine's addresses a phone could reach: IPv4 first, loopback last.
+pub fn local_addresses() -> Vec<IpAddr> {
+    let mut found: Vec<IpAddr> = if_addrs::get_if_addrs()
+        .map(|all| all.into_iter().map(|i| i.ip()).collect())
+        .unwrap_or_default();
+    found.retain(|ip| !matches!(ip, IpAddr::V6(v6) if v6.is_unicast_link_local()));
+    found.sort_by_key(|ip| (ip.is_loopback(), ip.is_ipv6(), *ip));
+    found.dedup();
+    if found.is_empty() {
+        found.push(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    }
+    found
+}
+
+impl StratboardApp {
+    /// Whether the room is open.
+    pub fn room_open(&self) -> bool {
+        self.room.room.is_some()
+    }
+
+    /// The address phones open, while the room is open.
+    pub fn room_url(&self) -> Option<String> {
+        self.room.room.as_ref().map(Room::url)
+    }
+
+    /// Opens the room on `bind`: every participant without a code gets one (an undoable
+    /// edit), and the session must have a file, since ballots are saved into it.
+    pub fn open_room(&mut self, bind: SocketAddr) -> Result<(), String> {
+        if self.doc.path().is_none() {
+            return Err(self.tr.t("room-needs-file"));
+        }
+        self.close_room();
+        self.give_codes()?;
+        let shared = SharedSession::new(self.doc.session());
+        let room = Room::start(bind, self.doc.sender(), shared.clone())
+            .map_err(|error| format!("{bind}: {error}"))?;
+        self.settings.room_address = Some(bind.ip());
+        self.settings.room_port = bind.port();
+        self.room.room = Some(room);
+        self.room.shared = Some(shared);
+        self.room.published = self.doc.revision();
+        self.room.window = true;
+        Ok(())
+    }
+
+    /// Closes the room: phones get no answer any more; nothing they sent is lost.
+    pub fn close_room(&mut self) {
+        if let Some(room) = self.room.room.take() {
+            room.stop();
+        }
+        self.room.shared = None;
+        self.room.window = false;
+    }
+
+    /// Shows or hides the room's window (QR code and address).
+    pub fn toggle_room_window(&mut self) {
+        self.room.window = !self.room.window && self.room_open();
+    }
+
+    /// Asks for the address and port (Room → Open the room…).
+    pub(super) fn open_room_dialog(&mut self) {
+        self.room.dialog = true;
+        self.room.error = None;
+        self.room.port = self.settings.room_port.to_string();
+    }
+
+    fn give_codes(&mut self) -> Result<(), String> {
+        let mut taken: Vec<String> = self
+            .session()
+            .participants
+            .iter()
+            .filter_map(|p| p.code.clone())
+            .collect();
+        let mut updates = Vec::new();
+        for person in self
+            .session()
+            .participants
+            .iter()
+            .filter(|p| p.code.is_none())
+        {
+            let code = loop {
+                let bytes = access::code_bytes().ok_or_else(|| self.tr.t("room-no-random"))?;
+                let code = participant_code(bytes);
+                if !taken.contains(&code) {
+                    break code;
+                }
+            };
+            taken.push(code.clone());
+            updates.push(Command::Update(Item::Participant(Participant {
+                code: Some(code),
+                ..person.clone()
+            })));
+        }
+        if !updates.is_empty() {
+            self.doc
+                .apply(Command::Batch(updates), Instant::now())
+                .map_err(|error| error.to_string())?;
+            self.schedule_autosave();
+        }
+        Ok(())
+    }
+
+    /// Gives the room the session as it is now, if it changed since it last did.
+    pub(super) fn publish_to_room(&mut self) {
+        if let Some(shared) = &self.room.shared
+            && self.room.published != self.doc.revision()
+        {
+            shared.publish(self.doc.session());
+            self.room.published = self.doc.revision();
+        }
+    }
+
+    /// The status bar's part: "Room open: http://… · 3 phones".
+    pub(super) fn room_status(&self, ui: &mut egui::Ui) {
+        if let Some(room) = &self.room.room {
+            ui.separator();
+            let devices = i64::try_from(room.devices()).unwrap_or(i64::MAX);
+            let text = format!(
+                "{} {} · {}",
+                self.tr.t("room-status"),
+                room.url(),
+                self.tr.n("room-devices", devices)
+            );
+            ui.label(RichText::new(text).color(self.theme.accent()));
+        }
+    }
+
+    /// The dialog that opens the room, and the room's window.
+    pub(super) fn room_windows(&mut self, ctx: &egui::Context) {
+        if self.room.dialog {
+            self.room_dialog(ctx);
+        }
+        if self.room.window
+            && let Some(url) = self.room_url()
+        {
+            let mut open = true;
+            // At the top right, under the menu bar, clear of the menus and the sections.
+            let corner = ctx.content_rect().right_top() + egui::vec2(-16.0, 56.0);
+            egui::Window::new(self.tr.t("room-title"))
+                .pivot(egui::Align2::RIGHT_TOP)
+                .default_pos(corner)
+                .open(&mut open)
+                .resizable(false)
+                .collapsible(false)
+                .show(ctx, |ui| {
+                    ui.label(self.tr.t("room-join-hint"));
+                    ui.add_space(8.0);
+                    crate::ui::qr::qr_code(ui, &url, 280.0);
+                    ui.add_space(8.0);
+                    ui.label(self.theme.heading(url.trim_end_matches('/')));
+                    let devices = self.room.room.as_ref().map_or(0, Room::devices);
+                    let devices = i64::try_from(devices).unwrap_or(i64::MAX);
+                    ui.label(self.theme.caption(self.tr.n("room-devices", devices)));
+                });
+            if !open {
+                self.room.window = false;
+            }
+        }
+    }
+
+    fn room_dialog(&mut self, ctx: &egui::Context) {
+        let addresses = local_addresses();
+        let mut chosen = self
+            .settings
+            .room_address
+            .filter(|a| addresses.contains(a))
+            .unwrap_or(addresses[0]);
+        let mut open_now = false;
+        let mut cancel = false;
+        let modal = egui::Modal::new(egui::Id::unique("stratboard-room-dialog")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            ui.heading(self.tr.t("menu-room-open"));
+            ui.label(self.tr.t("room-address"));
+            for address in &addresses {
+                if ui.radio(chosen == *address, address.to_string()).clicked() {
+                    chosen = *address;
+                }
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let caption = ui.label(self.tr.t("room-port"));
+                ui.add(egui::TextEdit::singleline(&mut self.room.port).desired_width(80.0))
+                    .labelled_by(caption.id);
+            });
+            if let Some(error) = &self.room.error {
+                ui.label(RichText::new(error).color(self.theme.error()));
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                open_now = ui.button(self.tr.t("room-open-button")).clicked();
+                cancel = ui.button(self.tr.t("common-cancel")).clicked();
+            });
+        });
+        self.settings.room_address = Some(chosen);
+        if cancel || modal.should_close() {
+            self.room.dialog = false;
+            return;
+        }
+        if open_now {
+            match self.room.port.trim().parse::<u16>() {
+                Ok(port) => match self.open_room(SocketAddr::new(chosen, port)) {
+                    Ok(()) => self.room.dialog = false,
+                    Err(error) => self.room.error = Some(error),
+                },
+                Err(_) => self.room.error = Some(self.tr.t("room-bad-port")),
+            }
+        }
+    }
+
+    /// Closes the room when the document it serves is replaced.
+    pub(super) fn close_room_for_new_document(&mut self) {
+        if self.room_open() {
+            self.close_room();
+            self.notice = Some(Notice::Info(self.tr.t("room-closed-new-document")));
+        }
+    }
+}
