@@ -1,0 +1,179 @@
+//! 1,000 simulated phones on loopback join the room and cast a ballot at once against a real
+//! `stratboard serve`. Prints the time until all are acknowledged, p50 / p99 latency of
+//! join + ballot, ballots lost (acknowledged but not in the file afterwards), and the
+//! server's peak RSS. Targets (2 cores): all within 5 s, p99 ≤ 1 s, 0 lost.
+#![allow(clippy::unwrap_used, clippy::print_stdout)]
+
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::net::TcpStream;
+use std::process::{Command as Process, Stdio};
+use std::sync::{Arc, Barrier};
+use std::time::{Duration, Instant};
+
+use stratboard::commands::{Command, Item, VoteOp};
+use stratboard::model::{Alternative, Anonymity, Participant, Session, Vote, VoteMethod};
+
+const PHONES: usize = 1000;
+
+fn session() -> Session {
+    let mut s = Session::new("Hall of a thousand");
+    for i in 0..PHONES {
+        s.apply(Command::Add(Item::Participant(Participant {
+            name: format!("Участник {i}"),
+            ..Participant::default()
+        })))
+        .unwrap();
+    }
+    for title in ["Park", "School", "Road", "Clinic", "Library"] {
+        s.apply(Command::Add(Item::Alternative(Alternative {
+            title: title.into(),
+            ..Alternative::default()
+        })))
+        .unwrap();
+    }
+    let alternatives: Vec<_> = s.alternatives.iter().map(|a| a.id).collect();
+    s.apply(Command::Add(Item::Vote(Vote {
+        question: "Which ones?".into(),
+        alternatives,
+        method: VoteMethod::Approval,
+        anonymity: Anonymity::Secret,
+        ..Vote::default()
+    })))
+    .unwrap();
+    let vote = s.votes[0].id;
+    s.apply(Command::Vote {
+        vote,
+        op: VoteOp::Open,
+    })
+    .unwrap();
+    s
+}
+
+fn request(address: &str, path: &str, token: Option<&str>, body: &str) -> (u16, String) {
+    let mut stream = loop {
+        match TcpStream::connect(address) {
+            Ok(stream) => break stream,
+            Err(_) => std::thread::sleep(Duration::from_millis(5)),
+        }
+    };
+    let auth = token.map_or(String::new(), |t| format!("Authorization: Bearer {t}\r\n"));
+    write!(
+        stream,
+        "POST {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n{auth}\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .ok();
+    let mut answer = String::new();
+    // A reset connection counts as not answered (status 0), not as a crash of the bench.
+    stream.read_to_string(&mut answer).ok();
+    let status = answer.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, answer)
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("hall.ron");
+    let codes_file = dir.path().join("codes.csv");
+    stratboard::storage::save(&file, &session(), None).unwrap();
+    let mut server = Process::new(env!("CARGO_BIN_EXE_stratboard"))
+        .arg("serve")
+        .arg(&file)
+        .args(["--bind", "127.0.0.1:0", "--codes"])
+        .arg(&codes_file)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(server.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let address = first
+        .trim()
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_owned();
+    let codes: Vec<String> = std::fs::read_to_string(&codes_file)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| l.rsplit(',').next().unwrap().to_owned())
+        .collect();
+    let session = stratboard::storage::load(&file).unwrap().session;
+    let vote = session.votes[0].id.0;
+    let approve = format!("{{\"Approval\":[{}]}}", session.alternatives[0].id.0);
+    let barrier = Arc::new(Barrier::new(PHONES + 1));
+    let phones: Vec<_> = codes
+        .into_iter()
+        .map(|code| {
+            let (address, barrier, approve) =
+                (address.clone(), Arc::clone(&barrier), approve.clone());
+            std::thread::Builder::new()
+                .stack_size(128 * 1024)
+                .spawn(move || {
+                    barrier.wait();
+                    let start = Instant::now();
+                    let (status, answer) = request(
+                        &address,
+                        "/api/join",
+                        None,
+                        &format!("{{\"code\":\"{code}\"}}"),
+                    );
+                    if status != 200 {
+                        return (start.elapsed(), false);
+                    }
+                    let token = answer
+                        .split("\"token\":\"")
+                        .nth(1)
+                        .unwrap()
+                        .split('"')
+                        .next()
+                        .unwrap()
+                        .to_owned();
+                    let path = format!("/api/votes/{vote}/ballot");
+                    let (status, _) = request(&address, &path, Some(&token), &approve);
+                    (start.elapsed(), status == 200)
+                })
+                .unwrap()
+        })
+        .collect();
+    let start = Instant::now();
+    barrier.wait();
+    let mut latencies = Vec::new();
+    let mut acknowledged = 0;
+    for phone in phones {
+        let (latency, ok) = phone.join().unwrap();
+        latencies.push(latency);
+        acknowledged += usize::from(ok);
+    }
+    let all = start.elapsed();
+    let rss = std::fs::read_to_string(format!("/proc/{}/status", server.id()))
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with("VmHWM"))
+        .map(|l| l.split_whitespace().nth(1).unwrap_or("?").to_owned())
+        .unwrap_or_else(|| "?".into());
+    Process::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .ok();
+    server.wait().unwrap();
+    latencies.sort();
+    let at = |q: f64| latencies[((latencies.len() - 1) as f64 * q).round() as usize];
+    let in_file = stratboard::storage::load(&file).unwrap().session.votes[0].rounds[0]
+        .ballots
+        .len();
+    println!("room: {PHONES} phones on loopback join and cast one secret approval ballot at once");
+    println!("  acknowledged         {acknowledged} of {PHONES}");
+    println!("  all answered in      {:.3} s", all.as_secs_f64());
+    println!(
+        "  latency p50 / p99    {:.3} / {:.3} s (join + ballot)",
+        at(0.5).as_secs_f64(),
+        at(0.99).as_secs_f64()
+    );
+    println!(
+        "  ballots in the file  {in_file}; lost (acknowledged, not in file) {}",
+        acknowledged.saturating_sub(in_file)
+    );
+    println!("  server peak RSS      {rss} kB");
+}
