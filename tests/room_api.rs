@@ -435,7 +435,11 @@ fn sigterm_stops_the_server_cleanly_with_every_ballot_in_the_file() {
         200
     );
     let pid = server.child.id().to_string();
-    let killed = Process::new("kill").args(["-TERM", &pid]).status().unwrap();
+    // The shell's own `kill`: no procps needed on a fresh machine.
+    let killed = Process::new("sh")
+        .args(["-c", &format!("kill -TERM {pid}")])
+        .status()
+        .unwrap();
     assert!(killed.success());
     let status = server.child.wait().unwrap();
     assert!(status.success(), "exit 0 on SIGTERM: {status:?}");
