@@ -153,8 +153,8 @@ fn main() {
         .find(|l| l.starts_with("VmHWM"))
         .map(|l| l.split_whitespace().nth(1).unwrap_or("?").to_owned())
         .unwrap_or_else(|| "?".into());
-    Process::new("kill")
-        .args(["-TERM", &server.id().to_string()])
+    Process::new("sh")
+        .args(["-c", &format!("kill -TERM {}", server.id())])
         .status()
         .ok();
     server.wait().unwrap();
