@@ -10,8 +10,6 @@ use std::time::Instant;
 use egui::RichText;
 
 use super::{Notice, StratboardApp};
-use crate::commands::{Command, Item};
-use crate::model::{Participant, participant_code};
 use crate::room::{Room, SharedSession, access};
 
 /// The room while it is open, and its dialog.
@@ -105,35 +103,11 @@ impl StratboardApp {
     }
 
     fn give_codes(&mut self) -> Result<(), String> {
-        let mut taken: Vec<String> = self
-            .session()
-            .participants
-            .iter()
-            .filter_map(|p| p.code.clone())
-            .collect();
-        let mut updates = Vec::new();
-        for person in self
-            .session()
-            .participants
-            .iter()
-            .filter(|p| p.code.is_none())
-        {
-            let code = loop {
-                let bytes = access::code_bytes().ok_or_else(|| self.tr.t("room-no-random"))?;
-                let code = participant_code(bytes);
-                if !taken.contains(&code) {
-                    break code;
-                }
-            };
-            taken.push(code.clone());
-            updates.push(Command::Update(Item::Participant(Participant {
-                code: Some(code),
-                ..person.clone()
-            })));
-        }
-        if !updates.is_empty() {
+        let codes =
+            access::codes_for_everyone(self.session()).map_err(|_| self.tr.t("room-no-random"))?;
+        if let Some(codes) = codes {
             self.doc
-                .apply(Command::Batch(updates), Instant::now())
+                .apply(codes, Instant::now())
                 .map_err(|error| error.to_string())?;
             self.schedule_autosave();
         }

@@ -11,9 +11,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::commands::{Command, Item};
 use crate::document::Document;
-use crate::model::{Participant, Session, participant_code};
+use crate::model::Session;
 use crate::room::{Room, SharedSession, access};
 
 /// Serves `session_path` on `bind` until a stop signal; writes the participants' codes to
@@ -93,36 +92,10 @@ fn apply(doc: &mut Document, shared: &SharedSession) -> bool {
 
 /// Gives every participant without a code a new one, unique in the session, and saves.
 fn give_codes(doc: &mut Document) -> Result<(), String> {
-    let mut taken: Vec<String> = doc
-        .session()
-        .participants
-        .iter()
-        .filter_map(|p| p.code.clone())
-        .collect();
-    let mut updates = Vec::new();
-    for person in doc
-        .session()
-        .participants
-        .iter()
-        .filter(|p| p.code.is_none())
-    {
-        let code = loop {
-            let bytes = access::code_bytes().ok_or("no randomness for participant codes")?;
-            let code = participant_code(bytes);
-            if !taken.contains(&code) {
-                break code;
-            }
-        };
-        taken.push(code.clone());
-        updates.push(Command::Update(Item::Participant(Participant {
-            code: Some(code),
-            ..person.clone()
-        })));
-    }
-    if updates.is_empty() {
+    let Some(codes) = access::codes_for_everyone(doc.session()).map_err(|e| e.to_string())? else {
         return Ok(());
-    }
-    doc.apply(Command::Batch(updates), Instant::now())
+    };
+    doc.apply(codes, Instant::now())
         .map_err(|error| error.to_string())?;
     doc.save(false).map_err(|error| error.to_string())
 }

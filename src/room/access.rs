@@ -13,7 +13,8 @@ use std::net::IpAddr;
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use crate::model::{ParticipantId, Session, normalise_code};
+use crate::commands::{Command, Item};
+use crate::model::{Participant, ParticipantId, Session, normalise_code, participant_code};
 
 /// Wrong codes one client may try per [`TRY_WINDOW`].
 pub const TRIES_PER_CLIENT: u32 = 10;
@@ -141,6 +142,43 @@ fn new_token() -> Option<String> {
     Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// The edit that gives every participant without a code a new one, unique in the session
+/// (`None` when everyone has a code); an error when the system gives no randomness.
+pub fn codes_for_everyone(session: &Session) -> Result<Option<Command>, NoRandomness> {
+    let mut taken: Vec<String> = session
+        .participants
+        .iter()
+        .filter_map(|p| p.code.clone())
+        .collect();
+    let mut updates = Vec::new();
+    for person in session.participants.iter().filter(|p| p.code.is_none()) {
+        let code = loop {
+            let code = participant_code(code_bytes().ok_or(NoRandomness)?);
+            if !taken.contains(&code) {
+                break code;
+            }
+        };
+        taken.push(code.clone());
+        updates.push(Command::Update(Item::Participant(Participant {
+            code: Some(code),
+            ..person.clone()
+        })));
+    }
+    Ok((!updates.is_empty()).then_some(Command::Batch(updates)))
+}
+
+/// The operating system gave no random bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NoRandomness;
+
+impl std::fmt::Display for NoRandomness {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the system gave no randomness for participant codes")
+    }
+}
+
+impl std::error::Error for NoRandomness {}
+
 /// Random bytes from the operating system for participant codes, or `None`.
 pub fn code_bytes() -> Option<[u8; crate::model::CODE_LENGTH]> {
     let mut bytes = [0u8; crate::model::CODE_LENGTH];
@@ -198,5 +236,33 @@ mod tests {
         // Another phone in the room is not punished for it.
         let other = IpAddr::from([10, 0, 0, 4]);
         assert!(access.join(&session(), "ABCDEFGH", other).is_ok());
+    }
+
+    #[test]
+    fn codes_go_to_everyone_without_one_and_keep_the_existing_ones() {
+        let mut session = session();
+        for id in 2..=40 {
+            session.participants.push(Participant {
+                id: ParticipantId(id),
+                name: format!("P{id}"),
+                ..Participant::default()
+            });
+        }
+        let codes = codes_for_everyone(&session).unwrap().unwrap();
+        session.apply(codes).unwrap();
+        let mut all: Vec<String> = session
+            .participants
+            .iter()
+            .map(|p| p.code.clone().unwrap())
+            .collect();
+        assert_eq!(all[0], "ABCDEFGH", "an existing code is kept");
+        assert!(
+            all.iter()
+                .all(|c| normalise_code(c).as_deref() == Some(c.as_str()))
+        );
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), 40, "unique");
+        assert_eq!(codes_for_everyone(&session).unwrap(), None);
     }
 }
