@@ -68,10 +68,12 @@ impl StratboardApp {
             return Err(self.tr.t("room-needs-file"));
         }
         self.close_room();
-        self.give_codes()?;
+        // The address first: a port that is taken must not leave an edit behind.
         let shared = SharedSession::new(self.doc.session());
         let room = Room::start(bind, self.doc.sender(), shared.clone())
             .map_err(|error| format!("{bind}: {error}"))?;
+        self.give_codes()?;
+        shared.publish(self.doc.session());
         self.settings.room_address = Some(bind.ip());
         self.settings.room_port = bind.port();
         self.room.room = Some(room);
