@@ -110,6 +110,10 @@ enum Command {
         /// Write `participant,name,code` rows here (codes are made for participants without one).
         #[arg(long, value_name = "OUT.csv")]
         codes: Option<PathBuf>,
+        /// Let guests in without a code (from the room's own address): they may send ideas
+        /// and never vote.
+        #[arg(long)]
+        guests: bool,
     },
     /// Create a new session file.
     New {
@@ -146,7 +150,8 @@ fn main() -> ExitCode {
             session,
             bind,
             codes,
-        }) => cli::serve::run(&session, bind, codes.as_deref()),
+            guests,
+        }) => cli::serve::run(&session, bind, codes.as_deref(), guests),
         Some(Command::New {
             output,
             title,

@@ -1,6 +1,7 @@
 //! The room's JSON API against a real `stratboard serve` on 127.0.0.1: joining, the state,
 //! ballots of several kinds, every refusal, the join limit, the body cap, ideas, durability
-//! (a ballot answered 200 is already in the file) and a clean stop on SIGTERM.
+//! (a ballot answered 200 is already in the file), guests, live updates (server-sent events)
+//! and a clean stop on SIGTERM.
 #![allow(clippy::unwrap_used)]
 
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
@@ -109,6 +110,10 @@ impl Drop for Server {
 }
 
 fn serve(dir: &Path) -> Server {
+    serve_with(dir, &[])
+}
+
+fn serve_with(dir: &Path, extra: &[&str]) -> Server {
     let file = dir.join("room.ron");
     stratboard::storage::save(&file, &session(), None).unwrap();
     let codes = dir.join("codes.csv");
@@ -117,6 +122,7 @@ fn serve(dir: &Path) -> Server {
         .arg(&file)
         .args(["--bind", "127.0.0.1:0", "--codes"])
         .arg(&codes)
+        .args(extra)
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
@@ -445,4 +451,116 @@ fn sigterm_stops_the_server_cleanly_with_every_ballot_in_the_file() {
     assert!(status.success(), "exit 0 on SIGTERM: {status:?}");
     let round = &on_disk(dir.path()).votes[0].rounds[0];
     assert_eq!(round.ballots.len(), 1);
+}
+
+#[test]
+fn guests_send_ideas_and_never_vote_and_only_when_let_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let closed_room = serve(dir.path());
+    let (status, info) = http(&closed_room, "GET", "/api/room", None, "");
+    assert_eq!((status, &info["guests"]), (200, &json!(false)));
+    assert_eq!(info["session"], "Room test");
+    let (status, body) = http(&closed_room, "POST", "/api/join", None, r#"{"guest":true}"#);
+    assert_eq!((status, body["error"].as_str()), (403, Some("guests-off")));
+    drop(closed_room);
+
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve_with(dir.path(), &["--guests"]);
+    assert_eq!(
+        http(&server, "GET", "/api/room", None, "").1["guests"],
+        true
+    );
+    let (status, body) = http(&server, "POST", "/api/join", None, r#"{"guest":true}"#);
+    assert_eq!(
+        (status, &body["participant"]),
+        (200, &Value::Null),
+        "{body}"
+    );
+    let guest = body["token"].as_str().unwrap().to_owned();
+    let (status, state) = http(&server, "GET", "/api/state", Some(&guest), "");
+    assert_eq!(status, 200);
+    assert_eq!(state["guest"], true);
+    assert_eq!(state["votes"], json!([]), "a guest sees no votes");
+    let consent = on_disk(dir.path()).votes[0].id;
+    let (status, body) = http(
+        &server,
+        "POST",
+        &format!("/api/votes/{}/ballot", consent.0),
+        Some(&guest),
+        r#"{"Consent":"For"}"#,
+    );
+    assert_eq!((status, body["error"].as_str()), (403, Some("guest")));
+    let (status, _) = http(
+        &server,
+        "POST",
+        "/api/ideas",
+        Some(&guest),
+        r#"{"text":"A guest's idea"}"#,
+    );
+    assert_eq!(status, 201);
+    let file = on_disk(dir.path());
+    let idea = file
+        .alternatives
+        .iter()
+        .find(|a| a.title == "A guest's idea")
+        .unwrap();
+    assert!(idea.hidden);
+    assert_eq!(idea.proposer, None, "a guest's idea has no author");
+    assert!(file.votes[0].rounds[0].ballots.is_empty());
+}
+
+/// Reads from an event stream until `count` `changed` events have come.
+fn read_events(stream: &mut TcpStream, seen: &mut String, count: usize) {
+    let mut buffer = [0u8; 4096];
+    while seen.matches("event: changed").count() < count {
+        let read = stream.read(&mut buffer).unwrap();
+        assert!(read > 0, "the stream ended early: {seen}");
+        seen.push_str(&String::from_utf8_lossy(&buffer[..read]));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn phones_hear_about_changes_and_the_stream_ends_when_the_room_stops() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = serve(dir.path());
+    let anna = join(&server, 0);
+    let boris = join(&server, 1);
+    assert_eq!(
+        http(&server, "GET", "/api/events?token=nope", None, "").0,
+        401
+    );
+    let mut events = TcpStream::connect(&server.address).unwrap();
+    events
+        .set_read_timeout(Some(std::time::Duration::from_secs(20)))
+        .unwrap();
+    write!(
+        events,
+        "GET /api/events?token={anna} HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.address
+    )
+    .unwrap();
+    let mut seen = String::new();
+    read_events(&mut events, &mut seen, 1);
+    assert!(seen.starts_with("HTTP/1.1 200"), "{seen}");
+    assert!(seen.contains("text/event-stream"), "{seen}");
+
+    // Boris votes: what Anna's phone shows (who has voted) changed.
+    let consent = on_disk(dir.path()).votes[0].id;
+    let path = format!("/api/votes/{}/ballot", consent.0);
+    assert_eq!(
+        http(&server, "POST", &path, Some(&boris), r#"{"Consent":"For"}"#).0,
+        200
+    );
+    read_events(&mut events, &mut seen, 2);
+
+    // Stopping the room ends the stream instead of waiting for the phone to hang up.
+    let pid = server.child.id().to_string();
+    Process::new("sh")
+        .args(["-c", &format!("kill -TERM {pid}")])
+        .status()
+        .unwrap();
+    let mut rest = Vec::new();
+    events.read_to_end(&mut rest).unwrap();
+    assert!(server.child.wait().unwrap().success());
 }

@@ -349,7 +349,18 @@ impl StratboardApp {
             .into_iter()
             .map(|command| self.doc.apply(command, now))
             .collect();
-        results.extend(self.doc.drain(now));
+        // Phones hear "accepted" only after the room has the session with their ballot.
+        let shared = self.room_shared();
+        let mut published = false;
+        results.extend(self.doc.drain_and_publish(now, |session| {
+            if let Some(shared) = &shared {
+                shared.publish(session);
+                published = true;
+            }
+        }));
+        if published {
+            self.room_published();
+        }
         for result in results {
             match result {
                 Ok(applied) => {

@@ -116,6 +116,16 @@ impl StratboardApp {
         Ok(())
     }
 
+    /// The room's shared session, while the room is open.
+    pub(super) fn room_shared(&self) -> Option<SharedSession> {
+        self.room.shared.clone()
+    }
+
+    /// Notes that the room has the session as it is now.
+    pub(super) fn room_published(&mut self) {
+        self.room.published = self.doc.revision();
+    }
+
     /// Gives the room the session as it is now, if it changed since it last did.
     pub(super) fn publish_to_room(&mut self) {
         if let Some(shared) = &self.room.shared

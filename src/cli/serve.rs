@@ -1,4 +1,4 @@
-//! `stratboard serve SESSION.ron [--bind ADDR:PORT] [--codes OUT.csv]`: the room server
+//! `stratboard serve SESSION.ron [--bind ADDR:PORT] [--codes OUT.csv] [--guests]`: the room server
 //! without a window. This thread owns the document: it applies what phones send, saving the
 //! file before each phone hears "accepted", until SIGINT or SIGTERM.
 
@@ -16,8 +16,9 @@ use crate::model::Session;
 use crate::room::{Room, SharedSession, access};
 
 /// Serves `session_path` on `bind` until a stop signal; writes the participants' codes to
-/// `codes` (making codes for those who have none, saved into the session).
-pub fn run(session_path: &Path, bind: SocketAddr, codes: Option<&Path>) -> ExitCode {
+/// `codes` (making codes for those who have none, saved into the session); `guests` lets
+/// guests in (ideas only).
+pub fn run(session_path: &Path, bind: SocketAddr, codes: Option<&Path>, guests: bool) -> ExitCode {
     let mut doc = match Document::open(session_path) {
         Ok(doc) => doc,
         Err(error) => {
@@ -43,6 +44,7 @@ pub fn run(session_path: &Path, bind: SocketAddr, codes: Option<&Path>) -> ExitC
             return ExitCode::FAILURE;
         }
     };
+    room.allow_guests(guests);
     println!("{}", room.url());
     std::io::stdout().flush().ok();
     let (wake, woken) = mpsc::channel::<()>();
@@ -75,11 +77,7 @@ pub fn run(session_path: &Path, bind: SocketAddr, codes: Option<&Path>) -> ExitC
 
 /// Applies what was sent and publishes the result; returns whether a save failed.
 fn apply(doc: &mut Document, shared: &SharedSession) -> bool {
-    let results = doc.drain(Instant::now());
-    if results.is_empty() {
-        return false;
-    }
-    shared.publish(doc.session());
+    let results = doc.drain_and_publish(Instant::now(), |session| shared.publish(session));
     let mut failed = false;
     for result in &results {
         if let Err(crate::commands::CommandError::NotSaved(reason)) = result {

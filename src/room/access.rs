@@ -7,9 +7,14 @@
 //! client and [`TRIES_PER_ROOM`] in all per [`TRY_WINDOW`]; more get "too many tries". With
 //! 23^8 ≈ 7.8 · 10^10 codes, a guesser at the room's limit (144,000 tries a day) needs about
 //! 25 years on average to hit any one of 60 codes.
+//!
+//! Guests (when the facilitator lets them in) join without a code from the room's own
+//! address; a guest device may send ideas and never votes. At most [`MAX_GUESTS`] guest
+//! devices join a room.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -22,6 +27,17 @@ pub const TRIES_PER_CLIENT: u32 = 10;
 pub const TRIES_PER_ROOM: u32 = 100;
 /// The window over which wrong codes are counted.
 pub const TRY_WINDOW: Duration = Duration::from_secs(60);
+/// Guest devices one room lets in.
+pub const MAX_GUESTS: usize = 500;
+
+/// Who a device token stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Device {
+    /// A participant of the session, who joined with their code.
+    Participant(ParticipantId),
+    /// A guest, who joined without a code: may send ideas, never votes.
+    Guest,
+}
 
 /// Why a join was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +48,10 @@ pub enum JoinRefusal {
     TooManyTries,
     /// The operating system gave no randomness for a token.
     NoRandomness,
+    /// The room does not let guests in.
+    GuestsOff,
+    /// The room has let in [`MAX_GUESTS`] guests already.
+    TooManyGuests,
 }
 
 #[derive(Default)]
@@ -63,8 +83,9 @@ impl Tries {
 /// The room's devices and its count of wrong codes.
 #[derive(Default)]
 pub struct Access {
-    tokens: Mutex<HashMap<String, ParticipantId>>,
+    tokens: Mutex<HashMap<String, Device>>,
     tries: Mutex<Tries>,
+    guests_allowed: AtomicBool,
 }
 
 impl std::fmt::Debug for Access {
@@ -105,12 +126,36 @@ impl Access {
         self.tokens
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .insert(token.clone(), participant);
+            .insert(token.clone(), Device::Participant(participant));
         Ok((token, participant))
     }
 
-    /// The participant a token belongs to.
-    pub fn participant(&self, token: &str) -> Option<ParticipantId> {
+    /// Joins a guest (no code): a new guest token, when the room lets guests in.
+    pub fn join_guest(&self) -> Result<String, JoinRefusal> {
+        if !self.guests_allowed() {
+            return Err(JoinRefusal::GuestsOff);
+        }
+        let token = new_token().ok_or(JoinRefusal::NoRandomness)?;
+        let mut tokens = self.tokens.lock().unwrap_or_else(PoisonError::into_inner);
+        if tokens.values().filter(|d| **d == Device::Guest).count() >= MAX_GUESTS {
+            return Err(JoinRefusal::TooManyGuests);
+        }
+        tokens.insert(token.clone(), Device::Guest);
+        Ok(token)
+    }
+
+    /// Whether guests may join.
+    pub fn guests_allowed(&self) -> bool {
+        self.guests_allowed.load(Ordering::Relaxed)
+    }
+
+    /// Lets guests in, or stops letting new ones in (guests already in keep their ideas box).
+    pub fn allow_guests(&self, allowed: bool) {
+        self.guests_allowed.store(allowed, Ordering::Relaxed);
+    }
+
+    /// Who a token stands for.
+    pub fn device(&self, token: &str) -> Option<Device> {
         self.tokens
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -118,7 +163,15 @@ impl Access {
             .copied()
     }
 
-    /// The number of devices that joined.
+    /// The participant a token belongs to (none for a guest).
+    pub fn participant(&self, token: &str) -> Option<ParticipantId> {
+        match self.device(token)? {
+            Device::Participant(id) => Some(id),
+            Device::Guest => None,
+        }
+    }
+
+    /// The number of devices that joined (guests included).
     pub fn devices(&self) -> usize {
         self.tokens
             .lock()
@@ -126,11 +179,26 @@ impl Access {
             .len()
     }
 
+    /// The participants with at least one device in the room, in id order.
+    pub fn participants_in(&self) -> Vec<ParticipantId> {
+        let tokens = self.tokens.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut ids: Vec<ParticipantId> = tokens
+            .values()
+            .filter_map(|d| match d {
+                Device::Participant(id) => Some(*id),
+                Device::Guest => None,
+            })
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
     /// Forgets every device of `participant`; returns how many there were.
     pub fn revoke(&self, participant: ParticipantId) -> usize {
         let mut tokens = self.tokens.lock().unwrap_or_else(PoisonError::into_inner);
         let before = tokens.len();
-        tokens.retain(|_, owner| *owner != participant);
+        tokens.retain(|_, owner| *owner != Device::Participant(participant));
         before - tokens.len()
     }
 }

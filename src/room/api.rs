@@ -2,29 +2,39 @@
 //! rely on it; README documents it):
 //!
 //! - `GET /` and `GET /join/{code}`: the phone page.
+//! - `GET /api/room`: what anyone sees before joining: `{"session","language","guests"}`.
 //! - `POST /api/join` `{"code":"ABCDEFGH"}` → 200 `{"token","participant","name"}`, 401 for a
-//!   wrong code, 429 after too many wrong codes.
-//! - `GET /api/state` (Bearer): the open votes and whether this participant has voted.
+//!   wrong code, 429 after too many wrong codes. `{"guest":true}` joins a guest (no code) →
+//!   200 `{"token","participant":null,"name":""}`, 403 `guests-off` when the room does not
+//!   let guests in.
+//! - `GET /api/state` (Bearer): the open votes and whether this participant has voted (a
+//!   guest sees no votes: `"guest": true`).
+//! - `GET /api/events?token=TOKEN`: server-sent events; an event `changed` (data: a digest)
+//!   comes at once and then whenever what phones show changes (a vote opens, closes, gets a
+//!   new round or ballot). The page then asks `/api/state` again.
 //! - `POST /api/votes/{vote_id}/ballot` (Bearer), body a model `Choice` as JSON → 200 once
-//!   durable; 400 invalid ballot; 403 not allowed (closed, not eligible); 404 no such vote;
+//!   durable; 400 invalid ballot; 403 not allowed (closed, not eligible, guest); 404 no such vote;
 //!   409 already voted where corrections are not allowed; 413 body over the cap.
 //! - `POST /api/ideas` (Bearer) `{"text":"…"}` → 201 once durable.
 //!
 //! Errors are JSON `{"error": CODE, "message": TEXT}`; the page words them by `CODE`.
 
+use std::convert::Infallible;
+use std::hash::{Hash as _, Hasher as _};
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::access::{Access, JoinRefusal};
+use super::access::{Access, Device, JoinRefusal};
 use super::{BODY_LIMIT, DURABLE_WAIT, REQUEST_TIMEOUT, SharedSession};
 use crate::commands::{Command, CommandError, Item, Outcome, VoteOp, VoteRefusal};
 use crate::inbox::CommandSender;
@@ -42,15 +52,24 @@ pub struct RoomState {
     sender: CommandSender,
     session: SharedSession,
     access: Arc<Access>,
+    /// Becomes `true` when the room stops: open event streams end, so the stop is not held up.
+    stopping: tokio::sync::watch::Receiver<bool>,
 }
 
 impl RoomState {
-    /// The state of a room sending to `sender`, reading `session`.
-    pub fn new(sender: CommandSender, session: SharedSession, access: Arc<Access>) -> Self {
+    /// The state of a room sending to `sender`, reading `session`, ending its event streams
+    /// when `stopping` becomes true.
+    pub fn new(
+        sender: CommandSender,
+        session: SharedSession,
+        access: Arc<Access>,
+        stopping: tokio::sync::watch::Receiver<bool>,
+    ) -> Self {
         Self {
             sender,
             session,
             access,
+            stopping,
         }
     }
 }
@@ -60,8 +79,10 @@ pub fn router(state: RoomState) -> Router {
     Router::new()
         .route("/", get(page))
         .route("/join/{code}", get(page))
+        .route("/api/room", get(room_info))
         .route("/api/join", post(join))
         .route("/api/state", get(room_state))
+        .route("/api/events", get(events))
         .route("/api/votes/{vote}/ballot", post(ballot))
         .route("/api/ideas", post(idea))
         .fallback(not_found)
@@ -108,9 +129,22 @@ async fn not_found() -> Response {
     refuse(StatusCode::NOT_FOUND, "not-found", "there is nothing here")
 }
 
+async fn room_info(State(room): State<RoomState>) -> Response {
+    let session = room.session.get();
+    Json(json!({
+        "session": session.meta.title,
+        "language": session_language(&session),
+        "guests": room.access.guests_allowed(),
+    }))
+    .into_response()
+}
+
 #[derive(Deserialize)]
 struct JoinRequest {
-    code: String,
+    #[serde(default)]
+    code: Option<String>,
+    #[serde(default)]
+    guest: bool,
 }
 
 async fn join(
@@ -118,15 +152,28 @@ async fn join(
     ConnectInfo(client): ConnectInfo<SocketAddr>,
     body: Bytes,
 ) -> Response {
-    let Ok(request) = serde_json::from_slice::<JoinRequest>(&body) else {
-        return refuse(
-            StatusCode::BAD_REQUEST,
-            "bad-request",
-            "expected {\"code\":\"…\"}",
-        );
+    let request = match serde_json::from_slice::<JoinRequest>(&body) {
+        Ok(JoinRequest { guest: true, .. }) => {
+            return match room.access.join_guest() {
+                Ok(token) => {
+                    Json(json!({ "token": token, "participant": null, "name": "" })).into_response()
+                }
+                Err(refusal) => join_refused(refusal),
+            };
+        }
+        Ok(JoinRequest {
+            code: Some(code), ..
+        }) => code,
+        _ => {
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                "bad-request",
+                "expected {\"code\":\"…\"} or {\"guest\":true}",
+            );
+        }
     };
     let session = room.session.get();
-    match room.access.join(&session, &request.code, client.ip()) {
+    match room.access.join(&session, &request, client.ip()) {
         Ok((token, participant)) => {
             let name = session
                 .participants
@@ -137,31 +184,48 @@ async fn join(
             Json(json!({ "token": token, "participant": participant.0, "name": name }))
                 .into_response()
         }
-        Err(JoinRefusal::WrongCode) => refuse(
+        Err(refusal) => join_refused(refusal),
+    }
+}
+
+/// The answer to a refused join.
+fn join_refused(refusal: JoinRefusal) -> Response {
+    match refusal {
+        JoinRefusal::WrongCode => refuse(
             StatusCode::UNAUTHORIZED,
             "wrong-code",
             "no participant has this code",
         ),
-        Err(JoinRefusal::TooManyTries) => refuse(
+        JoinRefusal::TooManyTries => refuse(
             StatusCode::TOO_MANY_REQUESTS,
             "too-many-tries",
             "too many wrong codes; wait a minute",
         ),
-        Err(JoinRefusal::NoRandomness) => refuse(
+        JoinRefusal::NoRandomness => refuse(
             StatusCode::SERVICE_UNAVAILABLE,
             "unavailable",
             "no randomness for a token",
         ),
+        JoinRefusal::GuestsOff => refuse(
+            StatusCode::FORBIDDEN,
+            "guests-off",
+            "this room does not let guests in; join with your code",
+        ),
+        JoinRefusal::TooManyGuests => refuse(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "too-many-guests",
+            "the room is full of guests",
+        ),
     }
 }
 
-/// The participant of the request's bearer token.
-fn participant(room: &RoomState, headers: &HeaderMap) -> Option<ParticipantId> {
+/// The device of the request's bearer token.
+fn device(room: &RoomState, headers: &HeaderMap) -> Option<Device> {
     headers
         .get(header::AUTHORIZATION)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.strip_prefix("Bearer "))
-        .and_then(|token| room.access.participant(token.trim()))
+        .and_then(|token| room.access.device(token.trim()))
 }
 
 /// The answer to a request without a valid token.
@@ -260,10 +324,22 @@ fn open_vote(session: &Session, vote: &Vote, me: ParticipantId) -> Option<OpenVo
 }
 
 async fn room_state(State(room): State<RoomState>, headers: HeaderMap) -> Response {
-    let Some(me) = participant(&room, &headers) else {
-        return not_joined();
-    };
     let session = room.session.get();
+    let me = match device(&room, &headers) {
+        None => return not_joined(),
+        Some(Device::Guest) => {
+            return Json(json!({
+                "participant": null,
+                "name": "",
+                "guest": true,
+                "session": session.meta.title,
+                "language": session_language(&session),
+                "votes": [],
+            }))
+            .into_response();
+        }
+        Some(Device::Participant(me)) => me,
+    };
     let name = session
         .participants
         .iter()
@@ -279,6 +355,7 @@ async fn room_state(State(room): State<RoomState>, headers: HeaderMap) -> Respon
     Json(json!({
         "participant": me.0,
         "name": name,
+        "guest": false,
         "session": session.meta.title,
         "language": session_language(&session),
         "votes": votes,
@@ -329,8 +406,12 @@ async fn ballot(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let Some(me) = participant(&room, &headers) else {
-        return not_joined();
+    let me = match device(&room, &headers) {
+        None => return not_joined(),
+        Some(Device::Guest) => {
+            return refuse(StatusCode::FORBIDDEN, "guest", "guests do not vote");
+        }
+        Some(Device::Participant(me)) => me,
     };
     let session = room.session.get();
     let Some(found) = session.votes.iter().find(|v| v.id == VoteId(vote)) else {
@@ -369,8 +450,10 @@ struct IdeaRequest {
 }
 
 async fn idea(State(room): State<RoomState>, headers: HeaderMap, body: Bytes) -> Response {
-    let Some(me) = participant(&room, &headers) else {
-        return not_joined();
+    let proposer = match device(&room, &headers) {
+        None => return not_joined(),
+        Some(Device::Guest) => None,
+        Some(Device::Participant(me)) => Some(Proposer::Participant(me)),
     };
     let Ok(request) = serde_json::from_slice::<IdeaRequest>(&body) else {
         return refuse(
@@ -392,7 +475,7 @@ async fn idea(State(room): State<RoomState>, headers: HeaderMap, body: Bytes) ->
     }
     let command = Command::Add(Item::Alternative(Alternative {
         title: text.to_owned(),
-        proposer: Some(Proposer::Participant(me)),
+        proposer,
         hidden: true,
         ..Alternative::default()
     }));
@@ -400,4 +483,68 @@ async fn idea(State(room): State<RoomState>, headers: HeaderMap, body: Bytes) ->
         Ok(_) => (StatusCode::CREATED, Json(json!({ "accepted": true }))).into_response(),
         Err(answer) => answer,
     }
+}
+
+#[derive(Deserialize)]
+struct EventsQuery {
+    token: String,
+}
+
+/// `GET /api/events?token=…`: a `changed` event at once and whenever what phones show
+/// changes; the stream ends when the room stops (the browser then reconnects by itself).
+async fn events(State(room): State<RoomState>, Query(query): Query<EventsQuery>) -> Response {
+    if room.access.device(query.token.trim()).is_none() {
+        return not_joined();
+    }
+    let changes = room.session.subscribe();
+    let stopping = room.stopping.clone();
+    let stream = futures_util::stream::unfold(
+        (changes, stopping, true),
+        |(mut changes, mut stopping, first)| async move {
+            if !first {
+                tokio::select! {
+                    changed = changes.changed() => changed.ok()?,
+                    _ = stopping.wait_for(|stop| *stop) => return None,
+                }
+            }
+            if *stopping.borrow() {
+                return None;
+            }
+            let digest = *changes.borrow_and_update();
+            let event = Event::default()
+                .event("changed")
+                .data(format!("{digest:016x}"));
+            Some((Ok::<_, Infallible>(event), (changes, stopping, false)))
+        },
+    );
+    (
+        [(header::CACHE_CONTROL, "no-store")],
+        Sse::new(stream).keep_alive(KeepAlive::default()),
+    )
+        .into_response()
+}
+
+/// A digest of what every phone shows: the session's title and language, and each open
+/// vote's question, settings, alternatives, round and who has voted in it. The room tells
+/// listening phones to refresh when it changes.
+pub fn phone_view_digest(session: &Session) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    session.meta.title.hash(&mut hasher);
+    session_language(session).hash(&mut hasher);
+    for vote in session
+        .votes
+        .iter()
+        .filter(|v| v.status == VoteStatus::Open)
+    {
+        let Some(shown) = open_vote(session, vote, ParticipantId(u32::MAX)) else {
+            continue;
+        };
+        serde_json::to_string(&shown)
+            .unwrap_or_default()
+            .hash(&mut hasher);
+        if let Some(round) = vote.rounds.last() {
+            round.voters.hash(&mut hasher);
+        }
+    }
+    hasher.finish()
 }

@@ -16,7 +16,7 @@ pub mod api;
 pub mod page;
 
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::sync::{Arc, PoisonError, RwLock};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -34,24 +34,42 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 pub const DURABLE_WAIT: Duration = Duration::from_secs(10);
 
 /// The session as the room sees it: a copy the owner publishes after every change, read by
-/// the server's requests without waiting for the owner.
+/// the server's requests without waiting for the owner. Phones listening for changes
+/// (`GET /api/events`) are told when what they show changes: a vote opens, closes, gets a
+/// new round or a new ballot, or the session's title changes — not on every edit.
 #[derive(Clone, Debug)]
 pub struct SharedSession {
     current: Arc<RwLock<Arc<Session>>>,
+    /// A digest of what phones show ([`api::phone_view_digest`]); phones wait on it.
+    changes: Arc<tokio::sync::watch::Sender<u64>>,
 }
 
 impl SharedSession {
     /// A shared copy of `session`.
     pub fn new(session: &Session) -> Self {
+        let (changes, _) = tokio::sync::watch::channel(api::phone_view_digest(session));
         Self {
             current: Arc::new(RwLock::new(Arc::new(session.clone()))),
+            changes: Arc::new(changes),
         }
     }
 
-    /// Replaces the copy (the owner calls it after applying changes).
+    /// Replaces the copy (the owner calls it after applying changes), and tells the phones
+    /// listening when what they show has changed.
     pub fn publish(&self, session: &Session) {
         let fresh = Arc::new(session.clone());
         *self.current.write().unwrap_or_else(PoisonError::into_inner) = fresh;
+        let digest = api::phone_view_digest(session);
+        self.changes.send_if_modified(|current| {
+            let changed = *current != digest;
+            *current = digest;
+            changed
+        });
+    }
+
+    /// A receiver that wakes when what phones show changes.
+    pub fn subscribe(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.changes.subscribe()
     }
 
     /// The latest published copy.
@@ -63,7 +81,8 @@ impl SharedSession {
 /// A running room server. Dropping it stops the server.
 pub struct Room {
     address: SocketAddr,
-    stop: Mutex<Option<tokio::sync::oneshot::Sender<()>>>,
+    /// Set to `true` to stop: the server stops accepting, and open event streams end.
+    stop: tokio::sync::watch::Sender<bool>,
     thread: Option<JoinHandle<()>>,
     access: Arc<access::Access>,
 }
@@ -88,13 +107,13 @@ impl Room {
         listener.set_nonblocking(true)?;
         let address = listener.local_addr()?;
         let access = Arc::new(access::Access::default());
-        let state = api::RoomState::new(sender, session, Arc::clone(&access));
+        let (stop, stopping) = tokio::sync::watch::channel(false);
+        let state = api::RoomState::new(sender, session, Arc::clone(&access), stopping.clone());
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("stratboard-room")
             .enable_all()
             .build()?;
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let thread = std::thread::Builder::new()
             .name("stratboard-room".into())
             .spawn(move || {
@@ -106,8 +125,9 @@ impl Room {
                             return;
                         }
                     };
-                    let served = api::serve(listener, state, async {
-                        stopped.await.ok();
+                    let mut stopping = stopping;
+                    let served = api::serve(listener, state, async move {
+                        stopping.wait_for(|stop| *stop).await.ok();
                     })
                     .await;
                     if let Err(error) = served {
@@ -117,7 +137,7 @@ impl Room {
             })?;
         Ok(Self {
             address,
-            stop: Mutex::new(Some(stop)),
+            stop,
             thread: Some(thread),
             access,
         })
@@ -138,6 +158,21 @@ impl Room {
         self.access.devices()
     }
 
+    /// Lets guests in (ideas only, no votes), or stops letting new ones in.
+    pub fn allow_guests(&self, allowed: bool) {
+        self.access.allow_guests(allowed);
+    }
+
+    /// Whether guests may join.
+    pub fn guests_allowed(&self) -> bool {
+        self.access.guests_allowed()
+    }
+
+    /// The participants with a device in the room, in id order.
+    pub fn participants_in(&self) -> Vec<crate::model::ParticipantId> {
+        self.access.participants_in()
+    }
+
     /// Forgets every device of `participant` (a lost phone): its token no longer works.
     pub fn revoke(&self, participant: crate::model::ParticipantId) -> usize {
         self.access.revoke(participant)
@@ -149,14 +184,7 @@ impl Room {
     }
 
     fn shut_down(&mut self) {
-        let stop = self
-            .stop
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .take();
-        if let Some(stop) = stop {
-            stop.send(()).ok();
-        }
+        self.stop.send_replace(true);
         if let Some(thread) = self.thread.take() {
             thread.join().ok();
         }

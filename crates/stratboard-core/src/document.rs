@@ -139,6 +139,18 @@ impl Document {
     /// senders hear of it. If that save fails (or the document has no file), they are taken
     /// back in reverse order and their senders get [`CommandError::NotSaved`].
     pub fn drain(&mut self, now: Instant) -> Vec<Result<Applied, CommandError>> {
+        self.drain_and_publish(now, |_| {})
+    }
+
+    /// [`Document::drain`], calling `publish` with the session after the batch is applied
+    /// (and saved, or taken back) but before any durable sender hears of it: a phone told
+    /// "accepted" and asking again at once already sees its ballot in what was published.
+    /// `publish` is not called when nothing was drained.
+    pub fn drain_and_publish(
+        &mut self,
+        now: Instant,
+        publish: impl FnOnce(&Session),
+    ) -> Vec<Result<Applied, CommandError>> {
         let mut results = Vec::new();
         let mut durable = Vec::new();
         for envelope in self.inbox.take() {
@@ -152,6 +164,9 @@ impl Document {
             results.push(result);
         }
         if durable.is_empty() {
+            if !results.is_empty() {
+                publish(&self.session);
+            }
             return results;
         }
         let saved = if self.path.is_some() {
@@ -159,21 +174,26 @@ impl Document {
         } else {
             Err("the session has no file".to_owned())
         };
-        match saved {
-            Ok(()) => {
-                for (envelope, applied, _) in &durable {
-                    envelope.answer(&Ok(applied.outcome.clone()));
-                }
-            }
+        let answers: Vec<_> = match saved {
+            Ok(()) => durable
+                .into_iter()
+                .map(|(envelope, applied, _)| (envelope, Ok(applied.outcome)))
+                .collect(),
             Err(reason) => {
                 let refusal = CommandError::NotSaved(reason);
+                let mut answers = Vec::new();
                 for (envelope, applied, index) in durable.into_iter().rev() {
                     self.take_back(applied.inverse);
-                    envelope.answer(&Err(refusal.clone()));
                     results[index] = Err(refusal.clone());
+                    answers.push((envelope, Err(refusal.clone())));
                 }
                 self.revision = next_revision();
+                answers
             }
+        };
+        publish(&self.session);
+        for (envelope, answer) in &answers {
+            envelope.answer(answer);
         }
         results
     }
