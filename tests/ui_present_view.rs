@@ -160,7 +160,7 @@ fn harness_sized(
             today,
             &mut commands,
         );
-        present::show(ui, &board, &stage.view);
+        present::show(ui, &board, &stage.view, None);
         assert!(commands.is_empty(), "the presentation changes nothing");
     })
 }

@@ -1,6 +1,7 @@
 //! Room → Open the room in the window: the dialog, the QR code and address, the status bar,
 //! a phone joining over HTTP, and the turnout on the vote's card moving when a ballot arrives
-//! through the command sender (as the room sends it).
+//! through the command sender (as the room sends it), who has not voted yet, letting guests
+//! in, and a new code for a lost phone.
 #![allow(clippy::unwrap_used)]
 
 mod common;
@@ -151,6 +152,45 @@ fn opening_the_room_shows_its_qr_code_and_address_and_ballots_move_the_turnout()
         vec![voter],
         "saved before the answer"
     );
+
+    // The card names who has not voted yet (an open vote).
+    assert!(
+        harness
+            .query_by_label_contains("Not voted yet: Anna")
+            .is_some()
+    );
+
+    // Guests: off until the facilitator lets them in.
+    let guest = r#"{"guest":true}"#;
+    assert_eq!(post(&url, "/api/join", guest).0, 403);
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Let guests in (no code: ideas only)")
+        .click();
+    harness.run();
+    assert_eq!(post(&url, "/api/join", guest).0, 200);
+
+    // A lost phone: Anna gets a new code; the old one no longer joins.
+    harness.get_by_label("Personal codes").click();
+    harness.run();
+    assert!(harness.query_by_label("on a phone").is_some());
+    harness
+        .get_by_role_and_label(Role::Button, "New code: Anna")
+        .click();
+    harness.run();
+    let renewed = harness.state().session().participants[0]
+        .code
+        .clone()
+        .unwrap();
+    assert_ne!(renewed, codes[0]);
+    assert!(
+        harness
+            .query_by_label_contains("New code: Anna —")
+            .is_some()
+    );
+    let old = format!(r#"{{"code":"{}"}}"#, codes[0]);
+    assert_eq!(post(&url, "/api/join", &old).0, 401);
+    let new = format!(r#"{{"code":"{renewed}"}}"#);
+    assert_eq!(post(&url, "/api/join", &new).0, 200);
 
     // Closing the room stops the server.
     harness.get_by_label("Room").click();

@@ -433,7 +433,8 @@ impl StratboardApp {
             self.today,
             &mut ignored,
         );
-        crate::ui::present::show(ui, &board, view);
+        let room = self.room_url();
+        crate::ui::present::show(ui, &board, view, room.as_deref());
     }
 
     /// The second window for the projector.

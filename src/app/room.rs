@@ -10,6 +10,7 @@ use std::time::Instant;
 use egui::RichText;
 
 use super::{Notice, StratboardApp};
+use crate::model::ParticipantId;
 use crate::room::{Room, SharedSession, access};
 
 /// The room while it is open, and its dialog.
@@ -34,6 +35,14 @@ impl RoomState {
     pub fn window_shown(&self) -> bool {
         self.window
     }
+}
+
+/// What the room window asks the shell to do.
+enum RoomAsk {
+    /// Let guests in, or stop.
+    Guests(bool),
+    /// Give this participant a new code and send their devices away.
+    NewCode(ParticipantId),
 }
 
 /// This machine's addresses a phone could reach: IPv4 first, loopback last.
@@ -73,6 +82,7 @@ impl StratboardApp {
         let room = Room::start(bind, self.doc.sender(), shared.clone())
             .map_err(|error| format!("{bind}: {error}"))?;
         self.give_codes()?;
+        room.allow_guests(self.settings.room_guests);
         shared.publish(self.doc.session());
         self.settings.room_address = Some(bind.ip());
         self.settings.room_port = bind.port();
@@ -160,6 +170,7 @@ impl StratboardApp {
             && let Some(url) = self.room_url()
         {
             let mut open = true;
+            let mut asked = None;
             // At the top right, under the menu bar, clear of the menus and the sections.
             let corner = ctx.content_rect().right_top() + egui::vec2(-16.0, 56.0);
             egui::Window::new(self.tr.t("room-title"))
@@ -168,19 +179,120 @@ impl StratboardApp {
                 .open(&mut open)
                 .resizable(false)
                 .collapsible(false)
-                .show(ctx, |ui| {
-                    ui.label(self.tr.t("room-join-hint"));
-                    ui.add_space(8.0);
-                    crate::ui::qr::qr_code(ui, &url, 280.0);
-                    ui.add_space(8.0);
-                    ui.label(self.theme.heading(url.trim_end_matches('/')));
-                    let devices = self.room.room.as_ref().map_or(0, Room::devices);
-                    let devices = i64::try_from(devices).unwrap_or(i64::MAX);
-                    ui.label(self.theme.caption(self.tr.n("room-devices", devices)));
-                });
+                .show(ctx, |ui| asked = self.room_window_body(ui, &url));
+            match asked {
+                Some(RoomAsk::Guests(allowed)) => {
+                    self.settings.room_guests = allowed;
+                    if let Some(room) = &self.room.room {
+                        room.allow_guests(allowed);
+                    }
+                }
+                Some(RoomAsk::NewCode(participant)) => self.renew_code(participant),
+                None => {}
+            }
             if !open {
                 self.room.window = false;
             }
+        }
+    }
+
+    /// The room window's content: QR code, address, phones, guests, and each participant's
+    /// code with a way to give a new one.
+    fn room_window_body(&self, ui: &mut egui::Ui, url: &str) -> Option<RoomAsk> {
+        let mut asked = None;
+        ui.label(self.tr.t("room-join-hint"));
+        ui.add_space(8.0);
+        crate::ui::qr::qr_code(ui, url, 280.0);
+        ui.add_space(8.0);
+        ui.label(self.theme.heading(url.trim_end_matches('/')));
+        let Some(room) = &self.room.room else {
+            return None;
+        };
+        let devices = i64::try_from(room.devices()).unwrap_or(i64::MAX);
+        ui.label(self.theme.caption(self.tr.n("room-devices", devices)));
+        let mut guests = room.guests_allowed();
+        if ui
+            .checkbox(&mut guests, self.tr.t("room-guests"))
+            .on_hover_text(self.tr.t("room-guests-hint"))
+            .changed()
+        {
+            asked = Some(RoomAsk::Guests(guests));
+        }
+        let participants = &self.session().participants;
+        if participants.is_empty() {
+            return asked;
+        }
+        let joined = room.participants_in();
+        egui::CollapsingHeader::new(self.tr.t("room-codes"))
+            .id_salt("room-codes")
+            .show(ui, |ui| {
+                ui.label(self.theme.caption(self.tr.t("room-new-code-hint")));
+                egui::ScrollArea::vertical()
+                    .max_height(240.0)
+                    .show(ui, |ui| {
+                        egui::Grid::new("room-codes-grid")
+                            .num_columns(4)
+                            .spacing([12.0, 4.0])
+                            .show(ui, |ui| {
+                                for person in participants {
+                                    ui.label(&person.name);
+                                    ui.monospace(person.code.as_deref().unwrap_or("—"));
+                                    if joined.contains(&person.id) {
+                                        ui.label(
+                                            RichText::new(self.tr.t("room-on-phone"))
+                                                .color(self.theme.accent()),
+                                        );
+                                    } else {
+                                        ui.label("");
+                                    }
+                                    let button = egui::Button::new(self.tr.t("room-new-code"));
+                                    let label =
+                                        format!("{}: {}", self.tr.t("room-new-code"), person.name);
+                                    let response = ui.add(button);
+                                    response.widget_info(|| {
+                                        egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
+                                    });
+                                    if response.clicked() {
+                                        asked = Some(RoomAsk::NewCode(person.id));
+                                    }
+                                    ui.end_row();
+                                }
+                            });
+                    });
+            });
+        asked
+    }
+
+    /// A lost card or phone: the participant's devices are sent away and they get a new code
+    /// (an undoable edit; the old code stops working at once).
+    fn renew_code(&mut self, participant: ParticipantId) {
+        let command = match access::new_code_for(self.session(), participant) {
+            Ok(Some(command)) => command,
+            Ok(None) => return,
+            Err(error) => {
+                self.error("room-no-random", error.to_string());
+                return;
+            }
+        };
+        match self.doc.apply(command, Instant::now()) {
+            Ok(_) => {
+                if let Some(room) = &self.room.room {
+                    room.revoke(participant);
+                }
+                self.schedule_autosave();
+                self.publish_to_room();
+                let name = self
+                    .session()
+                    .participants
+                    .iter()
+                    .find(|p| p.id == participant)
+                    .map(|p| format!("{} — {}", p.name, p.code.as_deref().unwrap_or("")))
+                    .unwrap_or_default();
+                self.notice = Some(Notice::Info(
+                    self.tr.args("room-new-code-done", &[("who", name.into())]),
+                ));
+            }
+            Err(error) => self.error("room-new-code-failed", error.to_string()),
         }
     }
 

@@ -35,6 +35,8 @@ pub struct Settings {
     pub room_address: Option<std::net::IpAddr>,
     /// The port the room was last opened on.
     pub room_port: u16,
+    /// Whether the room lets guests in (ideas only, no votes).
+    pub room_guests: bool,
 }
 
 impl Default for Settings {
@@ -49,6 +51,7 @@ impl Default for Settings {
             export_language: None,
             room_address: None,
             room_port: 8080,
+            room_guests: false,
         }
     }
 }

@@ -235,6 +235,31 @@ pub fn codes_for_everyone(session: &Session) -> Result<Option<Command>, NoRandom
     Ok((!updates.is_empty()).then_some(Command::Batch(updates)))
 }
 
+/// The edit that gives `participant` a new code, unique in the session (a lost card or
+/// phone: the old code stops working once the edit is applied); `None` for no such person.
+pub fn new_code_for(
+    session: &Session,
+    participant: ParticipantId,
+) -> Result<Option<Command>, NoRandomness> {
+    let Some(person) = session.participants.iter().find(|p| p.id == participant) else {
+        return Ok(None);
+    };
+    let code = loop {
+        let code = participant_code(code_bytes().ok_or(NoRandomness)?);
+        if session
+            .participants
+            .iter()
+            .all(|p| p.code.as_deref() != Some(&code))
+        {
+            break code;
+        }
+    };
+    Ok(Some(Command::Update(Item::Participant(Participant {
+        code: Some(code),
+        ..person.clone()
+    }))))
+}
+
 /// The operating system gave no random bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NoRandomness;
@@ -285,6 +310,39 @@ mod tests {
         );
         assert_eq!(access.revoke(ParticipantId(1)), 1);
         assert_eq!(access.participant(&token), None);
+    }
+
+    #[test]
+    fn a_new_code_differs_and_the_old_one_stops_joining() {
+        let access = Access::default();
+        let client = IpAddr::from([10, 0, 0, 5]);
+        let mut session = session();
+        let Some(Command::Update(Item::Participant(renewed))) =
+            new_code_for(&session, ParticipantId(1)).unwrap()
+        else {
+            panic!("an update of the participant")
+        };
+        let code = renewed.code.clone().unwrap();
+        assert_ne!(code, "ABCDEFGH");
+        session.participants[0] = renewed;
+        assert_eq!(
+            access.join(&session, "ABCDEFGH", client),
+            Err(JoinRefusal::WrongCode)
+        );
+        assert!(access.join(&session, &code, client).is_ok());
+        assert!(new_code_for(&session, ParticipantId(9)).unwrap().is_none());
+    }
+
+    #[test]
+    fn guests_join_only_when_let_in_and_are_no_participant() {
+        let access = Access::default();
+        assert_eq!(access.join_guest(), Err(JoinRefusal::GuestsOff));
+        access.allow_guests(true);
+        let token = access.join_guest().unwrap();
+        assert_eq!(access.device(&token), Some(Device::Guest));
+        assert_eq!(access.participant(&token), None);
+        assert_eq!(access.devices(), 1);
+        assert!(access.participants_in().is_empty());
     }
 
     #[test]

@@ -183,6 +183,8 @@ struct Ctx<'b, 'a> {
     pal: Palette,
     /// The size factor over the board's sizes.
     scale: f32,
+    /// The room's address while phones can join (`http://192.168.1.23:8080/`).
+    room: Option<&'b str>,
 }
 
 impl Ctx<'_, '_> {
@@ -263,7 +265,9 @@ impl Ctx<'_, '_> {
 }
 
 /// Draws the presentation.
-pub fn show(ui: &mut egui::Ui, board: &Board<'_>, view: &View) {
+///
+/// `room` is the room's address while it is open: a live vote then shows its QR code.
+pub fn show(ui: &mut egui::Ui, board: &Board<'_>, view: &View, room: Option<&str>) {
     let rect = ui.max_rect();
     if view.blank {
         ui.painter().rect_filled(rect, 0.0, theme::BLANK_SCREEN);
@@ -274,7 +278,12 @@ pub fn show(ui: &mut egui::Ui, board: &Board<'_>, view: &View) {
     ui.painter().rect_filled(rect, 0.0, pal.background);
     let zoom = if view.zoom > 0.0 { view.zoom } else { 1.0 };
     let scale = (1.8 * ui.available_width() / 1920.0 * zoom).clamp(0.6, 6.0);
-    let cx = Ctx { board, pal, scale };
+    let cx = Ctx {
+        board,
+        pal,
+        scale,
+        room,
+    };
     let old_spacing = ui.spacing().item_spacing;
     ui.spacing_mut().item_spacing = (old_spacing * scale.max(1.0)).round();
 
@@ -831,6 +840,12 @@ fn vote_screen(ui: &mut Ui, cx: &Ctx<'_, '_>, vote: &Vote, size: f32) {
         tr.n("present-view-turnout-bare", voted)
     };
     ui.label(cx.title(turnout_text).color(cx.pal.accent));
+    if vote.status == VoteStatus::Open {
+        not_voted_yet(ui, cx, vote);
+        if let Some(room) = cx.room {
+            room_code(ui, cx, room);
+        }
+    }
 
     if !results_visible(vote) {
         if vote.status == VoteStatus::Open {
@@ -847,6 +862,39 @@ fn vote_screen(ui: &mut Ui, cx: &Ctx<'_, '_>, vote: &Vote, size: f32) {
             ui.label(cx.body(tr.t("present-view-cannot-count")).color(cx.pal.red));
         }
     }
+}
+
+/// "Not voted yet: …" under the turnout, where the room may know (never a secret vote).
+fn not_voted_yet(ui: &mut Ui, cx: &Ctx<'_, '_>, vote: &Vote) {
+    let participants = &cx.board.session.participants;
+    let Some(left) = vote.not_voted_yet(participants) else {
+        return;
+    };
+    if left.is_empty() || left.len() == participants.len() {
+        return;
+    }
+    let names: Vec<&str> = left.iter().map(|p| p.name.as_str()).collect();
+    let tr = cx.board.tr;
+    let text = tr.args(
+        "present-view-not-voted",
+        &[("names", super::widgets::names_list(tr, &names, 8).into())],
+    );
+    ui.label(cx.small(text));
+}
+
+/// The room's QR code and address beside "Vote from your phone".
+fn room_code(ui: &mut Ui, cx: &Ctx<'_, '_>, room: &str) {
+    ui.add_space(cx.gap() / 2.0);
+    ui.horizontal(|ui| {
+        let side = (200.0 * cx.scale).clamp(120.0, 480.0);
+        super::qr::qr_code(ui, room, side);
+        ui.add_space(cx.gap());
+        let address = room.trim_start_matches("http://").trim_end_matches('/');
+        ui.label(cx.body(cx.board.tr.args(
+            "present-view-room",
+            &[("address", address.to_owned().into())],
+        )));
+    });
 }
 
 /// The name the room may see for an alternative in the results.

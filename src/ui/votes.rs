@@ -279,6 +279,7 @@ fn vote_card(
         ui.add_space(4.0);
         ui.label(RichText::new(turnout(board, round)).strong());
         if current && vote.status == VoteStatus::Open {
+            not_voted_yet(ui, board, vote);
             if matches!(
                 vote.method,
                 VoteMethod::Consent { .. } | VoteMethod::Plurality | VoteMethod::Approval
@@ -748,6 +749,22 @@ fn status_buttons(
             }
         }
     });
+}
+
+/// "Not voted yet: …" for an open vote where the room may know (never a secret one).
+fn not_voted_yet(ui: &mut Ui, board: &Board<'_>, vote: &Vote) {
+    let Some(left) = vote.not_voted_yet(&board.session.participants) else {
+        return;
+    };
+    if left.is_empty() || left.len() == board.session.participants.len() {
+        return;
+    }
+    let names: Vec<&str> = left.iter().map(|p| p.name.as_str()).collect();
+    let text = board.tr.args(
+        "votes-not-voted",
+        &[("names", widgets::names_list(board.tr, &names, 12).into())],
+    );
+    ui.label(board.theme.caption(text));
 }
 
 /// "N of M participants have voted".

@@ -380,6 +380,22 @@ pub fn lazy_ref_picker<T: Copy + PartialEq>(
     chosen
 }
 
+/// Names joined by commas, at most `max` of them, then "and N more".
+pub fn names_list(tr: &crate::i18n::Tr, names: &[&str], max: usize) -> String {
+    let mut text = names
+        .iter()
+        .take(max)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > max {
+        let more = i64::try_from(names.len() - max).unwrap_or(i64::MAX);
+        text.push(' ');
+        text.push_str(&tr.n("common-and-more", more));
+    }
+    text
+}
+
 /// Cuts `text` to `max` characters, with an ellipsis when cut.
 pub fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {

@@ -174,6 +174,7 @@ menu-present = Present to the room
 menu-audience = Audience window
 
 spotlight-show = Show to the room
+common-and-more = and { $count } more
 common-move-up = Move up
 common-move-down = Move down
 
@@ -194,4 +195,12 @@ room-devices = { $count ->
     [one] { $count } phone
    *[other] { $count } phones
 }
+room-guests = Let guests in (no code: ideas only)
+room-guests-hint = A guest joins at the room's address without a code. Guests may suggest ideas and never vote.
+room-codes = Personal codes
+room-new-code-hint = Lost a phone or a card? "New code" sends the participant's phones away; the old code stops working.
+room-on-phone = on a phone
+room-new-code = New code
+room-new-code-done = New code: { $who }. Phones with the old code were sent away.
+room-new-code-failed = Could not give a new code
 room-closed-new-document = The room was closed: it served the session that was open before.

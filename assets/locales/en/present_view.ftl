@@ -17,6 +17,8 @@ present-view-not-revealed = { $count ->
 present-view-idea-hidden = Idea not revealed yet
 present-view-unknown = (removed)
 present-view-round = Round { $count }
+present-view-not-voted = Not voted yet: { $names }
+present-view-room = Vote from your phone: { $address }
 present-view-turnout = { $count } of { $total } have voted
 present-view-turnout-bare = { $count ->
     [one] { $count } has voted

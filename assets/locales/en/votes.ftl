@@ -83,6 +83,7 @@ votes-booth = Voting booth
 votes-leave-booth = Leave booth
 votes-round = Round { $number }
 votes-round-shown = Round:
+votes-not-voted = Not voted yet: { $names }
 votes-turnout = { $voted } of { $total } { $total ->
     [one] participant has
    *[other] participants have

@@ -180,6 +180,7 @@ menu-present = Показ для зала
 menu-audience = Окно для зала
 
 spotlight-show = Показать залу
+common-and-more = и ещё { $count }
 common-move-up = Переместить выше
 common-move-down = Переместить ниже
 
@@ -201,4 +202,12 @@ room-devices = { $count ->
     [few] { $count } телефона
    *[other] { $count } телефонов
 }
+room-guests = Пускать гостей (без кода: только идеи)
+room-guests-hint = Гость входит по адресу зала без кода. Он может предлагать идеи, но не голосует.
+room-codes = Личные коды
+room-new-code-hint = Потерян телефон или карточка? «Новый код» отключает телефоны участника, старый код перестаёт действовать.
+room-on-phone = на телефоне
+room-new-code = Новый код
+room-new-code-done = Новый код: { $who }. Телефоны со старым кодом отключены.
+room-new-code-failed = Не удалось выдать новый код
 room-closed-new-document = Зал закрыт: он обслуживал сессию, открытую ранее.

@@ -15,6 +15,8 @@ present-view-not-revealed = { $count ->
 present-view-idea-hidden = Идея пока не раскрыта
 present-view-unknown = (удалено)
 present-view-round = Тур { $count }
+present-view-not-voted = Ещё не проголосовали: { $names }
+present-view-room = Голосуйте с телефона: { $address }
 present-view-turnout = { $count ->
     [one] Проголосовал { $count } из { $total }
    *[other] Проголосовали { $count } из { $total }

@@ -86,6 +86,7 @@ votes-booth = Кабина для голосования
 votes-leave-booth = Выйти из кабины
 votes-round = Тур { $number }
 votes-round-shown = Тур:
+votes-not-voted = Ещё не проголосовали: { $names }
 votes-turnout = Проголосовали { $voted } из { $total } { $total ->
     [one] участника
    *[other] участников

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{AlternativeId, Choice, ConsentChoice, Vote, VoteMethod};
+use super::{AlternativeId, Anonymity, Choice, ConsentChoice, Participant, Vote, VoteMethod};
 
 /// Why a ballot cannot be cast. The first problem found is reported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -71,6 +71,28 @@ pub enum OpenProblem {
 }
 
 impl Vote {
+    /// Who has not voted yet in the last round, in the session's order — only where the room
+    /// may be told: an open or anonymous vote counted by ballots. `None` for a secret vote
+    /// (its turnout is a number only), a round with hands counted, or no round.
+    pub fn not_voted_yet<'a>(
+        &self,
+        participants: &'a [Participant],
+    ) -> Option<Vec<&'a Participant>> {
+        if self.anonymity == Anonymity::Secret {
+            return None;
+        }
+        let round = self.rounds.last()?;
+        if !round.hands.is_empty() {
+            return None;
+        }
+        Some(
+            participants
+                .iter()
+                .filter(|p| !round.voters.contains(&p.id))
+                .collect(),
+        )
+    }
+
     /// Whether a draft vote has what it needs to be opened.
     pub fn ready_to_open(&self) -> Result<(), OpenProblem> {
         match self.method {
@@ -194,5 +216,52 @@ fn in_scale(value: i32, min: i32, max: i32) -> Result<(), BallotProblem> {
         Ok(())
     } else {
         Err(BallotProblem::OutOfScale { value, min, max })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Anonymity, Participant, ParticipantId, Vote, VoteRound};
+
+    fn people() -> Vec<Participant> {
+        (1..=3)
+            .map(|id| Participant {
+                id: ParticipantId(id),
+                name: format!("P{id}"),
+                ..Participant::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn who_has_not_voted_is_told_only_where_the_room_may_know() {
+        let people = people();
+        let mut vote = Vote {
+            anonymity: Anonymity::Open,
+            rounds: vec![VoteRound {
+                number: 1,
+                voters: vec![ParticipantId(2)],
+                ..VoteRound::default()
+            }],
+            ..Vote::default()
+        };
+        let names = |vote: &Vote| {
+            vote.not_voted_yet(&people)
+                .map(|left| left.iter().map(|p| p.name.clone()).collect::<Vec<_>>())
+        };
+        assert_eq!(names(&vote), Some(vec!["P1".to_owned(), "P3".to_owned()]));
+        vote.anonymity = Anonymity::Anonymous;
+        assert_eq!(names(&vote), Some(vec!["P1".to_owned(), "P3".to_owned()]));
+        vote.anonymity = Anonymity::Secret;
+        assert_eq!(names(&vote), None, "never for a secret vote");
+        vote.anonymity = Anonymity::Open;
+        vote.rounds[0].hands.push(super::super::HandCount {
+            option: super::super::HandOption::Consent(super::super::ConsentChoice::For),
+            group: None,
+            count: 1,
+        });
+        assert_eq!(names(&vote), None, "hands name nobody");
+        vote.rounds.clear();
+        assert_eq!(names(&vote), None);
     }
 }
