@@ -363,14 +363,25 @@ async fn room_state(State(room): State<RoomState>, headers: HeaderMap) -> Respon
     .into_response()
 }
 
-/// Sends `command` as a durable request and waits (off the async workers) for the answer.
+/// Sends `command` as a durable request and waits (without holding a thread) for the answer.
 async fn send_durable(room: &RoomState, command: Command) -> Result<Outcome, Response> {
-    let pending = room.sender.request_durable(command).map_err(|_| closed())?;
-    let reply = tokio::task::spawn_blocking(move || pending.wait(DURABLE_WAIT))
-        .await
-        .map_err(|_| closed())?
+    let (answer, answered) = tokio::sync::oneshot::channel();
+    let answer = std::sync::Mutex::new(Some(answer));
+    room.sender
+        .request_durable_then(command, move |reply| {
+            let taken = answer
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .take();
+            if let Some(answer) = taken {
+                answer.send(reply).ok();
+            }
+        })
         .map_err(|_| closed())?;
-    reply.map_err(|error| refused(&error))
+    match tokio::time::timeout(DURABLE_WAIT, answered).await {
+        Ok(Ok(reply)) => reply.map_err(|error| refused(&error)),
+        _ => Err(closed()),
+    }
 }
 
 fn closed() -> Response {

@@ -26,21 +26,38 @@ pub type Waker = Arc<dyn Fn() + Send + Sync>;
 #[error("the session is no longer open")]
 pub struct Closed;
 
+/// A function called with a command's outcome, on the thread that drains the inbox.
+pub type OnReply = Box<dyn Fn(Reply) + Send>;
+
+/// Where a command's outcome goes.
+enum ReplyTo {
+    /// Nobody waits.
+    Nobody,
+    /// A [`PendingReply`] waits on a channel.
+    Channel(SyncSender<Reply>),
+    /// A function is called (an async server completes its own future with it).
+    Call(OnReply),
+}
+
 /// A command on its way, with where to send its outcome.
 pub struct Envelope {
     /// The command.
     pub command: Command,
     /// Whether the sender is answered only once the change is on disk (a phone's ballot).
     pub durable: bool,
-    reply: Option<SyncSender<Reply>>,
+    reply: ReplyTo,
 }
 
 impl Envelope {
     /// Tells the sender what became of the command (nothing happens if nobody waits).
     pub fn answer(&self, reply: &Reply) {
-        if let Some(to) = &self.reply {
+        match &self.reply {
+            ReplyTo::Nobody => {}
             // The waiting side may have given up; then there is nobody to tell.
-            to.try_send(reply.clone()).ok();
+            ReplyTo::Channel(to) => {
+                to.try_send(reply.clone()).ok();
+            }
+            ReplyTo::Call(call) => call(reply.clone()),
         }
     }
 }
@@ -67,7 +84,7 @@ impl CommandSender {
         self.post(Envelope {
             command,
             durable: false,
-            reply: None,
+            reply: ReplyTo::Nobody,
         })
     }
 
@@ -90,12 +107,28 @@ impl CommandSender {
         self.request_with(command, true)
     }
 
+    /// [`CommandSender::request_durable`] without a thread waiting: `on_reply` is called
+    /// with the outcome once the change is durable (or refused), on the thread that drains
+    /// the inbox — keep it short (complete a future, send on a channel). If the document is
+    /// dropped first, `on_reply` is dropped without being called.
+    pub fn request_durable_then(
+        &self,
+        command: Command,
+        on_reply: impl Fn(Reply) + Send + 'static,
+    ) -> Result<(), Closed> {
+        self.post(Envelope {
+            command,
+            durable: true,
+            reply: ReplyTo::Call(Box::new(on_reply)),
+        })
+    }
+
     fn request_with(&self, command: Command, durable: bool) -> Result<PendingReply, Closed> {
         let (reply, answer) = mpsc::sync_channel(1);
         self.post(Envelope {
             command,
             durable,
-            reply: Some(reply),
+            reply: ReplyTo::Channel(reply),
         })?;
         Ok(PendingReply { answer })
     }

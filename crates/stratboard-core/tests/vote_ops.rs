@@ -331,3 +331,45 @@ fn a_durable_ballot_that_cannot_be_saved_is_taken_back() {
     assert_eq!(round.voters, vec![people[1]], "the unsaved ballot is gone");
     assert_ne!(doc.session(), &before);
 }
+
+#[test]
+fn a_durable_callback_hears_after_the_save_and_after_the_publish() {
+    let (session, vote, people) = session(Anonymity::Open);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    let mut doc = Document::untitled(session);
+    doc.apply(op(vote, VoteOp::Open), Instant::now()).unwrap();
+    doc.save_as(&path).unwrap();
+    let (heard, replies) = std::sync::mpsc::channel();
+    let file = path.clone();
+    doc.sender()
+        .request_durable_then(cast(vote, people[0], ConsentChoice::For, 1), move |reply| {
+            // By the time the callback runs the ballot is on disk.
+            let on_disk = stratboard_core::storage::load(&file).unwrap().session;
+            heard
+                .send((reply, on_disk.votes[0].rounds[0].voters.clone()))
+                .unwrap();
+        })
+        .unwrap();
+    assert!(replies.try_recv().is_err(), "not before the drain");
+    let mut published = None;
+    doc.drain_and_publish(Instant::now(), |s| {
+        published = Some(s.votes[0].rounds[0].voters.clone());
+        assert!(replies.try_recv().is_err(), "published before the answer");
+    });
+    let (reply, on_disk) = replies.try_recv().unwrap();
+    assert_eq!(reply, Ok(Outcome::Cast { corrected: false }));
+    assert_eq!(on_disk, vec![people[0]]);
+    assert_eq!(published, Some(vec![people[0]]));
+
+    // A document dropped before draining drops the callback: nobody is told "accepted".
+    let (heard, replies) = std::sync::mpsc::channel::<()>();
+    let sender = doc.sender();
+    sender
+        .request_durable_then(cast(vote, people[1], ConsentChoice::For, 2), move |_| {
+            heard.send(()).ok();
+        })
+        .unwrap();
+    drop(doc);
+    assert!(replies.recv().is_err(), "the callback was dropped unheard");
+}
