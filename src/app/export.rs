@@ -1,15 +1,21 @@
 //! File → Export (Ctrl+E): choose a format and the protocol's language, see a preview, pick
 //! where to write it, export. The protocol's language is independent of the interface's.
-//! The export never touches the session file and never changes the document.
+//! The export never touches the session file and never changes the document — except
+//! participant cards (PDF), the dialog's last choice: everyone without a room code gets one
+//! first (one undoable edit, which the notice asks to save), since a card is its code.
 
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Instant;
 
 use egui::{Key, RichText};
+use fluent_templates::fluent_bundle::FluentValue;
 
 use super::{Notice, StratboardApp};
 use crate::i18n::Language;
-use crate::report::{self, Document, Format};
+use crate::report::{self, Document, ExportError, Format, cards};
+use crate::room::access;
 use crate::storage;
 use crate::ui;
 
@@ -35,6 +41,11 @@ pub struct ExportDialog {
     csv: Option<(u64, Language, Arc<CsvPreview>)>,
     /// What the typed file name leads to, checked when the text changes (not every frame).
     exists: Option<(String, Target)>,
+    /// Participant cards are chosen instead of a format of the protocol.
+    cards: bool,
+    /// The room's address the cards print (`http://ADDR:PORT`) and whether the room is open,
+    /// found when the cards are chosen (not every frame).
+    join_base: Option<(String, bool)>,
 }
 
 /// The CSV preview, built once per session revision and language (not every frame).
@@ -103,8 +114,60 @@ impl StratboardApp {
             .unwrap_or(self.tr.language());
         self.export.language = Some(language);
         self.export.error = None;
-        self.export.path = self.default_export_path(format).display().to_string();
+        let path = self.default_export_path(format);
+        self.export.path = if self.export.cards {
+            self.export.join_base = Some(self.cards_join_base());
+            cards_path(&path, &self.tr.t("cards-file-suffix"))
+        } else {
+            path
+        }
+        .display()
+        .to_string();
         self.export.open = true;
+    }
+
+    /// Whether the dialog offers participant cards rather than the protocol.
+    pub fn exporting_cards(&self) -> bool {
+        self.export.cards
+    }
+
+    /// The room's address for the cards: the open room's; else the remembered address and
+    /// port; else this machine's first address a phone could reach (loopback at worst).
+    fn cards_join_base(&self) -> (String, bool) {
+        if let Some(url) = self.room_url() {
+            return (url.trim_end_matches('/').to_owned(), true);
+        }
+        let ip = self
+            .settings
+            .room_address
+            .or_else(|| super::room::local_addresses().first().copied())
+            .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+        let address = SocketAddr::new(ip, self.settings.room_port);
+        (format!("http://{address}"), false)
+    }
+
+    /// Switches the dialog between participant cards and the protocol in `format`, keeping
+    /// the typed folder and name (`plan.docx` ⇄ `plan-cards.pdf`).
+    fn choose_cards(&mut self, cards: bool, format: Format) {
+        let suffix = self.tr.t("cards-file-suffix");
+        let path = PathBuf::from(self.export.path.trim());
+        let was_cards = self.export.cards;
+        self.export.cards = cards;
+        self.export.format = Some(format);
+        if cards {
+            self.export.join_base = Some(self.cards_join_base());
+        }
+        if !path.as_os_str().is_empty() {
+            let path = if cards {
+                cards_path(&path, &suffix)
+            } else if was_cards {
+                protocol_path(&path, &suffix).with_extension(format.extension())
+            } else {
+                path.with_extension(format.extension())
+            };
+            self.export.path = path.display().to_string();
+        }
+        self.export.error = None;
     }
 
     /// Whether the export dialog is open.
@@ -169,7 +232,11 @@ impl StratboardApp {
         if typed.as_os_str().is_empty() || typed.is_absolute() {
             return typed;
         }
-        let format = self.export.format.unwrap_or(Format::Docx);
+        let format = if self.export.cards {
+            Format::Pdf
+        } else {
+            self.export.format.unwrap_or(Format::Docx)
+        };
         match self.default_export_path(format).parent() {
             Some(folder) => folder.join(typed),
             None => typed,
@@ -177,6 +244,10 @@ impl StratboardApp {
     }
 
     fn export_now(&mut self) {
+        if self.export.cards {
+            self.export_cards_now();
+            return;
+        }
         let path = self.typed_export_path();
         let format = self.export.format.unwrap_or(Format::Docx);
         let language = self.export.language.unwrap_or(self.tr.language());
@@ -209,14 +280,165 @@ impl StratboardApp {
         }
     }
 
+    /// Writes participant cards to the path in the dialog. Participants without a code get
+    /// one first — in a copy of the session, so that a refused name or a failed write leaves
+    /// the document as it was; once the file is written the same codes go into the document
+    /// as one undoable edit, and the notice asks to save them. The session file is not touched.
+    fn export_cards_now(&mut self) {
+        let path = self.typed_export_path();
+        let language = self.export.language.unwrap_or(self.tr.language());
+        if let Some(key) = destination_problem(&path, self.doc.path()) {
+            self.export.error = Some(self.tr.t(key));
+            return;
+        }
+        if self.session().participants.is_empty() {
+            self.export.error = Some(self.tr.t("cards-none"));
+            return;
+        }
+        let Ok(codes) = access::codes_for_everyone(self.session()) else {
+            self.export.error = Some(self.tr.t("cards-no-random"));
+            return;
+        };
+        let given = self
+            .session()
+            .participants
+            .iter()
+            .filter(|p| p.code.is_none())
+            .count();
+        let with_codes = match &codes {
+            Some(codes) => {
+                let mut session = self.session().clone();
+                if let Err(error) = session.apply(codes.clone()) {
+                    self.export.error = Some(error.to_string());
+                    return;
+                }
+                std::borrow::Cow::Owned(session)
+            }
+            None => std::borrow::Cow::Borrowed(self.session()),
+        };
+        let base = match &self.export.join_base {
+            Some((base, _)) => base.clone(),
+            None => self.cards_join_base().0,
+        };
+        let bytes = match report::participant_cards(&with_codes, &base, language) {
+            Ok(bytes) => bytes,
+            Err(ExportError::NoParticipantCodes) => {
+                self.export.error = Some(self.tr.t("cards-none"));
+                return;
+            }
+            Err(error) => {
+                self.export.error = Some(error.to_string());
+                return;
+            }
+        };
+        drop(with_codes);
+        if let Err(error) = storage::write_file(&path, &bytes) {
+            self.export.error = Some(format!("{}\n{error}", self.tr.t("export-failed")));
+            return;
+        }
+        let file = path.display().to_string();
+        let text = match codes {
+            Some(codes) => match self.doc.apply(codes, Instant::now()) {
+                Ok(_) => {
+                    self.schedule_autosave();
+                    self.tr.args(
+                        "cards-done-codes",
+                        &[
+                            ("file", FluentValue::from(file)),
+                            ("count", FluentValue::from(count(given))),
+                        ],
+                    )
+                }
+                Err(error) => format!("{}\n{error}", self.tr.with("cards-done", "file", &file)),
+            },
+            None => self.tr.with("cards-done", "file", &file),
+        };
+        self.settings.export_language = Some(language);
+        self.export.exists = None;
+        self.export.open = false;
+        self.export.error = None;
+        self.notice = Some(Notice::Written { text, path });
+    }
+
+    /// The cards' part of the dialog: how many cards on how many pages, the address they
+    /// print, who gets a code on export, and the list in the cards' order.
+    fn cards_preview(&self, ui: &mut egui::Ui, height: f32) {
+        let session = self.session();
+        let people = session.participants.len();
+        if people == 0 {
+            ui.label(RichText::new(self.tr.t("cards-none")).color(self.theme.warning()));
+            return;
+        }
+        let pages = people.div_ceil(cards::CARDS_PER_PAGE);
+        ui.label(self.tr.args(
+            "cards-summary",
+            &[
+                ("cards", FluentValue::from(count(people))),
+                ("pages", FluentValue::from(count(pages))),
+            ],
+        ));
+        if let Some((base, open)) = &self.export.join_base {
+            ui.label(self.tr.with("cards-address", "address", base));
+            if !open {
+                ui.label(self.theme.caption(self.tr.t("cards-address-closed")));
+            }
+        }
+        let missing = session
+            .participants
+            .iter()
+            .filter(|p| p.code.is_none())
+            .count();
+        if missing > 0 {
+            let text = self.tr.n("cards-will-give-codes", count(missing));
+            ui.label(RichText::new(text).color(self.theme.warning()));
+        }
+        ui.add_space(4.0);
+        egui::ScrollArea::vertical()
+            .max_height(height - 60.0)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                egui::Grid::new("stratboard-export-cards")
+                    .striped(true)
+                    .num_columns(3)
+                    .show(ui, |ui| {
+                        for key in [
+                            "cards-column-name",
+                            "cards-column-group",
+                            "cards-column-code",
+                        ] {
+                            ui.label(RichText::new(self.tr.t(key)).strong());
+                        }
+                        ui.end_row();
+                        for person in cards::in_card_order(session) {
+                            ui.label(&person.name);
+                            let group = person.group.and_then(|g| session.group(g));
+                            ui.label(group.map_or("", |g| g.name.as_str()));
+                            match &person.code {
+                                Some(code) => {
+                                    ui.label(RichText::new(cards::spaced_code(code)).monospace())
+                                }
+                                None => {
+                                    ui.label(self.theme.caption(self.tr.t("cards-code-on-export")))
+                                }
+                            };
+                            ui.end_row();
+                        }
+                    });
+            });
+    }
+
     fn choose_export_path(&mut self) {
         if !self.native_dialogs {
             return;
         }
         let format = self.export.format.unwrap_or(Format::Docx);
         let current = PathBuf::from(self.export.path.trim());
-        let mut dialog =
-            rfd::FileDialog::new().add_filter(self.tr.t(format_key(format)), &[format.extension()]);
+        let (filter, extension) = if self.export.cards {
+            (self.tr.t("cards-choice"), Format::Pdf.extension())
+        } else {
+            (self.tr.t(format_key(format)), format.extension())
+        };
+        let mut dialog = rfd::FileDialog::new().add_filter(filter, &[extension]);
         if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
             dialog = dialog.set_directory(dir);
         }
@@ -239,8 +461,9 @@ impl StratboardApp {
         let preview_height = (screen.height() - 330.0).max(160.0);
         let format = self.export.format.unwrap_or(Format::Docx);
         let language = self.export.language.unwrap_or(self.tr.language());
-        let document = (format != Format::Csv).then(|| self.export_document(language));
-        let csv = (format == Format::Csv).then(|| self.export_csv(language));
+        let cards = self.export.cards;
+        let document = (!cards && format != Format::Csv).then(|| self.export_document(language));
+        let csv = (!cards && format == Format::Csv).then(|| self.export_csv(language));
         let revision = self.doc.revision();
         let mut export = false;
         let mut choose = false;
@@ -252,22 +475,22 @@ impl StratboardApp {
             ui.horizontal_wrapped(|ui| {
                 ui.label(self.theme.caption(self.tr.t("export-format")));
                 for option in Format::ALL {
-                    let selected = option == format;
+                    let selected = !cards && option == format;
                     if ui
                         .selectable_label(selected, self.tr.t(format_key(option)))
                         .clicked()
                         && !selected
                     {
-                        self.export.format = Some(option);
-                        let path = PathBuf::from(self.export.path.trim());
-                        if !path.as_os_str().is_empty() {
-                            self.export.path = path
-                                .with_extension(option.extension())
-                                .display()
-                                .to_string();
-                        }
-                        self.export.error = None;
+                        self.choose_cards(false, option);
                     }
+                }
+                ui.separator();
+                if ui
+                    .selectable_label(cards, self.tr.t("cards-choice"))
+                    .clicked()
+                    && !cards
+                {
+                    self.choose_cards(true, format);
                 }
                 ui.separator();
                 ui.label(self.theme.caption(self.tr.t("export-language")));
@@ -283,6 +506,7 @@ impl StratboardApp {
             });
             ui.add_space(6.0);
             match (&document, &csv) {
+                _ if cards => self.cards_preview(ui, preview_height),
                 (Some(doc), _) => {
                     ui::export::preview(ui, &self.theme, doc, (revision, language), preview_height);
                 }
@@ -363,6 +587,41 @@ impl StratboardApp {
         if cancel || modal.should_close() {
             self.export.open = false;
         }
+    }
+}
+
+/// A count as a Fluent number.
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// The participant cards' file beside `path`: `plan.docx` → `plan-cards.pdf` (`suffix` is
+/// the translated "-cards"); a name that already ends in the suffix keeps it.
+fn cards_path(path: &Path, suffix: &str) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = if stem.ends_with(suffix) {
+        format!("{stem}.pdf")
+    } else {
+        format!("{stem}{suffix}.pdf")
+    };
+    path.with_file_name(name)
+}
+
+/// The protocol's file for a cards' file: `plan-cards.pdf` → `plan.pdf` (the caller sets the
+/// extension).
+fn protocol_path(path: &Path, suffix: &str) -> PathBuf {
+    match path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .and_then(|name| {
+            let stem = Path::new(&name).file_stem()?.to_string_lossy().into_owned();
+            stem.strip_suffix(suffix).map(str::to_owned)
+        }) {
+        Some(stem) if !stem.is_empty() => path.with_file_name(format!("{stem}.pdf")),
+        _ => path.to_path_buf(),
     }
 }
 

@@ -7,7 +7,13 @@
 //!
 //! User text is never markup: Markdown escapes its punctuation, HTML and the XML inside DOCX
 //! escape `& < > " '`, PDF draws glyphs.
+//!
+//! Beside the protocol, [`cards::participant_cards`] prints the participants' room codes:
+//! eight cards to an A4 page, each with a person's code and a QR code of their join link.
 
+/// Participant cards (PDF): each participant's room code and the QR code of their join
+/// link, eight cards to an A4 page.
+pub mod cards;
 pub mod csv;
 pub mod document;
 pub mod docx;
@@ -22,6 +28,7 @@ pub mod votes;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use cards::participant_cards;
 pub use document::Document;
 
 use crate::i18n::Language;
@@ -90,6 +97,9 @@ pub enum ExportError {
     /// The PDF could not be written.
     #[error("could not build the PDF document: {0}")]
     Pdf(String),
+    /// Participant cards were asked for, but no participant has a personal code.
+    #[error("no participant has a personal code, so there are no cards to print")]
+    NoParticipantCodes,
 }
 
 /// The protocol of `session` in `language` as a document (for previews and writers).

@@ -753,7 +753,7 @@ fn layout_artifact() -> ContentTag<'static> {
     ContentTag::Artifact(Artifact::new(ArtifactType::Layout, None))
 }
 
-fn fill(surface: &mut Surface<'_>, colour: (u8, u8, u8)) {
+pub(super) fn fill(surface: &mut Surface<'_>, colour: (u8, u8, u8)) {
     surface.set_fill(Some(Fill {
         paint: rgb::Color::new(colour.0, colour.1, colour.2).into(),
         opacity: NormalizedF32::ONE,
@@ -764,7 +764,7 @@ fn fill(surface: &mut Surface<'_>, colour: (u8, u8, u8)) {
 /// Draws text as runs of glyphs from one font each (PT Sans, or DejaVu Sans where PT Sans has
 /// no glyph), advancing exactly as [`Fonts::width`] measured.
 #[allow(clippy::too_many_arguments)]
-fn draw_text(
+pub(super) fn draw_text(
     surface: &mut Surface<'_>,
     fonts: &Fonts,
     font: &dyn Fn(FontId) -> Font,
