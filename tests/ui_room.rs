@@ -70,6 +70,10 @@ fn post(url: &str, path: &str, body: &str) -> (u16, String) {
     (status, answer)
 }
 
+fn pending_ok(pending: stratboard::inbox::PendingReply) -> bool {
+    matches!(pending.wait(Duration::from_secs(5)), Ok(Ok(_)))
+}
+
 #[test]
 fn opening_the_room_shows_its_qr_code_and_address_and_ballots_move_the_turnout() {
     let dir = tempfile::tempdir().unwrap();
@@ -152,6 +156,35 @@ fn opening_the_room_shows_its_qr_code_and_address_and_ballots_move_the_turnout()
         vec![voter],
         "saved before the answer"
     );
+
+    // An idea from a phone: a quiet notice. A phone's refused ballot is the phone's business.
+    let idea = sender
+        .request_durable(Command::Add(Item::Alternative(Alternative {
+            title: "Bike lanes".into(),
+            hidden: true,
+            ..Alternative::default()
+        })))
+        .unwrap();
+    let wrong = sender
+        .request_durable(Command::Vote {
+            vote: stratboard::model::VoteId(999),
+            op: VoteOp::Cast {
+                round: 1,
+                voter,
+                choice: Choice::Consent(ConsentChoice::For),
+                seed: 4,
+            },
+        })
+        .unwrap();
+    harness.run();
+    assert!(pending_ok(idea));
+    assert!(wrong.wait(Duration::from_secs(5)).unwrap().is_err());
+    assert!(
+        harness
+            .query_by_label_contains("1 idea arrived from a phone")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("Not changed").is_none());
 
     // The card names who has not voted yet (an open vote).
     assert!(

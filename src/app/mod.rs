@@ -345,22 +345,23 @@ impl StratboardApp {
     /// elsewhere (another thread), in order; a refused one becomes a notice.
     fn apply_pending(&mut self) {
         let now = Instant::now();
-        let mut results: Vec<_> = std::mem::take(&mut self.commands)
+        let results: Vec<_> = std::mem::take(&mut self.commands)
             .into_iter()
             .map(|command| self.doc.apply(command, now))
             .collect();
         // Phones hear "accepted" only after the room has the session with their ballot.
         let shared = self.room_shared();
         let mut published = false;
-        results.extend(self.doc.drain_and_publish(now, |session| {
+        let sent = self.doc.drain_and_publish(now, |session| {
             if let Some(shared) = &shared {
                 shared.publish(session);
                 published = true;
             }
-        }));
+        });
         if published {
             self.room_published();
         }
+        self.note_sent(&sent);
         for result in results {
             match result {
                 Ok(applied) => {
@@ -380,6 +381,36 @@ impl StratboardApp {
                     self.error("error-command", text);
                 }
             }
+        }
+    }
+
+    /// What arrived from elsewhere (the room's phones). Their refusals were answered to the
+    /// phone and are not the facilitator's business; a save that failed is, and a new idea
+    /// gets a quiet notice.
+    fn note_sent(
+        &mut self,
+        sent: &[Result<crate::commands::Applied, crate::commands::CommandError>],
+    ) {
+        let mut ideas = 0_i64;
+        for result in sent {
+            match result {
+                Ok(applied) => {
+                    if matches!(
+                        applied.outcome,
+                        Outcome::Added(crate::commands::ItemRef::Alternative(_))
+                    ) {
+                        ideas += 1;
+                    }
+                    self.schedule_autosave();
+                }
+                Err(crate::commands::CommandError::NotSaved(reason)) => {
+                    self.error("room-not-saved", reason.clone());
+                }
+                Err(_) => {}
+            }
+        }
+        if ideas > 0 && !matches!(self.notice, Some(Notice::Error { .. })) {
+            self.notice = Some(Notice::Info(self.tr.n("room-ideas-arrived", ideas)));
         }
     }
 

@@ -203,4 +203,9 @@ room-on-phone = on a phone
 room-new-code = New code
 room-new-code-done = New code: { $who }. Phones with the old code were sent away.
 room-new-code-failed = Could not give a new code
+room-not-saved = A phone's ballot was not saved: the session file cannot be written. The phone was told to try again
+room-ideas-arrived = { $count ->
+    [one] { $count } idea arrived from a phone (hidden until revealed)
+   *[other] { $count } ideas arrived from phones (hidden until revealed)
+}
 room-closed-new-document = The room was closed: it served the session that was open before.
