@@ -564,3 +564,27 @@ fn phones_hear_about_changes_and_the_stream_ends_when_the_room_stops() {
     events.read_to_end(&mut rest).unwrap();
     assert!(server.child.wait().unwrap().success());
 }
+
+#[test]
+fn a_client_that_never_finishes_its_headers_is_cut_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    let mut slow = TcpStream::connect(&server.address).unwrap();
+    slow.set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        slow,
+        "GET / HTTP/1.1\r\nHost: {}\r\nX-Slow: ",
+        server.address
+    )
+    .unwrap();
+    // The server closes the connection (after its header timeout) instead of waiting forever;
+    // meanwhile others are served.
+    assert_eq!(http(&server, "GET", "/api/room", None, "").0, 200);
+    let mut rest = Vec::new();
+    let read = slow.read_to_end(&mut rest);
+    assert!(
+        read.is_ok(),
+        "closed by the server, not by our 30 s timeout: {read:?}"
+    );
+}

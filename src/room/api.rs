@@ -26,16 +26,21 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::http::Request;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use hyper::body::Incoming;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use tower::ServiceExt as _;
 
 use super::access::{Access, Device, JoinRefusal};
-use super::{BODY_LIMIT, DURABLE_WAIT, REQUEST_TIMEOUT, SharedSession};
+use super::{
+    BODY_LIMIT, DURABLE_WAIT, HEADER_TIMEOUT, MAX_CONNECTIONS, REQUEST_TIMEOUT, SharedSession,
+};
 use crate::commands::{Command, CommandError, Item, Outcome, VoteOp, VoteRefusal};
 use crate::inbox::CommandSender;
 use crate::model::{
@@ -94,18 +99,68 @@ pub fn router(state: RoomState) -> Router {
         .with_state(state)
 }
 
-/// Serves the router on `listener` with each client's address known (for the join limit).
+/// Serves the router on `listener` until `stopped`, with each client's address known (for
+/// the join limit). Each connection must send a request's headers within [`HEADER_TIMEOUT`]
+/// (a slow or silent client cannot hold it), at most [`MAX_CONNECTIONS`] are served at once
+/// (more are closed at once), and on stop every connection is shut down gracefully: requests
+/// under way are answered, event streams end.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: RoomState,
     stopped: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        router(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(stopped)
-    .await
+    let app = router(state);
+    let (closing, closed) = tokio::sync::watch::channel(false);
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let mut connections = tokio::task::JoinSet::new();
+    let mut stopped = std::pin::pin!(stopped);
+    loop {
+        let (stream, client) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                // Out of file descriptors or a connection reset before accept: wait a moment.
+                Err(_) => {
+                    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                    continue;
+                }
+            },
+            () = &mut stopped => break,
+        };
+        // Finished connections are reaped as new ones come.
+        while connections.try_join_next().is_some() {}
+        let Ok(slot) = Arc::clone(&slots).try_acquire_owned() else {
+            continue;
+        };
+        stream.set_nodelay(true).ok();
+        let app = app.clone();
+        let mut closing = closed.clone();
+        connections.spawn(async move {
+            let _slot = slot;
+            let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
+                request.extensions_mut().insert(ConnectInfo(client));
+                app.clone().oneshot(request.map(axum::body::Body::new))
+            });
+            let mut builder = hyper::server::conn::http1::Builder::new();
+            builder
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT);
+            let connection =
+                builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+            let mut connection = std::pin::pin!(connection);
+            let stop = async move { closing.wait_for(|closing| *closing).await.is_ok() };
+            let stopping = tokio::select! {
+                _ = connection.as_mut() => false,
+                stopping = stop => stopping,
+            };
+            if stopping {
+                connection.as_mut().graceful_shutdown();
+                connection.await.ok();
+            }
+        });
+    }
+    closing.send_replace(true);
+    while connections.join_next().await.is_some() {}
+    Ok(())
 }
 
 /// An error answer: a status, a code the page words, and an English detail.

@@ -8,8 +8,9 @@
 //! server checks nothing the core does not check again.
 //!
 //! It binds only the address it is given and serves only its own page and API (see
-//! [`api`]); bodies are capped at [`BODY_LIMIT`] bytes and requests time out after
-//! [`REQUEST_TIMEOUT`].
+//! [`api`]); bodies are capped at [`BODY_LIMIT`] bytes, headers must come within
+//! [`HEADER_TIMEOUT`], requests time out after [`REQUEST_TIMEOUT`], and at most
+//! [`MAX_CONNECTIONS`] connections are served at once.
 
 pub mod access;
 pub mod api;
@@ -28,6 +29,12 @@ pub const BODY_LIMIT: usize = 16 * 1024;
 
 /// How long one request may take, a slow client included, before it is cut off.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// How long a client may take to send a request's headers before its connection is closed.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The most connections served at once (phones keep one or two each, with an event stream).
+pub const MAX_CONNECTIONS: usize = 4096;
 
 /// How long a ballot waits for the owner to apply and save it before the phone is told to
 /// try again.
