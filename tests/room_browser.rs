@@ -1,0 +1,567 @@
+//! The phone page in a real browser: `stratboard serve` on 127.0.0.1, headless Chromium driven
+//! through chromedriver (WebDriver, over plain HTTP on loopback), emulating a 360×740 px phone
+//! (the page must not stick out sideways). A participant types the code, joins, votes in an
+//! open consent vote («За», then Send) and in an open Schulze vote (taps the alternatives in an
+//! order of their own, then Send), sends an idea; after SIGTERM the session file holds both
+//! ballots under that participant and the idea as a hidden alternative they proposed.
+//!
+//! Without `chromedriver` and Chromium on `PATH` the test prints a note and passes, unless
+//! `STRATBOARD_REQUIRE_BROWSER=1` (as in CI), when it fails. Chromedriver and every browser
+//! process are killed at the end, also when the test fails (a drop guard).
+#![cfg(unix)]
+#![allow(clippy::unwrap_used)]
+
+use std::io::{BufRead as _, BufReader};
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt as _;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command as Process, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{Map, json};
+use stratboard::commands::{Command, Item, ItemRef, Outcome, VoteOp};
+use stratboard::model::{
+    Alternative, AlternativeId, Anonymity, Ballot, Choice, ConsentChoice, Participant,
+    ParticipantId, Proposer, Session, Vote, VoteMethod, VoteStatus,
+};
+
+const CONSENT: &str = "Строим парк?";
+const RANKED: &str = "Что делаем первым?";
+const ALTERNATIVES: [&str; 3] = ["Парк", "Школа", "Дорога"];
+/// The order the participant taps the ranked vote's alternatives in (not the ballot's order).
+const TAPPED: [&str; 3] = ["Дорога", "Парк", "Школа"];
+const IDEA: &str = "Велодорожки вдоль реки";
+/// How long one thing on the page may take to appear.
+const PATIENCE: Duration = Duration::from_secs(15);
+
+/// A Russian session: three participants, three alternatives, an open consent vote and an open
+/// Schulze vote (open: the file keeps who cast each ballot).
+fn session() -> Session {
+    let mut s = Session::new("Сессия в браузере");
+    let added = |s: &mut Session, item: Item| match s.apply(Command::Add(item)).unwrap().outcome {
+        Outcome::Added(r) => r,
+        other => panic!("{other:?}"),
+    };
+    for name in ["Анна", "Борис", "Вера"] {
+        added(
+            &mut s,
+            Item::Participant(Participant {
+                name: name.into(),
+                ..Participant::default()
+            }),
+        );
+    }
+    for title in ALTERNATIVES {
+        added(
+            &mut s,
+            Item::Alternative(Alternative {
+                title: title.into(),
+                ..Alternative::default()
+            }),
+        );
+    }
+    let alternatives: Vec<_> = s.alternatives.iter().map(|a| a.id).collect();
+    for (question, method, on_ballot) in [
+        (
+            CONSENT,
+            VoteMethod::Consent { allow_block: false },
+            vec![alternatives[0]],
+        ),
+        (RANKED, VoteMethod::Schulze, alternatives.clone()),
+    ] {
+        let ItemRef::Vote(id) = added(
+            &mut s,
+            Item::Vote(Vote {
+                question: question.into(),
+                alternatives: on_ballot,
+                method,
+                anonymity: Anonymity::Open,
+                ..Vote::default()
+            }),
+        ) else {
+            panic!("not a vote")
+        };
+        s.apply(Command::Vote {
+            vote: id,
+            op: VoteOp::Open,
+        })
+        .unwrap();
+    }
+    s
+}
+
+/// `stratboard serve` on 127.0.0.1:0; killed on drop unless stopped with SIGTERM first.
+struct Server {
+    child: Child,
+    file: PathBuf,
+    url: String,
+    /// (participant id, name, code) from `--codes`.
+    codes: Vec<(u32, String, String)>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.child.kill().ok();
+        self.child.wait().ok();
+    }
+}
+
+impl Server {
+    fn start(dir: &Path) -> Self {
+        let file = dir.join("room.ron");
+        stratboard::storage::save(&file, &session(), None).unwrap();
+        let codes = dir.join("codes.csv");
+        let mut child = Process::new(env!("CARGO_BIN_EXE_stratboard"))
+            .arg("serve")
+            .arg(&file)
+            .args(["--bind", "127.0.0.1:0", "--codes"])
+            .arg(&codes)
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        let url = first.trim().trim_end_matches('/').to_owned();
+        assert!(
+            url.starts_with("http://"),
+            "first line is the address: {first:?}"
+        );
+        let codes = std::fs::read_to_string(&codes)
+            .unwrap()
+            .lines()
+            .skip(1)
+            .map(|line| {
+                let fields: Vec<&str> = line.split(',').collect();
+                (
+                    fields[0].parse().unwrap(),
+                    fields[1].to_owned(),
+                    fields[2].to_owned(),
+                )
+            })
+            .collect();
+        Self {
+            child,
+            file,
+            url,
+            codes,
+        }
+    }
+
+    /// SIGTERM through the shell's own `kill` (no procps needed); waits for a clean exit.
+    fn stop(&mut self) {
+        let killed = Process::new("sh")
+            .args(["-c", &format!("kill -TERM {}", self.child.id())])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "exit 0 on SIGTERM: {status:?}");
+    }
+
+    fn on_disk(&self) -> Session {
+        stratboard::storage::load(&self.file).unwrap().session
+    }
+}
+
+/// A program on `PATH`, the first of `names` found.
+fn on_path(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    names.iter().find_map(|name| {
+        std::env::split_paths(&path)
+            .map(|dir| dir.join(name))
+            .find(|candidate| candidate.is_file())
+    })
+}
+
+/// Chromedriver (in a process group of its own) and the profile folder of the browser it
+/// starts. Dropping it kills chromedriver's process group and any process still using the
+/// profile folder, by id, so no browser outlives the test even when it fails.
+struct Browser {
+    driver: Child,
+    profile: tempfile::TempDir,
+    port: u16,
+}
+
+impl Browser {
+    fn start(chromedriver: &Path) -> Self {
+        let profile = tempfile::tempdir().unwrap();
+        // A free port: bound, read and let go; chromedriver takes it a moment later.
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let driver = Process::new(chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .unwrap();
+        let browser = Self {
+            driver,
+            profile,
+            port,
+        };
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                started.elapsed() < PATIENCE,
+                "chromedriver does not listen on port {port}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        browser
+    }
+
+    /// The ids of processes whose command line names the profile folder (the browser and its
+    /// helpers), read from /proc.
+    fn profile_users(&self) -> Vec<u32> {
+        let needle = self.profile.path().to_string_lossy().into_owned();
+        let Ok(entries) = std::fs::read_dir("/proc") else {
+            return Vec::new();
+        };
+        entries
+            .flatten()
+            .filter_map(|entry| entry.file_name().to_str()?.parse::<u32>().ok())
+            .filter(|pid| {
+                std::fs::read(format!("/proc/{pid}/cmdline"))
+                    .is_ok_and(|line| String::from_utf8_lossy(&line).contains(&needle))
+            })
+            .collect()
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let mut pids: Vec<String> = self.profile_users().iter().map(u32::to_string).collect();
+        pids.push(format!("-- -{}", self.driver.id()));
+        Process::new("sh")
+            .args(["-c", &format!("kill -KILL {} 2>/dev/null", pids.join(" "))])
+            .status()
+            .ok();
+        self.driver.kill().ok();
+        self.driver.wait().ok();
+    }
+}
+
+/// The open vote's card asking `question` (found anew each time: a live update may redraw it).
+async fn card(client: &Client, question: &str) -> Option<fantoccini::elements::Element> {
+    for card in client.find_all(Locator::Css("#votes .card")).await.ok()? {
+        if card
+            .find(Locator::Css("h2"))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?
+            .trim()
+            == question
+        {
+            return Some(card);
+        }
+    }
+    None
+}
+
+/// The button of `question`'s card whose text ends with `label` (a ranked button reads
+/// "· Парк" or "1 Парк").
+async fn button(client: &Client, question: &str, label: &str) -> fantoccini::elements::Element {
+    let started = Instant::now();
+    loop {
+        if let Some(card) = card(client, question).await
+            && let Ok(buttons) = card.find_all(Locator::Css("button")).await
+        {
+            for button in buttons {
+                if button
+                    .text()
+                    .await
+                    .is_ok_and(|text| text.trim().ends_with(label))
+                {
+                    return button;
+                }
+            }
+        }
+        assert!(
+            started.elapsed() < PATIENCE,
+            "no button {label:?} in the card {question:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits until the text of `css` (inside `question`'s card, or on the page) is `expected`.
+async fn wait_for_text(client: &Client, question: Option<&str>, css: &str, expected: &str) {
+    let started = Instant::now();
+    let mut last = String::new();
+    loop {
+        let element = match question {
+            Some(question) => match card(client, question).await {
+                Some(card) => card.find(Locator::Css(css)).await.ok(),
+                None => None,
+            },
+            None => client.find(Locator::Css(css)).await.ok(),
+        };
+        if let Some(element) = element
+            && let Ok(text) = element.text().await
+        {
+            if text.trim() == expected {
+                return;
+            }
+            last = text;
+        }
+        assert!(
+            started.elapsed() < PATIENCE,
+            "{css} in {question:?} reads {last:?}, not {expected:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// What one participant does on their phone.
+async fn take_part(client: &Client, server: &Server, code: &str) {
+    client.goto(&format!("{}/", server.url)).await.unwrap();
+    let field = client
+        .wait()
+        .at_most(PATIENCE)
+        .for_element(Locator::Id("code"))
+        .await
+        .unwrap();
+    field.send_keys(code).await.unwrap();
+    client
+        .find(Locator::Id("join-button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(client, None, "#who", "Вы: Анна").await;
+    assert_fits(client).await;
+
+    // Consent: «За», then Send.
+    button(client, CONSENT, "За").await.click().await.unwrap();
+    button(client, CONSENT, "Отправить")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(client, Some(CONSENT), ".message", "Ваш голос принят.").await;
+
+    // Ranked: tap in an order of one's own; the buttons show the places; then Send.
+    for title in TAPPED {
+        button(client, RANKED, title).await.click().await.unwrap();
+    }
+    for (place, title) in TAPPED.iter().enumerate() {
+        let shown = button(client, RANKED, title).await.text().await.unwrap();
+        assert_eq!(
+            shown.trim(),
+            format!("{} {title}", place + 1),
+            "the ranked card shows the tapped order (a redraw did not reset it)"
+        );
+    }
+    button(client, RANKED, "Отправить")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(client, Some(RANKED), ".message", "Ваш голос принят.").await;
+
+    // An idea.
+    client
+        .find(Locator::Id("idea"))
+        .await
+        .unwrap()
+        .send_keys(IDEA)
+        .await
+        .unwrap();
+    client
+        .find(Locator::Id("idea-button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(client, None, "#idea-message", "Идея отправлена.").await;
+    assert_fits(client).await;
+}
+
+/// The page is as wide as a 360 px phone and nothing on it sticks out sideways.
+async fn assert_fits(client: &Client) {
+    let widths = client
+        .execute(
+            "return [window.innerWidth, document.documentElement.scrollWidth];",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(widths, json!([360, 360]), "[viewport, page] width in px");
+}
+
+#[test]
+fn a_phone_in_chromium_joins_votes_and_sends_an_idea() {
+    let required = std::env::var("STRATBOARD_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
+    let (Some(chromedriver), Some(chromium)) = (
+        on_path(&["chromedriver"]),
+        on_path(&["chromium", "chromium-browser", "google-chrome"]),
+    ) else {
+        assert!(
+            !required,
+            "STRATBOARD_REQUIRE_BROWSER=1 but chromedriver or chromium is not on PATH \
+             (apt-get install chromium chromium-driver)"
+        );
+        eprintln!(
+            "note: chromedriver or chromium is not on PATH; the browser test is skipped \
+             (apt-get install chromium chromium-driver)"
+        );
+        return;
+    };
+    let started = Instant::now();
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Server::start(dir.path());
+    let (anna, name, code) = server.codes[0].clone();
+    assert_eq!(name, "Анна");
+    let browser = Browser::start(&chromedriver);
+
+    let mut capabilities = Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": chromium,
+            "args": [
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--window-size=360,740",
+                format!("--user-data-dir={}", browser.profile.path().display()),
+            ],
+            // A phone's viewport, exactly (a desktop window is at least 500 px wide).
+            "mobileEmulation": {
+                "deviceMetrics": { "width": 360, "height": 740, "pixelRatio": 1.0, "touch": true },
+            },
+        }),
+    );
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{}", browser.port))
+            .await
+            .unwrap();
+        take_part(&client, &server, &code).await;
+        client.close().await.unwrap();
+    });
+    drop(browser);
+
+    server.stop();
+    let session = server.on_disk();
+    let id = |title: &str| -> AlternativeId {
+        session
+            .alternatives
+            .iter()
+            .find(|a| a.title == title)
+            .unwrap()
+            .id
+    };
+    let voter = Some(ParticipantId(anna));
+    let ballots = |question: &str| -> Vec<Ballot> {
+        let vote = session
+            .votes
+            .iter()
+            .find(|v| v.question == question)
+            .unwrap();
+        vote.rounds.last().unwrap().ballots.clone()
+    };
+    assert_eq!(
+        ballots(CONSENT),
+        vec![Ballot {
+            voter,
+            count: 1,
+            choice: Choice::Consent(ConsentChoice::For),
+        }]
+    );
+    assert_eq!(
+        ballots(RANKED),
+        vec![Ballot {
+            voter,
+            count: 1,
+            choice: Choice::Ranking(TAPPED.iter().map(|t| vec![id(t)]).collect()),
+        }]
+    );
+    let idea = session
+        .alternatives
+        .iter()
+        .find(|a| a.title == IDEA)
+        .unwrap();
+    assert!(idea.hidden, "an idea waits hidden for the facilitator");
+    assert_eq!(
+        idea.proposer,
+        Some(Proposer::Participant(ParticipantId(anna)))
+    );
+    eprintln!("browser test took {:.1?}", started.elapsed());
+}
+
+/// The sessions `scripts/phone-shots.sh` serves load, speak their language (Cyrillic text or
+/// not) and hold an open vote of every ballot kind, so the screenshots show every form.
+#[test]
+fn the_phone_shots_sessions_hold_an_open_vote_of_every_ballot_kind() {
+    let kind = |method: &VoteMethod| match method {
+        VoteMethod::Consent { .. } => "consent",
+        VoteMethod::Plurality => "plurality",
+        VoteMethod::Approval => "approval",
+        VoteMethod::Dot { .. } => "dot",
+        VoteMethod::Score { .. } => "score",
+        VoteMethod::MajorityJudgment { .. } => "majority judgment",
+        VoteMethod::Borda
+        | VoteMethod::Irv
+        | VoteMethod::Schulze
+        | VoteMethod::RankedPairs
+        | VoteMethod::Copeland
+        | VoteMethod::Condorcet => "ranked",
+        VoteMethod::Matrix { .. } => "matrix",
+    };
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for (file, cyrillic) in [
+        ("room-every-ballot.ron", true),
+        ("room-every-ballot-en.ron", false),
+    ] {
+        let session = stratboard::storage::load(&fixtures.join(file))
+            .unwrap()
+            .session;
+        let mut kinds: Vec<&str> = session
+            .votes
+            .iter()
+            .filter(|v| v.status == VoteStatus::Open)
+            .map(|v| kind(&v.method))
+            .collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        assert_eq!(
+            kinds,
+            [
+                "approval",
+                "consent",
+                "dot",
+                "majority judgment",
+                "matrix",
+                "plurality",
+                "ranked",
+                "score"
+            ],
+            "{file}"
+        );
+        let has_cyrillic = session
+            .meta
+            .title
+            .chars()
+            .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+        assert_eq!(has_cyrillic, cyrillic, "{file}: the page's language");
+    }
+}
