@@ -200,6 +200,23 @@ impl Session {
     }
 }
 
+/// A problem's path, written only when there is a problem (validation runs on every edit,
+/// and a session may hold thousands of ballots and participants).
+struct Lazy<F>(F);
+
+impl<F: FnOnce() -> String> From<Lazy<F>> for String {
+    fn from(lazy: Lazy<F>) -> Self {
+        (lazy.0)()
+    }
+}
+
+/// `lazy!("{path}.name")`: a [`Lazy`] path formatted only when used.
+macro_rules! lazy {
+    ($($arg:tt)*) => {
+        Lazy(|| format!($($arg)*))
+    };
+}
+
 /// Walks a session once and collects problems.
 struct Checker<'a> {
     session: &'a Session,
@@ -262,7 +279,7 @@ impl<'a> Checker<'a> {
     fn reference_list(&mut self, path: &str, known: Known, what: &'static str, ids: &[u32]) {
         let mut seen = BTreeSet::new();
         for (i, &id) in ids.iter().enumerate() {
-            self.reference(format!("{path}[{i}]"), known, id);
+            self.reference(lazy!("{path}[{i}]"), known, id);
             if !seen.insert(id) {
                 self.push(format!("{path}[{i}]"), ProblemKind::Repeated { what, id });
             }
@@ -339,29 +356,24 @@ impl<'a> Checker<'a> {
         let s = self.session;
         let (min, max) = (i64::from(SCALE_MIN), i64::from(SCALE_MAX));
         for (i, group) in s.stakeholder_groups.iter().enumerate() {
-            self.text(format!("stakeholder_groups[{i}].name"), &group.name);
+            self.text(lazy!("stakeholder_groups[{i}].name"), &group.name);
             let path = format!("stakeholder_groups[{i}]");
-            self.range(
-                format!("{path}.influence"),
-                group.influence.into(),
-                min,
-                max,
-            );
-            self.range(format!("{path}.interest"), group.interest.into(), min, max);
+            self.range(lazy!("{path}.influence"), group.influence.into(), min, max);
+            self.range(lazy!("{path}.interest"), group.interest.into(), min, max);
         }
         for (i, person) in s.participants.iter().enumerate() {
-            self.text(format!("participants[{i}].name"), &person.name);
+            self.text(lazy!("participants[{i}].name"), &person.name);
             if let Some(group) = person.group {
-                self.reference(format!("participants[{i}].group"), Known::Group, group.0);
+                self.reference(lazy!("participants[{i}].group"), Known::Group, group.0);
             }
         }
     }
 
     fn agenda(&mut self) {
         for (i, item) in self.session.agenda.iter().enumerate() {
-            self.text(format!("agenda[{i}].title"), &item.title);
+            self.text(lazy!("agenda[{i}].title"), &item.title);
             if let Some(vote) = item.vote {
-                self.reference(format!("agenda[{i}].vote"), Known::Vote, vote.0);
+                self.reference(lazy!("agenda[{i}].vote"), Known::Vote, vote.0);
             }
         }
     }
@@ -370,18 +382,18 @@ impl<'a> Checker<'a> {
         let s = self.session;
         let cyclic = goals_on_cycles(s);
         for (i, goal) in s.goals.iter().enumerate() {
-            self.text(format!("goals[{i}].title"), &goal.title);
+            self.text(lazy!("goals[{i}].title"), &goal.title);
             if let Some(parent) = goal.parent {
-                self.reference(format!("goals[{i}].parent"), Known::Goal, parent.0);
+                self.reference(lazy!("goals[{i}].parent"), Known::Goal, parent.0);
                 if cyclic.contains(&goal.id.0) {
                     self.push(format!("goals[{i}].parent"), ProblemKind::GoalCycle);
                 }
             }
         }
         for (i, finding) in s.findings.iter().enumerate() {
-            self.text(format!("findings[{i}].text"), &finding.text);
+            self.text(lazy!("findings[{i}].text"), &finding.text);
             if let Some(goal) = finding.goal {
-                self.reference(format!("findings[{i}].goal"), Known::Goal, goal.0);
+                self.reference(lazy!("findings[{i}].goal"), Known::Goal, goal.0);
             }
         }
     }
@@ -390,15 +402,15 @@ impl<'a> Checker<'a> {
         let s = self.session;
         for (i, alternative) in s.alternatives.iter().enumerate() {
             let path = format!("alternatives[{i}]");
-            self.text(format!("{path}.title"), &alternative.title);
+            self.text(lazy!("{path}.title"), &alternative.title);
             let goals: Vec<u32> = alternative.goals.iter().map(|g| g.0).collect();
             self.reference_list(&format!("{path}.goals"), Known::Goal, "goal", &goals);
             match alternative.proposer {
                 Some(super::Proposer::Participant(id)) => {
-                    self.reference(format!("{path}.proposer"), Known::Participant, id.0);
+                    self.reference(lazy!("{path}.proposer"), Known::Participant, id.0);
                 }
                 Some(super::Proposer::Group(id)) => {
-                    self.reference(format!("{path}.proposer"), Known::Group, id.0);
+                    self.reference(lazy!("{path}.proposer"), Known::Group, id.0);
                 }
                 None => {}
             }
@@ -406,15 +418,11 @@ impl<'a> Checker<'a> {
         let mut first: BTreeMap<(u32, u32, u32), String> = BTreeMap::new();
         for (i, position) in s.positions.iter().enumerate() {
             let path = format!("positions[{i}]");
-            self.reference(format!("{path}.group"), Known::Group, position.group.0);
+            self.reference(lazy!("{path}.group"), Known::Group, position.group.0);
             let alternative = position.alternative.0;
-            self.reference(
-                format!("{path}.alternative"),
-                Known::Alternative,
-                alternative,
-            );
+            self.reference(lazy!("{path}.alternative"), Known::Alternative, alternative);
             self.range(
-                format!("{path}.round"),
+                lazy!("{path}.round"),
                 position.round.into(),
                 1,
                 i64::from(u32::MAX),
@@ -436,7 +444,7 @@ impl<'a> Checker<'a> {
     }
 
     fn vote(&mut self, path: &str, vote: &Vote) {
-        self.text(format!("{path}.question"), &vote.question);
+        self.text(lazy!("{path}.question"), &vote.question);
         let alternatives: Vec<u32> = vote.alternatives.iter().map(|a| a.0).collect();
         let list = format!("{path}.alternatives");
         self.reference_list(&list, Known::Alternative, "alternative", &alternatives);
@@ -452,44 +460,49 @@ impl<'a> Checker<'a> {
             }
             let mut voters = BTreeSet::new();
             for (b, ballot) in round.ballots.iter().enumerate() {
-                let ballot_path = format!("{round_path}.ballots[{b}]");
+                // Paths are written only for a problem: a round may hold thousands of ballots.
+                let ballot_path = || format!("{round_path}.ballots[{b}]");
                 if ballot.count == 0 {
                     let kind = ProblemKind::OutOfRange {
                         value: 0,
                         min: 1,
                         max: u32::MAX.into(),
                     };
-                    self.push(format!("{ballot_path}.count"), kind);
+                    self.push(format!("{}.count", ballot_path()), kind);
                 }
                 if let Some(voter) = ballot.voter {
                     if vote.anonymity == Anonymity::Secret {
                         self.push(
-                            format!("{ballot_path}.voter"),
+                            format!("{}.voter", ballot_path()),
                             ProblemKind::SecretBallotNamesVoter,
                         );
                     }
-                    self.reference(format!("{ballot_path}.voter"), Known::Participant, voter.0);
+                    self.reference(
+                        lazy!("{}.voter", ballot_path()),
+                        Known::Participant,
+                        voter.0,
+                    );
                     if !voters.insert(voter.0) {
                         let kind = ProblemKind::VotedTwice { voter: voter.0 };
-                        self.push(format!("{ballot_path}.voter"), kind);
+                        self.push(format!("{}.voter", ballot_path()), kind);
                     }
                 }
                 if !vote.method.accepts(&ballot.choice) {
                     let method = vote.method.cli_name();
                     self.push(
-                        format!("{ballot_path}.choice"),
+                        format!("{}.choice", ballot_path()),
                         ProblemKind::BallotKind { method },
                     );
                 }
                 for id in choice_alternatives(&ballot.choice) {
                     if !on_ballot.contains(&id) {
                         self.push(
-                            format!("{ballot_path}.choice"),
+                            format!("{}.choice", ballot_path()),
                             ProblemKind::NotOnBallot { id },
                         );
                     }
                 }
-                self.choice_repeats(&format!("{ballot_path}.choice"), &ballot.choice);
+                self.choice_repeats(|| format!("{}.choice", ballot_path()), &ballot.choice);
             }
             let listed: Vec<u32> = round.voters.iter().map(|p| p.0).collect();
             let voters_path = format!("{round_path}.voters");
@@ -503,7 +516,7 @@ impl<'a> Checker<'a> {
                 }
                 if let Some(group) = hand.group {
                     self.reference(
-                        format!("{round_path}.hands[{h}].group"),
+                        lazy!("{round_path}.hands[{h}].group"),
                         Known::Group,
                         group.0,
                     );
@@ -545,7 +558,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn choice_repeats(&mut self, path: &str, choice: &Choice) {
+    fn choice_repeats(&mut self, path: impl Fn() -> String, choice: &Choice) {
         let ids: Vec<u32> = match choice {
             Choice::Ranking(groups) => groups.iter().flatten().map(|a| a.0).collect(),
             Choice::Approval(list) => list.iter().map(|a| a.0).collect(),
@@ -557,7 +570,7 @@ impl<'a> Checker<'a> {
         for id in ids {
             if !seen.insert(id) {
                 self.push(
-                    path,
+                    path(),
                     ProblemKind::Repeated {
                         what: "alternative",
                         id,
@@ -571,17 +584,17 @@ impl<'a> Checker<'a> {
         let s = self.session;
         for (i, decision) in s.decisions.iter().enumerate() {
             let path = format!("decisions[{i}]");
-            self.text(format!("{path}.statement"), &decision.statement);
+            self.text(lazy!("{path}.statement"), &decision.statement);
             let alternatives: Vec<u32> = decision.alternatives.iter().map(|a| a.0).collect();
             let list = format!("{path}.alternatives");
             self.reference_list(&list, Known::Alternative, "alternative", &alternatives);
             if let Some(vote) = decision.vote {
-                self.reference(format!("{path}.vote"), Known::Vote, vote.0);
+                self.reference(lazy!("{path}.vote"), Known::Vote, vote.0);
             }
         }
         for (i, action) in s.actions.iter().enumerate() {
             let path = format!("actions[{i}]");
-            self.text(format!("{path}.what"), &action.what);
+            self.text(lazy!("{path}.what"), &action.what);
             let owners: Vec<u32> = action.owners.iter().map(|p| p.0).collect();
             self.reference_list(
                 &format!("{path}.owners"),
@@ -590,7 +603,7 @@ impl<'a> Checker<'a> {
                 &owners,
             );
             if let Some(decision) = action.decision {
-                self.reference(format!("{path}.decision"), Known::Decision, decision.0);
+                self.reference(lazy!("{path}.decision"), Known::Decision, decision.0);
             }
             if let (Some(due), Some(start)) = (action.due, s.meta.start)
                 && due < start
@@ -603,9 +616,9 @@ impl<'a> Checker<'a> {
             }
         }
         for (i, note) in s.notes.iter().enumerate() {
-            self.text(format!("notes[{i}].text"), &note.text);
+            self.text(lazy!("notes[{i}].text"), &note.text);
             if let Some(item) = note.agenda_item {
-                self.reference(format!("notes[{i}].agenda_item"), Known::AgendaItem, item.0);
+                self.reference(lazy!("notes[{i}].agenda_item"), Known::AgendaItem, item.0);
             }
         }
     }
