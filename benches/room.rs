@@ -57,17 +57,20 @@ fn request(address: &str, path: &str, token: Option<&str>, body: &str) -> (u16, 
         }
     };
     let auth = token.map_or(String::new(), |t| format!("Authorization: Bearer {t}\r\n"));
-    write!(
+    let written = write!(
         stream,
         "POST {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n{auth}\
          Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
         body.len()
-    )
-    .ok();
+    );
     let mut answer = String::new();
-    // A reset connection counts as not answered (status 0), not as a crash of the bench.
-    stream.read_to_string(&mut answer).ok();
+    // A reset connection counts as not answered (status 0, with why), not as a crash of the
+    // bench.
+    let read = written.and_then(|()| stream.read_to_string(&mut answer));
     let status = answer.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
+    if let (0, Err(error)) = (status, read) {
+        answer = format!("{:?}", error.kind());
+    }
     (status, answer)
 }
 
@@ -120,7 +123,8 @@ fn main() {
                         &format!("{{\"code\":\"{code}\"}}"),
                     );
                     if status != 200 {
-                        return (start.elapsed(), false);
+                        let why = if status == 0 { answer.as_str() } else { "" };
+                        return (start.elapsed(), format!("join {status} {why}"));
                     }
                     let token = answer
                         .split("\"token\":\"")
@@ -131,8 +135,12 @@ fn main() {
                         .unwrap()
                         .to_owned();
                     let path = format!("/api/votes/{vote}/ballot");
-                    let (status, _) = request(&address, &path, Some(&token), &approve);
-                    (start.elapsed(), status == 200)
+                    let (status, answer) = request(&address, &path, Some(&token), &approve);
+                    let why = if status == 0 { answer.as_str() } else { "" };
+                    (
+                        start.elapsed(),
+                        format!("ballot {status} {why}").trim().to_owned(),
+                    )
                 })
                 .unwrap()
         })
@@ -140,11 +148,17 @@ fn main() {
     let start = Instant::now();
     barrier.wait();
     let mut latencies = Vec::new();
-    let mut acknowledged = 0;
+    let mut acknowledged = 0_usize;
+    // What the phones that were not acknowledged got (status 0: no answer).
+    let mut refused = std::collections::BTreeMap::<String, usize>::new();
     for phone in phones {
-        let (latency, ok) = phone.join().unwrap();
+        let (latency, outcome) = phone.join().unwrap();
         latencies.push(latency);
-        acknowledged += usize::from(ok);
+        if outcome == "ballot 200" {
+            acknowledged += 1;
+        } else {
+            *refused.entry(outcome).or_default() += 1;
+        }
     }
     let all = start.elapsed();
     let rss = std::fs::read_to_string(format!("/proc/{}/status", server.id()))
@@ -165,6 +179,9 @@ fn main() {
         .len();
     println!("room: {PHONES} phones on loopback join and cast one secret approval ballot at once");
     println!("  acknowledged         {acknowledged} of {PHONES}");
+    for (outcome, count) in &refused {
+        println!("  not acknowledged     {count} × {outcome}");
+    }
     println!("  all answered in      {:.3} s", all.as_secs_f64());
     println!(
         "  latency p50 / p99    {:.3} / {:.3} s (join + ballot)",

@@ -36,6 +36,11 @@ pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// The most connections served at once (phones keep one or two each, with an event stream).
 pub const MAX_CONNECTIONS: usize = 4096;
 
+/// Connections the system may hold for the room before it accepts them: a room of phones
+/// joining at once (the standard library's listener waits for 128 only; beyond that the
+/// system drops or resets connections).
+pub const LISTEN_BACKLOG: i32 = 1024;
+
 /// How long a ballot waits for the owner to apply and save it before the phone is told to
 /// try again.
 pub const DURABLE_WAIT: Duration = Duration::from_secs(10);
@@ -110,8 +115,7 @@ impl Room {
         sender: CommandSender,
         session: SharedSession,
     ) -> std::io::Result<Self> {
-        let listener = std::net::TcpListener::bind(bind)?;
-        listener.set_nonblocking(true)?;
+        let listener = listen(bind)?;
         let address = listener.local_addr()?;
         let access = Arc::new(access::Access::default());
         let (stop, stopping) = tokio::sync::watch::channel(false);
@@ -196,6 +200,22 @@ impl Room {
             thread.join().ok();
         }
     }
+}
+
+/// A non-blocking listener on `bind` with a backlog of [`LISTEN_BACKLOG`].
+fn listen(bind: SocketAddr) -> std::io::Result<std::net::TcpListener> {
+    let socket = socket2::Socket::new(
+        socket2::Domain::for_address(bind),
+        socket2::Type::STREAM,
+        Some(socket2::Protocol::TCP),
+    )?;
+    // As the standard library does: a restarted room may take its port back at once.
+    #[cfg(unix)]
+    socket.set_reuse_address(true)?;
+    socket.bind(&bind.into())?;
+    socket.listen(LISTEN_BACKLOG)?;
+    socket.set_nonblocking(true)?;
+    Ok(socket.into())
 }
 
 impl Drop for Room {
