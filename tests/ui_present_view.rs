@@ -1,6 +1,7 @@
 //! Stories of the presentation view, drawn directly (no app around it): hidden ideas stay a
 //! count, hidden vote results stay hidden until the vote closes, a blank screen shows nothing,
-//! the timer shows over time, a spotlight shows one thing alone, and the Russian labels.
+//! the timer shows over time, a spotlight shows one thing alone, an open vote names who has
+//! not voted and shows the room's QR code, and the Russian labels.
 
 #![allow(clippy::unwrap_used)]
 
@@ -32,6 +33,8 @@ const DECISION: DecisionId = DecisionId(60);
 struct Stage {
     session: Session,
     view: View,
+    /// The room's address while it is open.
+    room: Option<String>,
     tr: Tr,
     theme: Theme,
 }
@@ -146,6 +149,7 @@ fn harness_sized(
     let stage = Stage {
         session,
         view,
+        room: None,
         tr: Tr::new(language),
         theme: Theme::new(ThemeKind::Light),
     };
@@ -160,7 +164,7 @@ fn harness_sized(
             today,
             &mut commands,
         );
-        present::show(ui, &board, &stage.view, None);
+        present::show(ui, &board, &stage.view, stage.room.as_deref());
         assert!(commands.is_empty(), "the presentation changes nothing");
     })
 }
@@ -219,6 +223,31 @@ fn results_hidden_while_open_and_shown_when_closed() {
     h.get_by_label("Winner: Repair the library");
     h.get_by_label_contains("Results chart");
     h.get_by_label("2 of 3 have voted");
+}
+
+#[test]
+fn an_open_vote_names_who_has_not_voted_and_shows_the_rooms_code() {
+    let mut h = harness(
+        session_with(plurality(VoteStatus::Open)),
+        Language::English,
+        section(BoardSection::Votes),
+    );
+    h.get_by_label("Not voted yet: Vera Orlova");
+    assert!(h.query_by_label_contains("Vote from your phone").is_none());
+
+    let url = "http://192.168.1.23:8080/";
+    h.state_mut().room = Some(url.into());
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Image, url);
+    h.get_by_label("Vote from your phone: 192.168.1.23:8080");
+
+    // A secret vote names nobody; a closed one asks no phone.
+    h.state_mut().session.votes[0].anonymity = stratboard::model::Anonymity::Secret;
+    h.run();
+    assert!(h.query_by_label_contains("Not voted yet").is_none());
+    h.state_mut().session.votes[0].status = VoteStatus::Closed;
+    h.run();
+    assert!(h.query_by_label_contains("Vote from your phone").is_none());
 }
 
 #[test]

@@ -890,7 +890,8 @@ fn room_code(ui: &mut Ui, cx: &Ctx<'_, '_>, room: &str) {
         super::qr::qr_code(ui, room, side);
         ui.add_space(cx.gap());
         let address = room.trim_start_matches("http://").trim_end_matches('/');
-        ui.label(cx.body(cx.board.tr.args(
+        // Read from the back of the room: as large as the turnout.
+        ui.label(cx.title(cx.board.tr.args(
             "present-view-room",
             &[("address", address.to_owned().into())],
         )));
