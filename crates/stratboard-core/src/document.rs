@@ -54,9 +54,15 @@ impl Document {
         }
     }
 
-    /// Opens a file. On error nothing is changed and the file is left alone.
+    /// Opens a file, removing the temporary files that saves killed before the file's last
+    /// write left next to it ([`storage::remove_stale_temporaries`]). On error nothing is
+    /// changed and the file is left alone.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
         let loaded = storage::load(path)?;
+        // Temporaries older than the file were left by saves killed before it was written.
+        if let Some(written) = loaded.fingerprint.modified {
+            storage::remove_stale_temporaries(path, written);
+        }
         Ok(Self {
             session: loaded.session,
             path: Some(path.to_path_buf()),

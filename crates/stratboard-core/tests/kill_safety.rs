@@ -1,5 +1,6 @@
 //! Kill safety: a process killed in the middle of saving (SIGKILL, many times, at random
-//! moments) leaves the target file loadable as either the old or the new version.
+//! moments) leaves the target file loadable as either the old or the new version, and the
+//! temporary files it leaves are removed by the next save (or open) — and nothing else is.
 
 #![allow(clippy::unwrap_used)]
 
@@ -89,6 +90,15 @@ fn killed_saves_leave_old_or_new_version() {
         assert_backup_is_a_version(&target, &a, &b);
     }
     assert_eq!(seen_a + seen_b, rounds);
+    // The next successful save removes what the killed saves left.
+    let left_by_kills = temporaries(&target).len();
+    save(&target, &a, None).unwrap();
+    let left = temporaries(&target);
+    assert!(left.len() <= 1, "after the next save: {left:?}");
+    eprintln!(
+        "{left_by_kills} temporary files left by the kills; {} after the next save",
+        left.len()
+    );
     eprintln!("{rounds} kills: {seen_a} left version A, {seen_b} left version B");
 }
 
@@ -101,4 +111,68 @@ fn assert_backup_is_a_version(target: &Path, a: &Session, b: &Session) {
             "backup is a whole version"
         );
     }
+}
+
+/// The names a killed save leaves: `.NAME.ron.XXXXXX` and `.NAME.ron.bak.XXXXXX`.
+fn temporaries(target: &Path) -> Vec<String> {
+    let name = target.file_name().unwrap().to_str().unwrap();
+    let mut found: Vec<String> = std::fs::read_dir(target.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with(&format!(".{name}.")))
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn stale_temporaries_go_with_the_next_save_or_open_and_nothing_else_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("s.ron");
+    let session = Session::new("Temporaries");
+    save(&target, &session, None).unwrap();
+    let old = std::time::SystemTime::now() - Duration::from_secs(3600);
+    let make = |name: &str, when: std::time::SystemTime| {
+        let file = std::fs::File::create(dir.path().join(name)).unwrap();
+        file.set_modified(when).unwrap();
+    };
+    // Left by killed saves of this file and of its backup.
+    make(".s.ron.Ab3dE9", old);
+    make(".s.ron.bak.x1Y2z3", old);
+    // Not ours, or not exactly the pattern: kept.
+    for keep in [
+        ".s.ron.abc",
+        ".s.ron.ABCDEFG",
+        ".s.ron.ab-de9",
+        ".t.ron.Ab3dE9",
+        "s.ron.Ab3dE9",
+        ".s.ron.Ab3dE9.keep",
+    ] {
+        make(keep, old);
+    }
+    std::fs::create_dir(dir.path().join(".s.ron.Dir123")).unwrap();
+    save(&target, &session, None).unwrap();
+    assert_eq!(
+        temporaries(&target),
+        vec![
+            ".s.ron.ABCDEFG",
+            ".s.ron.Ab3dE9.keep",
+            ".s.ron.Dir123",
+            ".s.ron.ab-de9",
+            ".s.ron.abc",
+        ]
+    );
+    assert!(dir.path().join(".t.ron.Ab3dE9").exists());
+    assert!(dir.path().join("s.ron.Ab3dE9").exists());
+
+    // Opening removes those older than the file; a newer one (a save under way) stays.
+    make(".s.ron.Old111", old);
+    make(
+        ".s.ron.New222",
+        std::time::SystemTime::now() + Duration::from_secs(60),
+    );
+    stratboard_core::document::Document::open(&target).unwrap();
+    let left = temporaries(&target);
+    assert!(!left.contains(&".s.ron.Old111".to_owned()));
+    assert!(left.contains(&".s.ron.New222".to_owned()));
 }

@@ -127,6 +127,7 @@ pub fn save(
     session: &Session,
     loaded: Option<&Fingerprint>,
 ) -> Result<Fingerprint, SaveError> {
+    let started = SystemTime::now();
     let error = |kind| SaveError {
         path: path.to_path_buf(),
         kind,
@@ -151,8 +152,67 @@ pub fn save(
             .map_err(|(action, e)| error(io_error(action, &e)))?;
     }
     write_atomically(path, text.as_bytes()).map_err(|(action, e)| error(io_error(action, &e)))?;
+    remove_stale_temporaries(path, started);
     let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
     Ok(Fingerprint::of(text.as_bytes(), modified))
+}
+
+/// The length of the random part of a temporary file's name (`.NAME.ron.Ab3dE9`), as the
+/// atomic writer makes it.
+const TEMPORARY_SUFFIX: usize = 6;
+
+/// Removes the temporary files that saves of `path` (or of its backup) left behind when the
+/// process was killed mid-save: only names of exactly the saver's pattern, `.NAME.ron.XXXXXX`
+/// and `.NAME.ron.bak.XXXXXX` (six letters or digits), only regular files, and only those last
+/// written before `older_than` (a save under way elsewhere writes a newer one). Nothing else
+/// in the folder is touched. Returns how many were removed; a file that cannot be removed is
+/// left (the next save tries again).
+pub fn remove_stale_temporaries(path: &Path, older_than: SystemTime) -> usize {
+    let (Some(folder), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str()))
+    else {
+        return 0;
+    };
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let Ok(entries) = fs::read_dir(folder) else {
+        return 0;
+    };
+    let backup = format!("{name}.bak");
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(candidate) = file_name.to_str() else {
+            continue;
+        };
+        if !is_temporary_of(candidate, name) && !is_temporary_of(candidate, &backup) {
+            continue;
+        }
+        let Ok(metadata) = fs::symlink_metadata(entry.path()) else {
+            continue;
+        };
+        let stale = metadata
+            .modified()
+            .is_ok_and(|written| written < older_than);
+        if metadata.is_file() && stale && fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// Whether `candidate` is `.BASE.` followed by exactly [`TEMPORARY_SUFFIX`] ASCII letters or
+/// digits.
+fn is_temporary_of(candidate: &str, base: &str) -> bool {
+    candidate
+        .strip_prefix('.')
+        .and_then(|rest| rest.strip_prefix(base))
+        .and_then(|rest| rest.strip_prefix('.'))
+        .is_some_and(|suffix| {
+            suffix.len() == TEMPORARY_SUFFIX && suffix.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
 }
 
 /// Why a path cannot take an export (a protocol, a ballot list).

@@ -18,7 +18,7 @@ pub mod recovery;
 
 pub use disk::{
     ExportTargetProblem, Fingerprint, Loaded, backup_path, export_target_problem, load,
-    read_fingerprint, save, write_file,
+    read_fingerprint, remove_stale_temporaries, save, write_file,
 };
 pub use error::{LoadError, LoadErrorKind, SaveError, SaveErrorKind};
 pub use format::{MAX_FILE_BYTES, Parsed, parse_session, to_ron_string};
