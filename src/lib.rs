@@ -6,7 +6,8 @@
 //! same names. See `ARCHITECTURE.md`.
 
 pub use stratboard_core::{
-    commands, document, fixtures, history, i18n, inbox, model, report, storage, timer, voting,
+    commands, convergence, document, fixtures, history, i18n, inbox, model, report, storage, timer,
+    voting,
 };
 
 pub mod app;

@@ -7,6 +7,7 @@
 //! [`model`]; [`i18n`] holds the translated strings every layer shows.
 
 pub mod commands;
+pub mod convergence;
 pub mod document;
 #[doc(hidden)]
 pub mod fixtures;
