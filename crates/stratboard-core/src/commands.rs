@@ -6,6 +6,7 @@
 
 mod entity;
 mod references;
+mod speaking;
 mod votes;
 
 use std::collections::BTreeSet;
@@ -18,6 +19,7 @@ use crate::model::{
 };
 
 use entity::{Entity, with_item, with_kind, with_ref};
+pub use speaking::{current_position_round, key_point};
 pub use votes::{VoteOp, VoteRefusal};
 
 /// Any entity of a session, by value.

@@ -7,8 +7,8 @@
 //! always block the delete.
 
 use crate::model::{
-    AlternativeId, Choice, GoalId, GroupId, HandOption, ParticipantId, Proposer, Session, Vote,
-    VoteMethod,
+    AlternativeId, Choice, GoalId, GroupId, HandOption, ParticipantId, Proposer, Session,
+    SpeakerWho, Vote, VoteMethod,
 };
 
 use super::{Item, ItemRef};
@@ -117,6 +117,7 @@ fn group(session: &Session, id: GroupId, scrub: &mut Scrub) {
             scrub.dependents.push(ItemRef::Position(position.id));
         }
     }
+    drop_speakers(session, SpeakerWho::Group(id), scrub);
     for (v, vote) in session.votes.iter().enumerate() {
         for (r, round) in vote.rounds.iter().enumerate() {
             if round.hands.iter().any(|hand| hand.group == Some(id)) {
@@ -156,6 +157,7 @@ fn participant(session: &Session, id: ParticipantId, scrub: &mut Scrub) {
             scrub.updated(format!("actions[{i}].owners"), Item::Action(action));
         }
     }
+    drop_speakers(session, SpeakerWho::Participant(id), scrub);
     for (v, vote) in session.votes.iter().enumerate() {
         for (r, round) in vote.rounds.iter().enumerate() {
             let voted = round.voters.contains(&id)
@@ -165,6 +167,18 @@ fn participant(session: &Session, id: ParticipantId, scrub: &mut Scrub) {
                     .blockers
                     .push(format!("votes[{v}].rounds[{r}].ballots"));
             }
+        }
+    }
+}
+
+/// Takes a deleted participant or group out of every speaking round (the protocol cannot name
+/// someone who is gone).
+fn drop_speakers(session: &Session, who: SpeakerWho, scrub: &mut Scrub) {
+    for (i, item) in session.agenda.iter().enumerate() {
+        if item.speakers.iter().any(|s| s.who == who) {
+            let mut item = item.clone();
+            item.speakers.retain(|s| s.who != who);
+            scrub.updated(format!("agenda[{i}].speakers"), Item::AgendaItem(item));
         }
     }
 }

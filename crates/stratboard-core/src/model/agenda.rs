@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AgendaItemId, VoteId};
+use super::{AgendaItemId, Speaker, VoteId};
 
 /// What happens during an agenda item.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -119,4 +119,8 @@ pub struct AgendaItem {
     pub vote: Option<VoteId>,
     /// Who speaks, what to prepare.
     pub notes: String,
+    /// The speaking round (round table): who takes the floor, in order, and for how long;
+    /// empty when the item has none (and then not written to the file).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub speakers: Vec<Speaker>,
 }

@@ -14,6 +14,7 @@ mod ids;
 mod meta;
 mod methods;
 mod session;
+mod speaking;
 mod stakeholders;
 mod validate;
 mod votes;
@@ -30,6 +31,9 @@ pub use ids::{
 pub use meta::{Meta, SessionFormat};
 pub use methods::{METHODS, MethodDefaults, MethodInfo};
 pub use session::{CURRENT_FORMAT_VERSION, Session};
+pub use speaking::{
+    DEFAULT_TURN_MINUTES, MAX_TURN_MINUTES, Speaker, SpeakerWho, TurnStatus, with_key_point,
+};
 pub use stakeholders::{
     CODE_ALPHABET, CODE_LENGTH, Participant, SCALE_MAX, SCALE_MIN, StakeholderGroup,
     normalise_code, participant_code,

@@ -375,6 +375,29 @@ impl<'a> Checker<'a> {
             if let Some(vote) = item.vote {
                 self.reference(lazy!("agenda[{i}].vote"), Known::Vote, vote.0);
             }
+            self.speakers(i, &item.speakers);
+        }
+    }
+
+    /// A speaking round: every speaker exists and has one turn; time limits are sane.
+    fn speakers(&mut self, item: usize, speakers: &[super::Speaker]) {
+        let mut seen = BTreeSet::new();
+        for (s, speaker) in speakers.iter().enumerate() {
+            let (known, what, id) = match speaker.who {
+                super::SpeakerWho::Participant(id) => (Known::Participant, "participant", id.0),
+                super::SpeakerWho::Group(id) => (Known::Group, "stakeholder group", id.0),
+            };
+            self.reference(lazy!("agenda[{item}].speakers[{s}].who"), known, id);
+            if !seen.insert(speaker.who) {
+                let path = format!("agenda[{item}].speakers[{s}].who");
+                self.push(path, ProblemKind::Repeated { what, id });
+            }
+            self.range(
+                lazy!("agenda[{item}].speakers[{s}].minutes"),
+                speaker.minutes.into(),
+                0,
+                super::MAX_TURN_MINUTES.into(),
+            );
         }
     }
 
