@@ -1,6 +1,6 @@
 //! The `stratboard` command: with no subcommand it opens the window; `check` validates files;
 //! `new` creates a session, optionally continuing a previous one; `tally` counts a vote;
-//! `export` writes the protocol.
+//! `export` writes the protocol; `convergence` measures how positions converge.
 
 use stratboard::cli;
 
@@ -99,6 +99,16 @@ enum Command {
         #[arg(long, value_name = "ru|en")]
         lang: Option<String>,
     },
+    /// How close the stakeholder groups' positions are, round by round (stance counts, the
+    /// consensus index, mean, median, IQR), and how much ranked votes' voters agree (Kendall's
+    /// W). Prints a table, or one JSON object with --json.
+    Convergence {
+        /// The session file.
+        session: PathBuf,
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Serve the room (phones vote and send ideas over the local network) without a window.
     /// Prints the room's address as the first line; stops cleanly on Ctrl+C or SIGTERM.
     Serve {
@@ -146,6 +156,7 @@ fn main() -> ExitCode {
             output,
             lang,
         }) => cli::export::run(&session, &format, output.as_deref(), lang.as_deref()),
+        Some(Command::Convergence { session, json }) => cli::convergence::run(&session, json),
         Some(Command::Serve {
             session,
             bind,

@@ -1,5 +1,6 @@
 //! The command-line subcommands (everything but the window).
 
+pub mod convergence;
 pub mod export;
 pub mod output;
 pub mod serve;
