@@ -7,6 +7,7 @@
 pub mod alternatives;
 pub mod booth;
 pub mod chips;
+pub mod convergence;
 pub mod decisions;
 pub mod export;
 pub mod goals;
@@ -151,6 +152,10 @@ pub struct BoardState {
     pub alternatives: alternatives::State,
     /// Positions.
     pub positions: positions::State,
+    /// Positions → Convergence is shown instead of the matrix.
+    pub convergence_shown: bool,
+    /// Positions → Convergence.
+    pub convergence: convergence::State,
     /// Votes.
     pub votes: votes::State,
     /// The voting booth of the vote `votes.booth`.
@@ -230,7 +235,14 @@ pub fn section_view(ui: &mut egui::Ui, board: &mut Board<'_>, state: &mut BoardS
         BoardSection::SituationAnalysis => situation::show(ui, board, &mut state.situation),
         BoardSection::Stakeholders => stakeholders::show(ui, board, &mut state.stakeholders),
         BoardSection::Alternatives => alternatives::show(ui, board, &mut state.alternatives),
-        BoardSection::Positions => positions::show(ui, board, &mut state.positions),
+        BoardSection::Positions => {
+            positions_tabs(ui, board, &mut state.convergence_shown);
+            if state.convergence_shown {
+                convergence::show(ui, board, &mut state.convergence);
+            } else {
+                positions::show(ui, board, &mut state.positions);
+            }
+        }
         BoardSection::Votes => {
             if !booth_view(ui, board, state) {
                 votes::show(ui, board, &mut state.votes);
@@ -239,6 +251,24 @@ pub fn section_view(ui: &mut egui::Ui, board: &mut Board<'_>, state: &mut BoardS
         BoardSection::Decisions => decisions::show(ui, board, &mut state.decisions),
         BoardSection::Notes => notes::show(ui, board, &mut state.notes),
     }
+}
+
+/// Positions: the matrix of the groups' stances, or how they converge.
+fn positions_tabs(ui: &mut egui::Ui, board: &Board<'_>, convergence_shown: &mut bool) {
+    ui.horizontal(|ui| {
+        for (shown, key) in [
+            (false, "positions-tab-matrix"),
+            (true, "positions-tab-convergence"),
+        ] {
+            if ui
+                .selectable_label(*convergence_shown == shown, board.tr.t(key))
+                .clicked()
+            {
+                *convergence_shown = shown;
+            }
+        }
+    });
+    ui.add_space(4.0);
 }
 
 /// The voting booth over the votes section while one is open for an open vote (with the

@@ -30,6 +30,8 @@ pub struct Theme {
 pub const QR_DARK: Color32 = Color32::BLACK;
 /// The field of a QR code.
 pub const QR_LIGHT: Color32 = Color32::WHITE;
+/// Agreement: a unifying alternative, a group moving toward agreement, stable positions.
+pub const STABLE: Color32 = Color32::from_rgb(0x2e, 0x7d, 0x4f);
 
 /// Body text size: readable from a few metres on a projector.
 pub const BODY_SIZE: f32 = 17.0;
