@@ -61,6 +61,24 @@ report-irv-round = Count { $number }: { $votes }
 report-irv-eliminated = eliminated: { $names }
 report-irv-exhausted = exhausted: { $count }
 report-pairwise = Pairwise comparison (row beats column by that many ballots)
+report-convergence = Convergence of positions
+report-convergence-intro = Stances as numbers: ++ = 2, + = 1, 0 = 0, − = −1, −− = −2; “?” (undecided) is left out of every figure. A group's position in a round is its latest recorded at or before that round. Consensus index (Tastle & Wierman): 1 when every group holds the same stance, 0 when the groups are split evenly between the extremes. IQR: the interquartile range. Change: the consensus index minus the previous round's.
+report-convergence-column-round = Round
+report-convergence-column-consensus = Consensus
+report-convergence-column-mean = Mean
+report-convergence-column-median = Median
+report-convergence-column-iqr = IQR
+report-convergence-column-change = Change
+report-convergence-weighted = { $number }, weighted
+report-convergence-chart = Consensus index by round
+report-convergence-round = Round { $number }
+report-convergence-unifying = Unifying (broad support, high consensus): { $names }
+report-convergence-divisive = Divisive (a high share on both sides): { $names }
+report-convergence-stable = Positions are stable: no consensus index changed by 0.05 or more between the last two rounds.
+report-convergence-votes = Agreement between the voters' rankings (Kendall's W: 1 = identical rankings, 0 = no agreement)
+report-convergence-column-vote = Vote
+report-convergence-column-ballots = Ballots
+report-convergence-column-w = Kendall's W
 report-decisions = Decided
 report-decision-alternatives = Alternatives
 report-decision-vote = On the vote

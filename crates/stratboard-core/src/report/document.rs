@@ -123,15 +123,21 @@ pub struct Chart {
     pub caption: String,
     /// The bars, top to bottom.
     pub bars: Vec<Bar>,
+    /// What a full-length bar stands for on a fixed scale (the consensus index's 1); `None`
+    /// scales the bars to the longest.
+    pub full: Option<f64>,
 }
 
 impl Chart {
-    /// The longest bar's value (at least a tiny positive number, so it can divide).
+    /// The value a full-length bar stands for: the longest bar's value (at least a tiny
+    /// positive number, so it can divide), or [`Chart::full`] when that is larger.
     pub fn max_value(&self) -> f64 {
-        self.bars
+        let longest = self
+            .bars
             .iter()
             .map(|bar| bar.value)
-            .fold(f64::MIN_POSITIVE, f64::max)
+            .fold(f64::MIN_POSITIVE, f64::max);
+        self.full.map_or(longest, |full| full.max(longest))
     }
 }
 

@@ -388,6 +388,7 @@ fn chart(cx: &Ctx<'_>, vote: &Vote, tally: &Tally) -> Chart {
                         && tally.consent.as_ref().is_some_and(|c| c.passed),
                 })
                 .collect(),
+            full: None,
         };
     }
     let caption = chart_caption_key(ChartMeasure::of(&vote.method));
@@ -406,6 +407,7 @@ fn chart(cx: &Ctx<'_>, vote: &Vote, tally: &Tally) -> Chart {
                 highlight: tally.winners.contains(id),
             })
             .collect(),
+        full: None,
     }
 }
 
