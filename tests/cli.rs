@@ -617,3 +617,60 @@ fn tally_reports_a_tie_broken_by_lot_recorded_in_the_session() {
     let output = run(&["tally", path.to_str().unwrap(), "--vote", &vote_id]);
     assert!(stdout(&output).contains(&format!("tie broken by lot: {winner} (among ")));
 }
+
+#[test]
+fn tally_of_majority_judgment_names_the_median_grades() {
+    use stratboard::model::{
+        AlternativeId, Ballot, Choice, Score, Session, Vote, VoteId, VoteMethod, VoteRound,
+        VoteStatus,
+    };
+    let mut session = Session::new("Grades");
+    for (id, title) in [(1, "Парк"), (2, "Школа")] {
+        session.alternatives.push(stratboard::model::Alternative {
+            id: AlternativeId(id),
+            title: title.into(),
+            ..Default::default()
+        });
+    }
+    let grades = |park: i32, school: i32| Ballot {
+        voter: None,
+        count: 1,
+        choice: Choice::Scores(vec![
+            Score {
+                alternative: AlternativeId(1),
+                value: park,
+            },
+            Score {
+                alternative: AlternativeId(2),
+                value: school,
+            },
+        ]),
+    };
+    session.votes.push(Vote {
+        id: VoteId(3),
+        question: "Оцените".into(),
+        alternatives: vec![AlternativeId(1), AlternativeId(2)],
+        method: VoteMethod::MajorityJudgment {
+            grades: vec!["Плохо".into(), "Нормально".into(), "Хорошо".into()],
+        },
+        status: VoteStatus::Closed,
+        rounds: vec![VoteRound {
+            number: 1,
+            ballots: vec![grades(2, 0), grades(2, 1), grades(1, 1)],
+            ..VoteRound::default()
+        }],
+        ..Vote::default()
+    });
+    session.next_id = 4;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("grades.ron");
+    stratboard::storage::save(&path, &session, None).unwrap();
+    let output = run(&["tally", path.to_str().unwrap(), "--vote", "3", "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["medians"], serde_json::json!({"Парк": 2, "Школа": 1}));
+    assert_eq!(
+        json["median_grades"],
+        serde_json::json!({"Парк": "Хорошо", "Школа": "Нормально"})
+    );
+}

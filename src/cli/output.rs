@@ -91,6 +91,20 @@ fn object(pairs: impl IntoIterator<Item = (String, Value)>) -> Value {
     Value::Object(sorted.into_iter().collect::<Map<String, Value>>())
 }
 
+/// Majority judgment: each alternative's median grade by name (`{name: "Good"}`), next to
+/// `medians` (the grade numbers); `grades` are the method's grade names, worst first.
+pub fn median_grades(
+    tally: &Tally,
+    names: &dyn Fn(AlternativeId) -> String,
+    grades: &[String],
+) -> Value {
+    let labels = Labels::new(tally, names);
+    object(tally.medians.iter().map(|(a, g)| {
+        let grade = grades.get(*g).cloned().unwrap_or_else(|| g.to_string());
+        (labels.get(*a), json!(grade))
+    }))
+}
+
 /// The tally as one JSON object: `method`, `ballots` (counted), `ignored`, `winners` (names),
 /// `ranking` (tie groups of names, best first), and, where the method has them, `scores`
 /// (`{name: number}`), `pairwise` (`{"alternatives": [names], "matrix": [[wins]]}`, row

@@ -60,12 +60,22 @@ pub fn run(source: Source<'_>, json: bool) -> ExitCode {
         Ok(Counted {
             tally,
             names,
+            grades,
             tie_break,
         }) => {
             let name =
                 |id: AlternativeId| names.get(&id).cloned().unwrap_or_else(|| id.to_string());
             if json {
                 let mut value = output::to_json(&tally, &name);
+                if let Some(object) = value.as_object_mut()
+                    && !grades.is_empty()
+                    && !tally.medians.is_empty()
+                {
+                    object.insert(
+                        "median_grades".into(),
+                        output::median_grades(&tally, &name, &grades),
+                    );
+                }
                 if let (Some(tie), Some(object)) = (&tie_break, value.as_object_mut()) {
                     object.insert(
                         "tie_break".into(),
@@ -105,6 +115,8 @@ pub fn run(source: Source<'_>, json: bool) -> ExitCode {
 struct Counted {
     tally: voting::Tally,
     names: BTreeMap<AlternativeId, String>,
+    /// Majority judgment: the grades' names, worst first (empty for other methods).
+    grades: Vec<String>,
     /// The tie-break by lot recorded for this round's tie, if any.
     tie_break: Option<TieBreak>,
 }
@@ -148,6 +160,7 @@ fn from_session(path: &Path, vote: u32, round: Option<u32>) -> Result<Counted, S
     Ok(Counted {
         tally,
         names,
+        grades: grade_names(&vote.method),
         tie_break,
     })
 }
@@ -199,6 +212,7 @@ fn from_ballots(path: &Path, method_name: &str, scale: Scale) -> Result<Counted,
     Ok(Counted {
         tally,
         names,
+        grades: grade_names(&method),
         tie_break: None,
     })
 }
@@ -214,4 +228,12 @@ fn method_from_name(name: &str, grades: usize, min: i32, max: i32) -> Option<Vot
         ..MethodDefaults::default()
     };
     MethodInfo::by_name(name).map(|info| (info.new)(&defaults))
+}
+
+/// The grades of a majority-judgment method, worst first; empty for other methods.
+fn grade_names(method: &VoteMethod) -> Vec<String> {
+    match method {
+        VoteMethod::MajorityJudgment { grades } => grades.clone(),
+        _ => Vec::new(),
+    }
 }
