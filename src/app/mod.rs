@@ -14,6 +14,7 @@ mod files;
 pub mod present;
 pub mod room;
 pub mod settings;
+mod speaking;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -293,6 +294,10 @@ impl StratboardApp {
         if !booth {
             egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
             egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+            if self.presentation.audience_window {
+                // The secretary notes key points of the round the room watches.
+                self.speaking_notes_panel(ui);
+            }
         }
         let mut commands = std::mem::take(&mut self.commands);
         let mut board = Board::new(

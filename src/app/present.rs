@@ -6,7 +6,9 @@
 //! window keeps the board, like a presenter view; it works on one screen too, and where the
 //! platform has no second windows (and in tests) egui embeds it as a window inside the board.
 //!
-//! Keys while presenting: PageDown / → / ↓ next agenda item, PageUp / ← / ↑ previous; B or .
+//! Keys while presenting: PageDown / → / ↓ next agenda item, PageUp / ← / ↑ previous (on an
+//! item with a speaking round they walk the speakers first, S skips one, and T R E drive the
+//! speaker's countdown: see [`super::speaking`]); B or .
 //! blanks the screen; T starts or pauses the item's timer, R resets it, E adds a minute; H
 //! switches high contrast; Ctrl+plus / Ctrl+minus / Ctrl+0 zoom. While the audience window is
 //! open and the board is shown, PageDown / PageUp (what a clicker sends) and, when no text field
@@ -22,6 +24,7 @@ use std::time::Duration;
 use egui::{Context, Key, KeyboardShortcut, Modifiers, ViewportId};
 
 use super::StratboardApp;
+use super::speaking::Turn;
 use crate::model::{AgendaItemId, AgendaStatus, BoardSection, Session};
 use crate::timer::{AgendaTimer, Phase, SessionClock};
 use crate::ui::Board;
@@ -63,6 +66,8 @@ pub struct Presentation {
     pub audience_window: bool,
     /// Whether the main window was full screen before F5 (restored by Esc).
     was_fullscreen: bool,
+    /// Speaking rounds: the speakers' countdowns and the secretary's key-point bar.
+    pub(super) speaking: super::speaking::Speaking,
 }
 
 impl Default for Presentation {
@@ -79,6 +84,7 @@ impl Default for Presentation {
             session_clock: SessionClock::default(),
             audience_window: false,
             was_fullscreen: false,
+            speaking: super::speaking::Speaking::default(),
         }
     }
 }
@@ -92,6 +98,7 @@ enum Action {
     Timer,
     ResetTimer,
     Extend,
+    Skip,
     HighContrast,
     ZoomIn,
     ZoomOut,
@@ -146,6 +153,9 @@ impl Presentation {
         {
             timer.pause(now);
         }
+        if let Some(item) = self.item(session) {
+            self.speaking_leave(item.id, now);
+        }
         self.item_index = index;
         self.item_chosen = true;
         self.spotlight = None;
@@ -163,6 +173,20 @@ impl Presentation {
     }
 
     fn act(&mut self, ctx: &Context, session: &Session, action: Action, now: Duration) {
+        let turn = match action {
+            Action::Next => Some(Turn::Next),
+            Action::Previous => Some(Turn::Previous),
+            Action::Skip => Some(Turn::Skip),
+            Action::Timer => Some(Turn::Timer),
+            Action::ResetTimer => Some(Turn::Reset),
+            Action::Extend => Some(Turn::Extend),
+            _ => None,
+        };
+        if let Some(turn) = turn
+            && self.speaking_turn(session, turn, now)
+        {
+            return;
+        }
         match action {
             Action::Next => self.go_to(session, self.item_index + 1, now),
             Action::Previous => {
@@ -199,7 +223,7 @@ impl Presentation {
                     self.leave(ctx);
                 }
             }
-            Action::Fullscreen | Action::Leave => {}
+            Action::Fullscreen | Action::Leave | Action::Skip => {}
         }
     }
 
@@ -248,6 +272,7 @@ impl Presentation {
                 .or_else(|| item.and_then(|i| i.vote).map(Spotlight::Vote)),
             blank: self.blank,
             timer,
+            speaker_timer: self.speaker_timer(session, now),
             high_contrast: self.high_contrast,
             zoom: self.zoom,
         }
@@ -260,6 +285,7 @@ impl Presentation {
             .timers
             .values()
             .filter_map(|timer| timer.next_tick(now))
+            .chain(self.speaking_next_tick(now))
             .min();
         running.or_else(|| self.session_clock.next_minute(now))
     }
@@ -281,7 +307,11 @@ fn now(ctx: &Context) -> Duration {
 
 /// Reads (and consumes) the presentation keys of the window `ctx` currently runs.
 fn read_keys(ctx: &Context, keys: Keys) -> Vec<Action> {
-    let letters = keys == Keys::Presenting || !ctx.egui_wants_keyboard_input();
+    // While presenting, only the secretary's key-point field takes typing (and the arrows).
+    let letters = match keys {
+        Keys::Presenting => !ctx.text_edit_focused(),
+        Keys::Board => !ctx.egui_wants_keyboard_input(),
+    };
     ctx.input_mut(|i| {
         let mut actions = Vec::new();
         let mut take = |pressed: bool, action: Action| {
@@ -299,6 +329,14 @@ fn read_keys(ctx: &Context, keys: Keys) -> Vec<Action> {
                 Action::ZoomIn,
             );
             take(i.consume_shortcut(&ZOOM_OUT), Action::ZoomOut);
+            // The clicker works while the secretary types.
+            take(i.consume_key(Modifiers::NONE, Key::PageDown), Action::Next);
+            take(
+                i.consume_key(Modifiers::NONE, Key::PageUp),
+                Action::Previous,
+            );
+        }
+        if keys == Keys::Presenting && letters {
             for key in [Key::ArrowRight, Key::ArrowDown] {
                 take(i.consume_key(Modifiers::NONE, key), Action::Next);
             }
@@ -323,6 +361,7 @@ fn read_keys(ctx: &Context, keys: Keys) -> Vec<Action> {
             take(i.consume_key(Modifiers::NONE, Key::T), Action::Timer);
             take(i.consume_key(Modifiers::NONE, Key::R), Action::ResetTimer);
             take(i.consume_key(Modifiers::NONE, Key::E), Action::Extend);
+            take(i.consume_key(Modifiers::NONE, Key::S), Action::Skip);
             take(i.consume_key(Modifiers::NONE, Key::H), Action::HighContrast);
         }
         actions
@@ -357,6 +396,7 @@ impl StratboardApp {
         if presentation.audience_window {
             self.show_audience_window(ctx);
         }
+        self.apply_turns();
         if let Some(after) = self.presentation.next_repaint(now) {
             ctx.request_repaint_after(after);
         }
@@ -366,6 +406,7 @@ impl StratboardApp {
     /// Draws the presentation (and the audience window, if open).
     pub(super) fn show_presentation(&mut self, ui: &mut egui::Ui) {
         let now = now(ui.ctx());
+        self.speaking_notes_panel(ui);
         let view = self
             .presentation
             .view(self.doc.session(), self.board.section, now);

@@ -1,12 +1,15 @@
 //! The presentation view: what the room sees on the projector.
 //!
 //! Read-only and calm: a header band with the current agenda item and its timer, then the
-//! board section of that item (or one thing in the spotlight), all in large type scaled to the
+//! board section of that item (its speaking round while someone is to speak: [`speaking`]; or
+//! one thing in the spotlight), all in large type scaled to the
 //! width of the screen (about 1.8 × the board's sizes at 1920 pixels wide). What must stay
 //! hidden never appears: hidden alternatives are shown as a count only, and a vote's results
 //! only once the vote allows it (closed, or live results).
 
 use egui::{Color32, CornerRadius, FontFamily, FontId, Frame, Margin, RichText, Stroke, Ui};
+
+pub mod speaking;
 
 use super::Board;
 use super::labels::Named;
@@ -70,6 +73,8 @@ pub struct View {
     pub blank: bool,
     /// The agenda timer.
     pub timer: Option<TimerDisplay>,
+    /// The countdown of the speaker who has the floor, when the item has a speaking round.
+    pub speaker_timer: Option<TimerDisplay>,
     /// High-contrast colours.
     pub high_contrast: bool,
     /// The facilitator's zoom on top of the size that follows the screen width (1 = none;
@@ -389,6 +394,13 @@ fn timer_block(ui: &mut Ui, cx: &Ctx<'_, '_>, timer: TimerDisplay) {
 
 /// The body: the section of the current item.
 fn body(ui: &mut Ui, cx: &Ctx<'_, '_>, view: &View) {
+    let session = cx.board.session;
+    // A finished round gives the screen back to the item's section.
+    if let Some(item) = view.item.and_then(|id| session.agenda_item(id))
+        && item.current_speaker().is_some()
+    {
+        return speaking::screen(ui, cx, item, view.speaker_timer);
+    }
     match view.section {
         BoardSection::Session => session_section(ui, cx, view.item),
         BoardSection::Goals => goals_section(ui, cx),

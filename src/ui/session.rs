@@ -1,6 +1,9 @@
 //! Session & agenda: the header card (title, organisation, format, dates, venue, who leads and
 //! who keeps the minutes, purpose) and the agenda as timeboxed cards with a running clock,
-//! reordered by drag-and-drop (or by the keyboard with the move buttons).
+//! reordered by drag-and-drop (or by the keyboard with the move buttons); each card can hold
+//! a speaking round ([`speakers`]).
+
+mod speakers;
 
 use egui::{Id, RichText, Ui};
 
@@ -477,6 +480,7 @@ fn agenda_card(
         ) {
             board.update(item, |changed| changed.notes = notes);
         }
+        speakers::speakers(ui, board, item);
     });
 }
 
