@@ -504,3 +504,18 @@ fn every_method_can_be_set_up_and_counted_on_the_board() {
         }
     }
 }
+
+#[test]
+fn an_open_vote_without_a_round_still_takes_a_show_of_hands() {
+    // As a hand-edited file may have it: open, with no round at all.
+    let mut open = plurality(VoteStatus::Open, Vec::new());
+    open.rounds.clear();
+    let mut harness = harness(session_with(open), Language::English);
+    harness.get_by_label("Show of hands");
+    harness.get_by_label("0 of 3 participants have voted");
+    type_into(&mut harness, "Repair the library", "7");
+    click(&mut harness, "Record the count");
+    let v = vote(&harness);
+    assert_eq!(v.rounds.len(), 1, "the count started round 1");
+    assert_eq!(v.rounds[0].hands[0].count, 7);
+}

@@ -45,7 +45,7 @@ use crate::commands::{Command, CommandError, Item, Outcome, VoteOp, VoteRefusal}
 use crate::inbox::CommandSender;
 use crate::model::{
     Alternative, Anonymity, Choice, ParticipantId, Proposer, Session, Vote, VoteId, VoteMethod,
-    VoteStatus,
+    VoteRound, VoteStatus,
 };
 
 /// The longest idea a phone may send, in characters.
@@ -329,7 +329,11 @@ fn session_language(session: &Session) -> &'static str {
 }
 
 fn open_vote(session: &Session, vote: &Vote, me: ParticipantId) -> Option<OpenVote> {
-    let round = vote.rounds.last()?;
+    let no_round = VoteRound {
+        number: 1,
+        ..VoteRound::default()
+    };
+    let round = vote.rounds.last().unwrap_or(&no_round);
     let title = |id| {
         session
             .alternatives
@@ -485,6 +489,8 @@ async fn ballot(
     };
     let round = match (found.status, found.rounds.last()) {
         (VoteStatus::Open, Some(round)) => round.number,
+        // An open vote with no round yet: the first ballot starts round 1.
+        (VoteStatus::Open, None) => 1,
         _ => return refuse(StatusCode::FORBIDDEN, "closed", "the vote is not open"),
     };
     let choice = match serde_json::from_slice::<Choice>(&body) {

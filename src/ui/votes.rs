@@ -254,16 +254,28 @@ fn vote_card(
         ui.add_space(6.0);
         status_buttons(ui, board, card, booth, vote);
 
-        if vote.rounds.is_empty() {
+        // An open vote with no round (a hand-edited file) gets its first round from the first
+        // ballot or count: show round 1, empty, with its forms.
+        let first_round;
+        let rounds: &[VoteRound] = if vote.rounds.is_empty() && vote.status == VoteStatus::Open {
+            first_round = [VoteRound {
+                number: 1,
+                ..VoteRound::default()
+            }];
+            &first_round
+        } else {
+            &vote.rounds
+        };
+        if rounds.is_empty() {
             return;
         }
-        let last = vote.rounds.len() - 1;
+        let last = rounds.len() - 1;
         let viewed = card.round.unwrap_or(last).min(last);
-        if vote.rounds.len() > 1 {
+        if rounds.len() > 1 {
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
                 ui.label(theme.caption(tr.t("votes-round-shown")));
-                for (i, round) in vote.rounds.iter().enumerate() {
+                for (i, round) in rounds.iter().enumerate() {
                     let name =
                         tr.args("votes-round", &[("number", i64::from(round.number).into())]);
                     if ui.selectable_label(i == viewed, name).clicked() {
@@ -272,7 +284,7 @@ fn vote_card(
                 }
             });
         }
-        let Some(round) = vote.rounds.get(viewed) else {
+        let Some(round) = rounds.get(viewed) else {
             return;
         };
         let current = viewed == last;

@@ -373,3 +373,46 @@ fn a_durable_callback_hears_after_the_save_and_after_the_publish() {
     drop(doc);
     assert!(replies.recv().is_err(), "the callback was dropped unheard");
 }
+
+#[test]
+fn an_open_vote_without_a_round_takes_its_first_ballot_and_count_into_round_one() {
+    let (mut session, vote, people) = session(Anonymity::Open);
+    // As a hand-edited file may have it: open, with no round.
+    session.votes[0].status = stratboard_core::model::VoteStatus::Open;
+    session.votes[0].rounds.clear();
+    session
+        .apply(cast(vote, people[0], ConsentChoice::For, 1))
+        .unwrap();
+    assert_eq!(session.votes[0].rounds.len(), 1);
+    assert_eq!(session.votes[0].rounds[0].number, 1);
+    assert_eq!(session.votes[0].rounds[0].voters, vec![people[0]]);
+
+    session.votes[0].rounds.clear();
+    session
+        .apply(op(
+            vote,
+            VoteOp::RecordHands {
+                round: 1,
+                group: None,
+                counts: vec![(
+                    stratboard_core::model::HandOption::Consent(ConsentChoice::Against),
+                    Some(4),
+                )],
+            },
+        ))
+        .unwrap();
+    assert_eq!(session.votes[0].rounds[0].hands[0].count, 4);
+    // Only round 1 starts that way: a ballot for round 2 is refused and adds nothing.
+    session.votes[0].rounds.clear();
+    let refused = session.apply(op(
+        vote,
+        VoteOp::Cast {
+            round: 2,
+            voter: people[1],
+            choice: stratboard_core::model::Choice::Consent(ConsentChoice::For),
+            seed: 2,
+        },
+    ));
+    assert!(refused.is_err());
+    assert!(session.votes[0].rounds.is_empty());
+}

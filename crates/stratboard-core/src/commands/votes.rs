@@ -304,6 +304,13 @@ fn open_round(vote: &mut Vote, number: u32) -> Result<&mut VoteRound, VoteRefusa
     if vote.status != VoteStatus::Open {
         return Err(VoteRefusal::NotOpen);
     }
+    // An open vote with no round (a hand-edited file): the first ballot or count starts it.
+    if vote.rounds.is_empty() && number == 1 {
+        vote.rounds.push(VoteRound {
+            number: 1,
+            ..VoteRound::default()
+        });
+    }
     match vote.rounds.last_mut() {
         Some(round) if round.number == number => Ok(round),
         _ => Err(VoteRefusal::RoundClosed(number)),
