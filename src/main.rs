@@ -143,7 +143,21 @@ enum Command {
         /// Overwrite the output file if it exists (its previous version is kept as .bak).
         #[arg(long)]
         force: bool,
+        /// The session's language, ru or en (its protocol and phone page default to it).
+        /// Default: the previous session's with --from, else the title's (Cyrillic: ru), else
+        /// the system's.
+        #[arg(long, value_name = "ru|en", value_parser = parse_language)]
+        lang: Option<stratboard::i18n::Language>,
     },
+}
+
+/// `ru` or `en` (any case).
+fn parse_language(text: &str) -> Result<stratboard::i18n::Language, String> {
+    match text.to_ascii_lowercase().as_str() {
+        "ru" => Ok(stratboard::i18n::Language::Russian),
+        "en" => Ok(stratboard::i18n::Language::English),
+        other => Err(format!("unknown language `{other}`; use ru or en")),
+    }
 }
 
 fn main() -> ExitCode {
@@ -169,7 +183,8 @@ fn main() -> ExitCode {
             date,
             from,
             force,
-        }) => cli::new_session(&output, title, date, from.as_deref(), force),
+            lang,
+        }) => cli::new_session(&output, title, date, from.as_deref(), force, lang),
         Some(Command::Tally {
             session,
             vote,

@@ -674,3 +674,50 @@ fn tally_of_majority_judgment_names_the_median_grades() {
         serde_json::json!({"Парк": "Хорошо", "Школа": "Нормально"})
     );
 }
+
+#[test]
+fn a_session_records_its_language_and_its_protocol_follows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let russian = dir.path().join("ru.ron");
+    let output = run(&[
+        "new",
+        "-o",
+        russian.to_str().unwrap(),
+        "--title",
+        "Развитие района",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = fs::read_to_string(&russian).unwrap();
+    assert!(text.contains("language: Some(Russian)"), "{text}");
+    let english = dir.path().join("en.ron");
+    let output = run(&[
+        "new",
+        "-o",
+        english.to_str().unwrap(),
+        "--title",
+        "Развитие района",
+        "--lang",
+        "en",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        fs::read_to_string(&english)
+            .unwrap()
+            .contains("language: Some(English)")
+    );
+    // Without --lang the protocol is in the session's language, whatever the locale.
+    let md = dir.path().join("en.md");
+    let output = Command::new(BIN)
+        .args(["export", english.to_str().unwrap(), "--format", "md", "-o"])
+        .arg(&md)
+        .env("LANG", "ru_RU.UTF-8")
+        .env("LC_ALL", "ru_RU.UTF-8")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let protocol = fs::read_to_string(&md).unwrap();
+    assert!(protocol.contains("Minutes"), "{protocol}");
+    assert!(!protocol.contains("Протокол"), "{protocol}");
+    let output = run(&["new", "-o", "x.ron", "--lang", "de"]);
+    assert!(!output.status.success());
+}

@@ -388,3 +388,29 @@ fn the_menus_offer_every_action_of_the_table_with_its_shortcut() {
     harness.run();
     assert_eq!(harness.state().language(), Language::Russian);
 }
+
+#[test]
+fn the_session_card_sets_the_sessions_language_as_one_undo_step() {
+    let mut harness = harness(Language::English);
+    assert_eq!(
+        harness.state().session().meta.language,
+        Some(stratboard::model::Language::Russian)
+    );
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Session language")
+        .click();
+    harness.run();
+    harness.get_by_label("English").click();
+    harness.run();
+    assert_eq!(
+        harness.state().session().meta.language,
+        Some(stratboard::model::Language::English)
+    );
+    assert_eq!(harness.state().language(), Language::English);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().session().meta.language,
+        Some(stratboard::model::Language::Russian)
+    );
+}

@@ -1,5 +1,6 @@
 //! File → Export (Ctrl+E): choose a format and the protocol's language, see a preview, pick
-//! where to write it, export. The protocol's language is independent of the interface's.
+//! where to write it, export. The protocol's language is the session's unless another is picked;
+//! it is independent of the interface's.
 //! The export never touches the session file and never changes the document — except
 //! participant cards (PDF), the dialog's last choice: everyone without a room code gets one
 //! first (one undoable edit, which the notice asks to save), since a card is its code.
@@ -29,7 +30,7 @@ pub struct ExportDialog {
     open: bool,
     /// The chosen format.
     format: Option<Format>,
-    /// The protocol's language (defaults to the interface's).
+    /// The protocol's language (the session's when the dialog opens).
     language: Option<Language>,
     /// The output file as typed.
     path: String,
@@ -107,11 +108,8 @@ impl StratboardApp {
             .and_then(Format::from_name);
         let format = self.export.format.or(remembered).unwrap_or(Format::Docx);
         self.export.format = Some(format);
-        let language = self
-            .export
-            .language
-            .or(self.settings.export_language)
-            .unwrap_or(self.tr.language());
+        // The protocol is in the session's language unless the facilitator picks another.
+        let language = self.session().language();
         self.export.language = Some(language);
         self.export.error = None;
         let path = self.default_export_path(format);

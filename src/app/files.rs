@@ -51,7 +51,9 @@ impl StratboardApp {
         match then {
             Then::Close => self.close_confirmed = true,
             Then::New => {
-                let session = Session::new(self.tr.t("new-session-title"));
+                let mut session = Session::new(self.tr.t("new-session-title"));
+                // A new session speaks the interface's language.
+                session.meta.language = Some(self.settings.language);
                 self.replace_document(Document::untitled(session));
             }
             Then::Open(Some(path)) => self.open_path(&path),

@@ -37,9 +37,10 @@ pub fn run(
         return ExitCode::FAILURE;
     };
     let language = match lang.map(str::to_ascii_lowercase).as_deref() {
-        None => Language::from_system(),
-        Some("ru") => Language::Russian,
-        Some("en") => Language::English,
+        // The session's own language, once it is loaded.
+        None => None,
+        Some("ru") => Some(Language::Russian),
+        Some("en") => Some(Language::English),
         Some(other) => {
             eprintln!("--lang: unknown language `{other}`; use ru or en");
             return ExitCode::FAILURE;
@@ -66,6 +67,7 @@ pub fn run(
             return ExitCode::FAILURE;
         }
     };
+    let language = language.unwrap_or_else(|| loaded.session.language());
     let bytes = match report::export(&loaded.session, format, language) {
         Ok(bytes) => bytes,
         Err(error) => {

@@ -50,13 +50,14 @@ pub fn check(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-/// `stratboard new -o FILE [--title TEXT] [--date DAY] [--from PREVIOUS.ron] [--force]`.
+/// `stratboard new -o FILE [--title TEXT] [--date DAY] [--from PREVIOUS.ron] [--force] [--lang ru|en]`.
 pub fn new_session(
     output: &Path,
     title: Option<String>,
     date: Option<chrono::NaiveDate>,
     from: Option<&Path>,
     force: bool,
+    language: Option<crate::i18n::Language>,
 ) -> ExitCode {
     if output.exists() && !force {
         eprintln!(
@@ -72,8 +73,13 @@ pub fn new_session(
     }
     let session = match from {
         None => {
+            let guessed = match &title {
+                Some(title) => crate::model::Language::of_text([title.as_str()]),
+                None => crate::i18n::Language::from_system(),
+            };
             let mut session = Session::new(title.unwrap_or_else(|| "New strategic session".into()));
             session.meta.start = date;
+            session.meta.language = Some(language.unwrap_or(guessed));
             session
         }
         Some(previous_path) => match storage::load(previous_path) {
@@ -83,7 +89,11 @@ pub fn new_session(
             }
             Ok(previous) => {
                 let title = title.unwrap_or_else(|| previous.session.meta.title.clone());
-                Session::continue_from(&previous.session, title, date)
+                let mut session = Session::continue_from(&previous.session, title, date);
+                if let Some(language) = language {
+                    session.meta.language = Some(language);
+                }
+                session
             }
         },
     };

@@ -317,15 +317,12 @@ struct OpenVote {
     ballot: Option<Choice>,
 }
 
-/// The interface language for phones: the session's text, Cyrillic or not.
+/// The phone page's language: the session's.
 fn session_language(session: &Session) -> &'static str {
-    let cyrillic = session
-        .meta
-        .title
-        .chars()
-        .chain(session.alternatives.iter().flat_map(|a| a.title.chars()))
-        .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
-    if cyrillic { "ru" } else { "en" }
+    match session.language() {
+        crate::model::Language::Russian => "ru",
+        crate::model::Language::English => "en",
+    }
 }
 
 fn open_vote(session: &Session, vote: &Vote, me: ParticipantId) -> Option<OpenVote> {

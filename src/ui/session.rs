@@ -12,7 +12,7 @@ use super::labels::{self, Named};
 use super::widgets::focus_selecting_all;
 use super::widgets::{self, Field};
 use crate::commands::{Command, Item, ItemKind, ItemRef};
-use crate::model::{AgendaItem, AgendaKind, AgendaStatus, BoardSection, SessionFormat};
+use crate::model::{AgendaItem, AgendaKind, AgendaStatus, BoardSection, Language, SessionFormat};
 
 /// Transient state of this section.
 #[derive(Default)]
@@ -158,6 +158,21 @@ fn header_card(ui: &mut Ui, board: &mut Board<'_>, folded: &mut bool) {
             ) {
                 let mut changed = meta.clone();
                 changed.format = format;
+                board.push(Command::SetMeta(changed));
+            }
+            ui.add_space(12.0);
+            // The protocol and the phone page follow it; the interface keeps its own.
+            let label = tr.t("session-language");
+            if let Some(language) = widgets::picker(
+                ui,
+                board,
+                Id::unique("meta-language"),
+                &label,
+                session.language(),
+                &Language::ALL,
+            ) {
+                let mut changed = meta.clone();
+                changed.language = Some(language);
                 board.push(Command::SetMeta(changed));
             }
         });

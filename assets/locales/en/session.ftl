@@ -28,3 +28,4 @@ session-agenda-move-up = Move up: { $name }
 session-agenda-move-down = Move down: { $name }
 session-details-show = Edit details
 session-details-hide = Hide details
+session-language = Session language

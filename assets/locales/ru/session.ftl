@@ -29,3 +29,4 @@ session-agenda-move-up = Выше: { $name }
 session-agenda-move-down = Ниже: { $name }
 session-details-show = Изменить сведения
 session-details-hide = Скрыть сведения
+session-language = Язык сессии

@@ -91,6 +91,7 @@ pub fn generate(size: Size) -> Session {
         facilitator: None,
         secretary: None,
         purpose: "Сблизить позиции и выбрать приоритеты развития на три года.".into(),
+        language: Some(crate::model::Language::Russian),
     };
     let groups: Vec<GroupId> = (0..size.groups)
         .map(|i| {

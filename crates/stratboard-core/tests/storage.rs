@@ -227,6 +227,48 @@ fn format_v0_fixture_migrates_without_losing_text() {
 }
 
 #[test]
+fn format_v1_fixture_migrates_and_gets_its_language_from_its_text() {
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    let loaded = load(&root.join("sessions/fixtures/format-v1.ron")).unwrap();
+    assert_eq!(loaded.migrated_from, Some(1));
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    // An English session: no Cyrillic in its text.
+    assert_eq!(
+        loaded.session.meta.language,
+        Some(stratboard_core::model::Language::English)
+    );
+    // The language is written with the next save, in the current format.
+    let text = to_ron_string(&loaded.session).unwrap();
+    assert!(text.contains("language: Some(English)"), "{text}");
+    assert!(text.contains(&format!("format_version: {CURRENT_FORMAT_VERSION},")));
+    let again = parse_session(text.as_bytes()).unwrap();
+    assert_eq!(again.migrated_from, None);
+    assert_eq!(again.session, loaded.session);
+
+    // A Russian one (the same file with a Russian title) is guessed Russian; a recorded
+    // language is kept whatever the text.
+    let v1 = fs::read_to_string(root.join("sessions/fixtures/format-v1.ron")).unwrap();
+    let title = &loaded.session.meta.title;
+    let russian = v1.replacen(title.as_str(), "Стратегия фонда", 1);
+    let parsed = parse_session(russian.as_bytes()).unwrap();
+    assert_eq!(
+        parsed.session.meta.language,
+        Some(stratboard_core::model::Language::Russian)
+    );
+    let recorded = russian.replacen("format_version: 1,", "format_version: 2,", 1);
+    let recorded = recorded.replacen(
+        "        purpose: ",
+        "        language: Some(English),\n        purpose: ",
+        1,
+    );
+    let parsed = parse_session(recorded.as_bytes()).unwrap();
+    assert_eq!(
+        parsed.session.meta.language,
+        Some(stratboard_core::model::Language::English)
+    );
+}
+
+#[test]
 fn round_trip_gives_an_equal_session_and_identical_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.ron");
@@ -297,7 +339,7 @@ fn save_into_a_missing_folder_fails_cleanly() {
 fn saved_text_is_readable_ron_with_cyrillic_kept() {
     let text = valid_text();
     assert!(text.starts_with("// stratboard session file."));
-    assert!(text.contains("format_version: 1,"));
+    assert!(text.contains("format_version: 2,"));
     assert!(
         text.contains("Совет муниципальных образований"),
         "Cyrillic is not escaped"

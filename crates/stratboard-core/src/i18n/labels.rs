@@ -19,6 +19,20 @@ pub trait Named: Copy {
     }
 }
 
+/// A language is named in itself (Русский, English), whatever the interface's language.
+impl Named for super::Language {
+    fn key(self) -> &'static str {
+        match self {
+            Self::Russian => "language-Russian",
+            Self::English => "language-English",
+        }
+    }
+
+    fn name(self, _tr: &Tr) -> String {
+        self.native_name().to_owned()
+    }
+}
+
 macro_rules! named {
     ($ty:ty, $prefix:literal, [$($variant:ident),* $(,)?]) => {
         impl Named for $ty {

@@ -12,7 +12,6 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{Loader, static_loader};
-use serde::{Deserialize, Serialize};
 use unic_langid::{LanguageIdentifier, langid};
 
 static_loader! {
@@ -27,15 +26,9 @@ static_loader! {
 static RUSSIAN: LanguageIdentifier = langid!("ru");
 static ENGLISH: LanguageIdentifier = langid!("en");
 
-/// A language of the interface (and of exports).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Language {
-    /// Русский.
-    #[default]
-    Russian,
-    /// English.
-    English,
-}
+/// A language of the interface, of exports and of a session (defined with the model, which
+/// records a session's language; its methods are here).
+pub use crate::model::Language;
 
 impl Language {
     /// Both languages, Russian first.

@@ -42,6 +42,8 @@ impl Session {
                 facilitator: previous.meta.facilitator,
                 secretary: previous.meta.secretary,
                 purpose: String::new(),
+                // The next session speaks the language of the previous one.
+                language: Some(previous.language()),
             },
             stakeholder_groups: previous.stakeholder_groups.clone(),
             participants: previous.participants.clone(),

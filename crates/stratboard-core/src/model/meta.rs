@@ -35,6 +35,33 @@ impl SessionFormat {
     ];
 }
 
+/// A language: of a session (its text, and the default of its protocol and phone page), and of
+/// the interface.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Language {
+    /// Русский.
+    #[default]
+    Russian,
+    /// English.
+    English,
+}
+
+impl Language {
+    /// The language of a text by its letters: Russian when it has any Cyrillic letter, English
+    /// otherwise (how the language of a file made before sessions recorded one is guessed).
+    pub fn of_text<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        let cyrillic = texts
+            .into_iter()
+            .flat_map(str::chars)
+            .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+        if cyrillic {
+            Self::Russian
+        } else {
+            Self::English
+        }
+    }
+}
+
 /// The header of a session: everything the protocol's first lines need.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -57,4 +84,7 @@ pub struct Meta {
     pub secretary: Option<ParticipantId>,
     /// Why the session is held: the question it must answer.
     pub purpose: String,
+    /// The session's language: its protocol and phone page default to it. `None` only in a
+    /// file written before sessions recorded it (format 1); loading fills it in.
+    pub language: Option<Language>,
 }

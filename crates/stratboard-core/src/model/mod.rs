@@ -28,7 +28,7 @@ pub use ids::{
     ActionId, AgendaItemId, AlternativeId, DecisionId, FindingId, GoalId, GroupId, NoteId,
     ParticipantId, PositionId, VoteId,
 };
-pub use meta::{Meta, SessionFormat};
+pub use meta::{Language, Meta, SessionFormat};
 pub use methods::{METHODS, MethodDefaults, MethodInfo};
 pub use session::{CURRENT_FORMAT_VERSION, Session};
 pub use speaking::{

@@ -3,13 +3,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActionItem, AgendaItem, Alternative, Decision, Finding, Goal, Meta, Note, Participant,
-    Position, StakeholderGroup, Vote,
+    ActionItem, AgendaItem, Alternative, Decision, Finding, Goal, Language, Meta, Note,
+    Participant, Position, StakeholderGroup, Vote,
 };
 
 /// The format version this build writes. Older versions are migrated on load; newer ones are
-/// refused.
-pub const CURRENT_FORMAT_VERSION: u32 = 1;
+/// refused. Version 2 added the session's language (`meta.language`) and the speaking round
+/// of an agenda item (`speakers`).
+pub const CURRENT_FORMAT_VERSION: u32 = 2;
 
 /// A strategic session: one document, one file.
 ///
@@ -70,11 +71,33 @@ impl Default for Session {
 }
 
 impl Session {
-    /// An empty session with the given title.
+    /// An empty session with the given title, in the title's language (Russian when it has a
+    /// Cyrillic letter); the window and `stratboard new` then set the language they were asked
+    /// for.
     pub fn new(title: impl Into<String>) -> Self {
         let mut session = Self::default();
         session.meta.title = title.into();
+        session.meta.language = Some(Language::of_text([session.meta.title.as_str()]));
         session
+    }
+
+    /// The session's language: as recorded, else guessed from its text (Cyrillic or not).
+    pub fn language(&self) -> Language {
+        self.meta.language.unwrap_or_else(|| self.guess_language())
+    }
+
+    /// The language of the session's text: its title, organisation, purpose and alternatives.
+    pub fn guess_language(&self) -> Language {
+        let meta = [
+            self.meta.title.as_str(),
+            self.meta.organisation.as_str(),
+            self.meta.purpose.as_str(),
+        ];
+        Language::of_text(
+            meta.into_iter()
+                .chain(self.alternatives.iter().map(|a| a.title.as_str()))
+                .chain(self.goals.iter().map(|g| g.title.as_str())),
+        )
     }
 
     /// Hands out a fresh raw id; the caller wraps it in the id type it needs.

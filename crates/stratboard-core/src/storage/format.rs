@@ -70,6 +70,11 @@ pub fn parse_session(bytes: &[u8]) -> Result<Parsed, LoadErrorKind> {
     };
     let mut session = session;
     session.format_version = CURRENT_FORMAT_VERSION;
+    // A file from before sessions recorded their language: guessed from its text, and
+    // written with the next save.
+    if session.meta.language.is_none() {
+        session.meta.language = Some(session.guess_language());
+    }
     session.repair_next_id();
     let migrated_from = (version != CURRENT_FORMAT_VERSION).then_some(version);
     Ok(Parsed {

@@ -21,6 +21,9 @@ use crate::model::{
 pub(super) fn from_version(version: u32, text: &str) -> Result<Session, LoadErrorKind> {
     match version {
         0 => read::<V0Session>(text).map(v0_to_current),
+        // Version 2 only added fields (the session's language, speaking rounds): a version 1
+        // file reads as it is; its language is guessed from its text after reading.
+        1 => read::<Session>(text),
         // Every version below the current one has a migration; `parse_session` refuses newer.
         other => Err(LoadErrorKind::Syntax {
             line: 1,
