@@ -148,37 +148,59 @@ fn speaker_line(session: &Session, speaker: &Speaker) -> String {
     }
 }
 
-/// The whole order: spoken ones ticked, skipped ones marked, the current one highlighted.
+/// The whole order by name (the groups are on the card and the "next" line): spoken ones
+/// ticked, skipped ones struck out, the one with the floor highlighted; in two columns from
+/// five speakers on, so that a round of a dozen still fits a 720p projector.
 fn order(ui: &mut Ui, cx: &Ctx<'_, '_>, session: &Session, item: &AgendaItem) {
-    let tr = cx.board.tr;
-    let current = item.current_speaker();
-    ui.label(cx.title(tr.t("speaking-order")));
-    for (index, speaker) in item.speakers.iter().enumerate() {
-        let line = format!("{}. {}", index + 1, speaker_line(session, speaker));
-        let (mark, text) = match speaker.status {
-            TurnStatus::Spoke => ("✓", cx.body(line).color(cx.pal.weak)),
-            TurnStatus::Skipped => (
-                "–",
-                cx.body(format!("{line} ({})", tr.t("speaking-skipped")))
-                    .color(cx.pal.weak)
-                    .strikethrough(),
-            ),
-            TurnStatus::Waiting if Some(index) == current => {
-                ("▶", cx.body(line).color(cx.pal.accent).strong())
-            }
-            TurnStatus::Waiting => (" ", cx.body(line)),
-        };
-        ui.horizontal(|ui| {
-            ui.add_sized(
-                [
-                    theme::BODY_SIZE * cx.scale * 1.4,
-                    theme::BODY_SIZE * cx.scale,
-                ],
-                egui::Label::new(cx.body(mark).color(cx.pal.accent)),
-            );
-            ui.label(text);
-        });
+    ui.label(cx.title(cx.board.tr.t("speaking-order")));
+    let count = item.speakers.len();
+    if count <= 4 {
+        for index in 0..count {
+            order_line(ui, cx, session, item, index);
+        }
+        return;
     }
+    let half = count.div_ceil(2);
+    ui.columns(2, |columns| {
+        for (column, range) in columns.iter_mut().zip([0..half, half..count]) {
+            column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                for index in range {
+                    order_line(ui, cx, session, item, index);
+                }
+            });
+        }
+    });
+}
+
+/// One line of the order.
+fn order_line(ui: &mut Ui, cx: &Ctx<'_, '_>, session: &Session, item: &AgendaItem, index: usize) {
+    let Some(speaker) = item.speakers.get(index) else {
+        return;
+    };
+    let line = format!("{}. {}", index + 1, speaker.name(session));
+    let (mark, text) = match speaker.status {
+        TurnStatus::Spoke => ("✓", cx.body(line).color(cx.pal.weak)),
+        TurnStatus::Skipped => (
+            "–",
+            cx.body(format!("{line} ({})", cx.board.tr.t("speaking-skipped")))
+                .color(cx.pal.weak)
+                .strikethrough(),
+        ),
+        TurnStatus::Waiting if Some(index) == item.current_speaker() => {
+            ("▶", cx.body(line).color(cx.pal.accent).strong())
+        }
+        TurnStatus::Waiting => (" ", cx.body(line)),
+    };
+    ui.horizontal(|ui| {
+        ui.add_sized(
+            [
+                theme::BODY_SIZE * cx.scale * 1.4,
+                theme::BODY_SIZE * cx.scale,
+            ],
+            egui::Label::new(cx.body(mark).color(cx.pal.accent)),
+        );
+        ui.label(text);
+    });
 }
 
 /// What the key-point bar remembers (transient, never saved).
@@ -277,7 +299,8 @@ pub fn note_bar(ui: &mut Ui, board: &mut Board<'_>, state: &mut NoteState, item:
                     egui::TextEdit::singleline(&mut state.draft)
                         .id(Id::unique("speaking-note-draft"))
                         .hint_text(tr.t("speaking-note-hint"))
-                        .desired_width((ui.available_width() - 140.0).clamp(240.0, 900.0)),
+                        // Room for the button after it.
+                        .desired_width((ui.available_width() - 240.0).clamp(200.0, 800.0)),
                 )
                 .labelled_by(caption.id);
             if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
@@ -289,7 +312,11 @@ pub fn note_bar(ui: &mut Ui, board: &mut Board<'_>, state: &mut NoteState, item:
             ui.label(board.theme.caption(" "));
             let enabled = alternative.is_some() && !state.draft.trim().is_empty();
             if ui
-                .add_enabled(enabled, egui::Button::new(tr.t("speaking-note-add")))
+                .add_enabled(
+                    enabled,
+                    egui::Button::new(tr.t("speaking-note-add"))
+                        .wrap_mode(egui::TextWrapMode::Extend),
+                )
                 .clicked()
             {
                 add = true;
