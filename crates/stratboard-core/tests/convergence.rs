@@ -581,3 +581,201 @@ proptest! {
         }
     }
 }
+
+mod protocol {
+    //! The protocol's section «Сближение позиций» / "Convergence of positions".
+
+    use super::*;
+    use stratboard_core::i18n::Language;
+    use stratboard_core::model::{ResultsVisibility, VoteStatus};
+    use stratboard_core::report::document::{Block, Chart, Table};
+    use stratboard_core::report::{Format, export, protocol};
+
+    /// The blocks of the section (empty when there is none).
+    fn section(session: &Session, language: Language) -> Vec<Block> {
+        let heading = match language {
+            Language::Russian => "Сближение позиций",
+            Language::English => "Convergence of positions",
+        };
+        let blocks = protocol::build(session, language).blocks;
+        let Some(start) = blocks
+            .iter()
+            .position(|b| matches!(b, Block::Heading { level: 2, text } if text == heading))
+        else {
+            return Vec::new();
+        };
+        blocks[start + 1..]
+            .iter()
+            .take_while(|b| !matches!(b, Block::Heading { level: 2, .. }))
+            .cloned()
+            .collect()
+    }
+
+    fn tables(blocks: &[Block]) -> Vec<&Table> {
+        blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn charts(blocks: &[Block]) -> Vec<&Chart> {
+        blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Chart(c) => Some(c),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn ranked_vote(status: VoteStatus, visibility: ResultsVisibility) -> Vote {
+        Vote {
+            status,
+            visibility,
+            ..vote(
+                51,
+                VoteMethod::Borda,
+                &[10, 11],
+                vec![vec![
+                    ranking(1, &[&[10], &[11]]),
+                    ranking(1, &[&[11], &[10]]),
+                ]],
+            )
+        }
+    }
+
+    #[test]
+    fn a_table_and_a_chart_per_alternative_with_positions() {
+        let blocks = section(&sample(), Language::English);
+        let tables = tables(&blocks);
+        assert_eq!(
+            tables.len(),
+            2,
+            "alternatives 10 and 11; 12 has no position"
+        );
+        let a10 = tables[0];
+        assert_eq!(
+            a10.header,
+            [
+                "Round",
+                "++",
+                "+",
+                "0",
+                "−",
+                "−−",
+                "?",
+                "Consensus",
+                "Mean",
+                "Median",
+                "IQR",
+                "Change"
+            ]
+        );
+        assert_eq!(a10.rows.len(), 2);
+        // Round 2 of alternative 10: ++ + 0 + → 0.79, mean 1, median 1, IQR 0.5; the index
+        // rose from 0.50 (round 1: 2, 1, −1) by 0.29.
+        assert_eq!(
+            a10.rows[1],
+            [
+                "2", "1", "2", "1", "0", "0", "0", "0.79", "1.00", "1.00", "0.50", "+0.29"
+            ]
+        );
+        assert_eq!(a10.rows[0][11], "");
+        // Alternative 11: ++ + −− −− → 2, 1, −2, −2: μ = −0.25; sorted −2 −2 1 2: median
+        // (h = 1.5) −0.5, Q1 (h = 0.75) −2, Q3 (h = 2.25) 1.25 → IQR 3.25;
+        // Cns = 1 + ¼·log₂(1 − 2.25/4) + ¼·log₂(1 − 1.25/4) + ½·log₂(1 − 1.75/4)
+        //     = 1 − 0.298161 − 0.135142 − 0.415037 = 0.151660 → 0.15. Negative figures take a
+        // true minus sign; no change is "0.00", never "−0.00".
+        assert_eq!(tables[1].rows[0][7..11], ["0.15", "−0.25", "−0.50", "3.25"]);
+        assert_eq!(tables[1].rows[1][11], "0.00");
+        let charts = charts(&blocks);
+        assert_eq!(charts.len(), 2);
+        assert_eq!(charts[0].caption, "Consensus index by round");
+        let labels: Vec<&str> = charts[0].bars.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels, ["Round 1", "Round 2"]);
+        // A fixed scale: a full bar is an index of 1, whatever the longest bar.
+        assert!((charts[0].max_value() - 1.0).abs() < EPS);
+        let text: Vec<String> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph { line, .. } => {
+                    Some(line.iter().map(|s| s.text.as_str()).collect::<String>())
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(
+            text.iter()
+                .any(|t| t.starts_with("Unifying") && t.contains("A10"))
+        );
+        assert!(
+            text.iter()
+                .any(|t| t.starts_with("Divisive") && t.contains("A11"))
+        );
+        assert!(!text.iter().any(|t| t.contains("stable")));
+    }
+
+    #[test]
+    fn in_russian_too_and_with_weighted_rows() {
+        let mut session = sample();
+        session.stakeholder_groups[0].vote_weight = Some(3);
+        let blocks = section(&session, Language::Russian);
+        let tables = tables(&blocks);
+        assert_eq!(tables[0].header[0], "Тур");
+        // Each round has its weighted row under it.
+        assert_eq!(tables[0].rows.len(), 4);
+        assert_eq!(tables[0].rows[1][0], "1, с весами");
+        // ++ ×3, +, − → mean 1.2.
+        assert_eq!(tables[0].rows[1][8], "1.20");
+        assert_eq!(charts(&blocks)[0].caption, "Индекс согласия по турам");
+    }
+
+    #[test]
+    fn kendall_w_by_round_for_ranked_votes_whose_results_may_be_seen() {
+        let mut session = sample();
+        session.votes = vec![ranked_vote(
+            VoteStatus::Closed,
+            ResultsVisibility::AfterClose,
+        )];
+        let blocks = section(&session, Language::English);
+        let tables = tables(&blocks);
+        let w = tables.last().unwrap();
+        assert_eq!(w.header[3], "Kendall's W");
+        // Two opposite rankings of two alternatives: rank sums 3 and 3, S = 0 → W = 0.
+        assert_eq!(w.rows, [["Q51", "1", "2", "0.00", ""]]);
+        // While an after-close vote is open, its rankings stay out.
+        session.votes = vec![ranked_vote(VoteStatus::Open, ResultsVisibility::AfterClose)];
+        assert_eq!(tables_of(&session), 2);
+        session.votes = vec![ranked_vote(VoteStatus::Open, ResultsVisibility::Live)];
+        assert_eq!(tables_of(&session), 3);
+    }
+
+    fn tables_of(session: &Session) -> usize {
+        tables(&section(session, Language::English)).len()
+    }
+
+    #[test]
+    fn left_out_without_positions_and_ranked_votes_and_hidden_alternatives_stay_out() {
+        let mut session = sample();
+        session.alternatives[0].hidden = true;
+        let blocks = section(&session, Language::English);
+        assert_eq!(tables(&blocks).len(), 1);
+        assert!(!format!("{blocks:?}").contains("A10"));
+        session.positions.clear();
+        assert!(section(&session, Language::English).is_empty());
+        // A ranked vote alone makes the section.
+        session.votes = vec![ranked_vote(VoteStatus::Closed, ResultsVisibility::Live)];
+        assert_eq!(tables_of(&session), 1);
+        // Every format renders it.
+        for format in [Format::Markdown, Format::Html, Format::Docx, Format::Pdf] {
+            let bytes = export(&sample(), format, Language::Russian).unwrap();
+            assert!(!bytes.is_empty());
+        }
+        let md = String::from_utf8(export(&sample(), Format::Markdown, Language::Russian).unwrap())
+            .unwrap();
+        assert!(md.contains("## Сближение позиций"), "{md}");
+    }
+}
