@@ -24,8 +24,17 @@ pub(super) fn speakers(ui: &mut Ui, board: &mut Board<'_>, item: &AgendaItem) {
         .id_salt(("speaking-editor", item.id))
         .default_open(item.has_speakers())
         .show(ui, |ui| {
-            for index in 0..item.speakers.len() {
-                speaker_row(ui, board, item, index);
+            if item.has_speakers() {
+                // Long names are cut (in full on hover) so that a row fits a 1280-pixel board.
+                let name_width = (ui.available_width() * 0.4).max(160.0);
+                egui::Grid::new(("speaking-editor-grid", item.id))
+                    .num_columns(4)
+                    .spacing([10.0, 4.0])
+                    .show(ui, |ui| {
+                        for index in 0..item.speakers.len() {
+                            speaker_row(ui, board, item, index, name_width);
+                        }
+                    });
             }
             add_row(ui, board, item);
         });
@@ -51,88 +60,105 @@ fn row_name(session: &Session, speaker: &Speaker) -> String {
 }
 
 /// One speaker: number, name, time limit, status, move / skip / remove.
-fn speaker_row(ui: &mut Ui, board: &mut Board<'_>, item: &AgendaItem, index: usize) {
+fn speaker_row(
+    ui: &mut Ui,
+    board: &mut Board<'_>,
+    item: &AgendaItem,
+    index: usize,
+    name_width: f32,
+) {
     let session = board.session;
     let tr = board.tr;
     let Some(speaker) = item.speakers.get(index) else {
         return;
     };
     let name = speaker.name(session);
-    ui.horizontal_wrapped(|ui| {
-        ui.label(format!("{}.", index + 1));
-        let text = RichText::new(row_name(session, speaker));
-        let text = match speaker.status {
-            TurnStatus::Waiting => text,
-            TurnStatus::Spoke => text.color(board.theme.weak_text()),
-            TurnStatus::Skipped => text.color(board.theme.weak_text()).strikethrough(),
-        };
-        ui.label(text);
-        let mut minutes = speaker.minutes;
-        let unit = format!(" {}", tr.t("session-agenda-minutes-unit"));
-        let changed = ui
-            .add(
-                egui::DragValue::new(&mut minutes)
-                    .range(0..=MAX_TURN_MINUTES)
-                    .speed(0.1)
-                    .suffix(unit),
-            )
-            .on_hover_text(tr.t("speaking-editor-minutes-hint"))
-            .accessible_name(tr.with("speaking-editor-minutes", "name", &name))
-            .changed();
-        if changed && minutes != speaker.minutes {
-            board.update(item, |changed| {
-                if let Some(s) = changed.speakers.get_mut(index) {
-                    s.minutes = minutes;
-                }
-            });
-        }
-        let status = match (speaker.status, speaker.spoke_at) {
-            (TurnStatus::Spoke, Some(at)) => tr.with(
-                "speaking-editor-spoke-at",
-                "time",
-                &at.format("%H:%M").to_string(),
-            ),
-            (TurnStatus::Spoke, None) => tr.t("speaking-editor-spoke"),
-            (TurnStatus::Skipped, _) => tr.t("speaking-skipped"),
-            (TurnStatus::Waiting, _) if item.current_speaker() == Some(index) => {
-                tr.t("speaking-editor-has-floor")
+    let text = RichText::new(format!("{}. {}", index + 1, row_name(session, speaker)));
+    let text = match speaker.status {
+        TurnStatus::Waiting => text,
+        TurnStatus::Spoke => text.color(board.theme.weak_text()),
+        TurnStatus::Skipped => text.color(board.theme.weak_text()).strikethrough(),
+    };
+    let height = ui.spacing().interact_size.y;
+    ui.allocate_ui_with_layout(
+        egui::vec2(name_width, height),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_width(name_width);
+            ui.add(egui::Label::new(text).truncate());
+        },
+    );
+    let mut minutes = speaker.minutes;
+    let unit = format!(" {}", tr.t("session-agenda-minutes-unit"));
+    let changed = ui
+        .add(
+            egui::DragValue::new(&mut minutes)
+                .range(0..=MAX_TURN_MINUTES)
+                .speed(0.1)
+                .suffix(unit),
+        )
+        .on_hover_text(tr.t("speaking-editor-minutes-hint"))
+        .accessible_name(tr.with("speaking-editor-minutes", "name", &name))
+        .changed();
+    if changed && minutes != speaker.minutes {
+        board.update(item, |changed| {
+            if let Some(s) = changed.speakers.get_mut(index) {
+                s.minutes = minutes;
             }
-            (TurnStatus::Waiting, _) => String::new(),
+        });
+    }
+    let status = match (speaker.status, speaker.spoke_at) {
+        (TurnStatus::Spoke, Some(at)) => tr.with(
+            "speaking-editor-spoke-at",
+            "time",
+            &at.format("%H:%M").to_string(),
+        ),
+        (TurnStatus::Spoke, None) => tr.t("speaking-editor-spoke"),
+        (TurnStatus::Skipped, _) => tr.t("speaking-skipped"),
+        (TurnStatus::Waiting, _) if item.current_speaker() == Some(index) => {
+            tr.t("speaking-editor-has-floor")
+        }
+        (TurnStatus::Waiting, _) => String::new(),
+    };
+    ui.label(board.theme.caption(status));
+    ui.horizontal(|ui| buttons(ui, board, item, index, &name));
+    ui.end_row();
+}
+
+/// Move, skip (or give the floor again) and remove one speaker.
+fn buttons(ui: &mut Ui, board: &mut Board<'_>, item: &AgendaItem, index: usize, name: &str) {
+    let tr = board.tr;
+    let Some(speaker) = item.speakers.get(index) else {
+        return;
+    };
+    let count = item.speakers.len();
+    if let Some(shift) = widgets::move_buttons(ui, board, name, index > 0, index + 1 < count) {
+        let to = match shift {
+            Shift::Up => index.saturating_sub(1),
+            Shift::Down => index + 1,
         };
-        if !status.is_empty() {
-            ui.label(board.theme.caption(status));
-        }
-        let count = item.speakers.len();
-        if let Some(shift) = widgets::move_buttons(ui, board, &name, index > 0, index + 1 < count) {
-            let to = match shift {
-                Shift::Up => index.saturating_sub(1),
-                Shift::Down => index + 1,
-            };
-            board.update(item, |changed| changed.speakers.swap(index, to));
-        }
-        let (key, next) = match speaker.status {
-            TurnStatus::Waiting => ("speaking-editor-skip", TurnStatus::Skipped),
-            TurnStatus::Spoke | TurnStatus::Skipped => {
-                ("speaking-editor-again", TurnStatus::Waiting)
-            }
-        };
-        let text = tr.t(key);
-        let button = ui
-            .add(egui::Button::new(&text).small())
-            .accessible_name(format!("{text}: {name}"));
-        if button.clicked()
-            && let Some(changed) = item.with_turn_ended(index, next, None)
-        {
-            board.push(crate::commands::Command::Update(
-                crate::commands::Item::AgendaItem(changed),
-            ));
-        }
-        if widgets::delete_button(ui, board, &name) {
-            board.update(item, |changed| {
-                changed.speakers.remove(index);
-            });
-        }
-    });
+        board.update(item, |changed| changed.speakers.swap(index, to));
+    }
+    let (key, next) = match speaker.status {
+        TurnStatus::Waiting => ("speaking-editor-skip", TurnStatus::Skipped),
+        TurnStatus::Spoke | TurnStatus::Skipped => ("speaking-editor-again", TurnStatus::Waiting),
+    };
+    let text = tr.t(key);
+    let button = ui
+        .add(egui::Button::new(&text).small())
+        .accessible_name(format!("{text}: {name}"));
+    if button.clicked()
+        && let Some(changed) = item.with_turn_ended(index, next, None)
+    {
+        board.push(crate::commands::Command::Update(
+            crate::commands::Item::AgendaItem(changed),
+        ));
+    }
+    if widgets::delete_button(ui, board, name) {
+        board.update(item, |changed| {
+            changed.speakers.remove(index);
+        });
+    }
 }
 
 /// Add one speaker (a participant or a group not yet in the order), or everyone at once.
