@@ -728,8 +728,8 @@ mod protocol {
         // Each round has its weighted row under it.
         assert_eq!(tables[0].rows.len(), 4);
         assert_eq!(tables[0].rows[1][0], "1, с весами");
-        // ++ ×3, +, − → mean 1.2.
-        assert_eq!(tables[0].rows[1][8], "1.20");
+        // ++ ×3, +, − → mean 1.2, with a decimal comma in Russian.
+        assert_eq!(tables[0].rows[1][8], "1,20");
         assert_eq!(charts(&blocks)[0].caption, "Индекс согласия по турам");
     }
 

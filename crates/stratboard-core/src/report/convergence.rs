@@ -12,26 +12,36 @@ use super::protocol::Ctx;
 use crate::convergence::{
     Agreement, AlternativeConvergence, Convergence, Measures, STANCE_SYMBOLS, convergence,
 };
+use crate::i18n::{Language, Tr};
 use crate::voting::results_visible;
 
-/// A figure with 2 decimals and a true minus sign, "—" when undefined.
-fn figure(value: Option<f64>) -> String {
+/// A number as the protocol's language writes it: a decimal comma in Russian, a true minus.
+fn localised(tr: &Tr, text: &str) -> String {
+    let text = text.replace('-', "−");
+    match tr.language() {
+        Language::Russian => text.replace('.', ","),
+        Language::English => text,
+    }
+}
+
+/// A figure with 2 decimals, "—" when undefined.
+fn figure(tr: &Tr, value: Option<f64>) -> String {
     value.map_or_else(
         || "—".to_owned(),
         |x| {
             let x = if x.abs() < 0.005 { 0.0 } else { x };
-            format!("{x:.2}").replace('-', "−")
+            localised(tr, &format!("{x:.2}"))
         },
     )
 }
 
 /// A change with its sign, 2 decimals; empty when undefined.
-fn change(value: Option<f64>) -> String {
+fn change(tr: &Tr, value: Option<f64>) -> String {
     value.map_or_else(String::new, |x| {
         if x.abs() < 0.005 {
-            "0.00".to_owned()
+            localised(tr, "0.00")
         } else {
-            format!("{x:+.2}").replace('-', "−")
+            localised(tr, &format!("{x:+.2}"))
         }
     })
 }
@@ -41,13 +51,13 @@ fn symbol(index: usize) -> String {
     STANCE_SYMBOLS[index].replace('-', "−")
 }
 
-fn figures(m: &Measures) -> [String; 5] {
+fn figures(tr: &Tr, m: &Measures) -> [String; 5] {
     [
-        figure(m.consensus),
-        figure(m.mean),
-        figure(m.median),
-        figure(m.iqr),
-        change(m.consensus_change),
+        figure(tr, m.consensus),
+        figure(tr, m.mean),
+        figure(tr, m.median),
+        figure(tr, m.iqr),
+        change(tr, m.consensus_change),
     ]
 }
 
@@ -108,8 +118,8 @@ pub(super) fn section(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
                         v.question.clone(),
                         r.round.to_string(),
                         r.ballots.to_string(),
-                        figure(r.kendall_w),
-                        change(r.change),
+                        figure(tr, r.kendall_w),
+                        change(tr, r.change),
                     ]
                 })
             })
@@ -145,7 +155,7 @@ fn round_table(cx: &Ctx<'_>, alternative: &AlternativeConvergence) -> Table {
     for round in &alternative.rounds {
         let mut row = vec![round.round.to_string()];
         row.extend(round.stances.0.iter().map(u32::to_string));
-        row.extend(figures(&round.measures));
+        row.extend(figures(tr, &round.measures));
         rows.push(row);
         if let Some(weighted) = &round.weighted {
             let mut row = vec![tr.args(
@@ -153,7 +163,7 @@ fn round_table(cx: &Ctx<'_>, alternative: &AlternativeConvergence) -> Table {
                 &[("number", i64::from(round.round).into())],
             )];
             row.extend(std::iter::repeat_n(String::new(), STANCE_SYMBOLS.len()));
-            row.extend(figures(weighted));
+            row.extend(figures(tr, weighted));
             rows.push(row);
         }
     }
@@ -181,7 +191,7 @@ fn consensus_chart(cx: &Ctx<'_>, alternative: &AlternativeConvergence) -> Chart 
                     &[("number", i64::from(round).into())],
                 ),
                 value: consensus.unwrap_or(0.0),
-                text: figure(consensus),
+                text: figure(tr, consensus),
                 highlight: false,
             })
             .collect(),

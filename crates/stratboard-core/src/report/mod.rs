@@ -14,6 +14,7 @@
 /// Participant cards (PDF): each participant's room code and the QR code of their join
 /// link, eight cards to an A4 page.
 pub mod cards;
+mod convergence;
 pub mod csv;
 pub mod document;
 pub mod docx;
@@ -23,6 +24,7 @@ pub mod pdf;
 mod pdf_tags;
 mod pdf_text;
 pub mod protocol;
+mod speaking;
 pub mod votes;
 
 use std::fmt;

@@ -91,6 +91,7 @@ pub fn build(session: &Session, language: Language) -> Document {
     header(&cx, &mut blocks);
     present(&cx, &mut blocks);
     agenda(&cx, &mut blocks);
+    super::speaking::section(&cx, &mut blocks);
     goals(&cx, &mut blocks);
     situation(&cx, &mut blocks);
     alternatives(&cx, &mut blocks);
@@ -100,6 +101,7 @@ pub fn build(session: &Session, language: Language) -> Document {
             blocks.extend(vote_blocks(&cx, index, vote));
         }
     }
+    super::convergence::section(&cx, &mut blocks);
     decisions(&cx, &mut blocks);
     actions(&cx, &mut blocks);
     notes(&cx, &mut blocks);
