@@ -13,7 +13,7 @@
 //! countdowns are presentation state like the agenda timers, never saved. Items without
 //! speakers keep every key as it was.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use chrono::{NaiveDateTime, Timelike};
@@ -49,6 +49,8 @@ pub(super) enum Turn {
 pub struct Speaking {
     /// The countdown of each turn, by item and speaker.
     timers: HashMap<(AgendaItemId, SpeakerWho), AgendaTimer>,
+    /// The turns ended (spoken or skipped) in this presentation: PageUp gives only those back.
+    ended: HashSet<(AgendaItemId, SpeakerWho)>,
     /// Turn changes waiting to be applied to the document.
     pending: Vec<Command>,
     /// The secretary's key-point bar.
@@ -94,6 +96,7 @@ impl Speaking {
                     return Act::Started;
                 }
                 timer.pause(now);
+                self.ended.insert((item.id, item.speakers[current].who));
                 self.push(item.with_turn_ended(current, TurnStatus::Spoke, Some(wall)));
                 if let Some(next) = item.next_speaker()
                     && let Some(timer) = self.timer_mut(item, next)
@@ -106,14 +109,13 @@ impl Speaking {
                 // Only a turn ended in this presentation is given back (a round read from the
                 // file, finished, is walked past like any item).
                 let Some(previous) = item.previous_speaker().filter(|&p| {
-                    item.speakers.get(p).is_some_and(|s| {
-                        self.timers
-                            .get(&(item.id, s.who))
-                            .is_some_and(AgendaTimer::is_started)
-                    })
+                    item.speakers
+                        .get(p)
+                        .is_some_and(|s| self.ended.contains(&(item.id, s.who)))
                 }) else {
                     return Act::NotMine;
                 };
+                self.ended.remove(&(item.id, item.speakers[previous].who));
                 if let Some(current) = current
                     && let Some(timer) = self.timer_mut(item, current)
                 {
@@ -136,6 +138,7 @@ impl Speaking {
                     timer.reset();
                     started
                 });
+                self.ended.insert((item.id, item.speakers[current].who));
                 self.push(item.with_turn_ended(current, TurnStatus::Skipped, None));
                 if running
                     && let Some(next) = item.next_speaker()
@@ -266,8 +269,7 @@ impl Presentation {
             || item
                 .previous_speaker()
                 .and_then(|p| item.speakers.get(p))
-                .and_then(|s| self.speaking.timers.get(&(item.id, s.who)))
-                .is_some_and(AgendaTimer::is_started);
+                .is_some_and(|s| self.speaking.ended.contains(&(item.id, s.who)));
         live.then_some(item.id)
     }
 }
