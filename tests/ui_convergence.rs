@@ -135,3 +135,36 @@ fn without_positions_the_view_says_what_to_do() {
     harness.run();
     harness.get_by_label_contains("No group positions yet");
 }
+
+#[test]
+fn the_projector_shows_convergence_when_the_board_does() {
+    let moving = session(&[
+        [
+            [StronglyFor, StronglyFor, Against, Against],
+            [StronglyFor, StronglyFor, StronglyAgainst, StronglyAgainst],
+        ],
+        [
+            [StronglyFor, StronglyFor, For, For],
+            [StronglyFor, StronglyFor, StronglyAgainst, StronglyAgainst],
+        ],
+    ]);
+    let mut harness = common::board(
+        moving,
+        Language::Russian,
+        BoardSection::Positions,
+        common::WINDOW,
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Сближение позиций")
+        .click();
+    harness.run();
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    assert!(harness.state().is_presenting());
+    // The park leads: 1 + log2(1 − 0.5/4) = 0,81, up from 1 + log2(1 − 1.5/4) = 0,32 (two groups
+    // at − moved to +); the parking is divisive.
+    harness.get_by_label("0,81  +0,49");
+    harness.get_by_label("Разделяющие");
+    harness
+        .get_by_label_contains("Индекс согласия по раундам, «Платная парковка»: 1: 0,00, 2: 0,00");
+}

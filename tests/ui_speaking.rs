@@ -180,7 +180,22 @@ fn page_down_walks_the_speakers_and_the_countdown_turns_amber_then_red() {
         vec![TurnStatus::Spoke, TurnStatus::Skipped, TurnStatus::Waiting]
     );
     assert!(shows(&h, "Speaker 3 of 3"));
+    // A skip by mistake: PageUp gives Boris the floor back, S skips him again.
+    press(&mut h, Key::PageUp);
+    assert_eq!(
+        statuses(&h),
+        vec![TurnStatus::Spoke, TurnStatus::Waiting, TurnStatus::Waiting]
+    );
+    assert_eq!(h.state().presented_item(), Some(ROUND));
+    press(&mut h, Key::S);
     assert!(shows(&h, "Last speaker"));
+    // Boris's countdown had not run again, so the Schools' speaker waits for the clicker.
+    assert!(shows(&h, "Speaker's time 03:00, time left"));
+    press(&mut h, Key::PageDown);
+    assert_eq!(
+        statuses(&h),
+        vec![TurnStatus::Spoke, TurnStatus::Skipped, TurnStatus::Waiting]
+    );
     press(&mut h, Key::PageDown);
     assert!(
         !shows(&h, "Order of speakers"),
@@ -356,4 +371,44 @@ fn the_russian_projector_names_the_turn_and_the_phase() {
     assert!(shows(&h, "Следующий:"));
     assert!(shows(&h, "Время выступающего 03:00, осталось"));
     assert!(shows(&h, "3 минуты"));
+}
+
+#[test]
+fn the_board_keeps_the_key_point_bar_and_the_clicker_works_while_typing() {
+    let mut h = harness(Language::English);
+    h.key_press_modifiers(egui::Modifiers::ALT, Key::F5);
+    h.run();
+    assert!(h.state().audience_window_open());
+    assert!(
+        !h.state().is_presenting(),
+        "the main window keeps the board"
+    );
+    h.get_by_label("Alternative in discussion").click();
+    h.run();
+    h.get_by_label("Plant a park").click();
+    h.run();
+    h.get_by_label("Key point").click();
+    h.run();
+    h.get_by_label("Key point").type_text("Bees");
+    h.run();
+    assert_eq!(h.state().session().agenda[0].speakers.len(), 3);
+    // The clicker starts Anna's turn and ends it while the field has the keyboard.
+    press(&mut h, Key::PageDown);
+    press(&mut h, Key::PageDown);
+    assert_eq!(
+        statuses(&h),
+        vec![TurnStatus::Spoke, TurnStatus::Waiting, TurnStatus::Waiting]
+    );
+    // The draft is kept; it now goes to Boris's group.
+    assert!(shows(&h, "Key point: Boris Ivanov — Local business"));
+    h.get_by_label("Add to the position").click();
+    h.run();
+    let business = h
+        .state()
+        .session()
+        .positions
+        .iter()
+        .find(|p| p.group == BUSINESS)
+        .map(|p| p.interests.clone());
+    assert_eq!(business.as_deref(), Some("Bees"));
 }

@@ -12,7 +12,7 @@
 //! blanks the screen; T starts or pauses the item's timer, R resets it, E adds a minute; H
 //! switches high contrast; Ctrl+plus / Ctrl+minus / Ctrl+0 zoom. While the audience window is
 //! open and the board is shown, PageDown / PageUp (what a clicker sends) and, when no text field
-//! has the keyboard, B . T R E H work from the main window too.
+//! has the keyboard, B . T R E S H work from the main window too.
 //!
 //! The clock is egui's input time (real seconds in the app, simulated steps in tests). While an
 //! agenda timer runs, the app asks to be repainted when the displayed second changes; while
@@ -275,6 +275,8 @@ impl Presentation {
             speaker_timer: self.speaker_timer(session, now),
             high_contrast: self.high_contrast,
             zoom: self.zoom,
+            // Set by the shell from the board (see `draw`).
+            convergence: false,
         }
     }
 
@@ -329,13 +331,13 @@ fn read_keys(ctx: &Context, keys: Keys) -> Vec<Action> {
                 Action::ZoomIn,
             );
             take(i.consume_shortcut(&ZOOM_OUT), Action::ZoomOut);
-            // The clicker works while the secretary types.
-            take(i.consume_key(Modifiers::NONE, Key::PageDown), Action::Next);
-            take(
-                i.consume_key(Modifiers::NONE, Key::PageUp),
-                Action::Previous,
-            );
         }
+        // The clicker's keys work even while someone types (the secretary's key points).
+        take(i.consume_key(Modifiers::NONE, Key::PageDown), Action::Next);
+        take(
+            i.consume_key(Modifiers::NONE, Key::PageUp),
+            Action::Previous,
+        );
         if keys == Keys::Presenting && letters {
             for key in [Key::ArrowRight, Key::ArrowDown] {
                 take(i.consume_key(Modifiers::NONE, key), Action::Next);
@@ -348,11 +350,6 @@ fn read_keys(ctx: &Context, keys: Keys) -> Vec<Action> {
             take(i.consume_key(Modifiers::NONE, Key::F11), Action::Fullscreen);
         }
         if letters {
-            take(i.consume_key(Modifiers::NONE, Key::PageDown), Action::Next);
-            take(
-                i.consume_key(Modifiers::NONE, Key::PageUp),
-                Action::Previous,
-            );
             take(
                 i.consume_key(Modifiers::NONE, Key::B)
                     || i.consume_key(Modifiers::NONE, Key::Period),
@@ -475,7 +472,12 @@ impl StratboardApp {
             &mut ignored,
         );
         let room = self.room_url();
-        crate::ui::present::show(ui, &board, view, room.as_deref());
+        // The board's Positions → Convergence tab puts convergence on the projector too.
+        let view = View {
+            convergence: self.board.convergence_shown,
+            ..*view
+        };
+        crate::ui::present::show(ui, &board, &view, room.as_deref());
     }
 
     /// The second window for the projector.

@@ -11,11 +11,12 @@ use egui::{Color32, RichText, Sense, Stroke, Ui, vec2};
 
 use super::Board;
 use super::theme::{self, Theme};
+use super::widgets::{decimal, signed};
 use crate::convergence::{
     Agreement, AlternativeConvergence, Convergence, Measures, Movement, RankedVoteConvergence,
     ScoreVoteConvergence, convergence,
 };
-use crate::i18n::{Language, Tr};
+use crate::i18n::Tr;
 use crate::model::Stance;
 
 /// Width of the stacked bar of stances.
@@ -222,32 +223,6 @@ fn arrow(change: f64) -> &'static str {
     }
 }
 
-/// `value` with `places` decimals, a decimal comma in Russian.
-pub fn decimal(tr: &Tr, value: f64, places: usize) -> String {
-    let text = format!("{value:.places$}");
-    let text = if text.starts_with('-') && text.trim_start_matches(['-', '0', '.']).is_empty() {
-        text.trim_start_matches('-').to_owned()
-    } else {
-        text
-    };
-    match tr.language() {
-        Language::Russian => text.replace('.', ","),
-        Language::English => text,
-    }
-}
-
-/// `value` with its sign (+0.10, −0.05, 0.00).
-fn signed(tr: &Tr, value: f64, places: usize) -> String {
-    let text = decimal(tr, value.abs(), places);
-    if text.trim_start_matches(['0', '.', ',']).is_empty() {
-        text
-    } else if value > 0.0 {
-        format!("+{text}")
-    } else {
-        format!("−{text}")
-    }
-}
-
 /// The stances of the groups as one bar, a segment per stance; "?" apart.
 fn stance_bar(ui: &mut Ui, board: &Board<'_>, counts: &[u32; 6]) {
     let theme = board.theme;
@@ -348,14 +323,25 @@ fn consensus_chart(ui: &mut Ui, board: &Board<'_>, alternative: &AlternativeConv
     response.on_hover_text(label);
 }
 
-/// Each group's stance last round and now, with its move.
+/// Each group that changed its stance since the previous round: from, to, and whether it came
+/// toward the others or moved away.
 fn moves(ui: &mut Ui, board: &Board<'_>, alternative: &AlternativeConvergence) {
     let tr = board.tr;
     let Some(last) = alternative.last() else {
         return;
     };
+    // Only the groups that changed their stance: the rest held it.
+    let changed: Vec<_> = last
+        .groups
+        .iter()
+        .filter(|g| g.movement.is_some() && g.previous != Some(g.stance))
+        .collect();
+    if changed.is_empty() {
+        ui.label(board.theme.caption(tr.t("convergence-nobody-moved")));
+        return;
+    }
     ui.horizontal_wrapped(|ui| {
-        for group in &last.groups {
+        for group in changed {
             let Some(movement) = group.movement else {
                 continue;
             };
@@ -462,6 +448,7 @@ fn score_vote(ui: &mut Ui, board: &Board<'_>, vote: &ScoreVoteConvergence) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Language;
 
     #[test]
     fn numbers_are_written_as_the_language_writes_them() {
@@ -470,6 +457,7 @@ mod tests {
         assert_eq!(decimal(&ru, 0.8237, 2), "0,82");
         assert_eq!(decimal(&en, 0.8237, 2), "0.82");
         assert_eq!(decimal(&en, -0.001, 2), "0.00", "no minus zero");
+        assert_eq!(decimal(&ru, -1.0, 1), "−1,0");
         assert_eq!(signed(&en, 0.1, 2), "+0.10");
         assert_eq!(signed(&ru, -0.05, 2), "−0,05");
         assert_eq!(signed(&en, 0.0001, 2), "0.00");

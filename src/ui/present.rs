@@ -9,6 +9,7 @@
 
 use egui::{Color32, CornerRadius, FontFamily, FontId, Frame, Margin, RichText, Stroke, Ui};
 
+mod convergence;
 pub mod speaking;
 
 use super::Board;
@@ -80,6 +81,9 @@ pub struct View {
     /// The facilitator's zoom on top of the size that follows the screen width (1 = none;
     /// 0, the default of an unset view, counts as 1).
     pub zoom: f32,
+    /// The positions section shows how positions converge instead of the matrix (the board
+    /// is on Positions → Convergence).
+    pub convergence: bool,
 }
 
 /// The countdown as the projector writes it: `mm:ss` left, or `+mm:ss` over time.
@@ -407,6 +411,7 @@ fn body(ui: &mut Ui, cx: &Ctx<'_, '_>, view: &View) {
         BoardSection::SituationAnalysis => situation_section(ui, cx),
         BoardSection::Stakeholders => stakeholders_section(ui, cx),
         BoardSection::Alternatives => alternatives_section(ui, cx),
+        BoardSection::Positions if view.convergence => convergence::screen(ui, cx),
         BoardSection::Positions => positions_section(ui, cx),
         BoardSection::Votes => votes_section(ui, cx),
         BoardSection::Decisions => decisions_section(ui, cx),

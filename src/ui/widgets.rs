@@ -396,6 +396,37 @@ pub fn names_list(tr: &crate::i18n::Tr, names: &[&str], max: usize) -> String {
     text
 }
 
+/// `value` with `places` decimals, a decimal comma in Russian.
+pub fn decimal(tr: &crate::i18n::Tr, value: f64, places: usize) -> String {
+    let text = format!("{value:.places$}");
+    let text = if text.starts_with('-') && text.trim_start_matches(['-', '0', '.']).is_empty() {
+        text.trim_start_matches('-').to_owned()
+    } else {
+        text
+    };
+    // A typographic minus, as `signed` writes it.
+    let text = match text.strip_prefix('-') {
+        Some(rest) => format!("−{rest}"),
+        None => text,
+    };
+    match tr.language() {
+        crate::i18n::Language::Russian => text.replace('.', ","),
+        crate::i18n::Language::English => text,
+    }
+}
+
+/// `value` with its sign (+0.10, −0.05, 0.00).
+pub fn signed(tr: &crate::i18n::Tr, value: f64, places: usize) -> String {
+    let text = decimal(tr, value.abs(), places);
+    if text.trim_start_matches(['0', '.', ',']).is_empty() {
+        text
+    } else if value > 0.0 {
+        format!("+{text}")
+    } else {
+        format!("−{text}")
+    }
+}
+
 /// Cuts `text` to `max` characters, with an ellipsis when cut.
 pub fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {

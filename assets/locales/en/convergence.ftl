@@ -19,6 +19,7 @@ convergence-divisive = Divisive
 convergence-figures = consensus { $consensus } · mean { $mean } · median { $median } · IQR { $iqr }
 convergence-stances = Groups' stances: { $stances }
 convergence-chart = Consensus index by round, "{ $title }": { $values }
+convergence-nobody-moved = No group changed its stance since the previous round
 convergence-toward = Moved toward the others
 convergence-away = Moved away from the others
 convergence-held = As far from the others as before

@@ -20,6 +20,7 @@ convergence-divisive = Разделяющие
 convergence-figures = согласие { $consensus } · среднее { $mean } · медиана { $median } · МКР { $iqr }
 convergence-stances = Позиции групп: { $stances }
 convergence-chart = Индекс согласия по раундам, «{ $title }»: { $values }
+convergence-nobody-moved = С прошлого раунда ни одна группа не изменила позицию
 convergence-toward = Сблизилась с остальными
 convergence-away = Отдалилась от остальных
 convergence-held = Осталась на том же расстоянии
