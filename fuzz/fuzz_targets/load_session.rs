@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use stratboard::storage::{parse_session, to_ron_string};
+use stratboard_core::storage::{parse_session, to_ron_string};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(parsed) = parse_session(data) else {
