@@ -329,7 +329,13 @@ fn agenda_items_move_with_the_keyboard_buttons_and_by_drag_and_drop() {
         });
     }
     s.repair_next_id();
-    let mut harness = harness(s, Language::English, BoardSection::Session);
+    // Tall enough for three agenda cards with their speaking-round rows.
+    let mut harness = common::board(
+        s,
+        Language::English,
+        BoardSection::Session,
+        egui::vec2(1600.0, 1400.0),
+    );
     let order = |harness: &Harness<'_, StratboardApp>| -> Vec<u32> {
         session(harness).agenda.iter().map(|a| a.id.0).collect()
     };
