@@ -14,7 +14,7 @@
 
 use crate::model::{
     Anonymity, Ballot, BallotProblem, Choice, GroupId, HandCount, HandOption, OpenProblem,
-    ParticipantId, Session, TieBreak, Vote, VoteId, VoteRound, VoteStatus,
+    ParticipantId, Seal, Session, TieBreak, Vote, VoteId, VoteRound, VoteStatus,
 };
 
 use super::{Applied, Command, CommandError, Outcome, applied};
@@ -30,10 +30,24 @@ pub enum VoteOp {
         /// Whether the round that `Open` made goes too.
         drop_round: bool,
     },
-    /// Open → closed: no more ballots.
+    /// Open → closed: no more ballots. The current round is sealed ([`Seal`]) with the time
+    /// of closing (now).
     Close,
-    /// Closed → open again (the undo of [`VoteOp::Close`]).
+    /// Open → closed with exactly this seal on the current round (the redo of
+    /// [`VoteOp::Close`], so that undo and redo keep the seal as it was).
+    CloseSealed {
+        /// The seal the close had recorded (`None`: a round closed before seals existed).
+        seal: Option<Seal>,
+    },
+    /// Closed → open, dropping the current round's seal without keeping it (the undo of
+    /// [`VoteOp::Close`]).
+    Unclose,
+    /// Closed → open again, an explicit action: the current round's seal moves to its
+    /// `earlier_seals`, and closing again seals it anew.
     Reopen,
+    /// Open → closed, putting back the seal that [`VoteOp::Reopen`] moved to the round's
+    /// history (the undo of [`VoteOp::Reopen`]).
+    Unreopen,
     /// Closed → open with a new, empty round; earlier rounds stay for comparison.
     NewRound,
     /// Removes the last round while it is empty, and closes the vote (the undo of
@@ -182,8 +196,14 @@ pub(super) fn apply(
     let (inverse, outcome) = match op {
         VoteOp::Open => open(vote)?,
         VoteOp::Unopen { drop_round } => unopen(vote, drop_round)?,
-        VoteOp::Close => switch(vote, VoteStatus::Open, VoteStatus::Closed, VoteOp::Reopen)?,
-        VoteOp::Reopen => switch(vote, VoteStatus::Closed, VoteStatus::Open, VoteOp::Close)?,
+        VoteOp::Close => {
+            let now = chrono::Utc::now();
+            close(vote, |round| Some(Seal::of(round, now)))?
+        }
+        VoteOp::CloseSealed { seal } => close(vote, |_| seal)?,
+        VoteOp::Unclose => unclose(vote)?,
+        VoteOp::Reopen => reopen(vote)?,
+        VoteOp::Unreopen => unreopen(vote)?,
         VoteOp::NewRound => new_round(vote)?,
         VoteOp::DropRound => drop_round(vote)?,
         VoteOp::Cast {
@@ -254,16 +274,62 @@ fn unopen(vote: &mut Vote, drop_round: bool) -> Done {
     Ok((VoteOp::Open, Outcome::Changed))
 }
 
-fn switch(vote: &mut Vote, from: VoteStatus, to: VoteStatus, inverse: VoteOp) -> Done {
-    if vote.status != from {
-        return Err(match from {
-            VoteStatus::Open => VoteRefusal::NotOpen,
-            VoteStatus::Closed => VoteRefusal::NotClosed,
-            VoteStatus::Draft => VoteRefusal::NotDraft,
-        });
+/// Open → closed, sealing the current round (if any) with `seal`.
+fn close(vote: &mut Vote, seal: impl FnOnce(&VoteRound) -> Option<Seal>) -> Done {
+    if vote.status != VoteStatus::Open {
+        return Err(VoteRefusal::NotOpen);
     }
-    vote.status = to;
+    if let Some(round) = vote.rounds.last_mut() {
+        round.seal = seal(round);
+    }
+    vote.status = VoteStatus::Closed;
+    Ok((VoteOp::Unclose, Outcome::Changed))
+}
+
+/// Closed → open, dropping the current round's seal (undo of a close).
+fn unclose(vote: &mut Vote) -> Done {
+    if vote.status != VoteStatus::Closed {
+        return Err(VoteRefusal::NotClosed);
+    }
+    let seal = vote.rounds.last_mut().and_then(|round| round.seal.take());
+    vote.status = VoteStatus::Open;
+    Ok((VoteOp::CloseSealed { seal }, Outcome::Changed))
+}
+
+/// Closed → open, keeping the current round's seal in its history.
+fn reopen(vote: &mut Vote) -> Done {
+    if vote.status != VoteStatus::Closed {
+        return Err(VoteRefusal::NotClosed);
+    }
+    let mut kept = false;
+    if let Some(round) = vote.rounds.last_mut()
+        && let Some(seal) = round.seal.take()
+    {
+        round.earlier_seals.push(seal);
+        kept = true;
+    }
+    vote.status = VoteStatus::Open;
+    // A round closed before seals existed had none to keep: the undo closes it unsealed.
+    let inverse = if kept {
+        VoteOp::Unreopen
+    } else {
+        VoteOp::CloseSealed { seal: None }
+    };
     Ok((inverse, Outcome::Changed))
+}
+
+/// Open → closed, putting back the seal that a reopen kept.
+fn unreopen(vote: &mut Vote) -> Done {
+    if vote.status != VoteStatus::Open {
+        return Err(VoteRefusal::NotOpen);
+    }
+    if let Some(round) = vote.rounds.last_mut()
+        && round.seal.is_none()
+    {
+        round.seal = round.earlier_seals.pop();
+    }
+    vote.status = VoteStatus::Closed;
+    Ok((VoteOp::Reopen, Outcome::Changed))
 }
 
 fn new_round(vote: &mut Vote) -> Done {

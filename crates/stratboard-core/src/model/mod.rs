@@ -13,6 +13,7 @@ mod goals;
 mod ids;
 mod meta;
 mod methods;
+mod seal;
 mod session;
 mod speaking;
 mod stakeholders;
@@ -30,6 +31,7 @@ pub use ids::{
 };
 pub use meta::{Language, Meta, SessionFormat};
 pub use methods::{METHODS, MethodDefaults, MethodInfo};
+pub use seal::{SEAL_SCHEME, Seal, seal_digest};
 pub use session::{CURRENT_FORMAT_VERSION, Session};
 pub use speaking::{
     DEFAULT_TURN_MINUTES, MAX_TURN_MINUTES, Speaker, SpeakerWho, TurnStatus, with_key_point,

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AlternativeId, GoalId, GroupId, ParticipantId, VoteId};
+use super::{AlternativeId, GoalId, GroupId, ParticipantId, Seal, VoteId};
 
 /// How ballots are counted. Settings that belong to one method live in its variant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -262,6 +262,14 @@ pub struct VoteRound {
     pub hands: Vec<HandCount>,
     /// A tie broken by lot in this round.
     pub tie_break: Option<TieBreak>,
+    /// The seal recorded when the round was last closed (see [`Seal`]); `None` while it is
+    /// open, and in files written before seals existed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seal: Option<Seal>,
+    /// Seals of earlier closes of this round, oldest first: reopening a closed round keeps its
+    /// seal here, and closing it again seals it anew.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub earlier_seals: Vec<Seal>,
 }
 
 impl Default for VoteRound {
@@ -272,6 +280,8 @@ impl Default for VoteRound {
             voters: Vec::new(),
             hands: Vec::new(),
             tie_break: None,
+            seal: None,
+            earlier_seals: Vec::new(),
         }
     }
 }
