@@ -7,7 +7,7 @@
 
 pub use stratboard_core::{
     commands, convergence, document, fixtures, history, i18n, inbox, model, report, storage, timer,
-    voting,
+    verify, voting,
 };
 
 pub mod app;

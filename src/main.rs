@@ -1,6 +1,7 @@
 //! The `stratboard` command: with no subcommand it opens the window; `check` validates files;
 //! `new` creates a session, optionally continuing a previous one; `tally` counts a vote;
-//! `export` writes the protocol; `convergence` measures how positions converge.
+//! `export` writes the protocol; `convergence` measures how positions converge; `verify`
+//! checks sealed votes.
 
 use stratboard::cli;
 
@@ -109,6 +110,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Verify a session's sealed votes: recomputes every seal (SHA-256 over a closed round's
+    /// ballots, voters and hands with its closing time) and every closed round's result. Exit
+    /// 0 when all match; otherwise one line per mismatch
+    /// (`FILE: votes[id=N].rounds[I]: message`) and exit 1. Never modifies the file.
+    Verify {
+        /// The session file.
+        session: PathBuf,
+        /// Print one JSON object instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
     /// Serve the room (phones vote and send ideas over the local network) without a window.
     /// Prints the room's address as the first line; stops cleanly on Ctrl+C or SIGTERM.
     Serve {
@@ -171,6 +183,7 @@ fn main() -> ExitCode {
             lang,
         }) => cli::export::run(&session, &format, output.as_deref(), lang.as_deref()),
         Some(Command::Convergence { session, json }) => cli::convergence::run(&session, json),
+        Some(Command::Verify { session, json }) => cli::verify::run(&session, json),
         Some(Command::Serve {
             session,
             bind,

@@ -721,3 +721,117 @@ fn a_session_records_its_language_and_its_protocol_follows_it() {
     let output = run(&["new", "-o", "x.ron", "--lang", "de"]);
     assert!(!output.status.success());
 }
+
+/// The ngo-offsite sample with its closed vote reopened and closed again (now sealed), saved
+/// into a temporary directory.
+fn sealed_sample(dir: &Path) -> (PathBuf, stratboard::model::Session) {
+    use stratboard::commands::{Command as Edit, VoteOp};
+    let mut session = stratboard::storage::load(Path::new(&sample("ngo-offsite.ron")))
+        .unwrap()
+        .session;
+    let vote = session
+        .votes
+        .iter()
+        .find(|v| v.status == stratboard::model::VoteStatus::Closed)
+        .unwrap()
+        .id;
+    for op in [VoteOp::Reopen, VoteOp::Close] {
+        session.apply(Edit::Vote { vote, op }).unwrap();
+    }
+    let file = dir.join("sealed.ron");
+    stratboard::storage::save(&file, &session, None).unwrap();
+    (file, session)
+}
+
+fn dir_listing(dir: &Path) -> Vec<PathBuf> {
+    let mut names: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn verify_passes_on_a_sealed_session_and_on_every_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, _) = sealed_sample(dir.path());
+    let output = run(&["verify", file.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "");
+    assert!(stderr(&output).contains("1 sealed"), "{}", stderr(&output));
+    for sample in samples() {
+        let output = run(&["verify", sample.to_str().unwrap()]);
+        assert!(output.status.success(), "{}", stdout(&output));
+    }
+}
+
+#[test]
+fn verify_reports_ballots_changed_after_closing_and_never_modifies_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, mut session) = sealed_sample(dir.path());
+    let vote = session
+        .votes
+        .iter_mut()
+        .find(|v| v.rounds.last().is_some_and(|r| r.seal.is_some()))
+        .unwrap();
+    let id = vote.id.0;
+    let index = vote.rounds.len() - 1;
+    let round = &mut vote.rounds[index];
+    let sealed = round.seal.clone().unwrap();
+    // Somebody edits the file after closing: one ballot more.
+    let copy = round.ballots[0].clone();
+    round.ballots.push(copy);
+    let now = stratboard::model::seal_digest(round, sealed.closed_at);
+    stratboard::storage::save(&file, &session, None).unwrap();
+    let before = fs::read(&file).unwrap();
+    let listing = dir_listing(dir.path());
+
+    let output = run(&["verify", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "{}: votes[id={id}].rounds[{index}]: ballots changed after closing (sealed {}…, now {}…)\n",
+            file.display(),
+            &sealed.sha256[..16],
+            &now[..16]
+        )
+    );
+    assert_eq!(fs::read(&file).unwrap(), before, "the file is untouched");
+    assert_eq!(
+        dir_listing(dir.path()),
+        listing,
+        "nothing written next to it"
+    );
+
+    let output = run(&["verify", file.to_str().unwrap(), "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(value["ok"], false);
+    let rounds = value["rounds"].as_array().unwrap();
+    let checked = rounds
+        .iter()
+        .find(|r| r["vote"] == id && r["index"] == index)
+        .unwrap();
+    assert_eq!(checked["sealed"], sealed.sha256.as_str());
+    assert_eq!(checked["now"], now.as_str());
+    assert_eq!(checked["mismatches"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn verify_json_says_ok_when_all_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, _) = sealed_sample(dir.path());
+    let output = run(&["verify", "--json", file.to_str().unwrap()]);
+    assert!(output.status.success());
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(value["ok"], true);
+    assert!(
+        value["rounds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["sealed"].is_string() && r["sealed"] == r["now"])
+    );
+}

@@ -5,6 +5,7 @@ pub mod export;
 pub mod output;
 pub mod serve;
 pub mod tally;
+pub mod verify;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -18,4 +18,5 @@ pub mod model;
 pub mod report;
 pub mod storage;
 pub mod timer;
+pub mod verify;
 pub mod voting;

@@ -267,3 +267,50 @@ fn seals_survive_a_save_and_load() {
     let back = stratboard_core::storage::parse_session(text.as_bytes()).unwrap();
     assert_eq!(back.session, s);
 }
+
+#[test]
+fn verify_recomputes_seals_and_results() {
+    use stratboard_core::verify::{Mismatch, verify};
+    let (mut s, vote, people) = session(Anonymity::Open);
+    s.apply(cast(vote, people[0], ConsentChoice::For, 0))
+        .unwrap();
+    // An open round is not checked.
+    assert!(verify(&s).is_empty());
+    s.apply(op(vote, VoteOp::Close)).unwrap();
+    let checks = verify(&s);
+    assert_eq!(checks.len(), 1);
+    assert!(checks[0].mismatches.is_empty());
+    assert_eq!(checks[0].sealed, checks[0].now);
+
+    // Ballots changed after closing.
+    let mut edited = s.clone();
+    edited.votes[0].rounds[0].ballots[0].choice = Choice::Consent(ConsentChoice::Against);
+    let checks = verify(&edited);
+    assert!(matches!(
+        checks[0].mismatches.as_slice(),
+        [Mismatch::SealChanged { .. }]
+    ));
+    assert!(
+        checks[0].mismatches[0]
+            .to_string()
+            .starts_with("ballots changed after closing (sealed ")
+    );
+
+    // A ballot that no longer fits the vote: the result cannot stand.
+    let mut edited = s.clone();
+    edited.votes[0].rounds[0].ballots[0].choice = Choice::Consent(ConsentChoice::Block);
+    let checks = verify(&edited);
+    assert!(
+        checks[0]
+            .mismatches
+            .iter()
+            .any(|m| matches!(m, Mismatch::BadBallot { ballot: 0, .. }))
+    );
+
+    // A round closed before seals existed has nothing to compare, and its result still counts.
+    let mut older = s.clone();
+    older.votes[0].rounds[0].seal = None;
+    let checks = verify(&older);
+    assert_eq!(checks[0].sealed, None);
+    assert!(checks[0].mismatches.is_empty());
+}
