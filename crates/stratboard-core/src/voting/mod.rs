@@ -34,7 +34,7 @@ use crate::model::{
 };
 
 pub use consent::ConsentResult;
-pub use ranked::{IrvRound, Pairwise};
+pub use ranked::{IrvRound, Pairwise, RankedProfile, tally_ranked};
 
 /// What is counted.
 #[derive(Clone, Debug)]

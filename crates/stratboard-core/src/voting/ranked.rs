@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 
 use super::{Election, Points, Tally};
-use crate::model::{AlternativeId, Choice};
+use crate::model::{AlternativeId, Choice, VoteMethod};
 
 /// The pairwise matrix.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,6 +40,24 @@ pub struct IrvRound {
     pub eliminated: Vec<AlternativeId>,
 }
 
+/// Ranked ballots already normalised to one rank level per alternative, in one flat array:
+/// the compact form a ballot file is read into without building a [`crate::model::Ballot`]
+/// per line (see [`super::import::read_ranked_csv`]) and counted by [`super::tally_ranked`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RankedProfile {
+    /// The number of alternatives (the length of each ballot's row).
+    pub alternatives: usize,
+    /// `ranks[b * alternatives + i]`: the level of alternative `i` on ballot `b` (0 = best,
+    /// tie groups numbered without gaps); unlisted alternatives share the level
+    /// `listed_levels[b]`.
+    pub ranks: Vec<u32>,
+    /// Per ballot: the number of non-empty tie groups, which is also the level shared by the
+    /// unlisted alternatives.
+    pub listed_levels: Vec<u32>,
+    /// Per ballot: its weight (identical ballots merged, or a count column); never zero.
+    pub weights: Vec<u64>,
+}
+
 /// Ranked ballots normalised to one rank level per alternative.
 struct Profile<'a> {
     /// The election's alternatives, in ballot order.
@@ -57,15 +75,52 @@ struct Profile<'a> {
     ignored: u64,
 }
 
+/// Where each alternative id stands on the election's list (its first place): a dense table
+/// when the ids are small, as they always are in practice, a hash map otherwise.
+enum Index {
+    Dense(Vec<usize>),
+    Sparse(HashMap<AlternativeId, usize>),
+}
+
+impl Index {
+    fn new(alternatives: &[AlternativeId]) -> Self {
+        let n = alternatives.len();
+        let largest = alternatives.iter().map(|a| a.0 as usize).max().unwrap_or(0);
+        if largest <= 4 * n + 1024 {
+            let mut table = vec![usize::MAX; largest + 1];
+            for (i, alternative) in alternatives.iter().enumerate() {
+                let slot = &mut table[alternative.0 as usize];
+                if *slot == usize::MAX {
+                    *slot = i;
+                }
+            }
+            Self::Dense(table)
+        } else {
+            let mut index = HashMap::with_capacity(n);
+            for (i, alternative) in alternatives.iter().enumerate() {
+                index.entry(*alternative).or_insert(i);
+            }
+            Self::Sparse(index)
+        }
+    }
+
+    fn get(&self, alternative: AlternativeId) -> Option<usize> {
+        match self {
+            Self::Dense(table) => table
+                .get(alternative.0 as usize)
+                .copied()
+                .filter(|&i| i != usize::MAX),
+            Self::Sparse(index) => index.get(&alternative).copied(),
+        }
+    }
+}
+
 impl<'a> Profile<'a> {
     /// Normalises the election's ranked ballots.
     fn new(election: &Election<'a>) -> Self {
         let alternatives = election.alternatives;
         let n = alternatives.len();
-        let mut index: HashMap<AlternativeId, usize> = HashMap::with_capacity(n);
-        for (i, alternative) in alternatives.iter().enumerate() {
-            index.entry(*alternative).or_insert(i);
-        }
+        let index = Index::new(alternatives);
         let mut profile = Self {
             alternatives,
             ranks: Vec::with_capacity(election.ballots.len() * n),
@@ -91,7 +146,7 @@ impl<'a> Profile<'a> {
             for group in groups {
                 let mut any = false;
                 for alternative in group {
-                    if let Some(&i) = index.get(alternative)
+                    if let Some(i) = index.get(*alternative)
                         && ranks[i] == u32::MAX
                     {
                         ranks[i] = level;
@@ -111,6 +166,28 @@ impl<'a> Profile<'a> {
             profile.weights.push(weight);
         }
         profile
+    }
+
+    /// A profile over `alternatives` from ballots already normalised; `None` when the
+    /// compact ballots do not fit (another number of alternatives, or ragged arrays).
+    fn from_compact(alternatives: &'a [AlternativeId], compact: RankedProfile) -> Option<Self> {
+        let n = alternatives.len();
+        let ballots = compact.weights.len();
+        if compact.alternatives != n
+            || compact.listed_levels.len() != ballots
+            || compact.ranks.len() != ballots.checked_mul(n)?
+        {
+            return None;
+        }
+        let counted = compact.weights.iter().sum();
+        Some(Self {
+            alternatives,
+            ranks: compact.ranks,
+            listed_levels: compact.listed_levels,
+            weights: compact.weights,
+            counted,
+            ignored: 0,
+        })
     }
 
     /// The number of alternatives.
@@ -167,10 +244,9 @@ impl<'a> Profile<'a> {
                     continue;
                 }
                 let row = &mut wins[i * n..(i + 1) * n];
+                // Branch-free, so the loop is vectorised.
                 for (cell, &rj) in row.iter_mut().zip(ranks) {
-                    if ri < rj {
-                        *cell += weight;
-                    }
+                    *cell += weight * u64::from(ri < rj);
                 }
             }
         }
@@ -272,7 +348,10 @@ impl Condorcet {
 /// `ballots` but votes for nobody. Most votes wins (all tied at the top win); with no vote at
 /// all there is no winner. `scores` are the votes.
 pub fn plurality(election: &Election<'_>) -> Tally {
-    let profile = Profile::new(election);
+    plurality_of(&Profile::new(election))
+}
+
+fn plurality_of(profile: &Profile<'_>) -> Tally {
     let n = profile.n();
     let mut votes = vec![0i64; n];
     for b in 0..profile.len() {
@@ -307,7 +386,10 @@ pub fn plurality(election: &Election<'_>) -> Tally {
 /// included) share the average of the points of the positions they occupy. `scores` are the
 /// points, doubled so half points stay exact (`Points { scale: 2 }`).
 pub fn borda(election: &Election<'_>) -> Tally {
-    let profile = Profile::new(election);
+    borda_of(&Profile::new(election))
+}
+
+fn borda_of(profile: &Profile<'_>) -> Tally {
     let n = profile.n();
     let mut doubled = vec![0i64; n];
     let mut sizes: Vec<i64> = Vec::new();
@@ -364,7 +446,10 @@ pub fn borda(election: &Election<'_>) -> Tally {
 /// round by their votes in that round, then the eliminated ones in reverse order of elimination
 /// (those eliminated in the same round tie). `rounds` holds every round; `scores` is empty.
 pub fn irv(election: &Election<'_>) -> Tally {
-    let profile = Profile::new(election);
+    irv_of(&Profile::new(election))
+}
+
+fn irv_of(profile: &Profile<'_>) -> Tally {
     let n = profile.n();
     let mut tally = profile.base("irv");
     if tally.ballots == 0 || n == 0 {
@@ -374,30 +459,46 @@ pub fn irv(election: &Election<'_>) -> Tally {
     let mut continuing = vec![true; n];
     let mut eliminated_rounds: Vec<Vec<usize>> = Vec::new();
     let mut rounds = Vec::new();
+    // Each ballot's listed alternatives, best first (`order[b * n..]`, `listed[b]` of them),
+    // and a cursor to its first one still continuing: eliminated alternatives never return,
+    // so each round only moves the cursors on.
+    let mut order: Vec<u32> = Vec::with_capacity(profile.ranks.len());
+    let mut listed: Vec<usize> = Vec::with_capacity(profile.len());
+    for b in 0..profile.len() {
+        let ranks = profile.ballot(b);
+        let unlisted = profile.listed_levels[b];
+        let start = order.len();
+        order.extend((0..n as u32).filter(|&i| ranks[i as usize] != unlisted));
+        listed.push(order.len() - start);
+        order[start..].sort_by_key(|&i| ranks[i as usize]);
+        order.resize(start + n, 0);
+    }
+    let mut cursor = vec![0usize; profile.len()];
     let (winners, last_votes) = loop {
         let mut votes = vec![0u64; n];
         let mut exhausted = 0u64;
         for b in 0..profile.len() {
             let ranks = profile.ballot(b);
-            let unlisted = profile.listed_levels[b];
-            let mut best = unlisted;
-            let mut who = None;
-            let mut tie = false;
-            for (i, &r) in ranks.iter().enumerate() {
-                if !continuing[i] {
-                    continue;
-                }
-                if r < best {
-                    best = r;
-                    who = Some(i);
-                    tie = false;
-                } else if r == best && r < unlisted {
-                    tie = true;
-                }
+            let mine = &order[b * n..b * n + listed[b]];
+            let mut k = cursor[b];
+            while k < mine.len() && !continuing[mine[k] as usize] {
+                k += 1;
             }
-            match who {
-                Some(i) if !tie => votes[i] += profile.weights[b],
-                _ => exhausted += profile.weights[b],
+            cursor[b] = k;
+            let Some(&first) = mine.get(k) else {
+                exhausted += profile.weights[b];
+                continue;
+            };
+            let best = ranks[first as usize];
+            // A tie at the top: another continuing alternative on the same level.
+            let tie = mine[k + 1..]
+                .iter()
+                .take_while(|&&j| ranks[j as usize] == best)
+                .any(|&j| continuing[j as usize]);
+            if tie {
+                exhausted += profile.weights[b];
+            } else {
+                votes[first as usize] += profile.weights[b];
             }
         }
         let live: Vec<usize> = (0..n).filter(|&i| continuing[i]).collect();
@@ -449,8 +550,11 @@ pub fn irv(election: &Election<'_>) -> Tally {
 /// The ranking layers this order (first the alternatives nobody precedes, and so on); the
 /// winners are the first layer. `scores` are the pairwise wins; `pairwise` the matrix.
 pub fn schulze(election: &Election<'_>) -> Tally {
-    let profile = Profile::new(election);
-    let matrix = Condorcet::new(&profile);
+    schulze_of(&Profile::new(election))
+}
+
+fn schulze_of(profile: &Profile<'_>) -> Tally {
+    let matrix = Condorcet::new(profile);
     let n = matrix.n;
     let mut paths = vec![0u64; n * n];
     for i in 0..n {
@@ -477,7 +581,7 @@ pub fn schulze(election: &Election<'_>) -> Tally {
         }
     }
     let ranking = layers(n, |i, j| paths[i * n + j] > paths[j * n + i]);
-    condorcet_result("schulze", &profile, &matrix, ranking)
+    condorcet_result("schulze", profile, &matrix, ranking)
 }
 
 /// Whether `to` can be reached from `from` along locked defeats.
@@ -517,8 +621,11 @@ fn reaches(locked: &[bool], n: usize, from: usize, to: usize) -> bool {
 /// among them tie. The winners are the first layer. `scores` are the pairwise wins;
 /// `pairwise` the matrix.
 pub fn ranked_pairs(election: &Election<'_>) -> Tally {
-    let profile = Profile::new(election);
-    let matrix = Condorcet::new(&profile);
+    ranked_pairs_of(&Profile::new(election))
+}
+
+fn ranked_pairs_of(profile: &Profile<'_>) -> Tally {
+    let matrix = Condorcet::new(profile);
     let n = matrix.n;
     let mut defeats: Vec<(u64, usize, usize)> = Vec::new();
     for i in 0..n {
@@ -555,7 +662,7 @@ pub fn ranked_pairs(election: &Election<'_>) -> Tally {
         start = end;
     }
     let ranking = layers(n, |i, j| locked[i * n + j]);
-    condorcet_result("ranked-pairs", &profile, &matrix, ranking)
+    condorcet_result("ranked-pairs", profile, &matrix, ranking)
 }
 
 /// Fills in a Condorcet method's result from its ranking (as index layers).
@@ -574,8 +681,11 @@ fn condorcet_result(
 /// Copeland: each alternative scores its pairwise wins minus its pairwise losses (a pairwise
 /// tie counts neither); highest score wins. `scores` are these scores; `pairwise` the matrix.
 pub fn copeland(election: &Election<'_>) -> Tally {
-    let profile = Profile::new(election);
-    let matrix = Condorcet::new(&profile);
+    copeland_of(&Profile::new(election))
+}
+
+fn copeland_of(profile: &Profile<'_>) -> Tally {
+    let matrix = Condorcet::new(profile);
     let n = matrix.n;
     let score: Vec<i64> = (0..n)
         .map(|i| {
@@ -596,8 +706,11 @@ pub fn copeland(election: &Election<'_>) -> Tally {
 /// is none there is no winner. The ranking is by number of pairwise wins (`scores`);
 /// `pairwise` is the matrix.
 pub fn condorcet(election: &Election<'_>) -> Tally {
-    let profile = Profile::new(election);
-    let matrix = Condorcet::new(&profile);
+    condorcet_of(&Profile::new(election))
+}
+
+fn condorcet_of(profile: &Profile<'_>) -> Tally {
+    let matrix = Condorcet::new(profile);
     let n = matrix.n;
     let wins = matrix.win_counts();
     let all: Vec<usize> = (0..n).collect();
@@ -613,4 +726,26 @@ pub fn condorcet(election: &Election<'_>) -> Tally {
             .collect();
     }
     tally
+}
+
+/// Counts ranked ballots already in compact form over `alternatives` (in ballot order) by a
+/// ranked method, with exactly the result [`super::tally`] gives for the same ballots as
+/// [`crate::model::Ballot`]s. `None` for a method that does not count rankings, or when the
+/// compact ballots do not fit the alternatives.
+pub fn tally_ranked(
+    alternatives: &[AlternativeId],
+    ballots: RankedProfile,
+    method: &VoteMethod,
+) -> Option<Tally> {
+    let profile = Profile::from_compact(alternatives, ballots)?;
+    Some(match method {
+        VoteMethod::Plurality => plurality_of(&profile),
+        VoteMethod::Borda => borda_of(&profile),
+        VoteMethod::Irv => irv_of(&profile),
+        VoteMethod::Schulze => schulze_of(&profile),
+        VoteMethod::RankedPairs => ranked_pairs_of(&profile),
+        VoteMethod::Copeland => copeland_of(&profile),
+        VoteMethod::Condorcet => condorcet_of(&profile),
+        _ => return None,
+    })
 }
