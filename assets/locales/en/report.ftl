@@ -44,6 +44,7 @@ report-ballots = Ballots counted: { $count }
 report-ignored = Not counted (invalid for this method): { $count }
 report-consent-result = For — { $for }, Against — { $against }, Abstain — { $abstain }
 report-consent-blocks = , Block — { $count }
+report-seal = Seal (SHA-256): { $seal }…, closed { $closed }
 report-passed = The proposal is adopted.
 report-not-passed = The proposal is not adopted.
 report-quorum-missed = The quorum of { $count } { $count ->

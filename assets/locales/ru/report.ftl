@@ -46,6 +46,7 @@ report-ballots = Учтено бюллетеней: { $count }
 report-ignored = Не учтено (недействительны для этого способа): { $count }
 report-consent-result = За — { $for }, Против — { $against }, Воздержались — { $abstain }
 report-consent-blocks = , Вето — { $count }
+report-seal = Печать (SHA-256): { $seal }…, голосование закрыто { $closed }
 report-passed = Решение принято.
 report-not-passed = Решение не принято.
 report-quorum-missed = Кворум ({ $count } { $count ->

@@ -188,8 +188,10 @@ fn round_blocks(cx: &Ctx<'_>, vote: &Vote, round: &VoteRound, blocks: &mut Vec<B
             line: vec![Span::bold(verdict.join(" "))],
             align: Align::Left,
         });
+        blocks.extend(seal(cx, round));
     } else {
         blocks.push(winners(cx, round, &tally));
+        blocks.extend(seal(cx, round));
         blocks.push(Block::Table(results_table(cx, vote, &tally)));
         irv_rounds(cx, &tally, blocks);
         pairwise(cx, &tally, blocks);
@@ -198,6 +200,20 @@ fn round_blocks(cx: &Ctx<'_>, vote: &Vote, round: &VoteRound, blocks: &mut Vec<B
     if vote.anonymity == Anonymity::Open {
         roll_call(cx, vote, round, blocks);
     }
+}
+
+/// The round's seal, next to its result: the first 16 hex digits and the time of closing, so a
+/// paper copy can be matched with the file (`stratboard verify`).
+fn seal(cx: &Ctx<'_>, round: &VoteRound) -> Option<Block> {
+    let seal = round.seal.as_ref()?;
+    let closed = seal.closed_at.format("%Y-%m-%d %H:%M UTC").to_string();
+    Some(Block::text(cx.tr.args(
+        "report-seal",
+        &[
+            ("seal", seal.short().to_owned().into()),
+            ("closed", closed.into()),
+        ],
+    )))
 }
 
 fn winners(cx: &Ctx<'_>, round: &VoteRound, tally: &Tally) -> Block {
