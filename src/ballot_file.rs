@@ -34,7 +34,8 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
     if size > import::MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { size });
     }
-    let mut bytes = Vec::new();
+    // The whole file in one allocation, not a chain of doublings.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).map_or(0, |s| s + 1));
     file.take(import::MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;

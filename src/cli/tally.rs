@@ -176,6 +176,11 @@ fn from_ballots(path: &Path, method_name: &str, scale: Scale) -> Result<Counted,
     let kind = import::BallotKind::for_method(&probe).ok_or_else(|| {
         format!("{method_name}: ballots of this method cannot be read from a file (only ranked, approval, score and majority-judgment ballots can)")
     })?;
+    if kind == import::BallotKind::Ranked
+        && let Some(counted) = from_ranked_csv(path, &probe)
+    {
+        return Ok(counted);
+    }
     let imported = crate::ballot_file::read(path, kind).map_err(|e| format!("{file}: {e}"))?;
     let highest = imported
         .ballots
@@ -228,6 +233,32 @@ fn method_from_name(name: &str, grades: usize, min: i32, max: i32) -> Option<Vot
         ..MethodDefaults::default()
     };
     MethodInfo::by_name(name).map(|info| (info.new)(&defaults))
+}
+
+/// Ranked ballots of a CSV file read straight into the compact form and counted without a
+/// `Ballot` per line (the same result). `None` when the file needs the full reader, which
+/// then gives the ballots or says what is wrong.
+fn from_ranked_csv(path: &Path, method: &VoteMethod) -> Option<Counted> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    // The extension first: a wrong file type is not opened.
+    if !matches!(
+        import::check_name(&name, import::BallotKind::Ranked),
+        Ok(None)
+    ) {
+        return None;
+    }
+    let bytes = crate::ballot_file::read_bytes(path).ok()?;
+    let (titles, ballots) = import::read_ranked_csv(&name, &bytes)?;
+    let alternatives: Vec<AlternativeId> = (1..=titles.len())
+        .map(|i| AlternativeId(i as u32))
+        .collect();
+    let tally = voting::tally_ranked(&alternatives, ballots, method)?;
+    Some(Counted {
+        tally,
+        names: alternatives.into_iter().zip(titles).collect(),
+        grades: Vec::new(),
+        tie_break: None,
+    })
 }
 
 /// The grades of a majority-judgment method, worst first; empty for other methods.

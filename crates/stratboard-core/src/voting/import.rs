@@ -31,6 +31,7 @@
 //! Imported ballots refer to the file's alternatives as `AlternativeId(1)`, `AlternativeId(2)`,
 //! … in file order; [`map_to_session`] renumbers them to a vote's alternatives by title.
 
+use super::RankedProfile;
 use crate::model::{AlternativeId, Ballot, Choice, CriterionScore, Dots, Score, VoteMethod};
 
 /// The largest file [`read_bytes`] accepts (16 MiB).
@@ -782,6 +783,164 @@ fn csv_choice(
             Ok(Choice::Scores(scores))
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranked CSV, straight into the compact form
+
+/// Ranked ballots of a CSV file read straight from its bytes into the compact form counted
+/// by [`super::tally_ranked`], without a [`Ballot`] per line: the alternatives' names (ids 1,
+/// 2, … in column order, as [`read_bytes`] gives them) and the ballots.
+///
+/// `None` when this reader does not take the file: not a `.csv` name, too large, not UTF-8,
+/// quoted cells, a lone carriage return inside a line, or anything [`read_bytes`] refuses. The
+/// caller then reads it with [`read_bytes`], which gives the same ballots or says what is
+/// wrong; for every file this reader takes, counting its result gives exactly the result of
+/// counting the ballots [`read_bytes`] reads.
+pub fn read_ranked_csv(file_name: &str, bytes: &[u8]) -> Option<(Vec<String>, RankedProfile)> {
+    if !matches!(check_name(file_name, BallotKind::Ranked), Ok(None))
+        || bytes.len() as u64 > MAX_FILE_BYTES
+        || bytes.contains(&b'"')
+    {
+        return None;
+    }
+    let text = strip_bom(std::str::from_utf8(bytes).ok()?);
+    if text.trim().is_empty() {
+        return None;
+    }
+    let separator = detect_separator(text.trim_start());
+    // Lines as the full reader splits them: at "\n", "\r\n" or a final "\r"; a line holding
+    // nothing but blanks (no separator) is skipped.
+    let mut lines = text
+        .split('\n')
+        .map(|line| line.strip_suffix('\r').unwrap_or(line))
+        .filter(|line| line.contains(separator) || !line.trim().is_empty());
+    let header = lines.next()?;
+    if header.contains('\r') {
+        return None;
+    }
+    let mut names: Vec<String> = header
+        .split(separator)
+        .map(|c| c.trim().to_owned())
+        .collect();
+    while names.last().is_some_and(String::is_empty) {
+        names.pop();
+    }
+    let has_count = names
+        .first()
+        .is_some_and(|n| n.eq_ignore_ascii_case("count"));
+    let first = usize::from(has_count);
+    let columns = names.len();
+    let alternatives: Vec<String> = names.get(first..)?.to_vec();
+    let n = alternatives.len();
+    if n == 0
+        || alternatives
+            .iter()
+            .enumerate()
+            .any(|(i, name)| name.is_empty() || alternatives[..i].contains(name))
+    {
+        return None;
+    }
+    let mut profile = RankedProfile {
+        alternatives: n,
+        // At most one ballot a line: one allocation, no doublings.
+        ranks: Vec::with_capacity(
+            bytes
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                .saturating_add(1)
+                .saturating_mul(n),
+        ),
+        listed_levels: Vec::new(),
+        weights: Vec::new(),
+    };
+    let mut cells: Vec<&str> = Vec::with_capacity(columns + 1);
+    let mut ranked: Vec<(u32, usize)> = Vec::with_capacity(n);
+    let mut level_of: Vec<u32> = Vec::with_capacity(4 * n + 65);
+    for line in lines {
+        if line.contains('\r') {
+            return None;
+        }
+        cells.clear();
+        cells.extend(line.split(separator).map(str::trim));
+        let filled = cells
+            .iter()
+            .rposition(|c| !c.is_empty())
+            .map_or(0, |i| i + 1);
+        if cells.len() < columns || filled > columns {
+            return None;
+        }
+        let weight = if has_count {
+            match cells[0].parse::<u32>() {
+                Ok(count) if count > 0 => u64::from(count),
+                _ => return None,
+            }
+        } else {
+            1
+        };
+        ranked.clear();
+        for (i, cell) in cells[first..columns].iter().enumerate() {
+            if cell.is_empty() {
+                continue;
+            }
+            match cell.parse::<u32>() {
+                Ok(rank) if rank > 0 => ranked.push((rank, i)),
+                _ => return None,
+            }
+        }
+        // Tie groups in rank order, numbered without gaps: the levels the full reader's
+        // groups get when counted.
+        let start = profile.ranks.len();
+        profile.ranks.resize(start + n, u32::MAX);
+        let row = &mut profile.ranks[start..];
+        let highest = ranked
+            .iter()
+            .map(|&(rank, _)| rank as usize)
+            .max()
+            .unwrap_or(0);
+        let listed = if highest <= 4 * n + 64 {
+            // Small ranks: a rank's level is the number of distinct ranks below it.
+            level_of.clear();
+            level_of.resize(highest + 1, 0);
+            for &(rank, _) in &ranked {
+                level_of[rank as usize] = 1;
+            }
+            let mut levels = 0u32;
+            for slot in level_of.iter_mut() {
+                let present = *slot;
+                *slot = levels;
+                levels += present;
+            }
+            for &(rank, i) in &ranked {
+                row[i] = level_of[rank as usize];
+            }
+            levels
+        } else {
+            ranked.sort_unstable();
+            let mut levels = 0u32;
+            let mut last = None;
+            for &(rank, i) in &ranked {
+                if last.is_some_and(|previous| previous != rank) {
+                    levels += 1;
+                }
+                last = Some(rank);
+                row[i] = levels;
+            }
+            if ranked.is_empty() { 0 } else { levels + 1 }
+        };
+        for rank in row.iter_mut() {
+            if *rank == u32::MAX {
+                *rank = listed;
+            }
+        }
+        profile.listed_levels.push(listed);
+        profile.weights.push(weight);
+    }
+    if profile.weights.is_empty() {
+        return None;
+    }
+    Some((alternatives, profile))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,108 @@
+//! Ranked CSV ballots read straight into the compact form (`import::read_ranked_csv`) count
+//! exactly as the same file read into ballots (`import::read_bytes`) does, for every ranked
+//! method; files the fast reader does not take are left to the full reader.
+
+#![allow(clippy::unwrap_used)]
+
+use stratboard_core::model::{AlternativeId, Threshold, VoteMethod};
+use stratboard_core::voting::import::{self, BallotKind};
+use stratboard_core::voting::{Election, tally, tally_ranked};
+
+const METHODS: [VoteMethod; 7] = [
+    VoteMethod::Plurality,
+    VoteMethod::Borda,
+    VoteMethod::Irv,
+    VoteMethod::Schulze,
+    VoteMethod::RankedPairs,
+    VoteMethod::Copeland,
+    VoteMethod::Condorcet,
+];
+
+/// Asserts the fast reader takes `text` and counts it as the full reader's ballots count.
+fn same(text: &str) {
+    let full = import::read_bytes("b.csv", text.as_bytes(), BallotKind::Ranked).unwrap();
+    let (names, compact) = import::read_ranked_csv("b.csv", text.as_bytes()).unwrap();
+    assert_eq!(names, full.alternatives);
+    let alternatives: Vec<AlternativeId> = (1..=names.len() as u32).map(AlternativeId).collect();
+    for method in &METHODS {
+        let election = Election {
+            alternatives: &alternatives,
+            ballots: &full.ballots,
+            method,
+            quorum: None,
+            threshold: Threshold::SimpleMajority,
+        };
+        let expected = tally(&election).unwrap();
+        let got = tally_ranked(&alternatives, compact.clone(), method).unwrap();
+        assert_eq!(got, expected, "{method:?} on {text:?}");
+    }
+}
+
+#[test]
+fn the_compact_form_counts_as_the_ballots_do() {
+    same("A,B,C\n1,2,3\n3,1,2\n2,3,1\n1,2,3\n");
+    // Ties, gaps in the ranks, blanks (unranked), an empty ballot.
+    same("A,B,C,D\n1,1,3,\n2,,2,7\n,,,\n4,3,2,1\n1,,,\n");
+    // A count column, semicolons, CRLF, a BOM, blanks around cells, blank lines.
+    same("\u{feff}Count;A;B;C\r\n3; 1 ;2;3\r\n\r\n2;2;1;\r\n1;;;1\r\n");
+    same("count,X,Y\n5,1,2\n4,2,1\n1,1,1");
+    // Trailing empty cells beyond the columns are allowed.
+    same("A,B,C,\n1,2,3,\n2,1,3,,\n");
+}
+
+#[test]
+fn a_larger_profile_counts_as_the_ballots_do() {
+    let mut seed = 0x5EED_u64;
+    let mut next = |n: u64| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        (seed >> 33) % n
+    };
+    let mut text = String::from("A,B,C,D,E,F\n");
+    for _ in 0..300 {
+        let row: Vec<String> = (0..6)
+            .map(|_| match next(5) {
+                0 => String::new(),
+                _ => (1 + next(6)).to_string(),
+            })
+            .collect();
+        text.push_str(&row.join(","));
+        text.push('\n');
+    }
+    same(&text);
+}
+
+#[test]
+fn files_it_does_not_take_go_to_the_full_reader() {
+    for text in [
+        "",
+        "A,B\n",
+        "A,\"B\"\n1,2\n",
+        "A,B\n1,x\n",
+        "A,B\n0,1\n",
+        "A,B\n1\n",
+        "A,B\n1,2,3\n",
+        "A,A\n1,2\n",
+        "Count,A,B\n0,1,2\n",
+        "A,B\n1\r2\n",
+    ] {
+        assert!(
+            import::read_ranked_csv("b.csv", text.as_bytes()).is_none(),
+            "{text:?}"
+        );
+    }
+    assert!(import::read_ranked_csv("b.soc", b"A,B\n1,2\n").is_none());
+    assert!(import::read_ranked_csv("b.txt", b"A,B\n1,2\n").is_none());
+}
+
+#[test]
+fn the_issue_file_is_taken() {
+    let mut text = String::from("A1,A2,A3,A4,A5,A6,A7,A8,A9,A10\n");
+    for b in 0..1000u32 {
+        let row: Vec<String> = (0..10u32).map(|i| ((i + b) % 10 + 1).to_string()).collect();
+        text.push_str(&row.join(","));
+        text.push('\n');
+    }
+    let (_, compact) = import::read_ranked_csv("b.csv", text.as_bytes()).unwrap();
+    assert_eq!(compact.weights.len(), 1000);
+    same(&text);
+}
