@@ -48,6 +48,8 @@ fn the_compact_form_counts_as_the_ballots_do() {
     same("count,X,Y\n5,1,2\n4,2,1\n1,1,1");
     // Trailing empty cells beyond the columns are allowed.
     same("A,B,C,\n1,2,3,\n2,1,3,,\n");
+    // Spaces and tabs around numbers, leading zeros, a line of blanks.
+    same("A,B,C\n \t1\t, 02 ,\n   \n3,3,1\n");
 }
 
 #[test]
@@ -84,6 +86,9 @@ fn files_it_does_not_take_go_to_the_full_reader() {
         "A,A\n1,2\n",
         "Count,A,B\n0,1,2\n",
         "A,B\n1\r2\n",
+        "A,B\n+1,2\n",
+        "A,B\n1 2,3\n",
+        "A,B\n99999999999,1\n",
     ] {
         assert!(
             import::read_ranked_csv("b.csv", text.as_bytes()).is_none(),

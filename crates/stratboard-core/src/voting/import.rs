@@ -813,9 +813,8 @@ pub fn read_ranked_csv(file_name: &str, bytes: &[u8]) -> Option<(Vec<String>, Ra
     // nothing but blanks (no separator) is skipped.
     let mut lines = text
         .split('\n')
-        .map(|line| line.strip_suffix('\r').unwrap_or(line))
-        .filter(|line| line.contains(separator) || !line.trim().is_empty());
-    let header = lines.next()?;
+        .map(|line| line.strip_suffix('\r').unwrap_or(line));
+    let header = lines.find(|line| line.contains(separator) || !line.trim().is_empty())?;
     if header.contains('\r') {
         return None;
     }
@@ -855,25 +854,23 @@ pub fn read_ranked_csv(file_name: &str, bytes: &[u8]) -> Option<(Vec<String>, Ra
         listed_levels: Vec::new(),
         weights: Vec::new(),
     };
-    let mut cells: Vec<&str> = Vec::with_capacity(columns + 1);
+    let separator = u8::try_from(separator).ok()?;
+    let mut cells: Vec<Option<u32>> = Vec::with_capacity(columns + 1);
     let mut ranked: Vec<(u32, usize)> = Vec::with_capacity(n);
     let mut level_of: Vec<u32> = Vec::with_capacity(4 * n + 65);
     for line in lines {
-        if line.contains('\r') {
-            return None;
+        number_cells(line.as_bytes(), separator, &mut cells)?;
+        if cells.len() == 1 && cells[0].is_none() {
+            // A blank line.
+            continue;
         }
-        cells.clear();
-        cells.extend(line.split(separator).map(str::trim));
-        let filled = cells
-            .iter()
-            .rposition(|c| !c.is_empty())
-            .map_or(0, |i| i + 1);
+        let filled = cells.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
         if cells.len() < columns || filled > columns {
             return None;
         }
         let weight = if has_count {
-            match cells[0].parse::<u32>() {
-                Ok(count) if count > 0 => u64::from(count),
+            match cells[0] {
+                Some(count) if count > 0 => u64::from(count),
                 _ => return None,
             }
         } else {
@@ -881,12 +878,10 @@ pub fn read_ranked_csv(file_name: &str, bytes: &[u8]) -> Option<(Vec<String>, Ra
         };
         ranked.clear();
         for (i, cell) in cells[first..columns].iter().enumerate() {
-            if cell.is_empty() {
-                continue;
-            }
-            match cell.parse::<u32>() {
-                Ok(rank) if rank > 0 => ranked.push((rank, i)),
-                _ => return None,
+            match *cell {
+                None => {}
+                Some(0) => return None,
+                Some(rank) => ranked.push((rank, i)),
             }
         }
         // Tie groups in rank order, numbered without gaps: the levels the full reader's
@@ -941,6 +936,37 @@ pub fn read_ranked_csv(file_name: &str, bytes: &[u8]) -> Option<(Vec<String>, Ra
         return None;
     }
     Some((alternatives, profile))
+}
+
+/// The cells of one line for [`read_ranked_csv`]: blank (`None`) or a whole number, with
+/// spaces or tabs around it. `None` for anything else (a sign, another blank character, a
+/// number too large), which the full reader then judges.
+fn number_cells(line: &[u8], separator: u8, cells: &mut Vec<Option<u32>>) -> Option<()> {
+    cells.clear();
+    let mut value: Option<u32> = None;
+    // 0: blanks before the number, 1: in it, 2: blanks after it.
+    let mut state = 0u8;
+    for &byte in line {
+        match byte {
+            b if b == separator => {
+                cells.push(value.take());
+                state = 0;
+            }
+            b'0'..=b'9' if state < 2 => {
+                let digit = u32::from(byte - b'0');
+                value = Some(value.unwrap_or(0).checked_mul(10)?.checked_add(digit)?);
+                state = 1;
+            }
+            b' ' | b'\t' => {
+                if state == 1 {
+                    state = 2;
+                }
+            }
+            _ => return None,
+        }
+    }
+    cells.push(value);
+    Some(())
 }
 
 // ---------------------------------------------------------------------------------------------
