@@ -15,7 +15,7 @@ use stratboard_core::model::{
     AlternativeId, Ballot, Choice, ConsentChoice, Criterion, CriterionScore, Dots, GoalId, Score,
     Threshold, VoteMethod,
 };
-use stratboard_core::voting::{Election, tally};
+use stratboard_core::voting::{Election, import, tally, tally_ranked};
 
 const BALLOTS: usize = 10_000;
 const ALTERNATIVES: u32 = 20;
@@ -218,6 +218,63 @@ fn measure(
     (median, p95, outcome)
 }
 
+/// The ranked ballots as a CSV file: one column per alternative, each cell the ballot's tie
+/// group (1 = first), blank when unranked.
+fn ranked_csv(ballots: &[Ballot], alternatives: &[AlternativeId]) -> Vec<u8> {
+    let mut text = alternatives
+        .iter()
+        .map(|a| format!("A{}", a.0))
+        .collect::<Vec<_>>()
+        .join(",");
+    text.push('\n');
+    for ballot in ballots {
+        let mut cells = vec![String::new(); alternatives.len()];
+        if let Choice::Ranking(groups) = &ballot.choice {
+            for (level, group) in groups.iter().enumerate() {
+                for a in group {
+                    cells[a.0 as usize - 1] = (level + 1).to_string();
+                }
+            }
+        }
+        text.push_str(&cells.join(","));
+        text.push('\n');
+    }
+    text.into_bytes()
+}
+
+/// Times `RUNS` reads of a ranked CSV file's bytes straight into the compact profile, each
+/// counted: the path `stratboard tally --ballots FILE.csv` takes for ranked methods.
+fn measure_csv(bytes: &[u8], method: &VoteMethod) -> (Duration, Duration, String) {
+    let count = || {
+        let (names, profile) = import::read_ranked_csv("bench.csv", black_box(bytes))?;
+        let alternatives: Vec<AlternativeId> =
+            (1..=names.len() as u32).map(AlternativeId).collect();
+        tally_ranked(&alternatives, profile, method)
+    };
+    for _ in 0..WARM_UP {
+        black_box(count());
+    }
+    let mut times = Vec::with_capacity(RUNS);
+    let mut outcome = String::new();
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let result = count();
+        times.push(start.elapsed());
+        outcome = match black_box(result) {
+            Some(t) => format!(
+                "{} ballots, winners {:?}",
+                t.ballots,
+                t.winners.iter().map(|a| a.0).collect::<Vec<_>>()
+            ),
+            None => "not read".to_owned(),
+        };
+    }
+    times.sort();
+    let median = (times[RUNS / 2 - 1] + times[RUNS / 2]) / 2;
+    let p95 = times[(RUNS * 95).div_ceil(100) - 1];
+    (median, p95, outcome)
+}
+
 fn main() {
     let alternatives = alternatives();
     let mut rng = Rng(0x5EED_2026);
@@ -334,6 +391,31 @@ fn main() {
         println!(
             "{:<18} {:>7.2} ms {:>7.2} ms  {:<6} {}",
             name,
+            median.as_secs_f64() * 1e3,
+            p95.as_secs_f64() * 1e3,
+            verdict,
+            outcome
+        );
+    }
+
+    let csv = ranked_csv(&ranked_ballots, &alternatives);
+    println!(
+        "ranked CSV ({} KB) read from its bytes into the compact profile and counted:",
+        csv.len() / 1024
+    );
+    for (name, method) in [
+        ("borda", VoteMethod::Borda),
+        ("irv", VoteMethod::Irv),
+        ("schulze", VoteMethod::Schulze),
+        ("ranked-pairs", VoteMethod::RankedPairs),
+        ("copeland", VoteMethod::Copeland),
+        ("condorcet", VoteMethod::Condorcet),
+    ] {
+        let (median, p95, outcome) = measure_csv(&csv, &method);
+        let verdict = if p95 <= TARGET { "ok" } else { "OVER" };
+        println!(
+            "{:<18} {:>7.2} ms {:>7.2} ms  {:<6} {}",
+            format!("{name} (csv)"),
             median.as_secs_f64() * 1e3,
             p95.as_secs_f64() * 1e3,
             verdict,

@@ -233,32 +233,12 @@ impl<'a> Profile<'a> {
 
     /// The pairwise matrix, flat: `wins[i * n + j]` ballots prefer i to j.
     fn pairwise(&self) -> Vec<u64> {
-        // Narrow counters fill twice as many vector lanes; they suffice whenever the total
-        // weight fits (always, in practice).
-        if u32::try_from(self.weights.iter().sum::<u64>()).is_ok() {
-            self.pairwise_in::<u32>()
-                .into_iter()
-                .map(u64::from)
-                .collect()
-        } else {
-            self.pairwise_in::<u64>()
-        }
-    }
-
-    /// The pairwise matrix in counters of type `C`, which must hold the total weight.
-    fn pairwise_in<C>(&self) -> Vec<C>
-    where
-        C: Copy + Default + std::ops::AddAssign + std::ops::Mul<Output = C> + From<bool>,
-        C: TryFrom<u64>,
-    {
         let n = self.n();
-        let mut wins = vec![C::default(); n * n];
+        let mut wins = vec![0u64; n * n];
         for b in 0..self.len() {
             let ranks = self.ballot(b);
             let unlisted = self.listed_levels[b];
-            let Ok(weight) = C::try_from(self.weights[b]) else {
-                continue;
-            };
+            let weight = self.weights[b];
             for (i, &ri) in ranks.iter().enumerate() {
                 if ri == unlisted {
                     continue;
@@ -266,7 +246,7 @@ impl<'a> Profile<'a> {
                 let row = &mut wins[i * n..(i + 1) * n];
                 // Branch-free, so the loop is vectorised.
                 for (cell, &rj) in row.iter_mut().zip(ranks) {
-                    *cell += weight * C::from(ri < rj);
+                    *cell += weight * u64::from(ri < rj);
                 }
             }
         }
