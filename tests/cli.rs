@@ -735,7 +735,12 @@ fn sealed_sample(dir: &Path) -> (PathBuf, stratboard::model::Session) {
         .find(|v| v.status == stratboard::model::VoteStatus::Closed)
         .unwrap()
         .id;
-    for op in [VoteOp::Reopen, VoteOp::Close] {
+    for op in [
+        VoteOp::Reopen,
+        VoteOp::Close {
+            at: chrono::Utc::now(),
+        },
+    ] {
         session.apply(Edit::Vote { vote, op }).unwrap();
     }
     let file = dir.join("sealed.ron");

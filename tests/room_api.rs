@@ -90,7 +90,9 @@ fn session() -> Session {
     let closed = s.votes[3].id;
     s.apply(Command::Vote {
         vote: closed,
-        op: VoteOp::Close,
+        op: VoteOp::Close {
+            at: chrono::Utc::now(),
+        },
     })
     .unwrap();
     s

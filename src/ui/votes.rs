@@ -751,7 +751,13 @@ fn status_buttons(
                 *booth = Some(vote.id);
             }
             if ui.button(tr.t("votes-close")).clicked() {
-                vote_op(board, vote, VoteOp::Close);
+                vote_op(
+                    board,
+                    vote,
+                    VoteOp::Close {
+                        at: chrono::Utc::now(),
+                    },
+                );
             }
         }
         VoteStatus::Closed => {

@@ -154,7 +154,13 @@ fn closed_rounds_unknown_voters_and_bad_ballots_are_refused() {
         refusal(s.apply(cast(vote, people[0], ConsentChoice::Block, 0))),
         VoteRefusal::Ballot(BallotProblem::BlockNotAllowed)
     );
-    s.apply(op(vote, VoteOp::Close)).unwrap();
+    s.apply(op(
+        vote,
+        VoteOp::Close {
+            at: chrono::Utc::now(),
+        },
+    ))
+    .unwrap();
     assert_eq!(
         refusal(s.apply(cast(vote, people[0], ConsentChoice::For, 0))),
         VoteRefusal::NotOpen

@@ -30,9 +30,12 @@ pub enum VoteOp {
         /// Whether the round that `Open` made goes too.
         drop_round: bool,
     },
-    /// Open → closed: no more ballots. The current round is sealed ([`Seal`]) with the time
-    /// of closing (now).
-    Close,
+    /// Open → closed: no more ballots. The current round is sealed ([`Seal`]) with `at`, the
+    /// time of closing (the caller reads the clock; the core stays pure).
+    Close {
+        /// When the vote was closed.
+        at: chrono::DateTime<chrono::Utc>,
+    },
     /// Open → closed with exactly this seal on the current round (the redo of
     /// [`VoteOp::Close`], so that undo and redo keep the seal as it was).
     CloseSealed {
@@ -196,10 +199,7 @@ pub(super) fn apply(
     let (inverse, outcome) = match op {
         VoteOp::Open => open(vote)?,
         VoteOp::Unopen { drop_round } => unopen(vote, drop_round)?,
-        VoteOp::Close => {
-            let now = chrono::Utc::now();
-            close(vote, |round| Some(Seal::of(round, now)))?
-        }
+        VoteOp::Close { at } => close(vote, |round| Some(Seal::of(round, at)))?,
         VoteOp::CloseSealed { seal } => close(vote, |_| seal)?,
         VoteOp::Unclose => unclose(vote)?,
         VoteOp::Reopen => reopen(vote)?,
