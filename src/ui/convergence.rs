@@ -11,7 +11,7 @@ use egui::{Color32, RichText, Sense, Stroke, Ui, vec2};
 
 use super::Board;
 use super::theme::{self, Theme};
-use super::widgets::{decimal, signed};
+use super::widgets::{decimal, memo, signed};
 use crate::convergence::{
     Agreement, AlternativeConvergence, Convergence, Measures, Movement, RankedVoteConvergence,
     ScoreVoteConvergence, convergence,
@@ -29,15 +29,13 @@ const CHART_SIZE: egui::Vec2 = vec2(180.0, 44.0);
 pub struct State {
     /// Show the figures weighted by the groups' weights (when the session has weights).
     pub weighted: bool,
-    /// The figures for a session revision.
-    cache: Option<(u64, Arc<Convergence>)>,
 }
 
 /// Draws the view.
 pub fn show(ui: &mut Ui, board: &Board<'_>, state: &mut State) {
     let tr = board.tr;
     let theme = board.theme;
-    let figures = figures(board, state);
+    let figures = figures(ui, board);
     ui.label(theme.heading(tr.t("convergence-title")));
     ui.label(theme.caption(tr.t("convergence-hint")));
     ui.add_space(6.0);
@@ -67,15 +65,10 @@ pub fn show(ui: &mut Ui, board: &Board<'_>, state: &mut State) {
 }
 
 /// The figures of the session as it is now (computed again only after a change).
-fn figures(board: &Board<'_>, state: &mut State) -> Arc<Convergence> {
-    match &state.cache {
-        Some((revision, figures)) if *revision == board.revision => Arc::clone(figures),
-        _ => {
-            let figures = Arc::new(convergence(board.session));
-            state.cache = Some((board.revision, Arc::clone(&figures)));
-            figures
-        }
-    }
+fn figures(ui: &Ui, board: &Board<'_>) -> Arc<Convergence> {
+    memo(ui, "convergence-figures", board.revision, || {
+        Arc::new(convergence(board.session))
+    })
 }
 
 /// Rounds, the stability note, and the weights switch.

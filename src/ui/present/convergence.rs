@@ -7,12 +7,16 @@ use egui::{Sense, Stroke, Ui, vec2};
 
 use super::Ctx;
 use crate::convergence::{Agreement, AlternativeConvergence, Convergence, convergence};
-use crate::ui::widgets::{decimal, signed};
+use crate::ui::widgets::{decimal, memo, signed};
 
 /// Draws the screen.
 pub(super) fn screen(ui: &mut Ui, cx: &Ctx<'_, '_>) {
     let tr = cx.board.tr;
-    let figures = convergence(cx.board.session);
+    // Computed once per session revision, not every frame of the projector.
+    let board = cx.board;
+    let figures = memo(ui, "present-convergence", board.revision, || {
+        std::sync::Arc::new(convergence(board.session))
+    });
     ui.label(cx.heading(tr.t("convergence-title")));
     if figures.alternatives.is_empty() {
         ui.label(cx.body(tr.t("convergence-nothing")));

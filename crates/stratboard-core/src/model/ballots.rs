@@ -85,10 +85,11 @@ impl Vote {
         if !round.hands.is_empty() {
             return None;
         }
+        let voted: BTreeSet<_> = round.voters.iter().collect();
         Some(
             participants
                 .iter()
-                .filter(|p| !round.voters.contains(&p.id))
+                .filter(|p| !voted.contains(&p.id))
                 .collect(),
         )
     }
