@@ -13,17 +13,11 @@ use crate::verify::{RoundCheck, verify};
 /// Runs `verify` on one file.
 pub fn run(path: &Path, json: bool) -> ExitCode {
     let shown = path.display();
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
+    // `storage::load` only reads (with the loader's size limit and its messages).
+    let session = match storage::load(path) {
+        Ok(loaded) => loaded.session,
         Err(error) => {
-            eprintln!("{shown}: cannot read the file: {error}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let session = match storage::parse_session(&bytes) {
-        Ok(parsed) => parsed.session,
-        Err(error) => {
-            eprintln!("{shown}: {error}");
+            eprintln!("{error}");
             return ExitCode::FAILURE;
         }
     };
@@ -48,8 +42,9 @@ pub fn run(path: &Path, json: bool) -> ExitCode {
     } else {
         "mismatches"
     };
+    let rounds_word = if checks.len() == 1 { "round" } else { "rounds" };
     eprintln!(
-        "{shown}: {} closed rounds checked, {sealed} sealed, {unsealed} closed before seals \
+        "{shown}: {} closed {rounds_word} checked, {sealed} sealed, {unsealed} closed before seals \
          existed (no seal to check); {mismatches} {mismatch_word}",
         checks.len()
     );
