@@ -71,9 +71,8 @@ const CODE_TRACKING: f32 = 0.06;
 /// The gap between the code's two halves (a fraction of the size).
 const CODE_GAP: f32 = 0.5;
 
-/// Colours (RGB).
-const INK: (u8, u8, u8) = (26, 26, 26);
-const GREY: (u8, u8, u8) = (90, 90, 90);
+// Colours (RGB): the protocol's ink and grey, and the cut lines and QR squares.
+use super::pdf::{GREY, INK};
 const CUT: (u8, u8, u8) = (150, 150, 150);
 const QR_DARK: (u8, u8, u8) = (0, 0, 0);
 

@@ -45,8 +45,8 @@ const PAD: f32 = 3.5;
 const INDENT: f32 = 22.0;
 
 /// Colours (RGB).
-const INK: (u8, u8, u8) = (26, 26, 26);
-const GREY: (u8, u8, u8) = (90, 90, 90);
+pub(super) const INK: (u8, u8, u8) = (26, 26, 26);
+pub(super) const GREY: (u8, u8, u8) = (90, 90, 90);
 const RULE: (u8, u8, u8) = (120, 120, 120);
 const HEADER_FILL: (u8, u8, u8) = (232, 232, 232);
 const BAR: (u8, u8, u8) = (143, 168, 189);
