@@ -10,6 +10,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+#[cfg(test)]
+mod man_page;
+
 /// mimalloc keeps freed memory for reuse: with the system allocator every frame's tessellated
 /// mesh (hundreds of kilobytes) was mapped and unmapped again, and page faults took a quarter
 /// of the frame time.

@@ -500,10 +500,34 @@ pub fn sample_session() -> Session {
         .unwrap_or_else(|_| Session::new("stratboard"))
 }
 
+/// The application id: the Wayland app id and the X11 window class. It is the desktop entry's
+/// name (`assets/linux/stratboard.desktop`) and its `StartupWMClass`, so the desktop shows the
+/// entry's name and icon for the window.
+pub const APP_ID: &str = "stratboard";
+
+/// The window icon: `assets/icons/stratboard.svg` rendered at 256 px.
+pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/stratboard-256.png");
+
+/// `builder` with the application id and the icon (decoded once; left out if it ever failed to
+/// decode, which a test rules out). Every window of the app is built through it.
+pub fn with_identity(builder: egui::ViewportBuilder) -> egui::ViewportBuilder {
+    static ICON: std::sync::LazyLock<Option<std::sync::Arc<egui::IconData>>> =
+        std::sync::LazyLock::new(|| {
+            eframe::icon_data::from_png_bytes(ICON_PNG)
+                .ok()
+                .map(std::sync::Arc::new)
+        });
+    let builder = builder.with_app_id(APP_ID);
+    match ICON.as_ref() {
+        Some(icon) => builder.with_icon(icon.clone()),
+        None => builder,
+    }
+}
+
 /// Opens the window on `file` (or the last session, or the sample) and runs until it is closed.
 pub fn run(file: Option<PathBuf>, room: Option<std::net::SocketAddr>) -> ExitCode {
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
+        viewport: with_identity(egui::ViewportBuilder::default())
             .with_title("stratboard")
             .with_inner_size([1440.0, 900.0])
             .with_maximized(true)

@@ -483,7 +483,7 @@ impl StratboardApp {
     /// The second window for the projector.
     fn show_audience_window(&mut self, ctx: &Context) {
         let id = ViewportId::from_hash_of("stratboard-audience");
-        let builder = egui::ViewportBuilder::default()
+        let builder = super::with_identity(egui::ViewportBuilder::default())
             .with_title(self.tr.t("present-audience-title"))
             .with_inner_size([1280.0, 720.0]);
         let mut close = false;
