@@ -55,6 +55,7 @@ fn small_session() -> Session {
             organisation: "Town".into(),
             group: Some(group),
             code: None,
+            contact: String::new(),
         });
     }
     session

@@ -117,6 +117,7 @@ pub fn generate(size: Size) -> Session {
                 organisation: "Администрация района".into(),
                 group: groups.get(i % groups.len().max(1)).copied(),
                 code: None,
+                contact: String::new(),
             });
             id
         })

@@ -15,6 +15,7 @@ pub mod history;
 pub mod i18n;
 pub mod inbox;
 pub mod model;
+pub mod participants_import;
 pub mod report;
 pub mod storage;
 pub mod timer;

@@ -89,6 +89,7 @@ fn ten_people() -> Session {
             organisation: "School 5".into(),
             group: (i % 2 == 0).then_some(GroupId(1)),
             code: None,
+            contact: String::new(),
         });
     }
     with_codes(session)

@@ -226,6 +226,26 @@ fn format_v0_fixture_migrates_without_losing_text() {
     assert_eq!(&again.session, s);
 }
 
+/// Format 3 added a participant's contact: a format 2 file reads as it is, and is written in
+/// format 3 with the next save, with no `contact` where there is none.
+#[test]
+fn format_v2_fixture_migrates_unchanged() {
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    let loaded = load(&root.join("sessions/fixtures/format-v2.ron")).unwrap();
+    assert_eq!(loaded.migrated_from, Some(2));
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert!(!loaded.session.participants.is_empty());
+    let text = to_ron_string(&loaded.session).unwrap();
+    assert!(text.contains(&format!("format_version: {CURRENT_FORMAT_VERSION},")));
+    assert!(!text.contains("contact:"), "blank contacts are left out");
+    let v2 = fs::read_to_string(root.join("sessions/fixtures/format-v2.ron")).unwrap();
+    assert_eq!(
+        text.replacen("format_version: 3,", "format_version: 2,", 1),
+        v2,
+        "nothing but the version changes"
+    );
+}
+
 #[test]
 fn format_v1_fixture_migrates_and_gets_its_language_from_its_text() {
     let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
@@ -339,7 +359,7 @@ fn save_into_a_missing_folder_fails_cleanly() {
 fn saved_text_is_readable_ron_with_cyrillic_kept() {
     let text = valid_text();
     assert!(text.starts_with("// stratboard session file."));
-    assert!(text.contains("format_version: 2,"));
+    assert!(text.contains(&format!("format_version: {CURRENT_FORMAT_VERSION},")));
     assert!(
         text.contains("Совет муниципальных образований"),
         "Cyrillic is not escaped"

@@ -9,8 +9,9 @@ use super::{
 
 /// The format version this build writes. Older versions are migrated on load; newer ones are
 /// refused. Version 2 added the session's language (`meta.language`) and the speaking round
-/// of an agenda item (`speakers`).
-pub const CURRENT_FORMAT_VERSION: u32 = 2;
+/// of an agenda item (`speakers`); version 3 a participant's contact (`contact`: e-mail or
+/// phone, from a participant list).
+pub const CURRENT_FORMAT_VERSION: u32 = 3;
 
 /// A strategic session: one document, one file.
 ///

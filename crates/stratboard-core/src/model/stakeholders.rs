@@ -58,6 +58,10 @@ pub struct Participant {
     /// unique in the session; `None` until codes are made.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// How to reach them: an e-mail address or a phone number (format 3; left out of the file
+    /// when blank).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub contact: String,
 }
 
 /// The letters of participant codes: no I, L or O, which are misread as 1 and 0.

@@ -5,7 +5,10 @@
 //!   entity an id, turns names into references and keeps every piece of text: an owner who is
 //!   not among the participants becomes a participant, so no name is lost.
 //!
-//! Fixture: `sessions/fixtures/format-v0.ron`.
+//! - **v1** and **v2** lack fields added later (v2: the session's language and speaking
+//!   rounds; v3: a participant's contact); they read as they are.
+//!
+//! Fixtures: `sessions/fixtures/format-v0.ron`, `format-v1.ron`, `format-v2.ron`.
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -21,9 +24,10 @@ use crate::model::{
 pub(super) fn from_version(version: u32, text: &str) -> Result<Session, LoadErrorKind> {
     match version {
         0 => read::<V0Session>(text).map(v0_to_current),
-        // Version 2 only added fields (the session's language, speaking rounds): a version 1
-        // file reads as it is; its language is guessed from its text after reading.
-        1 => read::<Session>(text),
+        // Versions 2 and 3 only added fields (the session's language and speaking rounds; a
+        // participant's contact): a version 1 or 2 file reads as it is; a version 1 file's
+        // language is guessed from its text after reading.
+        1 | 2 => read::<Session>(text),
         // Every version below the current one has a migration; `parse_session` refuses newer.
         other => Err(LoadErrorKind::Syntax {
             line: 1,
