@@ -6,7 +6,8 @@
 //! window keeps the board, like a presenter view; it works on one screen too, and where the
 //! platform has no second windows (and in tests) egui embeds it as a window inside the board.
 //!
-//! Keys while presenting: PageDown / → / ↓ next agenda item, PageUp / ← / ↑ previous (on an
+//! Keys while presenting (one table, [`PRESENTATION_KEYS`], which Help → Keyboard shortcuts
+//! lists too): PageDown / → / ↓ next agenda item, PageUp / ← / ↑ previous (on an
 //! item with a speaking round they walk the speakers first, S skips one, and T R E drive the
 //! speaker's countdown: see [`super::speaking`]); B or .
 //! blanks the screen; T starts or pauses the item's timer, R resets it, E adds a minute; H
@@ -307,61 +308,156 @@ fn now(ctx: &Context) -> Duration {
     Duration::from_secs_f64(ctx.input(|i| i.time).max(0.0))
 }
 
+/// Where a presentation key is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    /// Only while presenting (in the main window or the audience window).
+    Presenting,
+    /// Also from the board while the audience window is open.
+    AlsoBoard,
+}
+
+/// One row of [`PRESENTATION_KEYS`]: what a key does while presenting.
+#[derive(Clone, Copy, Debug)]
+pub struct PresentationKey {
+    action: Action,
+    /// The translation key of what the key does (the shortcuts list shows it).
+    pub name: &'static str,
+    /// The keys; any of them does it.
+    pub shortcuts: &'static [KeyboardShortcut],
+    /// Where it is read.
+    pub reach: Reach,
+    /// Whether it is left to a text field that has the keyboard (letters and arrows are; the
+    /// clicker's PageDown / PageUp and the Ctrl keys are not).
+    pub yields_to_typing: bool,
+}
+
+const fn key(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::NONE, key)
+}
+
+const fn presenting(
+    action: Action,
+    name: &'static str,
+    shortcuts: &'static [KeyboardShortcut],
+) -> PresentationKey {
+    PresentationKey {
+        action,
+        name,
+        shortcuts,
+        reach: Reach::Presenting,
+        yields_to_typing: false,
+    }
+}
+
+/// Every key of presentation mode, in the order they are read (a key with more modifiers
+/// before the same key with fewer: egui ignores extra Shift and Alt). The shortcuts list
+/// (Help → Keyboard shortcuts) is drawn from this table.
+pub const PRESENTATION_KEYS: &[PresentationKey] = &[
+    presenting(Action::Audience, "present-key-audience", &[AUDIENCE]),
+    presenting(
+        Action::Leave,
+        "present-key-leave",
+        &[key(Key::Escape), PRESENT],
+    ),
+    presenting(Action::ZoomReset, "present-key-zoom-reset", &[ZOOM_RESET]),
+    presenting(
+        Action::ZoomIn,
+        "present-key-zoom-in",
+        &[ZOOM_IN, ZOOM_IN_EQUALS],
+    ),
+    presenting(Action::ZoomOut, "present-key-zoom-out", &[ZOOM_OUT]),
+    // The clicker's keys work even while someone types (the secretary's key points).
+    PresentationKey {
+        reach: Reach::AlsoBoard,
+        ..presenting(Action::Next, "present-key-next", &[key(Key::PageDown)])
+    },
+    PresentationKey {
+        reach: Reach::AlsoBoard,
+        ..presenting(
+            Action::Previous,
+            "present-key-previous",
+            &[key(Key::PageUp)],
+        )
+    },
+    PresentationKey {
+        yields_to_typing: true,
+        ..presenting(
+            Action::Next,
+            "present-key-next",
+            &[key(Key::ArrowRight), key(Key::ArrowDown)],
+        )
+    },
+    PresentationKey {
+        yields_to_typing: true,
+        ..presenting(
+            Action::Previous,
+            "present-key-previous",
+            &[key(Key::ArrowLeft), key(Key::ArrowUp)],
+        )
+    },
+    PresentationKey {
+        yields_to_typing: true,
+        ..presenting(Action::Audience, "present-key-audience", &[key(Key::A)])
+    },
+    PresentationKey {
+        yields_to_typing: true,
+        ..presenting(
+            Action::Fullscreen,
+            "present-key-fullscreen",
+            &[key(Key::F), key(Key::F11)],
+        )
+    },
+    letter(
+        Action::Blank,
+        "present-key-blank",
+        &[key(Key::B), key(Key::Period)],
+    ),
+    letter(Action::Timer, "present-key-timer", &[key(Key::T)]),
+    letter(Action::ResetTimer, "present-key-reset", &[key(Key::R)]),
+    letter(Action::Extend, "present-key-extend", &[key(Key::E)]),
+    letter(Action::Skip, "present-key-skip", &[key(Key::S)]),
+    letter(Action::HighContrast, "present-key-contrast", &[key(Key::H)]),
+];
+
+/// A letter key: also from the board, never while a text field has the keyboard.
+const fn letter(
+    action: Action,
+    name: &'static str,
+    shortcuts: &'static [KeyboardShortcut],
+) -> PresentationKey {
+    PresentationKey {
+        action,
+        name,
+        shortcuts,
+        reach: Reach::AlsoBoard,
+        yields_to_typing: true,
+    }
+}
+
 /// Reads (and consumes) the presentation keys of the window `ctx` currently runs.
 fn read_keys(ctx: &Context, keys: Keys) -> Vec<Action> {
     // While presenting, only the secretary's key-point field takes typing (and the arrows).
-    let letters = match keys {
-        Keys::Presenting => !ctx.text_edit_focused(),
-        Keys::Board => !ctx.egui_wants_keyboard_input(),
+    let typing = match keys {
+        Keys::Presenting => ctx.text_edit_focused(),
+        Keys::Board => ctx.egui_wants_keyboard_input(),
     };
-    ctx.input_mut(|i| {
-        let mut actions = Vec::new();
-        let mut take = |pressed: bool, action: Action| {
-            if pressed {
-                actions.push(action);
-            }
-        };
-        if keys == Keys::Presenting {
-            take(i.consume_shortcut(&AUDIENCE), Action::Audience);
-            take(i.consume_key(Modifiers::NONE, Key::Escape), Action::Leave);
-            take(i.consume_shortcut(&PRESENT), Action::Leave);
-            take(i.consume_shortcut(&ZOOM_RESET), Action::ZoomReset);
-            take(
-                i.consume_shortcut(&ZOOM_IN) || i.consume_shortcut(&ZOOM_IN_EQUALS),
-                Action::ZoomIn,
-            );
-            take(i.consume_shortcut(&ZOOM_OUT), Action::ZoomOut);
-        }
-        // The clicker's keys work even while someone types (the secretary's key points).
-        take(i.consume_key(Modifiers::NONE, Key::PageDown), Action::Next);
-        take(
-            i.consume_key(Modifiers::NONE, Key::PageUp),
-            Action::Previous,
-        );
-        if keys == Keys::Presenting && letters {
-            for key in [Key::ArrowRight, Key::ArrowDown] {
-                take(i.consume_key(Modifiers::NONE, key), Action::Next);
-            }
-            for key in [Key::ArrowLeft, Key::ArrowUp] {
-                take(i.consume_key(Modifiers::NONE, key), Action::Previous);
-            }
-            take(i.consume_key(Modifiers::NONE, Key::A), Action::Audience);
-            take(i.consume_key(Modifiers::NONE, Key::F), Action::Fullscreen);
-            take(i.consume_key(Modifiers::NONE, Key::F11), Action::Fullscreen);
-        }
-        if letters {
-            take(
-                i.consume_key(Modifiers::NONE, Key::B)
-                    || i.consume_key(Modifiers::NONE, Key::Period),
-                Action::Blank,
-            );
-            take(i.consume_key(Modifiers::NONE, Key::T), Action::Timer);
-            take(i.consume_key(Modifiers::NONE, Key::R), Action::ResetTimer);
-            take(i.consume_key(Modifiers::NONE, Key::E), Action::Extend);
-            take(i.consume_key(Modifiers::NONE, Key::S), Action::Skip);
-            take(i.consume_key(Modifiers::NONE, Key::H), Action::HighContrast);
-        }
-        actions
+    ctx.input_mut(|input| {
+        PRESENTATION_KEYS
+            .iter()
+            .filter(|row| keys == Keys::Presenting || row.reach == Reach::AlsoBoard)
+            .filter(|row| !(typing && row.yields_to_typing))
+            .filter(|row| {
+                // Every key of the row is consumed, so that B and . pressed together blank
+                // the screen once.
+                let mut pressed = false;
+                for shortcut in row.shortcuts {
+                    pressed |= input.consume_shortcut(shortcut);
+                }
+                pressed
+            })
+            .map(|row| row.action)
+            .collect()
     })
 }
 
@@ -526,6 +622,29 @@ impl StratboardApp {
         }
         if close {
             self.presentation.audience_window = false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_presentation_key_is_taken_by_an_earlier_row() {
+        let all: Vec<(usize, KeyboardShortcut)> = PRESENTATION_KEYS
+            .iter()
+            .enumerate()
+            .flat_map(|(row, info)| info.shortcuts.iter().map(move |s| (row, *s)))
+            .collect();
+        for (row, later) in &all {
+            for (earlier_row, earlier) in &all {
+                let shadows = earlier_row < row
+                    && earlier.logical_key == later.logical_key
+                    && later.modifiers.matches_logically(earlier.modifiers)
+                    && PRESENTATION_KEYS[*row].action != PRESENTATION_KEYS[*earlier_row].action;
+                assert!(!shadows, "{later:?} is taken by row {earlier_row}");
+            }
         }
     }
 }
