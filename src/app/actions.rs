@@ -3,8 +3,9 @@
 //! from it; an action is done in one place, [`StratboardApp::perform`].
 //!
 //! The presentation's own keys (PageDown, B, T … while presenting) belong to the presentation
-//! and are read in `present.rs`; only entering it (F5) and the audience window (Alt+F5) are
-//! actions of the board.
+//! and are read from its own table, `present::PRESENTATION_KEYS`; only entering it (F5) and
+//! the audience window (Alt+F5) are actions of the board. Help → Keyboard shortcuts lists both
+//! tables.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -45,6 +46,25 @@ pub enum Action {
     SetLanguage(Language),
     /// Switch the colour theme.
     SetTheme(ThemeKind),
+    /// Help → Keyboard shortcuts: the list of every key.
+    Shortcuts,
+    /// Help → About: version, licence, the fonts' licences.
+    About,
+}
+
+/// The menu an action is in (the shortcuts list groups keys by it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Menu {
+    /// File.
+    File,
+    /// Edit.
+    Edit,
+    /// View.
+    View,
+    /// Room.
+    Room,
+    /// Help.
+    Help,
 }
 
 /// How an action is named in menus and lists.
@@ -135,6 +155,12 @@ pub const ACTIONS: &[ActionInfo] = &[
     },
     row(Action::SetTheme(ThemeKind::Light), "theme-light", &[]),
     row(Action::SetTheme(ThemeKind::Dark), "theme-dark", &[]),
+    row(
+        Action::Shortcuts,
+        "menu-help-shortcuts",
+        &[keys(Modifiers::NONE, Key::F1)],
+    ),
+    row(Action::About, "menu-help-about", &[]),
 ];
 
 impl Action {
@@ -144,6 +170,21 @@ impl Action {
             .iter()
             .find(|info| info.action == self)
             .unwrap_or(&ACTIONS[0])
+    }
+
+    /// The menu the action is in.
+    pub const fn menu(self) -> Menu {
+        match self {
+            Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Export | Self::Quit => {
+                Menu::File
+            }
+            Self::Undo | Self::Redo => Menu::Edit,
+            Self::Present | Self::AudienceWindow | Self::SetLanguage(_) | Self::SetTheme(_) => {
+                Menu::View
+            }
+            Self::OpenRoom | Self::CloseRoom | Self::RoomWindow => Menu::Room,
+            Self::Shortcuts | Self::About => Menu::Help,
+        }
     }
 
     /// The name shown in menus.
@@ -202,6 +243,8 @@ impl StratboardApp {
             Action::RoomWindow => self.toggle_room_window(),
             Action::SetLanguage(language) => self.set_language(language),
             Action::SetTheme(kind) => self.set_theme(kind),
+            Action::Shortcuts | Action::About if self.dialog.is_none() => self.open_help(action),
+            Action::Shortcuts | Action::About => {}
         }
     }
 

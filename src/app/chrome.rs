@@ -35,6 +35,7 @@ impl StratboardApp {
                     self.action_button(ui, Action::OpenRoom);
                 }
             });
+            ui.menu_button(self.tr.t("menu-help"), |ui| self.help_menu(ui));
             ui.separator();
             ui.label(self.theme.caption(&self.session().meta.title));
         });

@@ -62,6 +62,7 @@ impl StratboardApp {
                     self.open_path(&path);
                 }
             }
+            Then::OpenSample(index) => self.open_sample(index),
         }
     }
 
@@ -97,7 +98,7 @@ impl StratboardApp {
         self.offer_recovery();
     }
 
-    fn replace_document(&mut self, doc: Document) {
+    pub(super) fn replace_document(&mut self, doc: Document) {
         self.close_room_for_new_document();
         self.doc = doc;
         self.autosave_due = None;

@@ -11,6 +11,7 @@ mod chrome;
 
 pub mod export;
 mod files;
+pub mod help;
 pub mod present;
 pub mod room;
 pub mod settings;
@@ -75,6 +76,9 @@ enum Then {
     Close,
     New,
     Open(Option<PathBuf>),
+    /// Help → Sample sessions: the sample at this index of `help::SAMPLES`, as a new
+    /// document without a file.
+    OpenSample(usize),
 }
 
 /// The application.
@@ -103,6 +107,8 @@ pub struct StratboardApp {
     export: export::ExportDialog,
     /// Room → the room server for phones.
     room: room::RoomState,
+    /// Help → About and Keyboard shortcuts.
+    help: help::HelpState,
 }
 
 impl StratboardApp {
@@ -134,6 +140,7 @@ impl StratboardApp {
             presentation,
             export: export::ExportDialog::default(),
             room: room::RoomState::default(),
+            help: help::HelpState::default(),
         }
     }
 
@@ -342,6 +349,7 @@ impl StratboardApp {
         self.dialogs(&ctx);
         self.export_window(&ctx);
         self.room_windows(&ctx);
+        self.help_windows(&ctx);
         self.autosave(&ctx);
         self.update_title(&ctx);
     }

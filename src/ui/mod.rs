@@ -11,6 +11,7 @@ pub mod convergence;
 pub mod decisions;
 pub mod export;
 pub mod goals;
+pub mod help;
 /// The translated names of model choices (they live in `i18n`; re-exported for the panels).
 pub mod labels {
     pub use crate::i18n::labels::*;

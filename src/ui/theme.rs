@@ -182,6 +182,15 @@ impl Theme {
             .outer_margin(Margin::symmetric(0, (CARD_GAP / 2.0) as i8))
     }
 
+    /// The frame of a key on the keyboard, as the shortcuts list draws it ("Ctrl+S").
+    pub fn keycap(&self) -> Frame {
+        Frame::new()
+            .fill(self.card_fill())
+            .stroke(Stroke::new(1.0, self.border()))
+            .corner_radius(CornerRadius::same(4))
+            .inner_margin(Margin::symmetric(7, 2))
+    }
+
     /// The frame of a highlighted (selected) card.
     pub fn card_selected(&self) -> Frame {
         self.card().stroke(Stroke::new(2.0, self.accent()))
