@@ -6,12 +6,13 @@
 //! same names. See `ARCHITECTURE.md`.
 
 pub use stratboard_core::{
-    commands, convergence, document, fixtures, history, i18n, inbox, model, report, storage, timer,
-    verify, voting,
+    commands, convergence, document, fixtures, history, i18n, inbox, model, participants_import,
+    report, storage, timer, verify, voting,
 };
 
 pub mod app;
 pub mod ballot_file;
 pub mod cli;
+pub mod participants_file;
 pub mod room;
 pub mod ui;

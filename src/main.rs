@@ -124,6 +124,23 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Add the people of a participant list (CSV, XLSX or ODS) to a session. Columns are
+    /// recognised by their headers (ФИО / Name, or Фамилия, Имя, Отчество; Должность /
+    /// Position; Организация / Organisation; Группа / Group; e-mail, phone); missing groups
+    /// are created; people already in the session are skipped. Prints what it added; a bad
+    /// file is refused whole (exit 1, its row and column named) and nothing is written.
+    ImportParticipants {
+        /// The session file (saved atomically, its previous version kept as .bak).
+        session: PathBuf,
+        /// The participant list: .csv (`,` or `;`), .xlsx or .ods.
+        file: PathBuf,
+        /// The sheet to read (default: the first).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Print what would be added; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Serve the room (phones vote and send ideas over the local network) without a window.
     /// Prints the room's address as the first line; stops cleanly on Ctrl+C or SIGTERM.
     Serve {
@@ -187,6 +204,12 @@ fn main() -> ExitCode {
         }) => cli::export::run(&session, &format, output.as_deref(), lang.as_deref()),
         Some(Command::Convergence { session, json }) => cli::convergence::run(&session, json),
         Some(Command::Verify { session, json }) => cli::verify::run(&session, json),
+        Some(Command::ImportParticipants {
+            session,
+            file,
+            sheet,
+            dry_run,
+        }) => cli::import_participants::run(&session, &file, sheet.as_deref(), dry_run),
         Some(Command::Serve {
             session,
             bind,

@@ -2,6 +2,7 @@
 
 pub mod convergence;
 pub mod export;
+pub mod import_participants;
 pub mod output;
 pub mod serve;
 pub mod tally;

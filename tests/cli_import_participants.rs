@@ -1,0 +1,349 @@
+//! `stratboard import-participants`, run as a user would: CSV with `,` and `;`, with and
+//! without a BOM, XLSX and ODS, Russian and English headers, duplicates, empty rows, a bad
+//! file (the session unchanged byte for byte) and `--dry-run` (nothing written).
+
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use stratboard::model::{GroupId, Participant, ParticipantId, Session, StakeholderGroup};
+use stratboard::storage;
+
+const BIN: &str = env!("CARGO_BIN_EXE_stratboard");
+
+fn run(args: &[&Path]) -> Output {
+    Command::new(BIN)
+        .arg("import-participants")
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A session with one group («Совет») and one person (Иванов Иван Иванович), saved in `dir`.
+fn session_file(dir: &Path) -> PathBuf {
+    let mut session = Session::new("Сессия");
+    session.stakeholder_groups.push(StakeholderGroup {
+        id: GroupId(1),
+        name: "Совет".to_owned(),
+        ..StakeholderGroup::default()
+    });
+    session.participants.push(Participant {
+        id: ParticipantId(2),
+        name: "Иванов Иван Иванович".to_owned(),
+        group: Some(GroupId(1)),
+        ..Participant::default()
+    });
+    session.next_id = 3;
+    let path = dir.join("s.ron");
+    storage::save(&path, &session, None).unwrap();
+    path
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn loaded(path: &Path) -> Session {
+    storage::load(path).unwrap().session
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/participants")
+        .join(name)
+}
+
+const RUSSIAN: &str = "\
+ФИО;Должность;Организация;Группа;Телефон
+Петрова Анна Сергеевна;Председатель ТОС;ТОС «Заречье»;ТОС;+7 900 000-00-00
+;;;;
+ИВАНОВ  иван иванович;Глава;Администрация;совет;
+Сидоров Пётр;Депутат;Дума;Совет;
+петрова анна сергеевна;;;;
+";
+
+#[test]
+fn russian_semicolon_csv_adds_people_and_groups_and_reports_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_file(dir.path());
+    let list = write(dir.path(), "список.csv", RUSSIAN.as_bytes());
+    let output = run(&[&session, &list]);
+    assert!(
+        output.status.success(),
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    let out = stdout(&output);
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        [
+            "added: row 2: Петрова Анна Сергеевна — ТОС (new)",
+            "added: row 5: Сидоров Пётр — Совет",
+            "created group: ТОС",
+            "skipped: row 4: ИВАНОВ иван иванович (already in the session)",
+            "skipped: row 6: петрова анна сергеевна (already in row 2)",
+            "skipped empty rows: 3",
+        ],
+        "{out}"
+    );
+    assert!(
+        stderr(&output).contains("2 participants added, 1 group created"),
+        "{}",
+        stderr(&output)
+    );
+    let s = loaded(&session);
+    let names: Vec<&str> = s.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Иванов Иван Иванович",
+            "Петрова Анна Сергеевна",
+            "Сидоров Пётр"
+        ]
+    );
+    let anna = &s.participants[1];
+    assert_eq!(anna.position, "Председатель ТОС");
+    assert_eq!(anna.organisation, "ТОС «Заречье»");
+    assert_eq!(anna.contact, "+7 900 000-00-00");
+    let tos = s
+        .stakeholder_groups
+        .iter()
+        .find(|g| g.name == "ТОС")
+        .unwrap();
+    assert_eq!(anna.group, Some(tos.id));
+    assert_eq!(s.participants[2].group, Some(GroupId(1)));
+    assert!(s.validate().is_empty());
+    assert!(
+        session.with_extension("ron.bak").exists(),
+        "the old version is kept"
+    );
+}
+
+#[test]
+fn english_comma_csv_with_bom_and_without_gives_the_same_session() {
+    let csv = "Surname,First name,Middle name,Job title,Organization,Stakeholder group,E-mail\n\
+               Brown,Alice,,Director,\"Green, Trust\",Donors,alice@example.org\n";
+    let mut results = Vec::new();
+    for bom in ["", "\u{feff}"] {
+        let dir = tempfile::tempdir().unwrap();
+        let session = session_file(dir.path());
+        let list = write(dir.path(), "people.csv", format!("{bom}{csv}").as_bytes());
+        let output = run(&[&session, &list]);
+        assert!(
+            output.status.success(),
+            "{}{}",
+            stdout(&output),
+            stderr(&output)
+        );
+        assert!(
+            stdout(&output).contains("added: row 2: Brown Alice — Donors (new)"),
+            "{}",
+            stdout(&output)
+        );
+        let s = loaded(&session);
+        let alice = s.participants.last().unwrap().clone();
+        assert_eq!(alice.organisation, "Green, Trust");
+        assert_eq!(alice.contact, "alice@example.org");
+        results.push((alice.name, alice.position, s.stakeholder_groups.len()));
+    }
+    assert_eq!(results[0], results[1]);
+    assert_eq!(
+        results[0],
+        ("Brown Alice".to_owned(), "Director".to_owned(), 2)
+    );
+}
+
+#[test]
+fn xlsx_sheet_is_chosen_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_file(dir.path());
+    let list = fixture("list.xlsx");
+    // The first sheet holds notes only: refused, naming the sheet.
+    let output = run(&[&session, &list]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("list.xlsx [Пояснения]: no column holds the names"),
+        "{}",
+        stdout(&output)
+    );
+    let output = Command::new(BIN)
+        .args([
+            "import-participants".as_ref(),
+            session.as_os_str(),
+            list.as_os_str(),
+        ])
+        .args(["--sheet", "Участники"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    assert!(
+        stdout(&output).contains("added: row 4: Кузнецова Мария Павловна — Совет"),
+        "{}",
+        stdout(&output)
+    );
+    let s = loaded(&session);
+    let maria = &s.participants[1];
+    assert_eq!(maria.position, "Депутат");
+    assert_eq!(
+        maria.group,
+        Some(GroupId(1)),
+        "«Совет» is the session's group"
+    );
+    assert_eq!(maria.contact, "79161234567", "a phone typed as a number");
+    // A sheet that is not there.
+    let output = Command::new(BIN)
+        .args([
+            "import-participants".as_ref(),
+            session.as_os_str(),
+            list.as_os_str(),
+        ])
+        .args(["--sheet", "Лист9"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("there is no sheet “Лист9” (the sheets: Пояснения, Участники)"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn ods_is_imported_with_its_empty_row_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_file(dir.path());
+    let output = run(&[&session, &fixture("list.ods")]);
+    assert!(
+        output.status.success(),
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    let out = stdout(&output);
+    assert!(
+        out.contains("added: row 2: Brown Alice — Council (new)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("added: row 4: Green Bob — Donors (new)"),
+        "{out}"
+    );
+    assert!(out.contains("skipped empty rows: 3"), "{out}");
+    assert_eq!(loaded(&session).participants.len(), 3);
+}
+
+#[test]
+fn a_bad_file_is_refused_whole_and_the_session_is_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_file(dir.path());
+    let before = fs::read(&session).unwrap();
+    let cases: [(&str, &[u8], &str); 4] = [
+        (
+            "missing.csv",
+            "№,ФИО,Должность\n1,Орлов Олег,Глава\n2,,Депутат\n".as_bytes(),
+            "missing.csv: row 3, column B: the name is missing",
+        ),
+        (
+            "quote.csv",
+            b"Name,Position\nA B,\"Director\n",
+            "quote.csv: row 2: a quoted cell is never closed",
+        ),
+        (
+            "noname.csv",
+            "Должность;Примечание\nГлава;x\n".as_bytes(),
+            "noname.csv: no column holds the names",
+        ),
+        (
+            "old.xls",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest",
+            "old.xls: an old Excel .xls file",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let list = write(dir.path(), name, bytes);
+        let output = run(&[&session, &list]);
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        let out = stdout(&output);
+        assert!(out.contains(expected), "{name}: {out}");
+        assert!(
+            out.contains(&dir.path().display().to_string()),
+            "the file is named: {out}"
+        );
+        assert!(
+            stderr(&output).contains("nothing imported"),
+            "{}",
+            stderr(&output)
+        );
+        assert_eq!(fs::read(&session).unwrap(), before, "{name}: unchanged");
+    }
+    assert!(
+        !session.with_extension("ron.bak").exists(),
+        "nothing was saved"
+    );
+}
+
+#[test]
+fn unrecognised_headers_are_named_and_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_file(dir.path());
+    let list = write(
+        dir.path(),
+        "l.csv",
+        "Name,Remarks\nJane Roe,vegetarian\n".as_bytes(),
+    );
+    let output = run(&[&session, &list]);
+    assert!(
+        output.status.success(),
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    assert!(
+        stdout(&output).contains("column B: header “Remarks” not recognised; not imported"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(loaded(&session).participants[1].name, "Jane Roe");
+}
+
+#[test]
+fn dry_run_prints_what_would_be_added_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_file(dir.path());
+    let before = fs::read(&session).unwrap();
+    let list = write(dir.path(), "список.csv", RUSSIAN.as_bytes());
+    let output = run(&[&session, &list, Path::new("--dry-run")]);
+    assert!(
+        output.status.success(),
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    let out = stdout(&output);
+    assert!(
+        out.contains("would add: row 2: Петрова Анна Сергеевна — ТОС (new)"),
+        "{out}"
+    );
+    assert!(out.contains("would create group: ТОС"), "{out}");
+    assert!(stderr(&output).contains("dry run"), "{}", stderr(&output));
+    assert_eq!(fs::read(&session).unwrap(), before);
+    assert!(!session.with_extension("ron.bak").exists());
+}
