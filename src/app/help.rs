@@ -223,16 +223,13 @@ impl StratboardApp {
         };
         match storage::parse_session(sample.text.as_bytes()) {
             Ok(parsed) => {
-                let title = parsed.session.meta.title.clone();
                 self.replace_document(Document::untitled(parsed.session));
                 let save = Action::Save.info().shortcuts.first().map(|shortcut| {
                     shortcut.format(&egui::ModifierNames::NAMES, cfg!(target_os = "macos"))
                 });
-                let args = [
-                    ("title", title.into()),
-                    ("keys", save.unwrap_or_default().into()),
-                ];
-                let text = self.tr.args("help-sample-opened", &args);
+                let text = self
+                    .tr
+                    .with("help-sample-opened", "keys", &save.unwrap_or_default());
                 self.notice = Some(Notice::Info(text));
             }
             Err(error) => self.error("error-open", format!("{}: {error}", sample.file)),

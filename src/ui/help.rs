@@ -110,7 +110,7 @@ pub fn about(ui: &mut Ui, theme: &Theme, tr: &Tr, version: &str, height: f32) ->
 fn font_card(ui: &mut Ui, theme: &Theme, tr: &Tr, font: &FontLicence) {
     theme.card().show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.label(RichText::new(font.name).strong());
+        ui.label(RichText::new(font.name).family(super::theme::bold()));
         ui.label(theme.caption(tr.t(font.used_for)));
         ui.label(tr.with("help-font-licence", "licence", &tr.t(font.licence)));
         egui::CollapsingHeader::new(tr.t("help-font-licence-text"))

@@ -29,7 +29,7 @@ help-shortcuts-presentation = Presenting to the room
 help-shortcuts-presentation-note = In presentation mode (F5) and in the audience window. While the audience window is open, PageDown, PageUp and the letter keys work on the board too, unless text is being typed.
 help-keys-or = or
 
-help-sample-opened = The sample “{ $title }” is open as a new document. To keep it, press { $keys } and choose a file.
+help-sample-opened = The sample is open as a new document. To keep it, press { $keys } and choose a file.
 
 present-key-audience = Open or close the audience window
 present-key-leave = Leave presentation mode

@@ -29,7 +29,7 @@ help-shortcuts-presentation = Показ для зала
 help-shortcuts-presentation-note = В режиме показа (F5) и в окне для зала. Пока окно для зала открыто, PageDown, PageUp и клавиши-буквы работают и на доске — если не набирается текст.
 help-keys-or = или
 
-help-sample-opened = Пример «{ $title }» открыт как новый документ. Чтобы сохранить его, нажмите { $keys } и выберите файл.
+help-sample-opened = Пример открыт как новый документ. Чтобы сохранить его, нажмите { $keys } и выберите файл.
 
 present-key-audience = Окно для зала: открыть или закрыть
 present-key-leave = Выйти из режима показа
