@@ -26,6 +26,9 @@ pub enum Action {
     SaveAs,
     /// The protocol export dialog.
     Export,
+    /// File → Import participants…: a participant list (CSV, XLSX, ODS) picked in a dialog,
+    /// previewed, then added as one undo step.
+    ImportParticipants,
     /// Close the window (after asking about unsaved changes).
     Quit,
     /// Undo the last edit.
@@ -129,6 +132,7 @@ pub const ACTIONS: &[ActionInfo] = &[
         ..row(Action::Save, "menu-save", &[keys(CTRL, Key::S)])
     },
     row(Action::Export, "menu-export", &[keys(CTRL, Key::E)]),
+    row(Action::ImportParticipants, "pimport-menu", &[]),
     row(Action::Quit, "menu-quit", &[keys(CTRL, Key::Q)]),
     row(
         Action::Redo,
@@ -175,9 +179,13 @@ impl Action {
     /// The menu the action is in.
     pub const fn menu(self) -> Menu {
         match self {
-            Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Export | Self::Quit => {
-                Menu::File
-            }
+            Self::New
+            | Self::Open
+            | Self::Save
+            | Self::SaveAs
+            | Self::Export
+            | Self::ImportParticipants
+            | Self::Quit => Menu::File,
             Self::Undo | Self::Redo => Menu::Edit,
             Self::Present | Self::AudienceWindow | Self::SetLanguage(_) | Self::SetTheme(_) => {
                 Menu::View
@@ -229,6 +237,7 @@ impl StratboardApp {
                 self.save_as_dialog();
             }
             Action::Export => self.open_export(),
+            Action::ImportParticipants => self.import_participants_dialog(),
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),

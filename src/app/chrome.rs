@@ -59,6 +59,7 @@ impl StratboardApp {
         self.action_button(ui, Action::SaveAs);
         ui.separator();
         self.action_button(ui, Action::Export);
+        self.action_button(ui, Action::ImportParticipants);
         ui.separator();
         self.action_button(ui, Action::Quit);
     }

@@ -10,6 +10,7 @@ pub mod actions;
 mod chrome;
 
 pub mod export;
+mod participants_import;
 mod files;
 pub mod help;
 pub mod present;
@@ -91,6 +92,8 @@ pub struct StratboardApp {
     applied_theme: Option<ThemeKind>,
     notice: Option<Notice>,
     dialog: Option<Dialog>,
+    /// File → Import participants…: the open preview.
+    participants_import: Option<crate::ui::participants_import::Preview>,
     recovery: Option<RecoveryStore>,
     commands: Vec<Command>,
     last_focus: Option<egui::Id>,
@@ -127,6 +130,7 @@ impl StratboardApp {
             applied_theme: None,
             notice: None,
             dialog: None,
+            participants_import: None,
             recovery,
             commands: Vec::new(),
             last_focus: None,
@@ -348,6 +352,7 @@ impl StratboardApp {
         self.seal_when_focus_moves(&ctx);
         self.dialogs(&ctx);
         self.export_window(&ctx);
+        self.participants_import_window(&ctx);
         self.room_windows(&ctx);
         self.help_windows(&ctx);
         self.autosave(&ctx);

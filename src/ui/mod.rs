@@ -18,6 +18,7 @@ pub mod labels {
 }
 pub mod messages;
 pub mod notes;
+pub mod participants_import;
 pub mod positions;
 pub mod present;
 pub mod qr;
