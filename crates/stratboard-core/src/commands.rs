@@ -342,8 +342,36 @@ impl Session {
                 with_kind!(kind, T => move_within::<T>(self, kind, from, to))
             }
             Command::Vote { vote, op } => self.checked(|s| votes::apply(s, vote, op)),
+            Command::Batch(commands) if commands.iter().all(is_insert) => {
+                self.checked(|s| s.insert_all(commands))
+            }
             Command::Batch(commands) => self.batch(commands),
         }
+    }
+
+    /// A batch of inserts (an imported participant list, or the undo of deleting many): put in
+    /// one by one and checked once for the whole batch by the caller, not after each insert —
+    /// every insert's own check would validate the session once per item.
+    fn insert_all(&mut self, commands: Vec<Command>) -> Result<Applied, CommandError> {
+        let mut inverses = Vec::with_capacity(commands.len());
+        let mut last = Outcome::Nothing;
+        for command in commands {
+            let Command::Insert { item, index } = command else {
+                continue;
+            };
+            match with_item!(item, e => insert(self, e, index)) {
+                Ok(done) => {
+                    inverses.push(done.inverse);
+                    last = done.outcome;
+                }
+                Err(error) => {
+                    self.roll_back(inverses);
+                    return Err(error);
+                }
+            }
+        }
+        inverses.reverse();
+        Ok(applied(Command::Batch(inverses), last))
     }
 
     /// Applies `change`, then refuses it (undoing it) if it made a new validation problem.
@@ -468,6 +496,10 @@ impl Session {
     pub fn contains(&self, target: ItemRef) -> bool {
         with_ref!(target, id, T => T::list(self).iter().any(|e| e.id() == id))
     }
+}
+
+fn is_insert(command: &Command) -> bool {
+    matches!(command, Command::Insert { .. })
 }
 
 fn applied(inverse: Command, outcome: Outcome) -> Applied {

@@ -508,3 +508,48 @@ fn write_participant_fixtures() {
     );
     std::fs::write(folder.join("list.ods"), ods).unwrap();
 }
+
+/// The batch of inserts is checked as a whole (once, not per item): a person in a group that
+/// does not exist refuses the whole import and leaves the session as it was.
+#[test]
+fn a_batch_that_breaks_a_rule_is_refused_whole() {
+    let mut session = Session::new("s");
+    let plan = plan_file(
+        "a.csv",
+        "ФИО;Группа\nА А;Новая\nБ Б;\n".as_bytes(),
+        &session,
+    );
+    let Command::Batch(mut steps) = plan.command(&session).unwrap() else {
+        panic!("a batch");
+    };
+    // Drop the group's insert: the people then refer to a group that is not there.
+    steps.remove(0);
+    let before = session.clone();
+    let error = session.apply(Command::Batch(steps)).unwrap_err();
+    assert!(
+        matches!(error, crate::commands::CommandError::Invalid(_)),
+        "{error:?}"
+    );
+    // Nothing is added (the id counter may move on: ids are never reused anyway).
+    session.next_id = before.next_id;
+    assert_eq!(session, before);
+}
+
+/// A large import is one quick step: 500 people into the benchmark's large session.
+#[test]
+fn five_hundred_people_into_a_large_session() {
+    let mut session = crate::fixtures::generate(crate::fixtures::Size::LARGE);
+    let mut csv = String::from("ФИО;Группа\n");
+    for i in 0..500 {
+        csv.push_str(&format!("Новый Участник {i};Группа {}\n", i % 20));
+    }
+    let plan = plan_file("a.csv", csv.as_bytes(), &session);
+    assert_eq!((plan.people.len(), plan.new_groups.len()), (500, 20));
+    let before = session.clone();
+    let applied = session.apply(plan.command(&session).unwrap()).unwrap();
+    assert_eq!(session.participants.len(), before.participants.len() + 500);
+    assert!(session.validate().is_empty());
+    session.apply(applied.inverse).unwrap();
+    assert_eq!(session.participants, before.participants);
+    assert_eq!(session.stakeholder_groups, before.stakeholder_groups);
+}
