@@ -6,7 +6,7 @@
 
 use stratboard_core::model::{AlternativeId, Threshold, VoteMethod};
 use stratboard_core::voting::import::{self, BallotKind};
-use stratboard_core::voting::{Election, tally, tally_ranked};
+use stratboard_core::voting::{Election, RankedProfile, tally, tally_ranked};
 
 const METHODS: [VoteMethod; 7] = [
     VoteMethod::Plurality,
@@ -110,4 +110,41 @@ fn the_issue_file_is_taken() {
     let (_, compact) = import::read_ranked_csv("b.csv", text.as_bytes()).unwrap();
     assert_eq!(compact.weights.len(), 1000);
     same(&text);
+}
+
+#[test]
+fn large_ranks_take_the_sorting_path_and_count_the_same() {
+    same("A,B,C\n100,200,\n500,100,100\n,4000000000,7\n");
+}
+
+#[test]
+fn weights_beyond_32_bits_count_exactly() {
+    let big = u64::from(u32::MAX);
+    // A > B three times: u32::MAX, then 2^32 + 5 (counted in 64 bits), then u32::MAX again
+    // (the 32-bit cells are emptied first); B > A three times.
+    let profile = RankedProfile {
+        alternatives: 2,
+        ranks: vec![0, 1, 1, 0, 0, 1, 0, 1],
+        listed_levels: vec![2, 2, 2, 2],
+        weights: vec![big, 3, big + 6, big],
+    };
+    let alternatives = [AlternativeId(1), AlternativeId(2)];
+    let tally = tally_ranked(&alternatives, profile, &VoteMethod::Schulze).unwrap();
+    let pairwise = tally.pairwise.unwrap();
+    assert_eq!(pairwise.wins, vec![vec![0, 3 * big + 6], vec![3, 0]]);
+    assert_eq!(tally.ballots, 3 * big + 9);
+}
+
+#[test]
+fn a_compact_profile_with_a_level_beyond_its_ballot_is_refused() {
+    let profile = RankedProfile {
+        alternatives: 2,
+        ranks: vec![0, 5],
+        listed_levels: vec![1],
+        weights: vec![1],
+    };
+    let alternatives = [AlternativeId(1), AlternativeId(2)];
+    for method in &METHODS {
+        assert!(tally_ranked(&alternatives, profile.clone(), method).is_none());
+    }
 }

@@ -855,51 +855,49 @@ pub fn read_ranked_csv(file_name: &str, bytes: &[u8]) -> Option<(Vec<String>, Ra
         weights: Vec::new(),
     };
     let separator = u8::try_from(separator).ok()?;
-    let mut cells: Vec<Option<u32>> = Vec::with_capacity(columns + 1);
-    let mut ranked: Vec<(u32, usize)> = Vec::with_capacity(n);
+    let mut cells: Vec<u32> = Vec::with_capacity(columns + 1);
     let mut level_of: Vec<u32> = Vec::with_capacity(4 * n + 65);
+    let mut ranked: Vec<(u32, usize)> = Vec::with_capacity(n);
     for line in lines {
         number_cells(line.as_bytes(), separator, &mut cells)?;
-        if cells.len() == 1 && cells[0].is_none() {
+        if cells.len() == 1 && cells[0] == BLANK {
             // A blank line.
             continue;
         }
-        let filled = cells.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
+        let filled = cells.iter().rposition(|&c| c != BLANK).map_or(0, |i| i + 1);
         if cells.len() < columns || filled > columns {
             return None;
         }
         let weight = if has_count {
             match cells[0] {
-                Some(count) if count > 0 => u64::from(count),
-                _ => return None,
+                BLANK | 0 => return None,
+                count => u64::from(count),
             }
         } else {
             1
         };
-        ranked.clear();
-        for (i, cell) in cells[first..columns].iter().enumerate() {
-            match *cell {
-                None => {}
-                Some(0) => return None,
-                Some(rank) => ranked.push((rank, i)),
-            }
+        let row_cells = &cells[first..columns];
+        if row_cells.contains(&0) {
+            return None;
         }
+        let highest = row_cells
+            .iter()
+            .filter(|&&c| c != BLANK)
+            .max()
+            .map_or(0, |&r| r as usize);
         // Tie groups in rank order, numbered without gaps: the levels the full reader's
         // groups get when counted.
         let start = profile.ranks.len();
-        profile.ranks.resize(start + n, u32::MAX);
+        profile.ranks.resize(start + n, 0);
         let row = &mut profile.ranks[start..];
-        let highest = ranked
-            .iter()
-            .map(|&(rank, _)| rank as usize)
-            .max()
-            .unwrap_or(0);
         let listed = if highest <= 4 * n + 64 {
             // Small ranks: a rank's level is the number of distinct ranks below it.
             level_of.clear();
             level_of.resize(highest + 1, 0);
-            for &(rank, _) in &ranked {
-                level_of[rank as usize] = 1;
+            for &rank in row_cells {
+                if rank != BLANK {
+                    level_of[rank as usize] = 1;
+                }
             }
             let mut levels = 0u32;
             for slot in level_of.iter_mut() {
@@ -907,11 +905,23 @@ pub fn read_ranked_csv(file_name: &str, bytes: &[u8]) -> Option<(Vec<String>, Ra
                 *slot = levels;
                 levels += present;
             }
-            for &(rank, i) in &ranked {
-                row[i] = level_of[rank as usize];
+            for (level, &rank) in row.iter_mut().zip(row_cells) {
+                *level = if rank == BLANK {
+                    levels
+                } else {
+                    level_of[rank as usize]
+                };
             }
             levels
         } else {
+            ranked.clear();
+            ranked.extend(
+                row_cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| **r != BLANK)
+                    .map(|(i, r)| (*r, i)),
+            );
             ranked.sort_unstable();
             let mut levels = 0u32;
             let mut last = None;
@@ -922,13 +932,14 @@ pub fn read_ranked_csv(file_name: &str, bytes: &[u8]) -> Option<(Vec<String>, Ra
                 last = Some(rank);
                 row[i] = levels;
             }
-            if ranked.is_empty() { 0 } else { levels + 1 }
-        };
-        for rank in row.iter_mut() {
-            if *rank == u32::MAX {
-                *rank = listed;
+            let listed = if ranked.is_empty() { 0 } else { levels + 1 };
+            for (level, &rank) in row.iter_mut().zip(row_cells) {
+                if rank == BLANK {
+                    *level = listed;
+                }
             }
-        }
+            listed
+        };
         profile.listed_levels.push(listed);
         profile.weights.push(weight);
     }
@@ -938,35 +949,50 @@ pub fn read_ranked_csv(file_name: &str, bytes: &[u8]) -> Option<(Vec<String>, Ra
     Some((alternatives, profile))
 }
 
-/// The cells of one line for [`read_ranked_csv`]: blank (`None`) or a whole number, with
-/// spaces or tabs around it. `None` for anything else (a sign, another blank character, a
-/// number too large), which the full reader then judges.
-fn number_cells(line: &[u8], separator: u8, cells: &mut Vec<Option<u32>>) -> Option<()> {
+/// A blank cell in [`number_cells`].
+const BLANK: u32 = u32::MAX;
+
+/// The cells of one line for [`read_ranked_csv`]: blank ([`BLANK`]) or a whole number below
+/// [`BLANK`], with spaces or tabs around it. `None` for anything else (a sign, another blank
+/// character, a number too large), which the full reader then judges.
+fn number_cells(line: &[u8], separator: u8, cells: &mut Vec<u32>) -> Option<()> {
     cells.clear();
-    let mut value: Option<u32> = None;
-    // 0: blanks before the number, 1: in it, 2: blanks after it.
-    let mut state = 0u8;
+    // The cell so far: its digits' value (wrapping: more than ten digits is refused anyway),
+    // how many digits, and whether blanks followed them.
+    let mut value = 0u64;
+    let mut digits = 0u32;
+    let mut after_blanks = false;
     for &byte in line {
-        match byte {
-            b if b == separator => {
-                cells.push(value.take());
-                state = 0;
+        let digit = byte.wrapping_sub(b'0');
+        if digit < 10 {
+            if after_blanks {
+                return None;
             }
-            b'0'..=b'9' if state < 2 => {
-                let digit = u32::from(byte - b'0');
-                value = Some(value.unwrap_or(0).checked_mul(10)?.checked_add(digit)?);
-                state = 1;
-            }
-            b' ' | b'\t' => {
-                if state == 1 {
-                    state = 2;
-                }
-            }
-            _ => return None,
+            value = value.wrapping_mul(10).wrapping_add(u64::from(digit));
+            digits += 1;
+        } else if byte == separator {
+            cells.push(cell_value(value, digits)?);
+            value = 0;
+            digits = 0;
+            after_blanks = false;
+        } else if byte == b' ' || byte == b'\t' {
+            after_blanks = digits > 0;
+        } else {
+            return None;
         }
     }
-    cells.push(value);
+    cells.push(cell_value(value, digits)?);
     Some(())
+}
+
+/// A cell of [`number_cells`] from its digits: [`BLANK`] without any, `None` when the number
+/// does not fit below [`BLANK`].
+fn cell_value(value: u64, digits: u32) -> Option<u32> {
+    match digits {
+        0 => Some(BLANK),
+        1..=10 => u32::try_from(value).ok().filter(|&n| n != BLANK),
+        _ => None,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

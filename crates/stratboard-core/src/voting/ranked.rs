@@ -179,6 +179,19 @@ impl<'a> Profile<'a> {
         {
             return None;
         }
+        // Every level within the ballot's levels (the unlisted share the last): the methods
+        // index by level.
+        if n > 0
+            && compact
+                .ranks
+                .chunks_exact(n)
+                .zip(&compact.listed_levels)
+                .any(|(row, &listed)| {
+                    listed as usize > n || row.iter().fold(0, |top, &r| top.max(r)) > listed
+                })
+        {
+            return None;
+        }
         let counted = compact.weights.iter().sum();
         Some(Self {
             alternatives,
@@ -232,25 +245,101 @@ impl<'a> Profile<'a> {
     }
 
     /// The pairwise matrix, flat: `wins[i * n + j]` ballots prefer i to j.
+    ///
+    /// Up to 32 alternatives (every real vote) it is counted in rows of 16-bit cells padded to
+    /// a multiple of eight, one fixed-size array per alternative, so that a ballot adds a whole
+    /// row in a few vector instructions ([`Profile::pairwise_in`]); more alternatives are
+    /// counted cell by cell in 64 bits.
     fn pairwise(&self) -> Vec<u64> {
+        match self.n().div_ceil(8) {
+            1 => self.pairwise_in::<8>(),
+            2 => self.pairwise_in::<16>(),
+            3 => self.pairwise_in::<24>(),
+            4 => self.pairwise_in::<32>(),
+            _ => {
+                let mut wins = vec![0u64; self.n() * self.n()];
+                for b in 0..self.len() {
+                    add_wide(
+                        &mut wins,
+                        self.ballot(b),
+                        self.listed_levels[b],
+                        self.weights[b],
+                    );
+                }
+                wins
+            }
+        }
+    }
+
+    /// [`Profile::pairwise`] for at most `W` alternatives: 16-bit cells, emptied into the
+    /// 64-bit matrix before one could overflow; a ballot of weight 65,536 or more is added
+    /// straight to the 64-bit matrix.
+    fn pairwise_in<const W: usize>(&self) -> Vec<u64> {
         let n = self.n();
         let mut wins = vec![0u64; n * n];
+        let mut cells = vec![[0u16; W]; n];
+        // A ballot's levels as signed numbers (levels are at most n ≤ 32), padded with levels
+        // no alternative is ranked above.
+        let mut levels = [0i16; W];
+        // The weight counted in `cells` since they were last emptied.
+        let mut pending = 0u64;
         for b in 0..self.len() {
             let ranks = self.ballot(b);
             let unlisted = self.listed_levels[b];
             let weight = self.weights[b];
-            for (i, &ri) in ranks.iter().enumerate() {
-                if ri == unlisted {
+            let Ok(narrow) = u16::try_from(weight) else {
+                add_wide(&mut wins, ranks, unlisted, weight);
+                continue;
+            };
+            if pending + weight > u64::from(u16::MAX) {
+                empty_into(&mut cells, &mut wins);
+                pending = 0;
+            }
+            pending += weight;
+            for (level, &rank) in levels.iter_mut().zip(ranks) {
+                *level = rank as i16;
+            }
+            for (row, &rank) in cells.iter_mut().zip(ranks) {
+                if rank == unlisted {
+                    // Unlisted alternatives share the lowest level: they beat nobody.
                     continue;
                 }
-                let row = &mut wins[i * n..(i + 1) * n];
-                // Branch-free, so the loop is vectorised.
-                for (cell, &rj) in row.iter_mut().zip(ranks) {
-                    *cell += weight * u64::from(ri < rj);
-                }
+                let level = rank as i16;
+                // All ones where `level < other` (both small and non-negative, so the
+                // difference's sign bit says it), else zero: arithmetic on whole arrays, not
+                // a branch, so the lanes are added together.
+                *row =
+                    std::array::from_fn(|k| row[k] + (narrow & ((level - levels[k]) >> 15) as u16));
             }
         }
+        empty_into(&mut cells, &mut wins);
         wins
+    }
+}
+
+/// One ballot's preferences added straight to the 64-bit matrix.
+fn add_wide(wins: &mut [u64], ranks: &[u32], unlisted: u32, weight: u64) {
+    let n = ranks.len();
+    for (i, &ri) in ranks.iter().enumerate() {
+        if ri == unlisted {
+            continue;
+        }
+        for (j, &rj) in ranks.iter().enumerate() {
+            if ri < rj {
+                wins[i * n + j] += weight;
+            }
+        }
+    }
+}
+
+/// Adds the padded 16-bit rows into the 64-bit matrix (n × n) and zeroes them.
+fn empty_into<const W: usize>(cells: &mut [[u16; W]], wins: &mut [u64]) {
+    let n = cells.len();
+    for (i, row) in cells.iter_mut().enumerate() {
+        for (win, cell) in wins[i * n..(i + 1) * n].iter_mut().zip(row.iter()) {
+            *win += u64::from(*cell);
+        }
+        *row = [0; W];
     }
 }
 
@@ -464,43 +553,33 @@ fn irv_of(profile: &Profile<'_>) -> Tally {
     // so each round only moves the cursors on.
     let mut order: Vec<u32> = Vec::with_capacity(profile.ranks.len());
     let mut listed: Vec<usize> = Vec::with_capacity(profile.len());
+    let mut level_starts: Vec<usize> = Vec::with_capacity(n + 1);
     for b in 0..profile.len() {
         let ranks = profile.ballot(b);
         let unlisted = profile.listed_levels[b];
         let start = order.len();
-        order.extend((0..n as u32).filter(|&i| ranks[i as usize] != unlisted));
-        listed.push(order.len() - start);
-        order[start..].sort_by_key(|&i| ranks[i as usize]);
         order.resize(start + n, 0);
+        listed.push(order_by_level(
+            ranks,
+            unlisted,
+            &mut order[start..],
+            &mut level_starts,
+        ));
     }
-    let mut cursor = vec![0usize; profile.len()];
+    let mut runoff = Runoff {
+        profile,
+        order: &order,
+        listed: &listed,
+        cursor: vec![0; profile.len()],
+        piles: vec![Vec::new(); n],
+        tied: Vec::new(),
+        votes: vec![0; n],
+    };
+    let stored: u64 = profile.weights.iter().sum();
+    runoff.place((0..profile.len()).collect(), &continuing);
     let (winners, last_votes) = loop {
-        let mut votes = vec![0u64; n];
-        let mut exhausted = 0u64;
-        for b in 0..profile.len() {
-            let ranks = profile.ballot(b);
-            let mine = &order[b * n..b * n + listed[b]];
-            let mut k = cursor[b];
-            while k < mine.len() && !continuing[mine[k] as usize] {
-                k += 1;
-            }
-            cursor[b] = k;
-            let Some(&first) = mine.get(k) else {
-                exhausted += profile.weights[b];
-                continue;
-            };
-            let best = ranks[first as usize];
-            // A tie at the top: another continuing alternative on the same level.
-            let tie = mine[k + 1..]
-                .iter()
-                .take_while(|&&j| ranks[j as usize] == best)
-                .any(|&j| continuing[j as usize]);
-            if tie {
-                exhausted += profile.weights[b];
-            } else {
-                votes[first as usize] += profile.weights[b];
-            }
-        }
+        let votes = runoff.votes.clone();
+        let exhausted = stored - votes.iter().sum::<u64>();
         let live: Vec<usize> = (0..n).filter(|&i| continuing[i]).collect();
         let total: u64 = live.iter().map(|&i| votes[i]).sum();
         let min = live.iter().map(|&i| votes[i]).min().unwrap_or(0);
@@ -531,6 +610,7 @@ fn irv_of(profile: &Profile<'_>) -> Tally {
         for &i in &out {
             continuing[i] = false;
         }
+        runoff.eliminate(&out, &continuing);
         rounds.push(IrvRound {
             votes: round_votes,
             exhausted,
@@ -543,6 +623,97 @@ fn irv_of(profile: &Profile<'_>) -> Tally {
     ranking.extend(eliminated_rounds.into_iter().rev());
     tally.rounds = rounds;
     finish(tally, profile.ids(ranking))
+}
+
+/// The ballots of an instant-runoff count, each in the pile of the alternative it counts for:
+/// when alternatives are eliminated only their piles (and the ballots tied at the top) are
+/// looked at again, so a count costs about one look per ballot and elimination instead of
+/// one per ballot and round.
+struct Runoff<'p, 'a> {
+    profile: &'p Profile<'a>,
+    /// Each ballot's listed alternatives, best first (`order[b * n..]`, `listed[b]` of them).
+    order: &'p [u32],
+    listed: &'p [usize],
+    /// Per ballot: the position in its order of its first alternative still continuing.
+    cursor: Vec<usize>,
+    /// Per alternative: the ballots counting for it.
+    piles: Vec<Vec<usize>>,
+    /// Ballots whose highest continuing level is a tie: they count for nobody this round.
+    tied: Vec<usize>,
+    /// Per alternative: the weight of its pile.
+    votes: Vec<u64>,
+}
+
+impl Runoff<'_, '_> {
+    /// Puts each ballot where it counts now: a pile, the tied ones, or nowhere (exhausted).
+    fn place(&mut self, ballots: Vec<usize>, continuing: &[bool]) {
+        let n = self.profile.n();
+        for b in ballots {
+            let ranks = self.profile.ballot(b);
+            let mine = &self.order[b * n..b * n + self.listed[b]];
+            let mut k = self.cursor[b];
+            while k < mine.len() && !continuing[mine[k] as usize] {
+                k += 1;
+            }
+            self.cursor[b] = k;
+            let Some(&first) = mine.get(k) else {
+                continue;
+            };
+            let best = ranks[first as usize];
+            // A tie at the top: another continuing alternative on the same level.
+            let tie = mine[k + 1..]
+                .iter()
+                .take_while(|&&j| ranks[j as usize] == best)
+                .any(|&j| continuing[j as usize]);
+            if tie {
+                self.tied.push(b);
+            } else {
+                self.piles[first as usize].push(b);
+                self.votes[first as usize] += self.profile.weights[b];
+            }
+        }
+    }
+
+    /// Moves the ballots of the eliminated alternatives, and those tied at the top, on to
+    /// where they count next.
+    fn eliminate(&mut self, out: &[usize], continuing: &[bool]) {
+        let mut moving = std::mem::take(&mut self.tied);
+        for &a in out {
+            moving.append(&mut self.piles[a]);
+            self.votes[a] = 0;
+        }
+        self.place(moving, continuing);
+    }
+}
+
+/// Writes a ballot's listed alternatives into `order`, best level first and in index order
+/// within a level (a counting sort: the levels are `0..unlisted`); returns how many there are.
+fn order_by_level(
+    ranks: &[u32],
+    unlisted: u32,
+    order: &mut [u32],
+    level_starts: &mut Vec<usize>,
+) -> usize {
+    let levels = unlisted as usize;
+    level_starts.clear();
+    level_starts.resize(levels + 1, 0);
+    for &r in ranks {
+        if r < unlisted {
+            level_starts[r as usize + 1] += 1;
+        }
+    }
+    for level in 0..levels {
+        level_starts[level + 1] += level_starts[level];
+    }
+    let total = level_starts[levels];
+    for (i, &r) in ranks.iter().enumerate() {
+        if r < unlisted {
+            let slot = &mut level_starts[r as usize];
+            order[*slot] = i as u32;
+            *slot += 1;
+        }
+    }
+    total
 }
 
 /// Schulze (beatpath), with a defeat measured by winning votes: the strength of a path is its
