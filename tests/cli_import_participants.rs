@@ -325,6 +325,43 @@ fn unrecognised_headers_are_named_and_ignored() {
 }
 
 #[test]
+fn a_title_above_the_header_is_named_and_passed_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_file(dir.path());
+    let csv = "Список участников;;\n\nФИО;Должность;Группа\nОрлов Олег;Глава;Совет\n";
+    let list = write(dir.path(), "l.csv", csv.as_bytes());
+    let output = run(&[&session, &list]);
+    assert!(
+        output.status.success(),
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    let out = stdout(&output);
+    assert!(
+        out.contains("the header is row 3; not imported above it: row 1"),
+        "{out}"
+    );
+    assert!(out.contains("added: row 4: Орлов Олег — Совет"), "{out}");
+    // A CSV file has no sheet to choose.
+    let output = Command::new(BIN)
+        .args([
+            "import-participants".as_ref(),
+            session.as_os_str(),
+            list.as_os_str(),
+        ])
+        .args(["--sheet", "Лист1"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("a CSV file has no sheets to choose from"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
 fn dry_run_prints_what_would_be_added_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let session = session_file(dir.path());

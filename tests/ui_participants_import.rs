@@ -190,6 +190,22 @@ fn the_preview_maps_columns_and_adds_everyone_in_one_undo_step() {
 }
 
 #[test]
+fn a_title_above_the_headers_is_named() {
+    let (harness, _dir) = harness_on("Список участников;\nФИО;Должность\nОрлов Олег;Глава\n");
+    assert!(harness.query_by_label("Заголовки — в строке 2.").is_some());
+    assert!(
+        harness
+            .query_by_label("Над заголовками, не импортируются: строка 1.")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("Будет добавлен 1 участник")
+            .is_some()
+    );
+}
+
+#[test]
 fn a_row_without_a_name_disables_adding_and_says_where() {
     let (mut harness, _dir) = harness_on("ФИО;Должность\nОрлов Олег;Глава\n;Депутат\n");
     assert!(

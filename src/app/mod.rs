@@ -10,9 +10,9 @@ pub mod actions;
 mod chrome;
 
 pub mod export;
-mod participants_import;
 mod files;
 pub mod help;
+mod participants_import;
 pub mod present;
 pub mod room;
 pub mod settings;

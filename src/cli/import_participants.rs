@@ -35,6 +35,19 @@ pub fn run(session_path: &Path, list: &Path, sheet: Option<&str>, dry_run: bool)
         Err(reason) => return refuse(&shown, &[reason]),
     };
     let place = place_of(&shown, &import.sheet);
+    if !import.above_header.is_empty() {
+        let rows: Vec<String> = import
+            .above_header
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        println!(
+            "{place}: the header is row {}; not imported above it: {} {}",
+            import.header_row,
+            if rows.len() == 1 { "row" } else { "rows" },
+            rows.join(", ")
+        );
+    }
     for unknown in &import.unknown_headers {
         println!("{}", unknown_line(&place, &unknown.column, &unknown.header));
     }

@@ -120,8 +120,8 @@ impl Preview {
                 ui.label(theme.caption(tr.with("pimport-file", "file", &self.file_name)));
                 ui.add_space(4.0);
                 self.sheet_picker(ui, tr, theme);
-                let (header_row, columns) = match &self.table {
-                    Ok(table) => (table.header_row, columns_of(table)),
+                let (header_row, above, columns) = match &self.table {
+                    Ok(table) => (table.header_row, table.above.clone(), columns_of(table)),
                     Err(error) => {
                         let reason = text::read_error(tr, error);
                         ui.label(RichText::new(reason).color(theme.error()));
@@ -134,6 +134,16 @@ impl Preview {
                         tr.args("pimport-header-row", &[("row", count(header_row).into())]),
                     ),
                 );
+                if !above.is_empty() {
+                    let list: Vec<String> = above.iter().map(ToString::to_string).collect();
+                    ui.label(theme.caption(tr.args(
+                        "pimport-above-header",
+                        &[
+                            ("rows", count(above.len()).into()),
+                            ("list", list.join(", ").into()),
+                        ],
+                    )));
+                }
                 self.column_pickers(ui, tr, theme, &columns);
                 let Some(plan) = self.plan(session, revision) else {
                     return;

@@ -19,6 +19,7 @@ pimport-damaged = the spreadsheet cannot be read: { $message }
 pimport-unclosed-quote = row { $row }: a quoted cell is never closed
 pimport-text-after-quote = row { $row }: text after the closing quote of a cell
 pimport-no-such-sheet = there is no sheet “{ $name }” (the sheets: { $sheets })
+pimport-no-sheets = a CSV file has no sheets to choose from
 pimport-empty = the sheet is empty
 
 # Why the list cannot be imported.
@@ -34,6 +35,10 @@ pimport-menu = Import participants…
 pimport-file = File: { $file }
 pimport-sheet = Sheet
 pimport-header-row = The headers are in row { $row }.
+pimport-above-header = Not imported, above the headers: { $rows ->
+    [one] row
+   *[other] rows
+  } { $list }.
 pimport-columns = Columns
 pimport-column-header = Column { $column }: “{ $header }”
 pimport-column-no-header = Column { $column } (no header)

@@ -19,6 +19,7 @@ pimport-damaged = таблицу не удаётся прочитать: { $mess
 pimport-unclosed-quote = строка { $row }: кавычка в ячейке не закрыта
 pimport-text-after-quote = строка { $row }: текст после закрывающей кавычки ячейки
 pimport-no-such-sheet = в файле нет листа «{ $name }» (листы: { $sheets })
+pimport-no-sheets = в файле CSV нет листов, выбрать лист нельзя
 pimport-empty = лист пуст
 
 # Почему список нельзя импортировать.
@@ -34,6 +35,10 @@ pimport-menu = Импорт участников…
 pimport-file = Файл: { $file }
 pimport-sheet = Лист
 pimport-header-row = Заголовки — в строке { $row }.
+pimport-above-header = Над заголовками, не импортируются: { $rows ->
+    [one] строка
+   *[other] строки
+  } { $list }.
 pimport-columns = Столбцы
 pimport-column-header = Столбец { $column }: «{ $header }»
 pimport-column-no-header = Столбец { $column } (без заголовка)

@@ -78,6 +78,9 @@ pub enum ReadError {
         /// The workbook's sheets.
         sheets: Vec<String>,
     },
+    /// A sheet was asked for, but the file is CSV (one unnamed sheet).
+    #[error("a CSV file has no sheets to choose from")]
+    NoSheets,
     /// The sheet has no filled cell at all.
     #[error("the sheet is empty")]
     Empty,
@@ -153,6 +156,11 @@ impl Field {
     /// Whether several columns may hold this field (contacts are joined).
     fn repeatable(self) -> bool {
         matches!(self, Self::Email | Self::Phone)
+    }
+
+    /// Whether the field is the name or a part of it.
+    fn is_any_name(self) -> bool {
+        self == Self::Name || self.is_name_part()
     }
 
     fn is_name_part(self) -> bool {
@@ -258,6 +266,9 @@ const HEADERS: &[(Field, &[&str])] = &[
     ),
 ];
 
+/// How many rows from the first filled one are searched for the header.
+const HEADER_SEARCH_ROWS: usize = 20;
+
 /// Headers of columns that are known and not imported: a row number («№ п/п», "No.").
 const ROW_NUMBER_HEADERS: &[&str] = &["no", "nпп", "пп", "номер", "number", "nn"];
 
@@ -291,6 +302,8 @@ pub struct Table {
     pub headers: Vec<String>,
     /// The rows below the header, each with its row number.
     pub rows: Vec<(usize, Vec<String>)>,
+    /// Filled rows above the header (a title), not imported.
+    pub above: Vec<usize>,
 }
 
 impl Table {
@@ -298,7 +311,20 @@ impl Table {
     /// columns as the widest row has, trailing blank columns dropped.
     pub fn from_sheet(sheet: &Sheet) -> Result<Self, ReadError> {
         let filled = |row: &Vec<String>| row.iter().any(|cell| !cell.is_empty());
-        let header_index = sheet.rows.iter().position(filled).ok_or(ReadError::Empty)?;
+        let first = sheet.rows.iter().position(filled).ok_or(ReadError::Empty)?;
+        // A title above the list («Список участников…») is passed over: the header is the
+        // first of the next rows that names a name column, else the first non-empty row.
+        let names_a_name = |row: &Vec<String>| {
+            row.iter()
+                .any(|cell| recognise(cell).is_some_and(Field::is_any_name))
+        };
+        let header_index = (first..sheet.rows.len().min(first + HEADER_SEARCH_ROWS))
+            .find(|i| names_a_name(&sheet.rows[*i]))
+            .unwrap_or(first);
+        let above = (first..header_index)
+            .filter(|i| filled(&sheet.rows[*i]))
+            .map(|i| sheet.first_row + i)
+            .collect();
         let width = sheet
             .rows
             .iter()
@@ -325,6 +351,7 @@ impl Table {
             first_column: sheet.first_column,
             headers: widen(&sheet.rows[header_index]),
             rows,
+            above,
         })
     }
 
@@ -479,6 +506,8 @@ pub struct ImportPlan {
     pub sheet: String,
     /// The header's row.
     pub header_row: usize,
+    /// Filled rows above the header (a title), not imported.
+    pub above_header: Vec<usize>,
     /// The mapping used.
     pub mapping: Mapping,
     /// The columns whose headers are not known (and are not mapped).
@@ -526,6 +555,7 @@ pub fn plan(table: &Table, mapping: &Mapping, session: &Session) -> ImportPlan {
     let mut plan = ImportPlan {
         sheet: table.sheet.clone(),
         header_row: table.header_row,
+        above_header: table.above.clone(),
         mapping: mapping.clone(),
         unknown_headers: unknown_headers(table, mapping),
         people: Vec::new(),

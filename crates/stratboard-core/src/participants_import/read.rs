@@ -53,8 +53,12 @@ pub struct Workbook {
 }
 
 impl Workbook {
-    /// The sheet named `name` (exactly, then ignoring case), or the first sheet for `None`.
+    /// The sheet named `name` (exactly, then ignoring case), or the first sheet for `None`. A
+    /// CSV file has no sheets to name.
     pub fn sheet(&self, name: Option<&str>) -> Result<&Sheet, ReadError> {
+        if self.kind == FileKind::Csv && name.is_some() {
+            return Err(ReadError::NoSheets);
+        }
         let found = match name {
             None => self.sheets.first(),
             Some(name) => self.sheets.iter().find(|s| s.name == name).or_else(|| {

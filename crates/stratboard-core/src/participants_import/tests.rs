@@ -190,6 +190,25 @@ fn empty_rows_are_reported_with_their_numbers() {
 }
 
 #[test]
+fn a_title_above_the_header_is_passed_over() {
+    let csv = "Список участников стратегической сессии;;\n12 декабря 2017 г.;;\n\n№;ФИО;Должность\n1;А А;x\n";
+    let plan = plan_file("a.csv", csv.as_bytes(), &Session::new("s"));
+    assert!(plan.is_ok(), "{:?}", plan.problems);
+    assert_eq!(plan.header_row, 4);
+    assert_eq!(plan.above_header, [1, 2]);
+    assert_eq!(names(&plan), ["А А"]);
+    assert_eq!(plan.people[0].row, 5);
+    // Without a name column anywhere, the first filled row stays the header.
+    let plan = plan_file(
+        "a.csv",
+        "Заголовок\nДолжность\nx\n".as_bytes(),
+        &Session::new("s"),
+    );
+    assert_eq!(plan.header_row, 1);
+    assert!(plan.above_header.is_empty());
+}
+
+#[test]
 fn a_row_without_a_name_is_an_error_with_row_and_column() {
     let csv = "№,ФИО,Должность\n1,А А,x\n2,,Глава\n";
     let plan = plan_file("a.csv", csv.as_bytes(), &Session::new("s"));
@@ -309,6 +328,8 @@ fn bad_files_are_refused_whole() {
         read_workbook("a.xlsx", b"PK\x03\x04broken").unwrap_err(),
         ReadError::Damaged { .. }
     ));
+    let csv = read_workbook("a.csv", "ФИО\nА А\n".as_bytes()).unwrap();
+    assert_eq!(csv.sheet(Some("Лист1")).unwrap_err(), ReadError::NoSheets);
     let plan = plan_file("a.csv", "ФИО\n\n".as_bytes(), &Session::new("s"));
     assert_eq!(plan.problems, [Problem::NoRows { header_row: 1 }]);
 }

@@ -43,6 +43,7 @@ pub fn read_error(tr: &Tr, error: &ReadError) -> String {
             "pimport-no-such-sheet",
             &[("name", text(name)), ("sheets", text(&sheets.join(", ")))],
         ),
+        ReadError::NoSheets => tr.t("pimport-no-sheets"),
         ReadError::Empty => tr.t("pimport-empty"),
     }
 }
@@ -113,6 +114,7 @@ mod tests {
         );
         let errors = [
             ReadError::OldExcel,
+            ReadError::NoSheets,
             ReadError::Empty,
             ReadError::UnclosedQuote { row: 3 },
             ReadError::NoSuchSheet {
