@@ -422,3 +422,32 @@ fn an_open_vote_without_a_round_takes_its_first_ballot_and_count_into_round_one(
     assert!(refused.is_err());
     assert!(session.votes[0].rounds.is_empty());
 }
+
+#[test]
+fn a_closed_rounds_ballots_cannot_be_taken_out_or_put_back() {
+    let (mut s, vote, people) = session(Anonymity::Open);
+    s.apply(op(vote, VoteOp::Open)).unwrap();
+    s.apply(cast(vote, people[0], ConsentChoice::For, 0)).unwrap();
+    let ballots = s.votes[0].rounds[0].ballots.clone();
+    s.apply(op(
+        vote,
+        VoteOp::Close {
+            at: chrono::Utc::now(),
+        },
+    ))
+    .unwrap();
+    // The sealed round stays as sealed: no ballot removed, none restored, no cast undone.
+    for change in [
+        VoteOp::RemoveBallots {
+            round: 1,
+            ballots: ballots.clone(),
+        },
+        VoteOp::RestoreBallots {
+            round: 1,
+            ballots: ballots.clone(),
+        },
+    ] {
+        assert_eq!(refusal(s.apply(op(vote, change))), VoteRefusal::NotOpen);
+    }
+    assert_eq!(s.votes[0].rounds[0].ballots, ballots);
+}

@@ -435,7 +435,7 @@ fn uncast(
     ballot: &Ballot,
     previous: Option<Ballot>,
 ) -> Done {
-    let round = round_mut(vote, number)?;
+    let round = open_round(vote, number)?;
     let at = round
         .ballots
         .iter()
@@ -473,7 +473,7 @@ fn add_ballots(vote: &mut Vote, number: u32, ballots: Vec<Ballot>) -> Done {
 }
 
 fn remove_ballots(vote: &mut Vote, number: u32, ballots: Vec<Ballot>) -> Done {
-    let round = round_mut(vote, number)?;
+    let round = open_round(vote, number)?;
     let mut kept = round.ballots.clone();
     let mut voters = round.voters.clone();
     for ballot in &ballots {
@@ -496,7 +496,7 @@ fn remove_ballots(vote: &mut Vote, number: u32, ballots: Vec<Ballot>) -> Done {
 }
 
 fn restore_ballots(vote: &mut Vote, number: u32, ballots: Vec<Ballot>) -> Done {
-    let round = round_mut(vote, number)?;
+    let round = open_round(vote, number)?;
     for ballot in &ballots {
         if let Some(voter) = ballot.voter
             && let Err(at) = round.voters.binary_search(&voter)
