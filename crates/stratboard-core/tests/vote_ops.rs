@@ -427,7 +427,8 @@ fn an_open_vote_without_a_round_takes_its_first_ballot_and_count_into_round_one(
 fn a_closed_rounds_ballots_cannot_be_taken_out_or_put_back() {
     let (mut s, vote, people) = session(Anonymity::Open);
     s.apply(op(vote, VoteOp::Open)).unwrap();
-    s.apply(cast(vote, people[0], ConsentChoice::For, 0)).unwrap();
+    s.apply(cast(vote, people[0], ConsentChoice::For, 0))
+        .unwrap();
     let ballots = s.votes[0].rounds[0].ballots.clone();
     s.apply(op(
         vote,
