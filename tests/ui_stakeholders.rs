@@ -385,6 +385,13 @@ fn the_russian_ui_speaks_russian() {
     assert!(harness.query_all_by_label("Интерес").next().is_some());
     assert!(harness.query_all_by_label("ФИО").next().is_some());
     assert!(harness.query_all_by_label("Должность").next().is_some());
+    assert!(
+        harness
+            .query_all_by_label_contains("Контакт: ")
+            .next()
+            .is_some(),
+        "each row has its contact button"
+    );
     assert!(harness.query_by_label("Add group").is_none());
     let tr = stratboard::i18n::Tr::new(Language::Russian);
     assert_eq!(
@@ -396,6 +403,10 @@ fn the_russian_ui_speaks_russian() {
         "Работать плотно"
     );
     assert_eq!(tr.t("stakeholders-quadrant-monitor"), "Наблюдать");
+    assert_eq!(
+        tr.t("stakeholders-participant-contact"),
+        "Контакт (e-mail или телефон)"
+    );
     assert_eq!(tr.t("stakeholders-quadrant-keep-informed"), "Информировать");
     assert_eq!(tr.n("stakeholders-count-groups", 1), "1 группа");
     assert_eq!(tr.n("stakeholders-count-groups", 3), "3 группы");
@@ -475,4 +486,80 @@ fn participants_move_within_their_card() {
         .click();
     harness.run();
     assert_eq!(names(&harness), ["Anna Smith", "Boris Petrov", "Vera Lee"]);
+}
+
+#[test]
+fn a_participants_contact_is_shown_edited_in_its_labelled_field_and_undone() {
+    // As after an import: Anna has an e-mail address, Boris and Vera have none.
+    let mut session = small_session();
+    session.participants[0].contact = "anna@example.com".into();
+    let mut harness = wide(session, Language::English);
+    // Anna's contact is a muted line under her row; nobody else's row shows one, and no
+    // editor is open.
+    harness.get_by_label("✉ anna@example.com");
+    assert_eq!(harness.query_all_by_label_contains("✉ ").count(), 1);
+    assert!(
+        harness
+            .query_by_label("Contact (e-mail or phone)")
+            .is_none()
+    );
+
+    // Her contact button opens the labelled editor, focused, with her address in it.
+    harness
+        .get_by_role_and_label(Role::Button, "Contact: Anna Smith")
+        .click();
+    harness.run();
+    let editor = harness.get_by_role_and_label(Role::TextInput, "Contact (e-mail or phone)");
+    assert_eq!(editor.value().as_deref(), Some("anna@example.com"));
+    assert!(editor.is_focused());
+    editor.set_text_value_accesskit("+7 900 123-45-67");
+    harness.run();
+    let anna = person_named(harness.state().session(), "Anna Smith");
+    assert_eq!(anna.contact, "+7 900 123-45-67");
+    assert_eq!(anna.position, "Member", "only the contact changed");
+
+    // Enter closes the editor; the new contact is the muted line.
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Contact (e-mail or phone)")
+            .is_none()
+    );
+    harness.get_by_label("✉ +7 900 123-45-67");
+
+    // Ctrl+Z brings the old contact back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    let anna = person_named(harness.state().session(), "Anna Smith");
+    assert_eq!(anna.contact, "anna@example.com");
+    harness.get_by_label("✉ anna@example.com");
+
+    // A participant without a contact gets one through the same editor (its hint shows an
+    // example); undo takes it away again.
+    harness
+        .get_by_role_and_label(Role::Button, "Contact: Boris Petrov")
+        .click();
+    harness.run();
+    let editor = harness.get_by_role_and_label(Role::TextInput, "Contact (e-mail or phone)");
+    assert_eq!(editor.value().as_deref(), Some(""));
+    assert_eq!(
+        editor.accesskit_node().placeholder(),
+        Some("name@example.com or +7 900 000-00-00")
+    );
+    editor.type_text("boris@example.com");
+    harness.run();
+    assert_eq!(
+        person_named(harness.state().session(), "Boris Petrov").contact,
+        "boris@example.com"
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        person_named(harness.state().session(), "Boris Petrov").contact,
+        ""
+    );
+    assert_eq!(harness.query_all_by_label_contains("✉ ").count(), 1);
 }

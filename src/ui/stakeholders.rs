@@ -3,9 +3,11 @@
 //!
 //! Each card edits a group in place (name, description, influence, interest, optional vote
 //! weight) and lists the people who speak for it, each on a compact row (name, job title,
-//! organisation, a picker to move them to another group, delete). People without a group are
-//! in a last card. On wide windows the grid stands to the right of the cards; on narrower ones
-//! it comes first. Clicking a group in the grid finds its card.
+//! organisation, a picker to move them to another group, a contact button, delete). A
+//! participant's contact (e-mail or phone) is a muted line under the row when there is one;
+//! the contact button (or a click on that line) opens its editor there. People without a
+//! group are in a last card. On wide windows the grid stands to the right of the cards; on
+//! narrower ones it comes first. Clicking a group in the grid finds its card.
 
 mod grid;
 
@@ -35,10 +37,15 @@ const NARROW_GRID_ASPECT: f32 = 2.2;
 const MAX_VOTE_WEIGHT: u32 = 1000;
 /// The narrowest a participant's text field gets before the row breaks in two.
 const MIN_FIELD_WIDTH: f32 = 150.0;
-/// The width of a participant's group picker.
+/// The width of a participant's group picker when the row has room.
 const PICKER_WIDTH: f32 = FIELD_WIDTH * 0.7;
+/// The narrowest the group picker gets (giving room to the text fields) before the row breaks
+/// in two.
+const MIN_PICKER_WIDTH: f32 = FIELD_WIDTH * 0.5;
 /// Frames to wait for an added entity to appear before giving up on focusing it.
 const WAIT_FRAMES: u8 = 3;
+/// The mark on a participant's contact button.
+const CONTACT_MARK: &str = "✉";
 
 /// A card of the section: a group's, or (`None`) the last one, of people without a group.
 type CardKey = Option<GroupId>;
@@ -58,6 +65,8 @@ pub struct State {
     awaiting: Option<Awaiting>,
     /// A name field to focus (with its text selected, so typing replaces it).
     focus: Option<Focus>,
+    /// The participant whose contact editor is open under their row.
+    contact_open: Option<ParticipantId>,
 }
 
 /// An addition waiting to appear in the session.
@@ -76,6 +85,8 @@ enum Focus {
     Group(GroupId),
     /// A participant's name.
     Participant(ParticipantId),
+    /// A participant's contact (its editor has just opened).
+    Contact(ParticipantId),
 }
 
 /// The session's participants sorted into their groups' cards.
@@ -242,8 +253,16 @@ fn settle(ui: &Ui, session: &Session, state: &mut State) {
     }
     match state.focus {
         Some(Focus::Group(g)) if session.group(g).is_none() => state.focus = None,
-        Some(Focus::Participant(p)) if session.participant(p).is_none() => state.focus = None,
+        Some(Focus::Participant(p) | Focus::Contact(p)) if session.participant(p).is_none() => {
+            state.focus = None;
+        }
         _ => {}
+    }
+    if state
+        .contact_open
+        .is_some_and(|p| session.participant(p).is_none())
+    {
+        state.contact_open = None;
     }
 }
 
@@ -576,7 +595,8 @@ fn add_participant_button(ui: &mut Ui, board: &Board<'_>, card: &str) -> bool {
 }
 
 /// One participant on one row (two on narrow cards): name, job title, organisation, then the
-/// group picker and delete.
+/// group picker, the contact button and delete; under it, their contact (muted, only when
+/// there is one) or its editor.
 fn participant_row(
     ui: &mut Ui,
     board: &mut Board<'_>,
@@ -594,24 +614,36 @@ fn participant_row(
             .size()
             .x
     };
-    let group_label = board.tr.t("stakeholders-participant-group");
-    let picker = PICKER_WIDTH;
     let delete = text_width(ui, board.tr.t("common-delete"), TextStyle::Small)
         + 2.0 * ui.spacing().button_padding.x;
     let arrows = 2.0
         * (text_width(ui, "▲".to_owned(), TextStyle::Small)
             + 2.0 * ui.spacing().button_padding.x
             + spacing);
+    let contact = text_width(ui, CONTACT_MARK.to_owned(), TextStyle::Small)
+        + 2.0 * ui.spacing().button_padding.x
+        + spacing;
     // Text fields are a little wider than asked (their inner margins): keep some slack.
     let slack = 3.0 * ui.spacing().button_padding.x + spacing;
-    let tail = picker + spacing + arrows + delete + spacing + slack;
+    // The picker gives up some of its width (cutting long group names) before the text fields
+    // get narrower than their minimum.
+    let rest = spacing + contact + arrows + delete + spacing + slack;
+    let picker = (inner - rest - 3.0 * spacing - 3.0 * MIN_FIELD_WIDTH)
+        .clamp(MIN_PICKER_WIDTH, PICKER_WIDTH);
+    let tail = picker + rest;
     let one_line = inner - tail - 3.0 * spacing >= 3.0 * MIN_FIELD_WIDTH;
+    let end = RowEnd {
+        picker: if one_line { picker } else { PICKER_WIDTH },
+        contact_open: state.contact_open == Some(person.id),
+    };
     let fields = if one_line {
         inner - tail - 3.0 * spacing
     } else {
         inner - 2.0 * spacing
     };
     let focus_me = state.focus == Some(Focus::Participant(person.id));
+    let contact_open = end.contact_open;
+    let mut toggled = false;
     let row = ui.vertical(|ui| {
         ui.horizontal_top(|ui| {
             let id = Id::unique(("stakeholders-participant-name", person.id));
@@ -645,13 +677,32 @@ fn participant_row(
                 })));
             }
             if one_line {
-                row_end(ui, board, person, &group_label, options, place);
+                toggled = row_end(ui, board, person, options, place, end);
             }
         });
         if !one_line {
-            ui.horizontal_top(|ui| row_end(ui, board, person, &group_label, options, place));
+            ui.horizontal_top(|ui| {
+                toggled = row_end(ui, board, person, options, place, end);
+            });
+        }
+        if contact_open {
+            // As wide as the three fields above it, up to a usual field's width: the hint's
+            // example fits whole.
+            let width = (fields + 2.0 * spacing).min(FIELD_WIDTH);
+            contact_editor(ui, board, state, person, width);
+        } else if contact_line(ui, board, person) {
+            toggled = true;
         }
     });
+    if toggled {
+        if contact_open {
+            state.contact_open = None;
+        } else {
+            state.contact_open = Some(person.id);
+            state.focus = Some(Focus::Contact(person.id));
+        }
+        ui.ctx().request_repaint();
+    }
     if focus_me {
         state.focus = None;
         ui.scroll_to_rect_animation(
@@ -662,22 +713,34 @@ fn participant_row(
     }
 }
 
-/// The end of a participant's row: the group picker (to move them) and delete.
+/// How the end of a participant's row is drawn.
+#[derive(Clone, Copy)]
+struct RowEnd {
+    /// The group picker's width.
+    picker: f32,
+    /// The contact editor is open: its button is lit.
+    contact_open: bool,
+}
+
+/// The end of a participant's row: the group picker (to move them), the contact button, ▲ ▼
+/// and delete. Returns whether the contact button was pressed.
 fn row_end(
     ui: &mut Ui,
     board: &mut Board<'_>,
     person: &Participant,
-    label: &str,
     options: &[(GroupId, String)],
     place: Place,
-) {
+    end: RowEnd,
+) -> bool {
+    let mut toggled = false;
     let id = Id::unique(("stakeholders-participant-group", person.id));
+    let label = board.tr.t("stakeholders-participant-group");
     // A long group name is cut to the picker's width rather than pushing the row wider.
-    let size = vec2(PICKER_WIDTH, 0.0);
+    let size = vec2(end.picker, 0.0);
     let picked = ui
         .allocate_ui_with_layout(size, Layout::top_down(Align::Min), |ui| {
-            ui.set_max_width(PICKER_WIDTH);
-            ref_picker(ui, board, id, label, person.group, options)
+            ui.set_max_width(end.picker);
+            ref_picker(ui, board, id, &label, person.group, options)
         })
         .inner;
     if let Some(group) = picked {
@@ -692,6 +755,7 @@ fn row_end(
         ui.add_space(caption + ui.spacing().item_spacing.y);
         let size = vec2(0.0, ui.spacing().interact_size.y);
         ui.allocate_ui_with_layout(size, Layout::left_to_right(Align::Center), |ui| {
+            toggled = contact_button(ui, board, person, end.contact_open);
             let shift = widgets::move_buttons(
                 ui,
                 board,
@@ -716,6 +780,95 @@ fn row_end(
             }
         });
     });
+    toggled
+}
+
+/// The button that opens (and closes) a participant's contact editor, named "Contact: name"
+/// for screen readers and tests. Its mark is muted while the participant has no contact.
+/// Returns whether it was pressed.
+fn contact_button(ui: &mut Ui, board: &Board<'_>, person: &Participant, open: bool) -> bool {
+    let colour = if person.contact.trim().is_empty() {
+        board.theme.weak_text()
+    } else {
+        ui.visuals().text_color()
+    };
+    let button = egui::Button::new(egui::RichText::new(CONTACT_MARK).color(colour))
+        .small()
+        .selected(open);
+    let response = ui.add(button);
+    let name = format!(
+        "{}: {}",
+        board.tr.t("stakeholders-participant-contact-button"),
+        person.name
+    );
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, open, &name));
+    response
+        .on_hover_text(board.tr.t("stakeholders-participant-contact"))
+        .clicked()
+}
+
+/// A participant's contact as a muted line under their row; nothing when they have none.
+/// Returns whether it was clicked (which opens its editor).
+fn contact_line(ui: &mut Ui, board: &Board<'_>, person: &Participant) -> bool {
+    let contact = person.contact.trim();
+    if contact.is_empty() {
+        return false;
+    }
+    let text = egui::RichText::new(format!("{CONTACT_MARK} {contact}"))
+        .size(SMALL_SIZE)
+        .color(board.theme.weak_text());
+    // Close under the row it belongs to, lined up with the text in the name field.
+    ui.add_space(-0.75 * ui.spacing().item_spacing.y);
+    let indent = egui::Margin {
+        left: ui.spacing().button_padding.x as i8,
+        ..egui::Margin::ZERO
+    };
+    let clicked = egui::Frame::NONE
+        .inner_margin(indent)
+        .show(ui, |ui| {
+            let label = egui::Label::new(text)
+                .sense(egui::Sense::click())
+                .truncate();
+            ui.add(label)
+                .on_hover_text(board.tr.t("stakeholders-participant-contact"))
+                .clicked()
+        })
+        .inner;
+    // A little air before the next row's captions.
+    ui.add_space(0.5 * ui.spacing().item_spacing.y);
+    clicked
+}
+
+/// The contact editor under a participant's row: a labelled field with an example as its
+/// hint. Every keystroke is an update of the participant (typing coalesces into one undo
+/// step). Enter or Escape closes it.
+fn contact_editor(
+    ui: &mut Ui,
+    board: &mut Board<'_>,
+    state: &mut State,
+    person: &Participant,
+    width: f32,
+) {
+    let id = Id::unique(("stakeholders-participant-contact", person.id));
+    if state.focus == Some(Focus::Contact(person.id)) {
+        focus_field(ui, id, &person.contact);
+        state.focus = None;
+    }
+    let had_focus = ui.memory(|m| m.has_focus(id));
+    let label = board.tr.t("stakeholders-participant-contact");
+    let hint = board.tr.t("stakeholders-participant-contact-hint");
+    let field = Field::new(&label).hint(&hint).width(width);
+    if let Some(contact) = text_field(ui, board, id, field, &person.contact) {
+        board.push(Command::Update(Item::Participant(Participant {
+            contact,
+            ..person.clone()
+        })));
+    }
+    let done = ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Escape));
+    if had_focus && done && !ui.memory(|m| m.has_focus(id)) {
+        state.contact_open = None;
+        ui.ctx().request_repaint();
+    }
 }
 
 /// A labelled 1–5 slider. Returns the new value when the user moved it.

@@ -28,6 +28,8 @@ pub struct Field<'a> {
     pub width: f32,
     /// Put the label above the field instead of to its left.
     pub label_above: bool,
+    /// Grey text shown while the field is empty (an example of what goes in it).
+    pub hint: Option<&'a str>,
 }
 
 impl<'a> Field<'a> {
@@ -39,6 +41,7 @@ impl<'a> Field<'a> {
             multiline: false,
             width: FIELD_WIDTH,
             label_above: true,
+            hint: None,
         }
     }
 
@@ -67,6 +70,12 @@ impl<'a> Field<'a> {
         self.label_above = false;
         self
     }
+
+    /// With this grey example text while empty.
+    pub fn hint(mut self, hint: &'a str) -> Self {
+        self.hint = Some(hint);
+        self
+    }
 }
 
 /// A labelled text field. Returns the new text when the user changed it to something
@@ -89,6 +98,10 @@ pub fn text_field(
             egui::TextEdit::multiline(text).desired_rows(2)
         } else {
             egui::TextEdit::singleline(text)
+        };
+        let edit = match field.hint {
+            Some(hint) => edit.hint_text(hint),
+            None => edit,
         };
         ui.add(edit.id(id).desired_width(field.width))
             .labelled_by(label.id)

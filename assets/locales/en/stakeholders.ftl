@@ -16,6 +16,9 @@ stakeholders-participant-name = Name
 stakeholders-participant-position = Job title
 stakeholders-participant-organisation = Organisation
 stakeholders-participant-group = Group
+stakeholders-participant-contact = Contact (e-mail or phone)
+stakeholders-participant-contact-button = Contact
+stakeholders-participant-contact-hint = name@example.com or +7 900 000-00-00
 stakeholders-add-participant = Add participant
 stakeholders-without-group = Without a group
 

@@ -17,6 +17,9 @@ stakeholders-participant-name = ФИО
 stakeholders-participant-position = Должность
 stakeholders-participant-organisation = Организация
 stakeholders-participant-group = Группа
+stakeholders-participant-contact = Контакт (e-mail или телефон)
+stakeholders-participant-contact-button = Контакт
+stakeholders-participant-contact-hint = ivanova@example.ru или +7 900 000-00-00
 stakeholders-add-participant = Добавить участника
 stakeholders-without-group = Без группы
 
