@@ -157,7 +157,7 @@ fn the_preview_maps_columns_and_adds_everyone_in_one_undo_step() {
     assert!(harness.query_by_label("эксперт (новая)").is_some());
 
     harness
-        .get_by_role_and_label(Role::Button, "Добавить 2 участников")
+        .get_by_role_and_label(Role::Button, "Добавить 2 участника")
         .click();
     harness.run();
     assert!(!harness.state().is_participants_import_open());

@@ -64,6 +64,7 @@ pimport-empty-rows = Пустые строки пропущены: { $rows }
 pimport-problems = Ошибки: пока они не исправлены, импортировать нельзя
 pimport-add = { $count ->
     [one] Добавить { $count } участника
+    [few] Добавить { $count } участника
    *[other] Добавить { $count } участников
   }
 pimport-nothing-to-add = Новых участников нет.
