@@ -115,6 +115,9 @@ fn the_issue_file_is_taken() {
 #[test]
 fn large_ranks_take_the_sorting_path_and_count_the_same() {
     same("A,B,C\n100,200,\n500,100,100\n,4000000000,7\n");
+    // Ranks 1 … k without gaps, ties and blanks among them (the rank-less-one path), next to
+    // ranks with gaps (the counting path), and ranks from 63 up.
+    same("A,B,C,D\n1,1,2,\n2,2,1,1\n,1,,\n1,3,,3\n63,64,1,2\n");
 }
 
 #[test]

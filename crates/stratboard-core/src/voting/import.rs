@@ -876,11 +876,19 @@ pub fn read_ranked_csv(file_name: &str, bytes: &[u8]) -> Option<(Vec<String>, Ra
             1
         };
         let row_cells = &cells[first..columns];
-        // The highest rank (blanks count as 0), and whether a rank is 0, in one pass.
-        let (highest, zero) = row_cells.iter().fold((0u32, false), |(top, zero), &c| {
-            let rank = if c == BLANK { 0 } else { c };
-            (top.max(rank), zero | (c == 0))
-        });
+        // In one pass: the highest rank (blanks count as 0), whether a rank is 0, and which
+        // ranks below 64 are used (bit r for rank r).
+        let (highest, zero, used) =
+            row_cells
+                .iter()
+                .fold((0u32, false, 0u64), |(top, zero, used), &c| {
+                    let rank = if c == BLANK { 0 } else { c };
+                    (
+                        top.max(rank),
+                        zero | (c == 0),
+                        used | (1u64 << rank.min(63)),
+                    )
+                });
         if zero {
             return None;
         }
@@ -890,7 +898,18 @@ pub fn read_ranked_csv(file_name: &str, bytes: &[u8]) -> Option<(Vec<String>, Ra
         let start = profile.ranks.len();
         profile.ranks.resize(start + n, 0);
         let row = &mut profile.ranks[start..];
-        let listed = if highest <= 4 * n + 64 {
+        let listed = if highest < 63 && used >> 1 == (1u64 << highest) - 1 {
+            // Ranks 1, 2, … highest all used (ties allowed), as in nearly every file: a rank's
+            // level is the rank less one.
+            for (level, &rank) in row.iter_mut().zip(row_cells) {
+                *level = if rank == BLANK {
+                    highest as u32
+                } else {
+                    rank - 1
+                };
+            }
+            highest as u32
+        } else if highest <= 4 * n + 64 {
             // Small ranks: a rank's level is the number of distinct ranks below it.
             level_of.clear();
             level_of.resize(highest + 1, 0);
