@@ -249,6 +249,8 @@ fn from_ranked_csv(path: &Path, method: &VoteMethod) -> Option<Counted> {
     }
     let bytes = crate::ballot_file::read_bytes(path).ok()?;
     let (titles, ballots) = import::read_ranked_csv(&name, &bytes)?;
+    // The file's bytes are not needed to count: freed before the count's own memory is taken.
+    drop(bytes);
     let alternatives: Vec<AlternativeId> = (1..=titles.len())
         .map(|i| AlternativeId(i as u32))
         .collect();
