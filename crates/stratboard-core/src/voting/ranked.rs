@@ -548,35 +548,14 @@ fn irv_of(profile: &Profile<'_>) -> Tally {
     let mut continuing = vec![true; n];
     let mut eliminated_rounds: Vec<Vec<usize>> = Vec::new();
     let mut rounds = Vec::new();
-    // Each ballot's listed alternatives, best first (`order[b * n..]`, `listed[b]` of them),
-    // and a cursor to its first one still continuing: eliminated alternatives never return,
-    // so each round only moves the cursors on.
-    let mut order: Vec<u32> = Vec::with_capacity(profile.ranks.len());
-    let mut listed: Vec<usize> = Vec::with_capacity(profile.len());
-    let mut level_starts: Vec<usize> = Vec::with_capacity(n + 1);
-    for b in 0..profile.len() {
-        let ranks = profile.ballot(b);
-        let unlisted = profile.listed_levels[b];
-        let start = order.len();
-        order.resize(start + n, 0);
-        listed.push(order_by_level(
-            ranks,
-            unlisted,
-            &mut order[start..],
-            &mut level_starts,
-        ));
-    }
     let mut runoff = Runoff {
         profile,
-        order: &order,
-        listed: &listed,
-        cursor: vec![0; profile.len()],
         piles: vec![Vec::new(); n],
         tied: Vec::new(),
         votes: vec![0; n],
     };
     let stored: u64 = profile.weights.iter().sum();
-    runoff.place((0..profile.len()).collect(), &continuing);
+    runoff.place(0..profile.len(), &continuing);
     let (winners, last_votes) = loop {
         let votes = runoff.votes.clone();
         let exhausted = stored - votes.iter().sum::<u64>();
@@ -631,11 +610,6 @@ fn irv_of(profile: &Profile<'_>) -> Tally {
 /// one per ballot and round.
 struct Runoff<'p, 'a> {
     profile: &'p Profile<'a>,
-    /// Each ballot's listed alternatives, best first (`order[b * n..]`, `listed[b]` of them).
-    order: &'p [u32],
-    listed: &'p [usize],
-    /// Per ballot: the position in its order of its first alternative still continuing.
-    cursor: Vec<usize>,
     /// Per alternative: the ballots counting for it.
     piles: Vec<Vec<usize>>,
     /// Ballots whose highest continuing level is a tie: they count for nobody this round.
@@ -646,30 +620,34 @@ struct Runoff<'p, 'a> {
 
 impl Runoff<'_, '_> {
     /// Puts each ballot where it counts now: a pile, the tied ones, or nowhere (exhausted).
-    fn place(&mut self, ballots: Vec<usize>, continuing: &[bool]) {
-        let n = self.profile.n();
+    fn place(&mut self, ballots: impl IntoIterator<Item = usize>, continuing: &[bool]) {
         for b in ballots {
             let ranks = self.profile.ballot(b);
-            let mine = &self.order[b * n..b * n + self.listed[b]];
-            let mut k = self.cursor[b];
-            while k < mine.len() && !continuing[mine[k] as usize] {
-                k += 1;
-            }
-            self.cursor[b] = k;
-            let Some(&first) = mine.get(k) else {
-                continue;
-            };
-            let best = ranks[first as usize];
-            // A tie at the top: another continuing alternative on the same level.
-            let tie = mine[k + 1..]
+            let unlisted = self.profile.listed_levels[b];
+            // The best level among the continuing alternatives the ballot lists.
+            let best = ranks
                 .iter()
-                .take_while(|&&j| ranks[j as usize] == best)
-                .any(|&j| continuing[j as usize]);
-            if tie {
-                self.tied.push(b);
-            } else {
-                self.piles[first as usize].push(b);
-                self.votes[first as usize] += self.profile.weights[b];
+                .zip(continuing)
+                .map(|(&r, &on)| if on { r } else { u32::MAX })
+                .min()
+                .unwrap_or(u32::MAX);
+            if best >= unlisted {
+                // Exhausted: it lists no continuing alternative.
+                continue;
+            }
+            let mut at_best = ranks
+                .iter()
+                .zip(continuing)
+                .enumerate()
+                .filter(|(_, (r, on))| **on && **r == best)
+                .map(|(i, _)| i);
+            match (at_best.next(), at_best.next()) {
+                (Some(first), None) => {
+                    self.piles[first].push(b);
+                    self.votes[first] += self.profile.weights[b];
+                }
+                // A tie at the top: another continuing alternative on the same level.
+                _ => self.tied.push(b),
             }
         }
     }
@@ -684,36 +662,6 @@ impl Runoff<'_, '_> {
         }
         self.place(moving, continuing);
     }
-}
-
-/// Writes a ballot's listed alternatives into `order`, best level first and in index order
-/// within a level (a counting sort: the levels are `0..unlisted`); returns how many there are.
-fn order_by_level(
-    ranks: &[u32],
-    unlisted: u32,
-    order: &mut [u32],
-    level_starts: &mut Vec<usize>,
-) -> usize {
-    let levels = unlisted as usize;
-    level_starts.clear();
-    level_starts.resize(levels + 1, 0);
-    for &r in ranks {
-        if r < unlisted {
-            level_starts[r as usize + 1] += 1;
-        }
-    }
-    for level in 0..levels {
-        level_starts[level + 1] += level_starts[level];
-    }
-    let total = level_starts[levels];
-    for (i, &r) in ranks.iter().enumerate() {
-        if r < unlisted {
-            let slot = &mut level_starts[r as usize];
-            order[*slot] = i as u32;
-            *slot += 1;
-        }
-    }
-    total
 }
 
 /// Schulze (beatpath), with a defeat measured by winning votes: the strength of a path is its
