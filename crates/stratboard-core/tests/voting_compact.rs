@@ -123,8 +123,8 @@ fn large_ranks_take_the_sorting_path_and_count_the_same() {
 #[test]
 fn weights_beyond_32_bits_count_exactly() {
     let big = u64::from(u32::MAX);
-    // A > B three times: u32::MAX, then 2^32 + 5 (counted in 64 bits), then u32::MAX again
-    // (the 32-bit cells are emptied first); B > A three times.
+    // A > B with weights u32::MAX, 2^32 + 5 and u32::MAX again (too heavy for the 16-bit
+    // cells: counted straight in 64 bits); B > A once with weight 3 (in the cells).
     let profile = RankedProfile {
         alternatives: 2,
         ranks: vec![0, 1, 1, 0, 0, 1, 0, 1],
@@ -150,4 +150,26 @@ fn a_compact_profile_with_a_level_beyond_its_ballot_is_refused() {
     for method in &METHODS {
         assert!(tally_ranked(&alternatives, profile.clone(), method).is_none());
     }
+}
+
+#[test]
+fn the_16_bit_cells_are_emptied_before_they_overflow() {
+    // Five ballots of 40,000 (each fits a 16-bit cell, their sum does not) and one of 65,535:
+    // the cells must be emptied into the 64-bit matrix in between.
+    let profile = RankedProfile {
+        alternatives: 3,
+        ranks: [[0, 1, 2]; 5]
+            .into_iter()
+            .flatten()
+            .chain([2, 1, 0])
+            .collect(),
+        listed_levels: vec![3; 6],
+        weights: vec![40_000, 40_000, 40_000, 40_000, 40_000, 65_535],
+    };
+    let alternatives = [AlternativeId(1), AlternativeId(2), AlternativeId(3)];
+    let tally = tally_ranked(&alternatives, profile, &VoteMethod::Copeland).unwrap();
+    let wins = tally.pairwise.unwrap().wins;
+    assert_eq!(wins[0], vec![0, 200_000, 200_000]);
+    assert_eq!(wins[1], vec![65_535, 0, 200_000]);
+    assert_eq!(wins[2], vec![65_535, 65_535, 0]);
 }
