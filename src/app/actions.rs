@@ -204,21 +204,24 @@ impl Action {
     }
 }
 
+/// Whether any of `shortcuts` was pressed this frame; every one of them is consumed, so that
+/// two keys of one row pressed together act once.
+pub(super) fn consume_any(input: &mut egui::InputState, shortcuts: &[KeyboardShortcut]) -> bool {
+    let mut pressed = false;
+    for shortcut in shortcuts {
+        pressed |= input.consume_shortcut(shortcut);
+    }
+    pressed
+}
+
 /// The actions whose keys were pressed this frame, in table order (their keys consumed).
 pub fn pressed(ctx: &egui::Context, booth: bool) -> Vec<Action> {
     ctx.input_mut(|input| {
         ACTIONS
             .iter()
             .filter(|info| info.in_booth || !booth)
-            .filter(|info| {
-                // Every key of the row is consumed, so that Ctrl+Y and Ctrl+Shift+Z pressed
-                // together redo once.
-                let mut pressed = false;
-                for shortcut in info.shortcuts {
-                    pressed |= input.consume_shortcut(shortcut);
-                }
-                pressed
-            })
+            // Ctrl+Y and Ctrl+Shift+Z pressed together redo once.
+            .filter(|info| consume_any(input, info.shortcuts))
             .map(|info| info.action)
             .collect()
     })

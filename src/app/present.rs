@@ -447,15 +447,8 @@ fn read_keys(ctx: &Context, keys: Keys) -> Vec<Action> {
             .iter()
             .filter(|row| keys == Keys::Presenting || row.reach == Reach::AlsoBoard)
             .filter(|row| !(typing && row.yields_to_typing))
-            .filter(|row| {
-                // Every key of the row is consumed, so that B and . pressed together blank
-                // the screen once.
-                let mut pressed = false;
-                for shortcut in row.shortcuts {
-                    pressed |= input.consume_shortcut(shortcut);
-                }
-                pressed
-            })
+            // B and . pressed together blank the screen once.
+            .filter(|row| super::actions::consume_any(input, row.shortcuts))
             .map(|row| row.action)
             .collect()
     })

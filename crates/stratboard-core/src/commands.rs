@@ -353,25 +353,11 @@ impl Session {
     /// one by one and checked once for the whole batch by the caller, not after each insert —
     /// every insert's own check would validate the session once per item.
     fn insert_all(&mut self, commands: Vec<Command>) -> Result<Applied, CommandError> {
-        let mut inverses = Vec::with_capacity(commands.len());
-        let mut last = Outcome::Nothing;
-        for command in commands {
-            let Command::Insert { item, index } = command else {
-                continue;
-            };
-            match with_item!(item, e => insert(self, e, index)) {
-                Ok(done) => {
-                    inverses.push(done.inverse);
-                    last = done.outcome;
-                }
-                Err(error) => {
-                    self.roll_back(inverses);
-                    return Err(error);
-                }
-            }
-        }
-        inverses.reverse();
-        Ok(applied(Command::Batch(inverses), last))
+        self.each(commands, |session, command| match command {
+            Command::Insert { item, index } => with_item!(item, e => insert(session, e, index)),
+            // Only inserts reach here (`apply` checks); anything else is applied as usual.
+            other => session.apply(other),
+        })
     }
 
     /// Applies `change`, then refuses it (undoing it) if it made a new validation problem.
@@ -459,10 +445,20 @@ impl Session {
     }
 
     fn batch(&mut self, commands: Vec<Command>) -> Result<Applied, CommandError> {
+        self.each(commands, Self::apply)
+    }
+
+    /// Applies `commands` in order with `apply`; on a refusal rolls back the ones applied and
+    /// returns it. The inverse is a batch of the inverses, newest first.
+    fn each(
+        &mut self,
+        commands: Vec<Command>,
+        apply: impl Fn(&mut Self, Command) -> Result<Applied, CommandError>,
+    ) -> Result<Applied, CommandError> {
         let mut inverses = Vec::with_capacity(commands.len());
         let mut last = Outcome::Nothing;
         for command in commands {
-            match self.apply(command) {
+            match apply(self, command) {
                 Ok(done) => {
                     inverses.push(done.inverse);
                     last = done.outcome;

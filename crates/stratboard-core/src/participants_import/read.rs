@@ -232,35 +232,9 @@ fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
 }
 
 /// `,` or `;`: whichever the first non-blank line has more of outside quotes (on a draw, the
-/// one found first; `,` when there is neither).
+/// one found first; `,` when there is neither) — the ballot reader's rule.
 fn detect_separator(text: &str) -> char {
-    let (mut commas, mut semicolons) = (0usize, 0usize);
-    let mut first = None;
-    let mut quoted = false;
-    let mut seen_text = false;
-    for c in text.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            '\n' | '\r' if !quoted && seen_text => break,
-            ',' | ';' if !quoted => {
-                if c == ',' {
-                    commas += 1;
-                } else {
-                    semicolons += 1;
-                }
-                first.get_or_insert(c);
-            }
-            _ => {}
-        }
-        if !c.is_whitespace() {
-            seen_text = true;
-        }
-    }
-    match commas.cmp(&semicolons) {
-        std::cmp::Ordering::Greater => ',',
-        std::cmp::Ordering::Less => ';',
-        std::cmp::Ordering::Equal => first.unwrap_or(','),
-    }
+    crate::voting::import::detect_separator(text.trim_start())
 }
 
 /// Splits CSV text into rows of trimmed cells (RFC 4180 quoting; `\n`, `\r\n` or `\r` line

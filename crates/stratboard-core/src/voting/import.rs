@@ -493,9 +493,26 @@ struct Record {
     cells: Vec<String>,
 }
 
+/// A CSV header's cells read as the alternatives' names: trimmed, trailing empty cells
+/// dropped, a first `count` column (any case) set apart. Returns the names, the index of the
+/// first alternative's column (0 or 1) and the number of columns.
+fn header_names<'t>(cells: impl Iterator<Item = &'t str>) -> (Vec<String>, usize, usize) {
+    let mut names: Vec<String> = cells.map(|c| c.trim().to_owned()).collect();
+    while names.last().is_some_and(String::is_empty) {
+        names.pop();
+    }
+    let has_count = names
+        .first()
+        .is_some_and(|n| n.eq_ignore_ascii_case("count"));
+    let first = usize::from(has_count);
+    let columns = names.len();
+    let alternatives = names.split_off(first.min(columns));
+    (alternatives, first, columns)
+}
+
 /// Picks `,` or `;` from the header line: the one found more often outside quotes, on a draw
-/// the first found.
-fn detect_separator(text: &str) -> char {
+/// the first found (`,` when there is neither). Also the participant lists' reader's.
+pub(crate) fn detect_separator(text: &str) -> char {
     let (mut commas, mut semicolons) = (0usize, 0usize);
     let mut first = None;
     let mut quoted = false;
@@ -628,16 +645,7 @@ pub fn read_csv(text: &str, kind: BallotKind) -> Result<Imported, ImportError> {
         return Err(ImportError::Empty);
     };
     let header_line = header.line;
-    let mut names: Vec<String> = header.cells.iter().map(|c| c.trim().to_owned()).collect();
-    while names.last().is_some_and(String::is_empty) {
-        names.pop();
-    }
-    let has_count = names
-        .first()
-        .is_some_and(|n| n.eq_ignore_ascii_case("count"));
-    let first = usize::from(has_count);
-    let columns = names.len();
-    let alternatives: Vec<String> = names.get(first..).unwrap_or_default().to_vec();
+    let (alternatives, first, columns) = header_names(header.cells.iter().map(String::as_str));
     if alternatives.is_empty() {
         return Err(ImportError::BadHeader {
             line: header_line,
@@ -683,7 +691,7 @@ pub fn read_csv(text: &str, kind: BallotKind) -> Result<Imported, ImportError> {
                 line,
             });
         }
-        let count = if has_count {
+        let count = if first == 1 {
             parse_count(record.cells[0].trim(), line)?
         } else {
             1
@@ -818,19 +826,7 @@ pub fn read_ranked_csv(file_name: &str, bytes: &[u8]) -> Option<(Vec<String>, Ra
     if header.contains('\r') {
         return None;
     }
-    let mut names: Vec<String> = header
-        .split(separator)
-        .map(|c| c.trim().to_owned())
-        .collect();
-    while names.last().is_some_and(String::is_empty) {
-        names.pop();
-    }
-    let has_count = names
-        .first()
-        .is_some_and(|n| n.eq_ignore_ascii_case("count"));
-    let first = usize::from(has_count);
-    let columns = names.len();
-    let alternatives: Vec<String> = names.get(first..)?.to_vec();
+    let (alternatives, first, columns) = header_names(header.split(separator));
     let n = alternatives.len();
     if n == 0
         || alternatives
@@ -867,7 +863,7 @@ pub fn read_ranked_csv(file_name: &str, bytes: &[u8]) -> Option<(Vec<String>, Ra
         if cells.len() < columns || cells[columns..].iter().any(|&c| c != BLANK) {
             return None;
         }
-        let weight = if has_count {
+        let weight = if first == 1 {
             match cells[0] {
                 BLANK | 0 => return None,
                 count => u64::from(count),
