@@ -548,7 +548,8 @@ pub fn run(file: Option<PathBuf>, room: Option<std::net::SocketAddr>) -> ExitCod
         ..Default::default()
     };
     let result = eframe::run_native(
-        "stratboard",
+        // The same name as the app id: eframe keeps the window's settings under it.
+        APP_ID,
         options,
         Box::new(move |cc| {
             let settings = cc
