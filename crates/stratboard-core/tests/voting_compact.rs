@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+use proptest::prelude::*;
 use stratboard_core::model::{AlternativeId, Threshold, VoteMethod};
 use stratboard_core::voting::import::{self, BallotKind};
 use stratboard_core::voting::{Election, RankedProfile, tally, tally_ranked};
@@ -20,8 +21,13 @@ const METHODS: [VoteMethod; 7] = [
 
 /// Asserts the fast reader takes `text` and counts it as the full reader's ballots count.
 fn same(text: &str) {
-    let full = import::read_bytes("b.csv", text.as_bytes(), BallotKind::Ranked).unwrap();
     let (names, compact) = import::read_ranked_csv("b.csv", text.as_bytes()).unwrap();
+    counts_the_same(text, names, compact);
+}
+
+/// Asserts the full reader takes `text` and its ballots count as `compact` does.
+fn counts_the_same(text: &str, names: Vec<String>, compact: RankedProfile) {
+    let full = import::read_bytes("b.csv", text.as_bytes(), BallotKind::Ranked).unwrap();
     assert_eq!(names, full.alternatives);
     let alternatives: Vec<AlternativeId> = (1..=names.len() as u32).map(AlternativeId).collect();
     for method in &METHODS {
@@ -172,4 +178,77 @@ fn the_16_bit_cells_are_emptied_before_they_overflow() {
     assert_eq!(wins[0], vec![0, 200_000, 200_000]);
     assert_eq!(wins[1], vec![65_535, 0, 200_000]);
     assert_eq!(wins[2], vec![65_535, 65_535, 0]);
+}
+
+/// A cell: mostly ranks of one or two digits and blanks, sometimes what only the byte reader
+/// (or only the full reader) takes.
+fn cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        8 => (1u32..=12).prop_map(|r| r.to_string()),
+        3 => Just(String::new()),
+        1 => Just("0".to_owned()),
+        1 => Just(" 3".to_owned()),
+        1 => Just("2\t".to_owned()),
+        1 => Just("007".to_owned()),
+        1 => Just("1234567".to_owned()),
+        1 => Just("12345678".to_owned()),
+        1 => Just("x".to_owned()),
+    ]
+}
+
+/// A ballot file: a header of 2 to 12 alternatives (sometimes a count column), rows of cells
+/// (sometimes one short or one long, padded or not), "\n" or "\r\n", blank lines.
+fn ballot_files() -> impl Strategy<Value = String> {
+    (2usize..=12, any::<bool>(), any::<bool>()).prop_flat_map(|(n, counted, crlf)| {
+        let row = (
+            prop::collection::vec(cell(), n - 1..=n + 1),
+            prop_oneof![10 => Just(1u32), 1 => Just(0u32), 2 => 2u32..200],
+            prop_oneof![12 => Just(""), 1 => Just(","), 1 => Just("\n")],
+        );
+        prop::collection::vec(row, 1..60).prop_map(move |rows| {
+            let end = if crlf { "\r\n" } else { "\n" };
+            let mut text = String::new();
+            if counted {
+                text.push_str("count,");
+            }
+            let names: Vec<String> = (1..=n).map(|i| format!("A{i}")).collect();
+            text.push_str(&names.join(","));
+            text.push_str(end);
+            for (cells, count, extra) in rows {
+                if counted {
+                    text.push_str(&format!("{count},"));
+                }
+                text.push_str(&cells.join(","));
+                text.push_str(extra);
+                text.push_str(end);
+            }
+            text
+        })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Whatever the fast reader takes counts as the full reader's ballots; and a file of only
+    /// the usual cells is taken.
+    #[test]
+    fn the_fast_reader_counts_what_the_full_reader_reads(text in ballot_files()) {
+        match import::read_ranked_csv("b.csv", text.as_bytes()) {
+            Some((names, compact)) => counts_the_same(&text, names, compact),
+            None => {
+                let usual = text.lines().skip(1).all(|line| {
+                    line.trim_end_matches('\r').split(',').all(|c| {
+                        c.is_empty() || (c.len() <= 2 && c.bytes().all(|b| b.is_ascii_digit()) && c != "0")
+                    })
+                });
+                let columns = text.lines().next().unwrap().split(',').count();
+                let shaped = text.lines().skip(1).all(|line| {
+                    let cells: Vec<&str> = line.trim_end_matches('\r').split(',').collect();
+                    cells.len() == columns && !cells.first().is_some_and(|c| c.is_empty() || *c == "0")
+                });
+                prop_assert!(!(usual && shaped && !text.starts_with("count")), "not taken: {:?}", text);
+            }
+        }
+    }
 }

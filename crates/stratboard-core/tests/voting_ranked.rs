@@ -1,11 +1,11 @@
 //! Ranked voting methods: public worked examples (the Tennessee capital, the Wikipedia Schulze
 //! example), cycles, ties, incomplete and malformed ballots, and property tests (ballot order,
-//! Condorcet winners, relabelling).
+//! Condorcet winners, relabelling, instant-runoff against a round-by-round recount).
 #![allow(clippy::unwrap_used)]
 
 use proptest::prelude::*;
 use stratboard_core::model::{AlternativeId, Ballot, Choice, Threshold, VoteMethod};
-use stratboard_core::voting::{Election, Points, Tally, tally};
+use stratboard_core::voting::{Election, IrvRound, Points, Tally, tally};
 
 const RANKED: [VoteMethod; 7] = [
     VoteMethod::Plurality,
@@ -496,6 +496,111 @@ fn relabel_tally(t: &Tally, f: &impl Fn(AlternativeId) -> AlternativeId) -> Tall
         round.eliminated = round.eliminated.iter().map(|a| f(*a)).collect();
     }
     t
+}
+
+/// Instant-runoff by its definition, every ballot looked at again every round: the rounds and
+/// the winners. The oracle for the counter, which only looks again at ballots that move.
+fn irv_by_recounting(
+    alternatives: &[AlternativeId],
+    ballots: &[Ballot],
+) -> (Vec<IrvRound>, Vec<AlternativeId>) {
+    let mut continuing: Vec<AlternativeId> = alternatives.to_vec();
+    let stored: u64 = ballots.iter().map(|b| u64::from(b.count)).sum();
+    let mut rounds = Vec::new();
+    loop {
+        let mut votes: Vec<(AlternativeId, u64)> = continuing.iter().map(|a| (*a, 0)).collect();
+        for ballot in ballots {
+            let Choice::Ranking(groups) = &ballot.choice else {
+                unreachable!()
+            };
+            // The first group holding a continuing alternative; it counts only when alone.
+            let top = groups.iter().find_map(|group| {
+                let on: Vec<&AlternativeId> =
+                    group.iter().filter(|a| continuing.contains(a)).collect();
+                (!on.is_empty()).then_some(on)
+            });
+            if let Some([only]) = top.as_deref() {
+                let slot = votes.iter_mut().find(|(a, _)| a == *only).unwrap();
+                slot.1 += u64::from(ballot.count);
+            }
+        }
+        let total: u64 = votes.iter().map(|(_, v)| v).sum();
+        let exhausted = stored - total;
+        let min = votes.iter().map(|(_, v)| *v).min().unwrap();
+        let max = votes.iter().map(|(_, v)| *v).max().unwrap();
+        let majority: Vec<AlternativeId> = votes
+            .iter()
+            .filter(|(_, v)| v * 2 > total)
+            .map(|(a, _)| *a)
+            .collect();
+        let winners = if !majority.is_empty() {
+            majority
+        } else if min == max {
+            continuing.clone()
+        } else {
+            Vec::new()
+        };
+        if !winners.is_empty() {
+            rounds.push(IrvRound {
+                votes,
+                exhausted,
+                eliminated: Vec::new(),
+            });
+            return (rounds, winners);
+        }
+        let out: Vec<AlternativeId> = votes
+            .iter()
+            .filter(|(_, v)| *v == min)
+            .map(|(a, _)| *a)
+            .collect();
+        continuing.retain(|a| !out.contains(a));
+        rounds.push(IrvRound {
+            votes,
+            exhausted,
+            eliminated: out,
+        });
+    }
+}
+
+/// Larger elections than [`elections`], with many ties at the top: up to 8 alternatives, up
+/// to 40 ballots, each alternative on a level 0..=n/2 or unlisted.
+fn tied_elections() -> impl Strategy<Value = (Vec<AlternativeId>, Vec<Ballot>)> {
+    (2usize..=8).prop_flat_map(|n| {
+        let levels = n / 2 + 1;
+        let ballot =
+            (1u32..=3, prop::collection::vec(0..=levels, n)).prop_map(move |(count, placed)| {
+                let groups: Vec<Vec<AlternativeId>> = (0..levels)
+                    .map(|level| {
+                        (0..n)
+                            .filter(|a| placed[*a] == level)
+                            .map(|a| id(a as u32))
+                            .collect()
+                    })
+                    .filter(|g: &Vec<AlternativeId>| !g.is_empty())
+                    .collect();
+                Ballot {
+                    voter: None,
+                    count,
+                    choice: Choice::Ranking(groups),
+                }
+            });
+        (
+            Just((0..n as u32).map(id).collect::<Vec<_>>()),
+            prop::collection::vec(ballot, 1..40),
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn irv_counts_as_a_round_by_round_recount((alts, ballots) in tied_elections()) {
+        let t = count(&alts, &ballots, VoteMethod::Irv);
+        let (rounds, winners) = irv_by_recounting(&alts, &ballots);
+        prop_assert_eq!(t.rounds, rounds);
+        prop_assert_eq!(t.winners, winners);
+    }
 }
 
 proptest! {

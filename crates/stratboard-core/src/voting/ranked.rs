@@ -551,7 +551,8 @@ fn irv_of(profile: &Profile<'_>) -> Tally {
     let mut runoff = Runoff {
         profile,
         piles: vec![Vec::new(); n],
-        tied: Vec::new(),
+        tied: vec![Vec::new(); n],
+        placements: vec![0; profile.len()],
         votes: vec![0; n],
     };
     let stored: u64 = profile.weights.iter().sum();
@@ -605,23 +606,29 @@ fn irv_of(profile: &Profile<'_>) -> Tally {
 }
 
 /// The ballots of an instant-runoff count, each in the pile of the alternative it counts for:
-/// when alternatives are eliminated only their piles (and the ballots tied at the top) are
-/// looked at again, so a count costs about one look per ballot and elimination instead of
-/// one per ballot and round.
+/// when alternatives are eliminated only their piles (and the ballots tied at the top with
+/// one of them) are looked at again, so a count costs about one look per ballot and move
+/// instead of one per ballot and round.
 struct Runoff<'p, 'a> {
     profile: &'p Profile<'a>,
     /// Per alternative: the ballots counting for it.
     piles: Vec<Vec<usize>>,
-    /// Ballots whose highest continuing level is a tie: they count for nobody this round.
-    tied: Vec<usize>,
+    /// Per alternative: ballots whose highest continuing level is a tie (they count for nobody)
+    /// with this alternative one of the first two there, and the ballot's placement then. The
+    /// tie lasts while both of those two continue, so only their elimination moves it.
+    tied: Vec<Vec<(usize, u32)>>,
+    /// Per ballot: how many times it has been placed (an entry in `tied` from an earlier
+    /// placement is stale).
+    placements: Vec<u32>,
     /// Per alternative: the weight of its pile.
     votes: Vec<u64>,
 }
 
 impl Runoff<'_, '_> {
-    /// Puts each ballot where it counts now: a pile, the tied ones, or nowhere (exhausted).
+    /// Puts each ballot where it counts now: a pile, tied, or nowhere (exhausted).
     fn place(&mut self, ballots: impl IntoIterator<Item = usize>, continuing: &[bool]) {
         for b in ballots {
+            self.placements[b] += 1;
             let ranks = self.profile.ballot(b);
             let unlisted = self.profile.listed_levels[b];
             // The best level among the continuing alternatives the ballot lists.
@@ -646,19 +653,31 @@ impl Runoff<'_, '_> {
                     self.piles[first].push(b);
                     self.votes[first] += self.profile.weights[b];
                 }
-                // A tie at the top: another continuing alternative on the same level.
-                _ => self.tied.push(b),
+                (Some(first), Some(second)) => {
+                    // A tie at the top: another continuing alternative on the same level.
+                    let placement = self.placements[b];
+                    self.tied[first].push((b, placement));
+                    self.tied[second].push((b, placement));
+                }
+                (None, _) => {}
             }
         }
     }
 
-    /// Moves the ballots of the eliminated alternatives, and those tied at the top, on to
-    /// where they count next.
+    /// Moves the ballots of the eliminated alternatives, and those tied at the top with one
+    /// of them, on to where they count next.
     fn eliminate(&mut self, out: &[usize], continuing: &[bool]) {
-        let mut moving = std::mem::take(&mut self.tied);
+        let mut moving = Vec::new();
         for &a in out {
             moving.append(&mut self.piles[a]);
             self.votes[a] = 0;
+            for (b, placement) in std::mem::take(&mut self.tied[a]) {
+                if self.placements[b] == placement {
+                    // Taken once: its entry under the other alternative is stale now.
+                    self.placements[b] += 1;
+                    moving.push(b);
+                }
+            }
         }
         self.place(moving, continuing);
     }
