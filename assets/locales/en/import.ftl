@@ -58,6 +58,7 @@ tally-too-few-grades = at least two grades are needed, there { $grades ->
    *[other] are { $grades }
   }
 tally-no-criteria = there are no criteria
+tally-too-many-alternatives = { $count } alternatives; a ranked method counts at most 1,000
 tally-criterion-twice = goal #{ $goal } is a criterion twice
 tally-zero-weights = every criterion has weight zero
 tally-impossible-threshold = a threshold of { $percent }% of the votes cast can never be met

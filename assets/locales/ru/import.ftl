@@ -71,6 +71,7 @@ tally-zero-cap = при ограничении в ноль точек на ал�
 tally-score-range = низшая оценка ({ $min }) должна быть меньше высшей ({ $max })
 tally-too-few-grades = нужно не меньше двух оценок, а задано { $grades }
 tally-no-criteria = не задано ни одного критерия
+tally-too-many-alternatives = альтернатив: { $count }; ранжированный метод считает не более 1000
 tally-criterion-twice = цель #{ $goal } дважды указана как критерий
 tally-zero-weights = у всех критериев нулевой вес
 tally-impossible-threshold = порог в { $percent }% поданных голосов недостижим

@@ -101,6 +101,11 @@ fn files_it_does_not_take_go_to_the_full_reader() {
             "{text:?}"
         );
     }
+    // More alternatives than a ranked method counts: the full reader's ballots get the count's
+    // own message.
+    let names: Vec<String> = (1..=1_001).map(|i| format!("A{i}")).collect();
+    let wide = format!("{}\n{}\n", names.join(","), vec!["1"; 1_001].join(","));
+    assert!(import::read_ranked_csv("b.csv", wide.as_bytes()).is_none());
     assert!(import::read_ranked_csv("b.soc", b"A,B\n1,2\n").is_none());
     assert!(import::read_ranked_csv("b.txt", b"A,B\n1,2\n").is_none());
 }

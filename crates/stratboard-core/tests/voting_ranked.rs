@@ -671,3 +671,35 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn ranked_methods_count_up_to_1000_alternatives_and_refuse_more() {
+    let at_limit: Vec<AlternativeId> = (1..=1_000).map(id).collect();
+    let ballots = [ballot(2, &[&[1_000], &[7, 9]]), strict(1, &[7])];
+    for method in RANKED {
+        let t = count(&at_limit, &ballots, method.clone());
+        assert_eq!(t.ballots, 3, "{method:?}");
+    }
+    let t = count(&at_limit, &ballots, VoteMethod::Plurality);
+    assert_eq!(t.winners, ids(&[1_000]));
+
+    let over: Vec<AlternativeId> = (1..=1_001).map(id).collect();
+    for method in RANKED {
+        let election = Election {
+            alternatives: &over,
+            ballots: &ballots,
+            method: &method,
+            quorum: None,
+            threshold: Threshold::SimpleMajority,
+        };
+        let error = tally(&election).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "the {} method's settings cannot be used: 1001 alternatives; a ranked method \
+                 counts at most 1,000",
+                method.cli_name()
+            )
+        );
+    }
+}

@@ -191,6 +191,9 @@ fn setting(tr: &Tr, setting: &Setting) -> String {
             tr.args("tally-too-few-grades", &[("grades", int(*grades))])
         }
         Setting::NoCriteria => tr.t("tally-no-criteria"),
+        Setting::TooManyAlternatives { count } => {
+            tr.args("tally-too-many-alternatives", &[("count", int(*count))])
+        }
         Setting::CriterionTwice { goal } => {
             tr.args("tally-criterion-twice", &[("goal", int(goal.0 as usize))])
         }

@@ -34,7 +34,7 @@ use crate::model::{
 };
 
 pub use consent::ConsentResult;
-pub use ranked::{IrvRound, Pairwise, RankedProfile, tally_ranked};
+pub use ranked::{IrvRound, MAX_RANKED_ALTERNATIVES, Pairwise, RankedProfile, tally_ranked};
 
 /// What is counted.
 #[derive(Clone, Debug)]
@@ -150,6 +150,12 @@ pub enum Setting {
         /// How many grades there are.
         grades: usize,
     },
+    /// More alternatives than a ranked method counts ([`MAX_RANKED_ALTERNATIVES`]).
+    #[error("{count} alternatives; a ranked method counts at most 1,000")]
+    TooManyAlternatives {
+        /// How many there are.
+        count: usize,
+    },
     /// A decision matrix without criteria.
     #[error("there are no criteria")]
     NoCriteria,
@@ -172,6 +178,16 @@ pub enum Setting {
 
 /// Counts an election.
 pub fn tally(election: &Election<'_>) -> Result<Tally, TallyError> {
+    let ranked =
+        import::BallotKind::for_method(election.method) == Some(import::BallotKind::Ranked);
+    if ranked && election.alternatives.len() > MAX_RANKED_ALTERNATIVES {
+        return Err(TallyError::BadSettings {
+            method: election.method.cli_name(),
+            reason: Setting::TooManyAlternatives {
+                count: election.alternatives.len(),
+            },
+        });
+    }
     match election.method {
         VoteMethod::Consent { allow_block } => consent::count(election, *allow_block),
         VoteMethod::Plurality => Ok(ranked::plurality(election)),

@@ -40,6 +40,11 @@ pub struct IrvRound {
     pub eliminated: Vec<AlternativeId>,
 }
 
+/// The most alternatives a ranked method counts: the pairwise matrix has n² cells and Schulze
+/// takes n³ steps, so a file of 20,000 columns would ask for 3 GB and hours; a thousand is far
+/// beyond any session and counts in about a second. (Levels also fit in 16 bits.)
+pub const MAX_RANKED_ALTERNATIVES: usize = 1_000;
+
 /// Ranked ballots already normalised to one rank level per alternative, in one flat array:
 /// the compact form a ballot file is read into without building a [`crate::model::Ballot`]
 /// per line (see [`super::import::read_ranked_csv`]) and counted by [`super::tally_ranked`].
@@ -49,8 +54,9 @@ pub struct RankedProfile {
     pub alternatives: usize,
     /// `ranks[b * alternatives + i]`: the level of alternative `i` on ballot `b` (0 = best,
     /// tie groups numbered without gaps); unlisted alternatives share the level
-    /// `listed_levels[b]`.
-    pub ranks: Vec<u32>,
+    /// `listed_levels[b]`. Sixteen bits: levels are at most the number of alternatives, at
+    /// most [`MAX_RANKED_ALTERNATIVES`].
+    pub ranks: Vec<u16>,
     /// Per ballot: the number of non-empty tie groups, which is also the level shared by the
     /// unlisted alternatives.
     pub listed_levels: Vec<u32>,
@@ -63,7 +69,7 @@ struct Profile<'a> {
     /// The election's alternatives, in ballot order.
     alternatives: &'a [AlternativeId],
     /// `ranks[b * n + i]`: the level of alternative `i` on ballot `b` (0 = best).
-    ranks: Vec<u32>,
+    ranks: Vec<u16>,
     /// Per ballot: the number of non-empty tie groups, which is also the level shared by the
     /// unlisted alternatives.
     listed_levels: Vec<u32>,
@@ -140,14 +146,15 @@ impl<'a> Profile<'a> {
                 continue;
             }
             let start = profile.ranks.len();
-            profile.ranks.resize(start + n, u32::MAX);
+            profile.ranks.resize(start + n, u16::MAX);
             let ranks = &mut profile.ranks[start..];
-            let mut level = 0u32;
+            // At most n ≤ MAX_RANKED_ALTERNATIVES levels (checked by `tally`), below u16::MAX.
+            let mut level = 0u16;
             for group in groups {
                 let mut any = false;
                 for alternative in group {
                     if let Some(i) = index.get(*alternative)
-                        && ranks[i] == u32::MAX
+                        && ranks[i] == u16::MAX
                     {
                         ranks[i] = level;
                         any = true;
@@ -158,11 +165,11 @@ impl<'a> Profile<'a> {
                 }
             }
             for rank in ranks.iter_mut() {
-                if *rank == u32::MAX {
+                if *rank == u16::MAX {
                     *rank = level;
                 }
             }
-            profile.listed_levels.push(level);
+            profile.listed_levels.push(u32::from(level));
             profile.weights.push(weight);
         }
         profile
@@ -174,6 +181,7 @@ impl<'a> Profile<'a> {
         let n = alternatives.len();
         let ballots = compact.weights.len();
         if compact.alternatives != n
+            || n > MAX_RANKED_ALTERNATIVES
             || compact.listed_levels.len() != ballots
             || compact.ranks.len() != ballots.checked_mul(n)?
         {
@@ -187,7 +195,8 @@ impl<'a> Profile<'a> {
                 .chunks_exact(n)
                 .zip(&compact.listed_levels)
                 .any(|(row, &listed)| {
-                    listed as usize > n || row.iter().fold(0, |top, &r| top.max(r)) > listed
+                    listed as usize > n
+                        || u32::from(row.iter().fold(0, |top, &r| top.max(r))) > listed
                 })
         {
             return None;
@@ -214,7 +223,7 @@ impl<'a> Profile<'a> {
     }
 
     /// The rank levels of ballot `b`.
-    fn ballot(&self, b: usize) -> &[u32] {
+    fn ballot(&self, b: usize) -> &[u16] {
         let n = self.n();
         &self.ranks[b * n..(b + 1) * n]
     }
@@ -300,7 +309,7 @@ impl<'a> Profile<'a> {
                 *level = rank as i16;
             }
             for (row, &rank) in cells.iter_mut().zip(ranks) {
-                if rank == unlisted {
+                if u32::from(rank) == unlisted {
                     // Unlisted alternatives share the lowest level: they beat nobody.
                     continue;
                 }
@@ -318,10 +327,10 @@ impl<'a> Profile<'a> {
 }
 
 /// One ballot's preferences added straight to the 64-bit matrix.
-fn add_wide(wins: &mut [u64], ranks: &[u32], unlisted: u32, weight: u64) {
+fn add_wide(wins: &mut [u64], ranks: &[u16], unlisted: u32, weight: u64) {
     let n = ranks.len();
     for (i, &ri) in ranks.iter().enumerate() {
-        if ri == unlisted {
+        if u32::from(ri) == unlisted {
             continue;
         }
         for (j, &rj) in ranks.iter().enumerate() {
@@ -635,10 +644,10 @@ impl Runoff<'_, '_> {
             let best = ranks
                 .iter()
                 .zip(continuing)
-                .map(|(&r, &on)| if on { r } else { u32::MAX })
+                .map(|(&r, &on)| if on { r } else { u16::MAX })
                 .min()
-                .unwrap_or(u32::MAX);
-            if best >= unlisted {
+                .unwrap_or(u16::MAX);
+            if u32::from(best) >= unlisted {
                 // Exhausted: it lists no continuing alternative.
                 continue;
             }

@@ -10,7 +10,7 @@
 //! shape the full reader accepts. Both give the same cells.
 
 use super::{BallotKind, MAX_FILE_BYTES, check_name, detect_separator, header_names, strip_bom};
-use crate::voting::RankedProfile;
+use crate::voting::{MAX_RANKED_ALTERNATIVES, RankedProfile};
 
 /// Ranked ballots of a CSV file read straight from its bytes into the compact form counted
 /// by [`crate::voting::tally_ranked`]: the alternatives' names (ids 1, 2, … in column order,
@@ -45,6 +45,7 @@ pub fn read_ranked_csv(file_name: &str, bytes: &[u8]) -> Option<(Vec<String>, Ra
     let (alternatives, first, columns) = header_names(header.split(separator));
     let n = alternatives.len();
     if n == 0
+        || n > MAX_RANKED_ALTERNATIVES
         || alternatives
             .iter()
             .enumerate()
@@ -80,9 +81,7 @@ pub fn read_ranked_csv(file_name: &str, bytes: &[u8]) -> Option<(Vec<String>, Ra
         match rows.read(at)? {
             Line::Ballot { next, weight, seen } => {
                 at = next;
-                let start = profile.ranks.len();
-                profile.ranks.extend_from_slice(&rows.cells[first..]);
-                let listed = rows.levels(&mut profile.ranks[start..], seen)?;
+                let listed = rows.levels(seen, &mut profile.ranks)?;
                 profile.listed_levels.push(listed);
                 profile.weights.push(weight);
             }
@@ -107,9 +106,9 @@ struct Rows<'b> {
     cells: Vec<u32>,
     /// A line's cells as the byte-by-byte reader finds them (padding cells included).
     spill: Vec<u32>,
-    /// Scratch for [`Rows::levels`]: a level per rank.
+    /// Scratch for [`levels_by_table`]: a level per rank.
     level_of: Vec<u32>,
-    /// Scratch for [`Rows::levels`]: (rank, alternative) of the ranked alternatives.
+    /// Scratch for [`levels_by_sorting`]: (rank, alternative) of the ranked alternatives.
     ranked: Vec<(u32, usize)>,
 }
 
@@ -195,11 +194,15 @@ impl Rows<'_> {
         Some(Line::Ballot { next, weight, seen })
     }
 
-    /// Turns a row's raw ranks into levels in place: tie groups in rank order, numbered
-    /// without gaps from 0, unranked alternatives on the level after the last — the levels
-    /// the full reader's groups get when counted. Returns that last level (the number of
-    /// groups); `None` for a rank of 0, which the full reader refuses. `seen` sums up `row`.
-    fn levels(&mut self, row: &mut [u32], seen: Seen) -> Option<u32> {
+    /// Adds the last line's raw ranks (its cells after a count column) to `levels` as levels:
+    /// tie groups in rank order, numbered without gaps from 0, unranked alternatives on the
+    /// level after the last — the levels the full reader's groups get when counted. Returns
+    /// that last level (the number of groups); `None` for a rank of 0, which the full reader
+    /// refuses. `seen` sums up the ranks.
+    fn levels(&mut self, seen: Seen, levels: &mut Vec<u16>) -> Option<u32> {
+        let row = &mut self.cells[self.first..];
+        // Levels are at most n ≤ MAX_RANKED_ALTERNATIVES (checked with the header): they fit
+        // in 16 bits, and `as` keeps them whole.
         if seen.used & 1 != 0 {
             return None;
         }
@@ -209,9 +212,13 @@ impl Rows<'_> {
             // Ranks 1, 2, … highest all used (ties allowed), as in nearly every file: a rank's
             // level is the rank less one.
             let highest = ranks.trailing_ones();
-            for rank in row.iter_mut() {
-                *rank = if *rank == BLANK { highest } else { *rank - 1 };
-            }
+            levels.extend(row.iter().map(|&rank| {
+                if rank == BLANK {
+                    highest as u16
+                } else {
+                    (rank - 1) as u16
+                }
+            }));
             return Some(highest);
         }
         let highest = row
@@ -219,69 +226,70 @@ impl Rows<'_> {
             .filter(|&&r| r != BLANK)
             .max()
             .map_or(0, |&r| r as usize);
-        if highest <= 4 * row.len() + 64 {
-            Some(self.levels_by_table(row, highest))
+        let listed = if highest <= 4 * row.len() + 64 {
+            levels_by_table(row, highest, &mut self.level_of)
         } else {
-            Some(self.levels_by_sorting(row))
-        }
+            levels_by_sorting(row, &mut self.ranked)
+        };
+        levels.extend(row.iter().map(|&level| level as u16));
+        Some(listed)
     }
+}
 
-    /// [`Rows::levels`] for small ranks: a rank's level is the number of distinct ranks below
-    /// it.
-    fn levels_by_table(&mut self, row: &mut [u32], highest: usize) -> u32 {
-        let level_of = &mut self.level_of;
-        level_of.clear();
-        level_of.resize(highest + 1, 0);
-        for &rank in row.iter() {
-            if rank != BLANK {
-                level_of[rank as usize] = 1;
-            }
+/// [`Rows::levels`] for small ranks: a rank's level is the number of distinct ranks below it
+/// (`level_of` is scratch).
+fn levels_by_table(row: &mut [u32], highest: usize, level_of: &mut Vec<u32>) -> u32 {
+    level_of.clear();
+    level_of.resize(highest + 1, 0);
+    for &rank in row.iter() {
+        if rank != BLANK {
+            level_of[rank as usize] = 1;
         }
-        let mut levels = 0u32;
-        for slot in level_of.iter_mut() {
-            let present = *slot;
-            *slot = levels;
-            levels += present;
-        }
-        for rank in row.iter_mut() {
-            *rank = if *rank == BLANK {
-                levels
-            } else {
-                level_of[*rank as usize]
-            };
-        }
-        levels
     }
+    let mut levels = 0u32;
+    for slot in level_of.iter_mut() {
+        let present = *slot;
+        *slot = levels;
+        levels += present;
+    }
+    for rank in row.iter_mut() {
+        *rank = if *rank == BLANK {
+            levels
+        } else {
+            level_of[*rank as usize]
+        };
+    }
+    levels
+}
 
-    /// [`Rows::levels`] for large ranks: the ranked alternatives sorted by rank.
-    fn levels_by_sorting(&mut self, row: &mut [u32]) -> u32 {
-        let ranked = &mut self.ranked;
-        ranked.clear();
-        ranked.extend(
-            row.iter()
-                .enumerate()
-                .filter(|(_, r)| **r != BLANK)
-                .map(|(i, r)| (*r, i)),
-        );
-        ranked.sort_unstable();
-        let mut levels = 0u32;
-        let mut last = None;
-        for &(rank, i) in ranked.iter() {
-            if last.is_some_and(|previous| previous != rank) {
-                levels += 1;
-            }
-            last = Some(rank);
-            row[i] = levels;
+/// [`Rows::levels`] for large ranks: the ranked alternatives sorted by rank (`ranked` is
+/// scratch).
+fn levels_by_sorting(row: &mut [u32], ranked: &mut Vec<(u32, usize)>) -> u32 {
+    ranked.clear();
+    ranked.extend(
+        row.iter()
+            .enumerate()
+            .filter(|(_, r)| **r != BLANK)
+            .map(|(i, r)| (*r, i)),
+    );
+    ranked.sort_unstable();
+    let mut levels = 0u32;
+    let mut last = None;
+    for &(rank, i) in ranked.iter() {
+        if last.is_some_and(|previous| previous != rank) {
+            levels += 1;
         }
-        let listed = if ranked.is_empty() { 0 } else { levels + 1 };
-        // Levels are at most the row's length, never BLANK: what is still BLANK is unranked.
-        for rank in row.iter_mut() {
-            if *rank == BLANK {
-                *rank = listed;
-            }
-        }
-        listed
+        last = Some(rank);
+        row[i] = levels;
     }
+    let listed = if ranked.is_empty() { 0 } else { levels + 1 };
+    // Levels are at most the row's length, never BLANK: what is still BLANK is unranked.
+    for rank in row.iter_mut() {
+        if *rank == BLANK {
+            *rank = listed;
+        }
+    }
+    listed
 }
 
 /// The number of line feeds in `bytes`, 64 bytes at a time (vectorised).
