@@ -67,13 +67,7 @@ fn ballot(choice: Choice) -> Ballot {
 fn ranked(rng: &mut Rng, alternatives: &[AlternativeId]) -> Vec<Ballot> {
     (0..BALLOTS)
         .map(|_| {
-            let mut keyed: Vec<(u64, AlternativeId)> = alternatives
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (rng.below(1000) + 40 * i as u64, *a))
-                .collect();
-            keyed.sort();
-            let mut order: Vec<AlternativeId> = keyed.into_iter().map(|(_, a)| a).collect();
+            let mut order = nudged_order(rng, alternatives);
             if rng.chance(25) {
                 order.truncate(1 + rng.below(order.len() as u64) as usize);
             }
@@ -286,17 +280,24 @@ fn measure_csv(bytes: &[u8], method: Option<&VoteMethod>) -> (Duration, Duration
 fn full_rankings(rng: &mut Rng, alternatives: &[AlternativeId]) -> Vec<Ballot> {
     (0..BALLOTS)
         .map(|_| {
-            let mut keyed: Vec<(u64, AlternativeId)> = alternatives
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (rng.below(1000) + 40 * i as u64, *a))
-                .collect();
-            keyed.sort();
+            let order = nudged_order(rng, alternatives);
             ballot(Choice::Ranking(
-                keyed.into_iter().map(|(_, a)| vec![a]).collect(),
+                order.into_iter().map(|a| vec![a]).collect(),
             ))
         })
         .collect()
+}
+
+/// A shuffled order of `alternatives`, nudged towards their listed order so that counts are
+/// not a tie of everyone.
+fn nudged_order(rng: &mut Rng, alternatives: &[AlternativeId]) -> Vec<AlternativeId> {
+    let mut keyed: Vec<(u64, AlternativeId)> = alternatives
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (rng.below(1000) + 40 * i as u64, *a))
+        .collect();
+    keyed.sort();
+    keyed.into_iter().map(|(_, a)| a).collect()
 }
 
 /// Prints the CSV path's times for one file: reading alone, then read and counted by each

@@ -16,7 +16,8 @@
 //! Condorcet is the alternative that beats every other pairwise, else none; score sums scores
 //! (a blank counts as the lowest); majority judgment takes the lower median and breaks ties by
 //! the Balinski–Laraki majority value; consent passes by the threshold of votes cast, with
-//! quorum.
+//! quorum. Ranked methods count at most [`MAX_RANKED_ALTERNATIVES`] (1,000) alternatives; more
+//! is a [`Setting::TooManyAlternatives`] error, not an attempt at an n² matrix.
 //!
 //! No egui here.
 
