@@ -33,8 +33,9 @@ use crate::ui::theme::{SIDEBAR_WIDTH, Theme, ThemeKind};
 use crate::ui::{self, Board, BoardState};
 use settings::Settings;
 
-/// The sample session compiled into the binary, so that a fresh install opens a real board.
-pub const EMBEDDED_SAMPLE: &str = include_str!("../../sessions/tos-support.ron");
+/// The sample session a fresh install opens, so that it shows a real board: the first of the
+/// samples compiled into the binary (`help::SAMPLES`, the Russian one).
+pub const EMBEDDED_SAMPLE: &str = help::SAMPLES[0].text;
 
 /// How long after an edit the unsaved work is written to the recovery file.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(5);

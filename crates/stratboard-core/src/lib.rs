@@ -8,6 +8,7 @@
 
 pub mod commands;
 pub mod convergence;
+mod csv_text;
 pub mod document;
 #[doc(hidden)]
 pub mod fixtures;

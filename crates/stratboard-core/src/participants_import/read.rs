@@ -15,6 +15,7 @@ use std::io::{Cursor, Read};
 use calamine::{Data, Ods, Reader, Xlsx, open_workbook_from_rs};
 
 use super::ReadError;
+use crate::csv_text::{self, SplitError};
 
 /// The largest file read (16 MiB).
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -237,74 +238,23 @@ fn detect_separator(text: &str) -> char {
     crate::voting::import::detect_separator(text.trim_start())
 }
 
-/// Splits CSV text into rows of trimmed cells (RFC 4180 quoting; `\n`, `\r\n` or `\r` line
-/// ends). A row that ends the file without a line break is kept; the empty "row" after a
-/// final line break is not.
+/// Splits CSV text into rows of trimmed cells ([`crate::csv_text`]); blank lines stay as
+/// rows, so that a row's number is the record's.
 fn csv_rows(text: &str, separator: char) -> Result<Vec<Vec<String>>, ReadError> {
-    let mut rows = Vec::new();
-    let mut chars = text.chars().peekable();
-    while chars.peek().is_some() {
-        let row_number = rows.len() + 1;
-        let mut cells = Vec::new();
-        loop {
-            let mut cell = String::new();
-            while matches!(chars.peek(), Some(' ' | '\t')) {
-                chars.next();
-            }
-            if chars.peek() == Some(&'"') {
-                chars.next();
-                read_quoted(&mut chars, &mut cell, row_number)?;
-                while matches!(chars.peek(), Some(' ' | '\t')) {
-                    chars.next();
-                }
-                match chars.peek() {
-                    None | Some('\n' | '\r') => {}
-                    Some(c) if *c == separator => {}
-                    Some(_) => return Err(ReadError::TextAfterQuote { row: row_number }),
-                }
-            } else {
-                while let Some(&c) = chars.peek() {
-                    if c == separator || c == '\n' || c == '\r' {
-                        break;
-                    }
-                    cell.push(c);
-                    chars.next();
-                }
-            }
-            cells.push(cell.trim().to_owned());
-            match chars.next() {
-                Some(c) if c == separator => {}
-                Some('\r') => {
-                    if chars.peek() == Some(&'\n') {
-                        chars.next();
-                    }
-                    break;
-                }
-                _ => break,
-            }
-        }
-        rows.push(cells);
-    }
-    Ok(rows)
-}
-
-/// Reads a quoted cell's text after its opening quote, up to and including the closing one.
-fn read_quoted(
-    chars: &mut std::iter::Peekable<std::str::Chars<'_>>,
-    cell: &mut String,
-    row: usize,
-) -> Result<(), ReadError> {
-    loop {
-        match chars.next() {
-            None => return Err(ReadError::UnclosedQuote { row }),
-            Some('"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            Some('"') => return Ok(()),
-            Some(c) => cell.push(c),
-        }
-    }
+    let records = csv_text::records(text, separator).map_err(|error| match error {
+        SplitError::UnclosedQuote { record, .. } => ReadError::UnclosedQuote { row: record },
+        SplitError::TextAfterQuote { record, .. } => ReadError::TextAfterQuote { row: record },
+    })?;
+    Ok(records
+        .into_iter()
+        .map(|record| {
+            record
+                .cells
+                .iter()
+                .map(|cell| cell.trim().to_owned())
+                .collect()
+        })
+        .collect())
 }
 
 #[cfg(test)]

@@ -35,6 +35,8 @@ mod ranked_csv;
 
 pub use ranked_csv::read_ranked_csv;
 
+use crate::csv_text::{self, Record, SplitError};
+
 use crate::model::{AlternativeId, Ballot, Choice, CriterionScore, Dots, Score, VoteMethod};
 
 /// The largest file [`read_bytes`] accepts (16 MiB).
@@ -490,12 +492,6 @@ fn strip_bom(text: &str) -> &str {
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-/// One CSV record: its cells and the line it starts on.
-struct Record {
-    line: usize,
-    cells: Vec<String>,
-}
-
 /// A CSV header's cells read as the alternatives' names: trimmed, trailing empty cells
 /// dropped, a first `count` column (any case) set apart. Returns the names, the index of the
 /// first alternative's column (0 or 1) and the number of columns.
@@ -541,98 +537,20 @@ pub(crate) fn detect_separator(text: &str) -> char {
     }
 }
 
-/// Splits CSV text into records (RFC 4180 quoting; `\n`, `\r\n` or `\r` line ends). Empty
-/// lines are skipped. Cells are returned untrimmed.
+/// Splits CSV text into records ([`crate::csv_text`]); blank lines are skipped. Cells are
+/// returned untrimmed.
 fn csv_records(text: &str, separator: char) -> Result<Vec<Record>, ImportError> {
-    let mut records = Vec::new();
-    let mut chars = text.chars().peekable();
-    let mut line = 1usize;
-    loop {
-        if chars.peek().is_none() {
-            break;
-        }
-        let start = line;
-        let mut cells = Vec::new();
-        let mut cell = String::new();
-        let mut any_quoted = false;
-        // Reads one record, cell by cell.
-        loop {
-            // Leading blanks before an opening quote.
-            while matches!(chars.peek(), Some(' ' | '\t')) {
-                if let Some(c) = chars.next() {
-                    cell.push(c);
-                }
-            }
-            if chars.peek() == Some(&'"') {
-                chars.next();
-                any_quoted = true;
-                cell.clear();
-                loop {
-                    match chars.next() {
-                        None => {
-                            return Err(ImportError::BadLine {
-                                line: start,
-                                reason: Problem::UnclosedQuote,
-                            });
-                        }
-                        Some('"') if chars.peek() == Some(&'"') => {
-                            chars.next();
-                            cell.push('"');
-                        }
-                        Some('"') => break,
-                        Some(c) => {
-                            if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
-                                line += 1;
-                            }
-                            cell.push(c);
-                        }
-                    }
-                }
-                while matches!(chars.peek(), Some(' ' | '\t')) {
-                    chars.next();
-                }
-                match chars.peek() {
-                    None | Some('\n' | '\r') => {}
-                    Some(c) if *c == separator => {}
-                    Some(_) => {
-                        return Err(ImportError::BadLine {
-                            line,
-                            reason: Problem::TextAfterQuote,
-                        });
-                    }
-                }
-            } else {
-                while let Some(c) = chars.peek() {
-                    if *c == separator || *c == '\n' || *c == '\r' {
-                        break;
-                    }
-                    cell.push(*c);
-                    chars.next();
-                }
-            }
-            cells.push(std::mem::take(&mut cell));
-            match chars.next() {
-                Some(c) if c == separator => continue,
-                Some('\r') => {
-                    if chars.peek() == Some(&'\n') {
-                        chars.next();
-                    }
-                    line += 1;
-                    break;
-                }
-                Some('\n') => {
-                    line += 1;
-                    break;
-                }
-                _ => break,
-            }
-        }
-        let empty_line = !any_quoted && cells.len() == 1 && cells[0].trim().is_empty();
-        if !empty_line {
-            records.push(Record { line: start, cells });
-        }
-    }
-    Ok(records)
+    let records = csv_text::records(text, separator).map_err(|error| match error {
+        SplitError::UnclosedQuote { line, .. } => ImportError::BadLine {
+            line,
+            reason: Problem::UnclosedQuote,
+        },
+        SplitError::TextAfterQuote { line, .. } => ImportError::BadLine {
+            line,
+            reason: Problem::TextAfterQuote,
+        },
+    })?;
+    Ok(records.into_iter().filter(|r| !r.is_blank()).collect())
 }
 
 /// Reads CSV ballots. See the module documentation for the format.
