@@ -4,24 +4,11 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_stratboard");
+mod cli_common;
 
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use cli_common::{BIN, run, sample, stderr, stdout};
 
 fn samples() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
@@ -319,14 +306,6 @@ fn help_is_english_and_version_is_printed() {
     );
 }
 
-fn sample(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sessions")
-        .join(name)
-        .display()
-        .to_string()
-}
-
 #[test]
 fn tally_a_session_vote_as_json() {
     let output = run(&[
@@ -444,6 +423,29 @@ fn tally_refuses_a_bad_ballots_file_with_its_line() {
         "{}",
         stderr(&unknown)
     );
+}
+
+#[test]
+fn tally_refuses_more_alternatives_than_a_ranked_method_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("wide.csv");
+    let names: Vec<String> = (1..=1_001).map(|i| format!("A{i}")).collect();
+    let ranks: Vec<String> = (1..=1_001).map(|i| i.to_string()).collect();
+    fs::write(&csv, format!("{}\n{}\n", names.join(","), ranks.join(","))).unwrap();
+    let output = run(&[
+        "tally",
+        "--ballots",
+        csv.to_str().unwrap(),
+        "--method",
+        "schulze",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("1001 alternatives; a ranked method counts at most 1,000"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(stdout(&output), "");
 }
 
 #[test]

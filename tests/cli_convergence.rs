@@ -4,38 +4,16 @@
 #![allow(clippy::unwrap_used)]
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
 
 use stratboard::model::{
     Alternative, AlternativeId, Ballot, Choice, GroupId, Position, PositionId, Score, Session,
     StakeholderGroup, Stance, Vote, VoteId, VoteMethod, VoteRound, VoteStatus,
 };
 
-const BIN: &str = env!("CARGO_BIN_EXE_stratboard");
+mod cli_common;
 
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn sample(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sessions")
-        .join(name)
-        .display()
-        .to_string()
-}
+use cli_common::{run, sample, stderr, stdout};
 
 fn position(id: u32, group: u32, alternative: u32, stance: Stance, round: u32) -> Position {
     Position {

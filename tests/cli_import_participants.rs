@@ -11,22 +11,15 @@ use std::process::{Command, Output};
 use stratboard::model::{GroupId, Participant, ParticipantId, Session, StakeholderGroup};
 use stratboard::storage;
 
-const BIN: &str = env!("CARGO_BIN_EXE_stratboard");
+mod cli_common;
 
+use cli_common::{BIN, stderr, stdout};
+
+/// `stratboard import-participants` with `args`.
 fn run(args: &[&Path]) -> Output {
-    Command::new(BIN)
-        .arg("import-participants")
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
+    let mut all: Vec<&std::ffi::OsStr> = vec!["import-participants".as_ref()];
+    all.extend(args.iter().map(|path| path.as_os_str()));
+    cli_common::run(&all)
 }
 
 /// A session with one group («Совет») and one person (Иванов Иван Иванович), saved in `dir`.
