@@ -3,9 +3,9 @@
 //!
 //! RFC 4180 quoting: a cell may be quoted with `"` (a quote inside is doubled, `""`), a quoted
 //! cell may hold separators and line breaks, and blanks around the quotes are dropped. Lines
-//! end at `\n`, `\r\n` or a lone `\r`. Every line is a record, blank ones too (each reader
-//! decides what a blank line means); a last line without a line break is a record, the empty
-//! "line" after a final line break is not. Unquoted cells are returned as they are (blanks
+//! end at `\n`, `\r\n` or a lone `\r`. Every line is a record; blank ones are kept or skipped
+//! as the reader asks ([`Blank`]), skipped ones still counted in the record numbers. A last
+//! line without a line break is a record, the empty "line" after a final line break is not. Unquoted cells are returned as they are (blanks
 //! included); quoted ones without their quotes.
 
 /// One record of CSV text.
@@ -24,6 +24,15 @@ impl Record {
     pub fn is_blank(&self) -> bool {
         !self.quoted && self.cells.len() == 1 && self.cells[0].trim().is_empty()
     }
+}
+
+/// What [`records`] does with a blank record ([`Record::is_blank`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Blank {
+    /// Keep it (a spreadsheet shows it as an empty row).
+    Keep,
+    /// Leave it out as it is read (a file of blank lines costs no memory).
+    Skip,
 }
 
 /// Why CSV text cannot be split.
@@ -46,12 +55,17 @@ pub(crate) enum SplitError {
 }
 
 /// Splits `text` into records at `separator`. See the module documentation.
-pub(crate) fn records(text: &str, separator: char) -> Result<Vec<Record>, SplitError> {
+pub(crate) fn records(
+    text: &str,
+    separator: char,
+    blank: Blank,
+) -> Result<Vec<Record>, SplitError> {
     let mut records = Vec::new();
     let mut chars = text.chars().peekable();
     let mut line = 1usize;
+    let mut record = 0usize;
     while chars.peek().is_some() {
-        let record = records.len() + 1;
+        record += 1;
         let start = line;
         let mut cells = Vec::new();
         let mut quoted = false;
@@ -104,11 +118,14 @@ pub(crate) fn records(text: &str, separator: char) -> Result<Vec<Record>, SplitE
                 _ => break,
             }
         }
-        records.push(Record {
+        let record = Record {
             line: start,
             cells,
             quoted,
-        });
+        };
+        if blank == Blank::Keep || !record.is_blank() {
+            records.push(record);
+        }
     }
     Ok(records)
 }
@@ -144,7 +161,7 @@ mod tests {
     use super::*;
 
     fn cells(text: &str) -> Vec<Vec<String>> {
-        records(text, ',')
+        records(text, ',', Blank::Keep)
             .unwrap()
             .into_iter()
             .map(|r| r.cells)
@@ -153,7 +170,8 @@ mod tests {
 
     #[test]
     fn records_keep_blank_lines_and_their_lines() {
-        let split = records("a,b\r\n\n \"x\ny\" , c\rlast", ',').unwrap();
+        let text = "a,b\r\n\n \"x\ny\" , c\rlast";
+        let split = records(text, ',', Blank::Keep).unwrap();
         let lines: Vec<usize> = split.iter().map(|r| r.line).collect();
         assert_eq!(lines, [1, 2, 3, 5]);
         assert_eq!(split[1].cells, [""]);
@@ -161,9 +179,17 @@ mod tests {
         assert_eq!(split[2].cells, ["x\ny", " c"]);
         assert!(!split[2].is_blank());
         assert_eq!(split[3].cells, ["last"]);
+        // Skipped, a blank line is not in the records but still in the numbers.
+        let skipped = records(text, ',', Blank::Skip).unwrap();
+        assert_eq!(skipped.len(), 3);
+        assert_eq!(skipped[1].line, 3);
+        assert_eq!(
+            records("\n\n\"a", ',', Blank::Skip),
+            Err(SplitError::UnclosedQuote { record: 3, line: 3 })
+        );
         // A final line break adds no record; a quoted empty cell is not blank.
         assert_eq!(cells("a\n"), [["a"]]);
-        assert!(!records("\"\"\n", ',').unwrap()[0].is_blank());
+        assert!(!records("\"\"\n", ',', Blank::Keep).unwrap()[0].is_blank());
         assert_eq!(cells("  ,\t"), [["  ", "\t"]]);
         assert_eq!(cells("\"say \"\"hi\"\";x\""), [["say \"hi\";x"]]);
     }
@@ -171,11 +197,11 @@ mod tests {
     #[test]
     fn quote_errors_name_the_record_and_the_line() {
         assert_eq!(
-            records("a\n\n\"b\nc", ','),
+            records("a\n\n\"b\nc", ',', Blank::Keep),
             Err(SplitError::UnclosedQuote { record: 3, line: 3 })
         );
         assert_eq!(
-            records("a\n\"b\nc\" d", ','),
+            records("a\n\"b\nc\" d", ',', Blank::Keep),
             Err(SplitError::TextAfterQuote { record: 2, line: 3 })
         );
     }

@@ -15,7 +15,7 @@ use std::io::{Cursor, Read};
 use calamine::{Data, Ods, Reader, Xlsx, open_workbook_from_rs};
 
 use super::ReadError;
-use crate::csv_text::{self, SplitError};
+use crate::csv_text::{self, Blank, SplitError};
 
 /// The largest file read (16 MiB).
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -241,7 +241,7 @@ fn detect_separator(text: &str) -> char {
 /// Splits CSV text into rows of trimmed cells ([`crate::csv_text`]); blank lines stay as
 /// rows, so that a row's number is the record's.
 fn csv_rows(text: &str, separator: char) -> Result<Vec<Vec<String>>, ReadError> {
-    let records = csv_text::records(text, separator).map_err(|error| match error {
+    let records = csv_text::records(text, separator, Blank::Keep).map_err(|error| match error {
         SplitError::UnclosedQuote { record, .. } => ReadError::UnclosedQuote { row: record },
         SplitError::TextAfterQuote { record, .. } => ReadError::TextAfterQuote { row: record },
     })?;

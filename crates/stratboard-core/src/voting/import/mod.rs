@@ -35,7 +35,7 @@ mod ranked_csv;
 
 pub use ranked_csv::read_ranked_csv;
 
-use crate::csv_text::{self, Record, SplitError};
+use crate::csv_text::{self, Blank, Record, SplitError};
 
 use crate::model::{AlternativeId, Ballot, Choice, CriterionScore, Dots, Score, VoteMethod};
 
@@ -540,7 +540,7 @@ pub(crate) fn detect_separator(text: &str) -> char {
 /// Splits CSV text into records ([`crate::csv_text`]); blank lines are skipped. Cells are
 /// returned untrimmed.
 fn csv_records(text: &str, separator: char) -> Result<Vec<Record>, ImportError> {
-    let records = csv_text::records(text, separator).map_err(|error| match error {
+    let records = csv_text::records(text, separator, Blank::Skip).map_err(|error| match error {
         SplitError::UnclosedQuote { line, .. } => ImportError::BadLine {
             line,
             reason: Problem::UnclosedQuote,
@@ -550,7 +550,7 @@ fn csv_records(text: &str, separator: char) -> Result<Vec<Record>, ImportError> 
             reason: Problem::TextAfterQuote,
         },
     })?;
-    Ok(records.into_iter().filter(|r| !r.is_blank()).collect())
+    Ok(records)
 }
 
 /// Reads CSV ballots. See the module documentation for the format.

@@ -59,13 +59,17 @@ pub fn read_ranked_csv(file_name: &str, bytes: &[u8]) -> Option<(Vec<String>, Ra
     let body = &text.as_bytes()[header_end..];
     let body = body.strip_prefix(b"\r").unwrap_or(body);
     let body = body.strip_prefix(b"\n").unwrap_or(body);
-    let lines = count_newlines(body).saturating_add(1);
+    // At most one ballot a line, and a ballot's line holds at least n bytes (n − 1 separators
+    // and a line break, or one digit and a line break): one allocation each, no doublings, and
+    // never more than the file can fill (blank lines are no ballots).
+    let ballots = count_newlines(body)
+        .saturating_add(1)
+        .min(body.len() / n + 1);
     let mut profile = RankedProfile {
         alternatives: n,
-        // At most one ballot a line: one allocation each, no doublings.
-        ranks: Vec::with_capacity(lines.saturating_mul(n)),
-        listed_levels: Vec::with_capacity(lines),
-        weights: Vec::with_capacity(lines),
+        ranks: Vec::with_capacity(ballots * n),
+        listed_levels: Vec::with_capacity(ballots),
+        weights: Vec::with_capacity(ballots),
     };
     let mut rows = Rows {
         body,
@@ -386,7 +390,9 @@ fn masked_row(body: &[u8], at: usize, separator: u8, cells: &mut [u32]) -> Optio
     let block = body.get(at..)?.first_chunk::<72>()?;
     let (separators, line_feeds, others) = masks64(block.first_chunk::<64>()?, separator);
     let feed = line_feeds.trailing_zeros();
-    if feed == 64 {
+    // Longer than the block, or a blank line (with one column it would pass for one blank
+    // cell): the byte reader's.
+    if feed == 64 || feed == 0 {
         return None;
     }
     // The line's bytes, before its line feed; a "\r" before that ends the last cell.
@@ -394,7 +400,8 @@ fn masked_row(body: &[u8], at: usize, separator: u8, cells: &mut [u32]) -> Optio
     let mut end = feed;
     let others = others & line;
     if others != 0 {
-        if others != 1 << (feed - 1) || block[feed as usize - 1] != b'\r' {
+        // Only a "\r" before the line feed, after something (not a blank "\r\n" line).
+        if others != 1 << (feed - 1) || block[feed as usize - 1] != b'\r' || feed == 1 {
             return None;
         }
         end = feed - 1;
