@@ -2,12 +2,14 @@
 //! [`crate::voting::tally_ranked`], without a [`crate::model::Ballot`] per line: the path of
 //! `stratboard tally --ballots FILE.csv`.
 //!
-//! A line is read the fast way when it has the usual shape — exactly the header's columns,
-//! each cell blank or at most seven digits, ended by a line feed or `\r\n`: eight bytes are
-//! loaded at a time and a cell's digits found and valued with word arithmetic, without a
-//! branch per byte. Any other line (blanks around numbers, padding cells, a blank line, the
-//! last few bytes of the file) is read byte by byte by [`number_cells`], which knows every
-//! shape the full reader accepts. Both give the same cells.
+//! A line is read the fast way ([`masked_row`]) when it has the usual shape — at most 63 bytes,
+//! exactly the header's columns, each cell blank or one to seven digits, ended by a line feed
+//! or `\r\n`: three bit masks of its 64 bytes (separators, line feeds, anything else that is
+//! not a digit), built eight bytes at a time with word arithmetic, give every cell's place at
+//! once, and each cell is valued without a branch on its length. Any other line (blanks around
+//! numbers, padding cells, a blank line, a longer line, the file's last 72 bytes) is read byte
+//! by byte by [`number_cells`], which knows every shape the full reader accepts. Both give the
+//! same cells (tests, property tests and the `ballot_files` fuzz target check it).
 
 use super::{BallotKind, MAX_FILE_BYTES, check_name, detect_separator, header_names, strip_bom};
 use crate::voting::{MAX_RANKED_ALTERNATIVES, RankedProfile};
