@@ -500,6 +500,22 @@ fn preflib_bad_inputs_are_rejected_whole_with_the_line() {
             what: "ALTERNATIVE NAME 2".into()
         })
     );
+    // A gap among the names, and an absurd declared number (found by fuzzing: it was
+    // allocated before the names were found missing, and the process aborted).
+    assert_eq!(
+        read_preflib(
+            "# NUMBER ALTERNATIVES: 3\n# ALTERNATIVE NAME 3: C\n# ALTERNATIVE NAME 1: A\n1: 1\n"
+        ),
+        Err(ImportError::MissingHeader {
+            what: "ALTERNATIVE NAME 2".into()
+        })
+    );
+    assert_eq!(
+        read_preflib("# NUMBER ALTERNATIVES: 64112111121\n# ALTERNATIVE NAME 1: A\n1: 1\n"),
+        Err(ImportError::MissingHeader {
+            what: "ALTERNATIVE NAME 2".into()
+        })
+    );
     assert!(matches!(
         err_line(
             read_preflib("# NUMBER ALTERNATIVES: 1\n# ALTERNATIVE NAME 2: B\n1: 1\n"),

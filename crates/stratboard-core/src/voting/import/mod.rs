@@ -873,19 +873,21 @@ fn preflib(text: &str, expected: Option<DataType>) -> Result<Imported, ImportErr
         what: "NUMBER ALTERNATIVES".into(),
     })?;
 
-    let mut alternatives: Vec<Option<(String, usize)>> = vec![None; n];
+    // By number, not a slot per declared alternative: the declared number is the file's word
+    // (64 thousand million of them must not be allocated before the names are found missing).
+    let mut alternatives: std::collections::BTreeMap<usize, (String, usize)> =
+        std::collections::BTreeMap::new();
     for (i, name, line) in names {
-        let slot = i
-            .checked_sub(1)
-            .and_then(|k| alternatives.get_mut(k))
-            .ok_or(ImportError::BadHeader {
+        if i == 0 || i > n {
+            return Err(ImportError::BadHeader {
                 line,
                 reason: Problem::OutOfRange {
                     alternative: i,
                     count: n,
                 },
-            })?;
-        if slot.is_some() {
+            });
+        }
+        if alternatives.contains_key(&i) {
             return Err(ImportError::BadHeader {
                 line,
                 reason: Problem::NamedTwice { alternative: i },
@@ -897,13 +899,16 @@ fn preflib(text: &str, expected: Option<DataType>) -> Result<Imported, ImportErr
                 reason: Problem::EmptyName { alternative: i },
             });
         }
-        *slot = Some((name, line));
+        alternatives.insert(i, (name, line));
     }
-    let mut named = Vec::with_capacity(n);
-    for (k, slot) in alternatives.into_iter().enumerate() {
-        let (name, line) = slot.ok_or_else(|| ImportError::MissingHeader {
-            what: format!("ALTERNATIVE NAME {}", k + 1),
-        })?;
+    // Numbers 1 … n in order: the first one not named is missing.
+    let mut named = Vec::with_capacity(alternatives.len());
+    for (k, (i, (name, line))) in alternatives.into_iter().enumerate() {
+        if i != k + 1 {
+            return Err(ImportError::MissingHeader {
+                what: format!("ALTERNATIVE NAME {}", k + 1),
+            });
+        }
         if named
             .iter()
             .any(|(other, _): &(String, usize)| *other == name)
@@ -911,6 +916,11 @@ fn preflib(text: &str, expected: Option<DataType>) -> Result<Imported, ImportErr
             return Err(ImportError::DuplicateAlternative { name, line });
         }
         named.push((name, line));
+    }
+    if named.len() < n {
+        return Err(ImportError::MissingHeader {
+            what: format!("ALTERNATIVE NAME {}", named.len() + 1),
+        });
     }
 
     let mut ballots = Vec::with_capacity(orders.len());
