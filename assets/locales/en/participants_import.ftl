@@ -20,6 +20,7 @@ pimport-unclosed-quote = row { $row }: a quoted cell is never closed
 pimport-text-after-quote = row { $row }: text after the closing quote of a cell
 pimport-no-such-sheet = there is no sheet “{ $name }” (the sheets: { $sheets })
 pimport-no-sheets = a CSV file has no sheets to choose from
+pimport-sheet-too-large = the sheet “{ $sheet }” reaches cell { $cell }: over a million cells, far more than a list; delete what lies below or to the right of the list, or copy the list to a new sheet
 pimport-empty = the sheet is empty
 
 # Why the list cannot be imported.

@@ -81,6 +81,17 @@ pub enum ReadError {
     /// A sheet was asked for, but the file is CSV (one unnamed sheet).
     #[error("a CSV file has no sheets to choose from")]
     NoSheets,
+    /// A sheet spanning more cells than a list can ([`read::MAX_SHEET_CELLS`]), usually for a
+    /// stray cell far below or to the right of it.
+    #[error(
+        "the sheet “{sheet}” reaches cell {cell}: over a million cells, far more than a list; delete what lies below or to the right of the list, or copy the list to a new sheet"
+    )]
+    SheetTooLarge {
+        /// The sheet.
+        sheet: String,
+        /// Its farthest cell, as a spreadsheet names it (`XFD1048576`).
+        cell: String,
+    },
     /// The sheet has no filled cell at all.
     #[error("the sheet is empty")]
     Empty,

@@ -103,8 +103,8 @@ pub fn read_workbook(file_name: &str, bytes: &[u8]) -> Result<Workbook, ReadErro
     let kind = detect_kind(file_name, bytes)?;
     let sheets = match kind {
         FileKind::Csv => vec![read_csv(bytes)?],
-        FileKind::Xlsx => spreadsheet::<Xlsx<_>>(bytes)?,
-        FileKind::Ods => spreadsheet::<Ods<_>>(bytes)?,
+        FileKind::Xlsx => xlsx_sheets(bytes)?,
+        FileKind::Ods => ods_sheets(bytes)?,
     };
     Ok(Workbook { kind, sheets })
 }
@@ -172,20 +172,104 @@ fn zip_kind(bytes: &[u8]) -> Result<FileKind, ReadError> {
     })
 }
 
-/// Every sheet of an XLSX or ODS workbook, cells as text.
-fn spreadsheet<R>(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError>
-where
-    R: Reader<Cursor<Vec<u8>>>,
-    R::Error: std::fmt::Display,
-{
-    let damaged = |error: R::Error| ReadError::Damaged {
+/// The most cells a sheet may span, from its first filled cell to its last: a thousand times
+/// any real list, and a bound on what a stray cell far below or to the right of the list
+/// (`XFD1048576` spans 17 thousand million) can make the reader hold.
+pub const MAX_SHEET_CELLS: usize = 1_000_000;
+
+/// Every sheet of an XLSX workbook, cells as text, read cell by cell (the spreadsheet library's
+/// whole-sheet range would first allocate every cell between the corners).
+fn xlsx_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
+    let damaged = |error: calamine::XlsxError| ReadError::Damaged {
         message: error.to_string(),
     };
-    let mut workbook: R = open_workbook_from_rs(Cursor::new(bytes.to_vec())).map_err(damaged)?;
+    let mut workbook: Xlsx<_> =
+        open_workbook_from_rs(Cursor::new(bytes.to_vec())).map_err(damaged)?;
+    let mut sheets = Vec::new();
+    for name in workbook.sheet_names() {
+        let mut reader = workbook.worksheet_cells_reader(&name).map_err(damaged)?;
+        let mut cells = Vec::new();
+        while let Some(cell) = reader.next_cell().map_err(damaged)? {
+            let text = cell_text(&Data::from(cell.get_value().clone()));
+            if !text.is_empty() {
+                cells.push((cell.get_position(), text));
+            }
+        }
+        drop(reader);
+        sheets.push(sheet_of_cells(name, cells)?);
+    }
+    Ok(sheets)
+}
+
+/// A sheet from its filled cells ((row, column) from 0, and the text).
+fn sheet_of_cells(name: String, cells: Vec<((u32, u32), String)>) -> Result<Sheet, ReadError> {
+    let rows = cells.iter().map(|((row, _), _)| *row as usize);
+    let columns = cells.iter().map(|((_, column), _)| *column as usize);
+    let (Some(top), Some(bottom), Some(left), Some(right)) = (
+        rows.clone().min(),
+        rows.max(),
+        columns.clone().min(),
+        columns.max(),
+    ) else {
+        return Ok(Sheet {
+            name,
+            first_row: 1,
+            first_column: 0,
+            rows: Vec::new(),
+        });
+    };
+    let (height, width) = (bottom - top + 1, right - left + 1);
+    check_size(&name, height, width, (bottom, right))?;
+    let mut grid = vec![vec![String::new(); width]; height];
+    for ((row, column), text) in cells {
+        grid[row as usize - top][column as usize - left] = text;
+    }
+    Ok(Sheet {
+        name,
+        first_row: top + 1,
+        first_column: left,
+        rows: grid,
+    })
+}
+
+/// Refuses a sheet spanning more than [`MAX_SHEET_CELLS`], naming its farthest cell
+/// ((row, column) from 0).
+fn check_size(
+    sheet: &str,
+    height: usize,
+    width: usize,
+    (row, column): (usize, usize),
+) -> Result<(), ReadError> {
+    if height.saturating_mul(width) > MAX_SHEET_CELLS {
+        return Err(ReadError::SheetTooLarge {
+            sheet: sheet.to_owned(),
+            cell: format!("{}{}", column_letter(column), row + 1),
+        });
+    }
+    Ok(())
+}
+
+/// Every sheet of an ODS workbook, cells as text. (The library reads an ODS sheet whole and
+/// refuses one over 100 million cells itself.)
+fn ods_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
+    let damaged = |error: calamine::OdsError| ReadError::Damaged {
+        message: error.to_string(),
+    };
+    let mut workbook: Ods<_> =
+        open_workbook_from_rs(Cursor::new(bytes.to_vec())).map_err(damaged)?;
     let mut sheets = Vec::new();
     for name in workbook.sheet_names() {
         let range = workbook.worksheet_range(&name).map_err(damaged)?;
         let (first_row, first_column) = range.start().unwrap_or((0, 0));
+        if let Some((last_row, last_column)) = range.end() {
+            let (height, width) = range.get_size();
+            check_size(
+                &name,
+                height,
+                width,
+                (last_row as usize, last_column as usize),
+            )?;
+        }
         let rows = range
             .rows()
             .map(|row| row.iter().map(cell_text).collect())

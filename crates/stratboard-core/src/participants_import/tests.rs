@@ -361,6 +361,37 @@ pub(crate) fn xlsx_bytes() -> Vec<u8> {
 }
 
 #[test]
+fn a_stray_cell_far_from_the_list_is_named_not_allocated_for() {
+    // A list at A1, and one cell at the sheet's very last address: 17 thousand million cells
+    // between the corners, which the library's whole-sheet range would allocate (and abort).
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Лист1").unwrap();
+    sheet.write_string(0, 0, "ФИО").unwrap();
+    sheet.write_string(1, 0, "Иванов Иван").unwrap();
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    let bytes = workbook.save_to_buffer().unwrap();
+    assert_eq!(
+        read_workbook("list.xlsx", &bytes).unwrap_err(),
+        ReadError::SheetTooLarge {
+            sheet: "Лист1".to_owned(),
+            cell: "XFD1048576".to_owned(),
+        }
+    );
+    // Near the list, a stray cell is only a wider table.
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "ФИО").unwrap();
+    sheet.write_string(1, 0, "Иванов Иван").unwrap();
+    sheet.write_string(99, 9, "x").unwrap();
+    let bytes = workbook.save_to_buffer().unwrap();
+    let read = read_workbook("list.xlsx", &bytes).unwrap();
+    let rows = &read.sheet(None).unwrap().rows;
+    assert_eq!((rows.len(), rows[0].len()), (100, 10));
+    assert_eq!(rows[99][9], "x");
+}
+
+#[test]
 fn xlsx_sheets_are_read_by_name_with_their_rows_and_columns() {
     let bytes = xlsx_bytes();
     let workbook = read_workbook("list.xlsx", &bytes).unwrap();

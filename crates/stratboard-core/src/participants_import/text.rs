@@ -44,6 +44,10 @@ pub fn read_error(tr: &Tr, error: &ReadError) -> String {
             &[("name", text(name)), ("sheets", text(&sheets.join(", ")))],
         ),
         ReadError::NoSheets => tr.t("pimport-no-sheets"),
+        ReadError::SheetTooLarge { sheet, cell } => tr.args(
+            "pimport-sheet-too-large",
+            &[("sheet", text(sheet)), ("cell", text(cell))],
+        ),
         ReadError::Empty => tr.t("pimport-empty"),
     }
 }
@@ -115,6 +119,10 @@ mod tests {
         let errors = [
             ReadError::OldExcel,
             ReadError::NoSheets,
+            ReadError::SheetTooLarge {
+                sheet: "Лист1".to_owned(),
+                cell: "XFD1048576".to_owned(),
+            },
             ReadError::Empty,
             ReadError::UnclosedQuote { row: 3 },
             ReadError::NoSuchSheet {
