@@ -191,9 +191,21 @@ fn xlsx_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
         let mut cells = Vec::new();
         while let Some(cell) = reader.next_cell().map_err(damaged)? {
             let text = cell_text(&Data::from(cell.get_value().clone()));
-            if !text.is_empty() {
-                cells.push((cell.get_position(), text));
+            if text.is_empty() {
+                continue;
             }
+            // More filled cells than a sheet may span (a compressed file can hold many): the
+            // sheet is refused without reading on.
+            if cells.len() == MAX_SHEET_CELLS {
+                let (row, column) = cell.get_position();
+                check_size(
+                    &name,
+                    MAX_SHEET_CELLS + 1,
+                    1,
+                    (row as usize, column as usize),
+                )?;
+            }
+            cells.push((cell.get_position(), text));
         }
         drop(reader);
         sheets.push(sheet_of_cells(name, cells)?);
