@@ -234,6 +234,30 @@ mod tests {
         );
     }
 
+    #[test]
+    fn too_many_alternatives_is_translated() {
+        let ids: Vec<crate::model::AlternativeId> =
+            (1..=1_001).map(crate::model::AlternativeId).collect();
+        let error = tally(&Election {
+            alternatives: &ids,
+            ballots: &[],
+            method: &VoteMethod::Schulze,
+            quorum: None,
+            threshold: Threshold::SimpleMajority,
+        })
+        .unwrap_err();
+        let russian = tally_error(&Tr::new(Language::Russian), &error);
+        assert!(
+            russian.ends_with("альтернатив: 1001; ранжированный метод считает не более 1000"),
+            "{russian}"
+        );
+        let english = tally_error(&Tr::new(Language::English), &error);
+        assert!(
+            english.ends_with("1001 alternatives; a ranked method counts at most 1,000"),
+            "{english}"
+        );
+    }
+
     /// Every kind of refusal the CSV reader gives reads in Russian without English words, and
     /// in English as the library says it (without the line).
     #[test]
