@@ -4,11 +4,26 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
 
 mod cli_common;
 
 use cli_common::{BIN, run, sample, stderr, stdout};
+
+/// `stratboard tally --ballots FILE --method METHOD`, with `--json` when asked.
+fn tally_ballots(file: &Path, method: &str, json: bool) -> Output {
+    let mut args = vec![
+        "tally",
+        "--ballots",
+        file.to_str().unwrap(),
+        "--method",
+        method,
+    ];
+    if json {
+        args.push("--json");
+    }
+    run(&args)
+}
 
 fn samples() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
@@ -362,14 +377,7 @@ fn tally_paper_ballots_from_csv_and_preflib() {
         "count,Субсидии,Выезды,Конференции\n3,1,2,3\n2,2,1,\n1,1,1,2\n",
     )
     .unwrap();
-    let output = run(&[
-        "tally",
-        "--ballots",
-        csv.to_str().unwrap(),
-        "--method",
-        "schulze",
-        "--json",
-    ]);
+    let output = tally_ballots(&csv, "schulze", true);
     assert!(output.status.success(), "{}", stderr(&output));
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(json["ballots"], 6);
@@ -381,14 +389,7 @@ fn tally_paper_ballots_from_csv_and_preflib() {
         "# FILE NAME: t.soc\n# DATA TYPE: soc\n# NUMBER ALTERNATIVES: 3\n# NUMBER VOTERS: 5\n# NUMBER UNIQUE ORDERS: 2\n# ALTERNATIVE NAME 1: A\n# ALTERNATIVE NAME 2: B\n# ALTERNATIVE NAME 3: C\n3: 1,2,3\n2: 3,2,1\n",
     )
     .unwrap();
-    let output = run(&[
-        "tally",
-        "--ballots",
-        soc.to_str().unwrap(),
-        "--method",
-        "irv",
-        "--json",
-    ]);
+    let output = tally_ballots(&soc, "irv", true);
     assert!(output.status.success(), "{}", stderr(&output));
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(json["winners"], serde_json::json!(["A"]));
@@ -400,23 +401,11 @@ fn tally_refuses_a_bad_ballots_file_with_its_line() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("bad.csv");
     fs::write(&csv, "A,B\n1,2\n1,x\n").unwrap();
-    let output = run(&[
-        "tally",
-        "--ballots",
-        csv.to_str().unwrap(),
-        "--method",
-        "borda",
-    ]);
+    let output = tally_ballots(&csv, "borda", false);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("line 3"), "{}", stderr(&output));
     assert_eq!(stdout(&output), "", "nothing counted from a bad file");
-    let unknown = run(&[
-        "tally",
-        "--ballots",
-        csv.to_str().unwrap(),
-        "--method",
-        "lottery",
-    ]);
+    let unknown = tally_ballots(&csv, "lottery", false);
     assert_eq!(unknown.status.code(), Some(1));
     assert!(
         stderr(&unknown).contains("unknown method"),
@@ -432,13 +421,7 @@ fn tally_refuses_more_alternatives_than_a_ranked_method_counts() {
     let names: Vec<String> = (1..=1_001).map(|i| format!("A{i}")).collect();
     let ranks: Vec<String> = (1..=1_001).map(|i| i.to_string()).collect();
     fs::write(&csv, format!("{}\n{}\n", names.join(","), ranks.join(","))).unwrap();
-    let output = run(&[
-        "tally",
-        "--ballots",
-        csv.to_str().unwrap(),
-        "--method",
-        "schulze",
-    ]);
+    let output = tally_ballots(&csv, "schulze", false);
     assert_eq!(output.status.code(), Some(1));
     assert!(
         stderr(&output).contains("1001 alternatives; a ranked method counts at most 1,000"),

@@ -211,10 +211,28 @@ fn measure(
             Err(e) => format!("error: {e}"),
         };
     }
-    times.sort();
-    let median = (times[RUNS / 2 - 1] + times[RUNS / 2]) / 2;
-    let p95 = times[(RUNS * 95).div_ceil(100) - 1];
+    let (median, p95) = median_and_p95(&mut times);
     (median, p95, outcome)
+}
+
+/// The median and the 95th percentile of `times` (at least two).
+fn median_and_p95(times: &mut [Duration]) -> (Duration, Duration) {
+    times.sort();
+    let runs = times.len();
+    let median = (times[runs / 2 - 1] + times[runs / 2]) / 2;
+    (median, times[(runs * 95).div_ceil(100) - 1])
+}
+
+/// One row of the printed table.
+fn print_row(name: &str, median: Duration, p95: Duration, verdict: &str, outcome: &str) {
+    println!(
+        "{:<18} {:>7.2} ms {:>7.2} ms  {:<6} {}",
+        name,
+        median.as_secs_f64() * 1e3,
+        p95.as_secs_f64() * 1e3,
+        verdict,
+        outcome
+    );
 }
 
 /// The ranked ballots as a CSV file: one column per alternative, each cell the ballot's tie
@@ -317,9 +335,7 @@ fn report_csv(title: &str, csv: &[u8]) {
         }
     }
     for (((name, method), times), outcome) in methods.iter().zip(&mut times).zip(outcomes) {
-        times.sort();
-        let median = (times[CSV_RUNS / 2 - 1] + times[CSV_RUNS / 2]) / 2;
-        let p95 = times[(CSV_RUNS * 95).div_ceil(100) - 1];
+        let (median, p95) = median_and_p95(times);
         let verdict = if median <= CSV_TARGET { "ok" } else { "OVER" };
         let outcome = match (outcome, method) {
             (None, _) => "not read".to_owned(),
@@ -328,14 +344,7 @@ fn report_csv(title: &str, csv: &[u8]) {
                 format!("{ballots} ballots, winners {winners:?}")
             }
         };
-        println!(
-            "{:<18} {:>7.2} ms {:>7.2} ms  {:<6} {}",
-            name,
-            median.as_secs_f64() * 1e3,
-            p95.as_secs_f64() * 1e3,
-            verdict,
-            outcome
-        );
+        print_row(name, median, p95, verdict, &outcome);
     }
 }
 
@@ -452,14 +461,7 @@ fn main() {
     for (name, method, alts, ballots) in &cases {
         let (median, p95, outcome) = measure(alts, ballots, method);
         let verdict = if p95 <= TARGET { "ok" } else { "OVER" };
-        println!(
-            "{:<18} {:>7.2} ms {:>7.2} ms  {:<6} {}",
-            name,
-            median.as_secs_f64() * 1e3,
-            p95.as_secs_f64() * 1e3,
-            verdict,
-            outcome
-        );
+        print_row(name, median, p95, verdict, &outcome);
     }
 
     report_csv(

@@ -454,10 +454,21 @@ fn no_ballots_no_winner() {
 /// Alternatives 0..n; each ballot gives each alternative a level 0..=n (n = unlisted), a count
 /// 1..=3.
 fn elections() -> impl Strategy<Value = (Vec<AlternativeId>, Vec<Ballot>)> {
-    (1usize..=5).prop_flat_map(|n| {
+    elections_of(1..=5, |n| n, 0..12)
+}
+
+/// Elections of `sizes` alternatives (0..n) and `ballots` ballots; each ballot gives each
+/// alternative a level 0..=unlisted(n), the last one leaving it unlisted, and a count 1..=3.
+fn elections_of(
+    sizes: std::ops::RangeInclusive<usize>,
+    unlisted: fn(usize) -> usize,
+    ballots: std::ops::Range<usize>,
+) -> impl Strategy<Value = (Vec<AlternativeId>, Vec<Ballot>)> {
+    sizes.prop_flat_map(move |n| {
+        let unlisted = unlisted(n);
         let ballot =
-            (1u32..=3, prop::collection::vec(0..=n, n)).prop_map(move |(count, levels)| {
-                let groups: Vec<Vec<AlternativeId>> = (0..n)
+            (1u32..=3, prop::collection::vec(0..=unlisted, n)).prop_map(move |(count, levels)| {
+                let groups: Vec<Vec<AlternativeId>> = (0..unlisted)
                     .map(|level| {
                         (0..n)
                             .filter(|a| levels[*a] == level)
@@ -474,7 +485,7 @@ fn elections() -> impl Strategy<Value = (Vec<AlternativeId>, Vec<Ballot>)> {
             });
         (
             Just((0..n as u32).map(id).collect::<Vec<_>>()),
-            prop::collection::vec(ballot, 0..12),
+            prop::collection::vec(ballot, ballots.clone()),
         )
     })
 }
@@ -565,30 +576,7 @@ fn irv_by_recounting(
 /// Larger elections than [`elections`], with many ties at the top: up to 8 alternatives, up
 /// to 40 ballots, each alternative on a level 0..=n/2 or unlisted.
 fn tied_elections() -> impl Strategy<Value = (Vec<AlternativeId>, Vec<Ballot>)> {
-    (2usize..=8).prop_flat_map(|n| {
-        let levels = n / 2 + 1;
-        let ballot =
-            (1u32..=3, prop::collection::vec(0..=levels, n)).prop_map(move |(count, placed)| {
-                let groups: Vec<Vec<AlternativeId>> = (0..levels)
-                    .map(|level| {
-                        (0..n)
-                            .filter(|a| placed[*a] == level)
-                            .map(|a| id(a as u32))
-                            .collect()
-                    })
-                    .filter(|g: &Vec<AlternativeId>| !g.is_empty())
-                    .collect();
-                Ballot {
-                    voter: None,
-                    count,
-                    choice: Choice::Ranking(groups),
-                }
-            });
-        (
-            Just((0..n as u32).map(id).collect::<Vec<_>>()),
-            prop::collection::vec(ballot, 1..40),
-        )
-    })
+    elections_of(2..=8, |n| n / 2 + 1, 1..40)
 }
 
 proptest! {
