@@ -4,13 +4,15 @@
 //! server's peak RSS. Targets (2 cores): all within 5 s, p99 ≤ 1 s, 0 lost.
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
-use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+#[path = "../tests/room_support/mod.rs"]
+mod room_support;
+
 use std::net::TcpStream;
-use std::process::{Command as Process, Stdio};
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
-use stratboard::commands::{Command, Item, VoteOp};
+use room_support::{Served, add_open_vote};
+use stratboard::commands::{Command, Item};
 use stratboard::model::{Alternative, Anonymity, Participant, Session, Vote, VoteMethod};
 
 const PHONES: usize = 1000;
@@ -32,20 +34,16 @@ fn session() -> Session {
         .unwrap();
     }
     let alternatives: Vec<_> = s.alternatives.iter().map(|a| a.id).collect();
-    s.apply(Command::Add(Item::Vote(Vote {
-        question: "Which ones?".into(),
-        alternatives,
-        method: VoteMethod::Approval,
-        anonymity: Anonymity::Secret,
-        ..Vote::default()
-    })))
-    .unwrap();
-    let vote = s.votes[0].id;
-    s.apply(Command::Vote {
-        vote,
-        op: VoteOp::Open,
-    })
-    .unwrap();
+    add_open_vote(
+        &mut s,
+        Vote {
+            question: "Which ones?".into(),
+            alternatives,
+            method: VoteMethod::Approval,
+            anonymity: Anonymity::Secret,
+            ..Vote::default()
+        },
+    );
     s
 }
 
@@ -56,22 +54,13 @@ fn request(address: &str, path: &str, token: Option<&str>, body: &str) -> (u16, 
             Err(_) => std::thread::sleep(Duration::from_millis(5)),
         }
     };
-    let auth = token.map_or(String::new(), |t| format!("Authorization: Bearer {t}\r\n"));
-    let written = write!(
-        stream,
-        "POST {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n{auth}\
-         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    );
-    let mut answer = String::new();
+    let reply = room_support::exchange(&mut stream, address, "POST", path, token, body);
     // A reset connection counts as not answered (status 0, with why), not as a crash of the
     // bench.
-    let read = written.and_then(|()| stream.read_to_string(&mut answer));
-    let status = answer.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
-    if let (0, Err(error)) = (status, read) {
-        answer = format!("{:?}", error.kind());
+    match (reply.status, reply.error) {
+        (0, Some(error)) => (0, format!("{:?}", error.kind())),
+        (status, _) => (status, reply.body),
     }
-    (status, answer)
 }
 
 fn main() {
@@ -79,28 +68,12 @@ fn main() {
     let file = dir.path().join("hall.ron");
     let codes_file = dir.path().join("codes.csv");
     stratboard::storage::save(&file, &session(), None).unwrap();
-    let mut server = Process::new(env!("CARGO_BIN_EXE_stratboard"))
-        .arg("serve")
-        .arg(&file)
-        .args(["--bind", "127.0.0.1:0", "--codes"])
-        .arg(&codes_file)
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(server.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    let address = first
-        .trim()
-        .trim_start_matches("http://")
-        .trim_end_matches('/')
-        .to_owned();
-    let codes: Vec<String> = std::fs::read_to_string(&codes_file)
-        .unwrap()
-        .lines()
-        .skip(1)
-        .map(|l| l.rsplit(',').next().unwrap().to_owned())
+    let mut served = Served::start(&file, &codes_file, &[]);
+    let address = served.address.clone();
+    let codes: Vec<String> = served
+        .codes
+        .iter()
+        .map(|(_, _, code)| code.clone())
         .collect();
     let session = stratboard::storage::load(&file).unwrap().session;
     let vote = session.votes[0].id.0;
@@ -161,17 +134,14 @@ fn main() {
         }
     }
     let all = start.elapsed();
-    let rss = std::fs::read_to_string(format!("/proc/{}/status", server.id()))
+    let rss = std::fs::read_to_string(format!("/proc/{}/status", served.child.id()))
         .unwrap_or_default()
         .lines()
         .find(|l| l.starts_with("VmHWM"))
         .map(|l| l.split_whitespace().nth(1).unwrap_or("?").to_owned())
         .unwrap_or_else(|| "?".into());
-    Process::new("sh")
-        .args(["-c", &format!("kill -TERM {}", server.id())])
-        .status()
-        .ok();
-    server.wait().unwrap();
+    served.terminate();
+    served.child.wait().unwrap();
     latencies.sort();
     let at = |q: f64| latencies[((latencies.len() - 1) as f64 * q).round() as usize];
     let in_file = stratboard::storage::load(&file).unwrap().session.votes[0].rounds[0]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Screenshots of the phone page (assets/room/phone.html) in headless Chromium, to look at it.
+# Screenshots of the phone page (crates/stratboard-room/assets/phone.html) in headless Chromium, to look at it.
 #
 #   scripts/phone-shots.sh [OUTDIR]          (default /tmp/phone-shots)
 #

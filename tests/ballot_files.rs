@@ -6,11 +6,11 @@
 use std::path::PathBuf;
 
 use serde_json::json;
-use stratboard::ballot_file::read;
 use stratboard::cli::output::{to_json, to_table};
 use stratboard::model::{AlternativeId, Ballot, Choice};
 use stratboard::voting::import::{BallotKind, ImportError, Imported};
 use stratboard::voting::{ConsentResult, IrvRound, Pairwise, Points, Tally};
+use stratboard_core::voting::import::file::read;
 
 fn a(i: u32) -> AlternativeId {
     AlternativeId(i)

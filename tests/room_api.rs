@@ -4,13 +4,15 @@
 //! and a clean stop on SIGTERM.
 #![allow(clippy::unwrap_used)]
 
-use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+mod room_support;
+
+use std::io::{Read as _, Write as _};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command as Process, Stdio};
 
+use room_support::{Served as Server, add_open_vote, added};
 use serde_json::{Value, json};
-use stratboard::commands::{Command, Item, Outcome, VoteOp};
+use stratboard::commands::{Command, Item, VoteOp};
 use stratboard::model::{
     Alternative, Anonymity, Participant, ParticipantId, Session, Vote, VoteId, VoteMethod,
 };
@@ -19,10 +21,6 @@ use stratboard::model::{
 /// Schulze (secret), dot voting (anonymous, 3 dots), and a closed plurality vote.
 fn session() -> Session {
     let mut s = Session::new("Room test");
-    let added = |s: &mut Session, item: Item| match s.apply(Command::Add(item)).unwrap().outcome {
-        Outcome::Added(r) => r,
-        other => panic!("{other:?}"),
-    };
     for name in ["Anna", "Boris", "Vera"] {
         added(
             &mut s,
@@ -68,24 +66,17 @@ fn session() -> Session {
             alternatives.clone(),
         ),
     ];
-    for (question, method, anonymity, on_ballot) in votes {
-        let stratboard::commands::ItemRef::Vote(id) = added(
+    for (question, method, anonymity, alternatives) in votes {
+        add_open_vote(
             &mut s,
-            Item::Vote(Vote {
+            Vote {
                 question: question.into(),
-                alternatives: on_ballot,
+                alternatives,
                 method,
                 anonymity,
                 ..Vote::default()
-            }),
-        ) else {
-            panic!("not a vote")
-        };
-        s.apply(Command::Vote {
-            vote: id,
-            op: VoteOp::Open,
-        })
-        .unwrap();
+            },
+        );
     }
     let closed = s.votes[3].id;
     s.apply(Command::Vote {
@@ -98,19 +89,6 @@ fn session() -> Session {
     s
 }
 
-struct Server {
-    child: Child,
-    address: String,
-    codes: Vec<(u32, String, String)>,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.child.kill().ok();
-        self.child.wait().ok();
-    }
-}
-
 fn serve(dir: &Path) -> Server {
     serve_with(dir, &[])
 }
@@ -118,44 +96,7 @@ fn serve(dir: &Path) -> Server {
 fn serve_with(dir: &Path, extra: &[&str]) -> Server {
     let file = dir.join("room.ron");
     stratboard::storage::save(&file, &session(), None).unwrap();
-    let codes = dir.join("codes.csv");
-    let mut child = Process::new(env!("CARGO_BIN_EXE_stratboard"))
-        .arg("serve")
-        .arg(&file)
-        .args(["--bind", "127.0.0.1:0", "--codes"])
-        .arg(&codes)
-        .args(extra)
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    let address = first
-        .trim()
-        .strip_prefix("http://")
-        .and_then(|a| a.strip_suffix('/'))
-        .unwrap_or_else(|| panic!("first line is the address: {first:?}"))
-        .to_owned();
-    let codes = std::fs::read_to_string(&codes)
-        .unwrap()
-        .lines()
-        .skip(1)
-        .map(|line| {
-            let fields: Vec<&str> = line.split(',').collect();
-            (
-                fields[0].parse().unwrap(),
-                fields[1].to_owned(),
-                fields[2].to_owned(),
-            )
-        })
-        .collect();
-    Server {
-        child,
-        address,
-        codes,
-    }
+    Server::start(&file, &dir.join("codes.csv"), extra)
 }
 
 /// One HTTP/1.1 request; the status and the body as JSON (`Null` when it is not JSON).
@@ -167,21 +108,12 @@ fn http(
     body: &str,
 ) -> (u16, Value) {
     let mut stream = TcpStream::connect(&server.address).unwrap();
-    let auth = token.map_or(String::new(), |t| format!("Authorization: Bearer {t}\r\n"));
-    write!(
-        stream,
-        "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n{auth}\
-         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-        server.address,
-        body.len()
-    )
-    .unwrap();
-    let mut answer = Vec::new();
-    stream.read_to_end(&mut answer).unwrap();
-    let answer = String::from_utf8_lossy(&answer);
-    let status = answer[9..12].parse().unwrap();
-    let body = answer.split_once("\r\n\r\n").map_or("", |(_, b)| b);
-    (status, serde_json::from_str(body).unwrap_or(Value::Null))
+    let reply = room_support::exchange(&mut stream, &server.address, method, path, token, body);
+    if let Some(error) = reply.error {
+        panic!("{method} {path}: {error}");
+    }
+    let body = serde_json::from_str(&reply.body).unwrap_or(Value::Null);
+    (reply.status, body)
 }
 
 fn join(server: &Server, who: usize) -> String {
@@ -442,13 +374,8 @@ fn sigterm_stops_the_server_cleanly_with_every_ballot_in_the_file() {
         .0,
         200
     );
-    let pid = server.child.id().to_string();
-    // The shell's own `kill`: no procps needed on a fresh machine.
-    let killed = Process::new("sh")
-        .args(["-c", &format!("kill -TERM {pid}")])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    let killed = server.terminate();
+    assert!(killed);
     let status = server.child.wait().unwrap();
     assert!(status.success(), "exit 0 on SIGTERM: {status:?}");
     let round = &on_disk(dir.path()).votes[0].rounds[0];
@@ -557,11 +484,7 @@ fn phones_hear_about_changes_and_the_stream_ends_when_the_room_stops() {
     read_events(&mut events, &mut seen, 2);
 
     // Stopping the room ends the stream instead of waiting for the phone to hang up.
-    let pid = server.child.id().to_string();
-    Process::new("sh")
-        .args(["-c", &format!("kill -TERM {pid}")])
-        .status()
-        .unwrap();
+    server.terminate();
     let mut rest = Vec::new();
     events.read_to_end(&mut rest).unwrap();
     assert!(server.child.wait().unwrap().success());

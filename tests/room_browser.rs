@@ -11,7 +11,8 @@
 #![cfg(unix)]
 #![allow(clippy::unwrap_used)]
 
-use std::io::{BufRead as _, BufReader};
+mod room_support;
+
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
@@ -20,8 +21,9 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
+use room_support::{Served, add_open_vote, added};
 use serde_json::{Map, json};
-use stratboard::commands::{Command, Item, ItemRef, Outcome, VoteOp};
+use stratboard::commands::Item;
 use stratboard::model::{
     Alternative, AlternativeId, Anonymity, Ballot, Choice, ConsentChoice, Participant,
     ParticipantId, Proposer, Session, Vote, VoteMethod, VoteStatus,
@@ -40,10 +42,6 @@ const PATIENCE: Duration = Duration::from_secs(15);
 /// Schulze vote (open: the file keeps who cast each ballot).
 fn session() -> Session {
     let mut s = Session::new("Сессия в браузере");
-    let added = |s: &mut Session, item: Item| match s.apply(Command::Add(item)).unwrap().outcome {
-        Outcome::Added(r) => r,
-        other => panic!("{other:?}"),
-    };
     for name in ["Анна", "Борис", "Вера"] {
         added(
             &mut s,
@@ -71,80 +69,38 @@ fn session() -> Session {
         ),
         (RANKED, VoteMethod::Schulze, alternatives.clone()),
     ] {
-        let ItemRef::Vote(id) = added(
+        add_open_vote(
             &mut s,
-            Item::Vote(Vote {
+            Vote {
                 question: question.into(),
                 alternatives: on_ballot,
                 method,
                 anonymity: Anonymity::Open,
                 ..Vote::default()
-            }),
-        ) else {
-            panic!("not a vote")
-        };
-        s.apply(Command::Vote {
-            vote: id,
-            op: VoteOp::Open,
-        })
-        .unwrap();
+            },
+        );
     }
     s
 }
 
 /// `stratboard serve` on 127.0.0.1:0; killed on drop unless stopped with SIGTERM first.
 struct Server {
-    child: Child,
+    served: Served,
     file: PathBuf,
     url: String,
     /// (participant id, name, code) from `--codes`.
     codes: Vec<(u32, String, String)>,
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.child.kill().ok();
-        self.child.wait().ok();
-    }
-}
-
 impl Server {
     fn start(dir: &Path) -> Self {
         let file = dir.join("room.ron");
         stratboard::storage::save(&file, &session(), None).unwrap();
-        let codes = dir.join("codes.csv");
-        let mut child = Process::new(env!("CARGO_BIN_EXE_stratboard"))
-            .arg("serve")
-            .arg(&file)
-            .args(["--bind", "127.0.0.1:0", "--codes"])
-            .arg(&codes)
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut first = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut first)
-            .unwrap();
-        let url = first.trim().trim_end_matches('/').to_owned();
-        assert!(
-            url.starts_with("http://"),
-            "first line is the address: {first:?}"
-        );
-        let codes = std::fs::read_to_string(&codes)
-            .unwrap()
-            .lines()
-            .skip(1)
-            .map(|line| {
-                let fields: Vec<&str> = line.split(',').collect();
-                (
-                    fields[0].parse().unwrap(),
-                    fields[1].to_owned(),
-                    fields[2].to_owned(),
-                )
-            })
-            .collect();
+        let served = Served::start(&file, &dir.join("codes.csv"), &[]);
+        let url = format!("http://{}", served.address);
+        let codes = served.codes.clone();
         Self {
-            child,
+            served,
             file,
             url,
             codes,
@@ -153,12 +109,9 @@ impl Server {
 
     /// SIGTERM through the shell's own `kill` (no procps needed); waits for a clean exit.
     fn stop(&mut self) {
-        let killed = Process::new("sh")
-            .args(["-c", &format!("kill -TERM {}", self.child.id())])
-            .status()
-            .unwrap();
-        assert!(killed.success());
-        let status = self.child.wait().unwrap();
+        let killed = self.served.terminate();
+        assert!(killed);
+        let status = self.served.child.wait().unwrap();
         assert!(status.success(), "exit 0 on SIGTERM: {status:?}");
     }
 

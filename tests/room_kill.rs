@@ -13,16 +13,17 @@
 //! temporary files an interrupted save leaves next to the session (it only counts them).
 #![allow(clippy::unwrap_used)]
 
+mod room_support;
+
 use std::collections::BTreeSet;
-use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command as Process, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use room_support::{NO_ANSWER, Served, add_open_vote, added};
 use serde_json::Value;
-use stratboard::commands::{Command, Item, ItemRef, Outcome, VoteOp};
+use stratboard::commands::Item;
 use stratboard::model::{
     Alternative, AlternativeId, Anonymity, Choice, ConsentChoice, Participant, ParticipantId,
     Session, Vote, VoteId, VoteMethod, VoteRound,
@@ -42,8 +43,6 @@ const LEDGER_ALTERNATIVES: usize = 10;
 const SECRET_ALTERNATIVES: usize = 6;
 /// Ledger ballots one phone casts per run at most (the kill usually comes first).
 const LEDGER_CASTS: u32 = 60;
-/// The answer to a request that was sent but never answered (the server died).
-const NO_ANSWER: u16 = 0;
 
 /// The votes the phones use.
 struct Votes {
@@ -91,10 +90,6 @@ fn bits(alternatives: &[AlternativeId], mask: u32) -> Vec<AlternativeId> {
 /// the ledger approval (open).
 fn base_session() -> (Session, Votes) {
     let mut s = Session::new("Kill -9");
-    let added = |s: &mut Session, item: Item| match s.apply(Command::Add(item)).unwrap().outcome {
-        Outcome::Added(r) => r,
-        other => panic!("{other:?}"),
-    };
     for i in 0..CLIENTS {
         added(
             &mut s,
@@ -145,26 +140,18 @@ fn base_session() -> (Session, Votes) {
     ];
     let mut opened = Vec::new();
     for (question, method, anonymity, alternatives) in votes {
-        let ItemRef::Vote(id) = added(
+        opened.push(add_open_vote(
             &mut s,
-            Item::Vote(Vote {
+            Vote {
                 question: question.into(),
                 alternatives,
                 method,
                 anonymity,
                 ..Vote::default()
-            }),
-        ) else {
-            panic!("not a vote")
-        };
-        s.apply(Command::Vote {
-            vote: id,
-            op: VoteOp::Open,
-        })
-        .unwrap();
-        opened.push(id);
+            },
+        ));
     }
-    if let Some(codes) = stratboard::room::access::codes_for_everyone(&s).unwrap() {
+    if let Some(codes) = stratboard_room::access::codes_for_everyone(&s).unwrap() {
         s.apply(codes).unwrap();
     }
     let votes = Votes {
@@ -194,63 +181,9 @@ impl Rng {
     }
 }
 
-struct Server {
-    child: Child,
-    address: String,
-    /// `(participant, code)` as `--codes` wrote them.
-    codes: Vec<(ParticipantId, String)>,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.child.kill().ok();
-        self.child.wait().ok();
-    }
-}
-
 /// Starts `stratboard serve` on `file` and waits for its address line.
-fn serve(file: &Path, codes: &Path) -> Server {
-    let mut child = Process::new(env!("CARGO_BIN_EXE_stratboard"))
-        .arg("serve")
-        .arg(file)
-        .args(["--bind", "127.0.0.1:0", "--codes"])
-        .arg(codes)
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    let Some(address) = first
-        .trim()
-        .strip_prefix("http://")
-        .and_then(|a| a.strip_suffix('/'))
-        .map(str::to_owned)
-    else {
-        let status = child.wait().unwrap();
-        panic!(
-            "serve did not start on {}: first line {first:?}, {status}",
-            file.display()
-        );
-    };
-    let codes = std::fs::read_to_string(codes)
-        .unwrap()
-        .lines()
-        .skip(1)
-        .map(|line| {
-            let fields: Vec<&str> = line.split(',').collect();
-            (
-                ParticipantId(fields[0].parse().unwrap()),
-                fields[2].to_owned(),
-            )
-        })
-        .collect();
-    Server {
-        child,
-        address,
-        codes,
-    }
+fn serve(file: &Path, codes: &Path) -> Served {
+    Served::start(file, codes, &[])
 }
 
 /// One HTTP/1.1 request: `None` when the server could not be reached (nothing was sent),
@@ -265,26 +198,9 @@ fn http(
     let mut stream = TcpStream::connect(address).ok()?;
     // Only so that a wedged connection cannot hang the test; never reached in practice.
     stream.set_read_timeout(Some(Duration::from_secs(60))).ok();
-    let auth = token.map_or(String::new(), |t| format!("Authorization: Bearer {t}\r\n"));
-    let request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n{auth}\
-         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    );
-    if stream.write_all(request.as_bytes()).is_err() {
-        return Some((NO_ANSWER, String::new()));
-    }
-    let mut answer = Vec::new();
     // A reset after a kill ends the read; what came before it is kept.
-    stream.read_to_end(&mut answer).ok();
-    let answer = String::from_utf8_lossy(&answer);
-    let status = answer
-        .strip_prefix("HTTP/1.1 ")
-        .and_then(|rest| rest.get(..3))
-        .and_then(|code| code.parse().ok())
-        .unwrap_or(NO_ANSWER);
-    let body = answer.split_once("\r\n\r\n").map_or("", |(_, b)| b);
-    Some((status, body.to_owned()))
+    let reply = room_support::exchange(&mut stream, address, method, path, token, body);
+    Some((reply.status, reply.body))
 }
 
 /// What a phone saw of its own ballots right after joining.
@@ -685,8 +601,9 @@ fn kill_9_at_any_moment_loses_no_acknowledged_ballot() {
                 .codes
                 .iter()
                 .enumerate()
-                .map(|(index, (who, code))| {
-                    let (who, code, address) = (*who, code.clone(), server.address.clone());
+                .map(|(index, (who, _, code))| {
+                    let (who, code) = (ParticipantId(*who), code.clone());
+                    let address = server.address.clone();
                     let (counter, votes) = (counters[index], Arc::clone(&votes));
                     std::thread::spawn(move || {
                         (who, phone(&address, &code, index, counter, &votes))

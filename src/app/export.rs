@@ -16,9 +16,9 @@ use fluent_templates::fluent_bundle::FluentValue;
 use super::{Notice, StratboardApp};
 use crate::i18n::Language;
 use crate::report::{self, Document, ExportError, Format, cards};
-use crate::room::access;
 use crate::storage;
 use crate::ui;
+use stratboard_room::access;
 
 /// Lines of CSV shown in the preview.
 const CSV_PREVIEW_LINES: usize = 300;

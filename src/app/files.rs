@@ -246,7 +246,11 @@ impl StratboardApp {
         let Some(vote) = self.doc.session().votes.iter().find(|v| v.id == vote_id) else {
             return;
         };
-        let report = match crate::ballot_file::read_for_vote(self.doc.session(), vote, &path) {
+        let report = match stratboard_core::voting::import::file::read_for_vote(
+            self.doc.session(),
+            vote,
+            &path,
+        ) {
             Ok(ballots) => {
                 let added = ballots.iter().map(|b| u64::from(b.count)).sum();
                 let round = vote.rounds.last().map_or(1, |r| r.number);

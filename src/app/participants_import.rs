@@ -1,5 +1,5 @@
 //! File → Import participants…: the shell's side. It picks the file (a native dialog), reads
-//! it ([`crate::participants_file`]) and opens the preview ([`ui::participants_import`]);
+//! it ([`stratboard_core::participants_import::file`]) and opens the preview ([`ui::participants_import`]);
 //! when the user adds, the plan is made again against the session as it is now and applied
 //! as one command, so Ctrl+Z takes every added person and group back at once.
 
@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::{Notice, StratboardApp};
-use crate::participants_file;
 use crate::participants_import::{ApplyError, text};
 use crate::ui::participants_import::{Choice, Preview};
+use stratboard_core::participants_import::file as participants_file;
 
 impl StratboardApp {
     /// Asks for a participant list in a file dialog and opens its preview.

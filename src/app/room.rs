@@ -11,7 +11,7 @@ use egui::RichText;
 
 use super::{Notice, StratboardApp};
 use crate::model::ParticipantId;
-use crate::room::{Room, SharedSession, access};
+use stratboard_room::{Room, SharedSession, access};
 
 /// The room while it is open, and its dialog.
 #[derive(Default)]

@@ -10,11 +10,11 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::participants_file;
 use crate::participants_import::{
     AlreadyIn, ImportPlan, Mapping, PlannedGroup, Table, Workbook, plan,
 };
 use crate::storage;
+use stratboard_core::participants_import::file as participants_file;
 
 /// Runs the import.
 pub fn run(session_path: &Path, list: &Path, sheet: Option<&str>, dry_run: bool) -> ExitCode {

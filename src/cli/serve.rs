@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use crate::document::Document;
 use crate::model::Session;
-use crate::room::{Room, SharedSession, access};
+use stratboard_room::{Room, SharedSession, access};
 
 /// Serves `session_path` on `bind` until a stop signal; writes the participants' codes to
 /// `codes` (making codes for those who have none, saved into the session); `guests` lets

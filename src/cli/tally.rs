@@ -181,7 +181,8 @@ fn from_ballots(path: &Path, method_name: &str, scale: Scale) -> Result<Counted,
     {
         return Ok(counted);
     }
-    let imported = crate::ballot_file::read(path, kind).map_err(|e| format!("{file}: {e}"))?;
+    let imported = stratboard_core::voting::import::file::read(path, kind)
+        .map_err(|e| format!("{file}: {e}"))?;
     let highest = imported
         .ballots
         .iter()
@@ -247,7 +248,7 @@ fn from_ranked_csv(path: &Path, method: &VoteMethod) -> Option<Counted> {
     ) {
         return None;
     }
-    let bytes = crate::ballot_file::read_bytes(path).ok()?;
+    let bytes = stratboard_core::voting::import::file::read_bytes(path).ok()?;
     let (titles, ballots) = import::read_ranked_csv(&name, &bytes)?;
     // The file's bytes are not needed to count: freed before the count's own memory is taken.
     drop(bytes);

@@ -16,7 +16,6 @@ use super::labels::Named;
 use super::widgets::{self, Field};
 use super::widgets::{focus_selecting_all, full_list};
 use super::{Board, ShellRequest};
-use crate::ballot_file::ImportFailure;
 use crate::commands::{Command, Item, ItemRef, VoteOp};
 use crate::i18n::Tr;
 use crate::model::{
@@ -25,6 +24,7 @@ use crate::model::{
     VoteRound, VoteStatus,
 };
 use crate::voting::{Tally, import};
+use stratboard_core::voting::import::file::ImportFailure;
 
 /// The anonymity choices in picker order.
 const ANONYMITIES: [Anonymity; 3] = [Anonymity::Open, Anonymity::Anonymous, Anonymity::Secret];

@@ -1,7 +1,7 @@
 //! The core of stratboard: everything a strategic session is, without a window.
 //!
-//! The window, the command line and (later) the room server all drive this crate; none of its
-//! dependencies draws anything or opens a socket (CI checks the dependency tree). Arrows only
+//! The window, the command line and the room server (`stratboard-room`) all drive this crate;
+//! none of its dependencies draws anything or opens a socket (CI checks the dependency tree). Arrows only
 //! point down:
 //! [`document`] (with its [`inbox`]) → [`commands`] / [`history`] → [`model`]; [`storage`], [`voting`], [`report`] →
 //! [`model`]; [`i18n`] holds the translated strings every layer shows.
@@ -10,6 +10,7 @@ pub mod commands;
 pub mod convergence;
 mod csv_text;
 pub mod document;
+mod file_bytes;
 #[doc(hidden)]
 pub mod fixtures;
 pub mod history;

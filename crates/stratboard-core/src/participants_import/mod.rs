@@ -17,6 +17,7 @@
 //!
 //! Nothing here touches the disk: the caller reads the file. [`text`] translates the messages.
 
+pub mod file;
 pub mod read;
 pub mod text;
 

@@ -31,6 +31,7 @@
 //! Imported ballots refer to the file's alternatives as `AlternativeId(1)`, `AlternativeId(2)`,
 //! … in file order; [`map_to_session`] renumbers them to a vote's alternatives by title.
 
+pub mod file;
 mod ranked_csv;
 
 pub use ranked_csv::read_ranked_csv;

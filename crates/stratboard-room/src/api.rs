@@ -37,13 +37,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use tower::ServiceExt as _;
 
-use super::access::{Access, Device, JoinRefusal};
-use super::{
+use crate::access::{Access, Device, JoinRefusal};
+use crate::{
     BODY_LIMIT, DURABLE_WAIT, HEADER_TIMEOUT, MAX_CONNECTIONS, REQUEST_TIMEOUT, SharedSession,
 };
-use crate::commands::{Command, CommandError, Item, Outcome, VoteOp, VoteRefusal};
-use crate::inbox::CommandSender;
-use crate::model::{
+use stratboard_core::commands::{Command, CommandError, Item, Outcome, VoteOp, VoteRefusal};
+use stratboard_core::inbox::CommandSender;
+use stratboard_core::model::{
     Alternative, Anonymity, Choice, ParticipantId, Proposer, Session, Vote, VoteId, VoteMethod,
     VoteRound, VoteStatus,
 };
@@ -175,7 +175,7 @@ async fn page() -> Response {
             (header::CACHE_CONTROL, "no-store"),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         ],
-        Html(super::page::PHONE_PAGE),
+        Html(crate::page::PHONE_PAGE),
     )
         .into_response()
 }
@@ -320,8 +320,8 @@ struct OpenVote {
 /// The phone page's language: the session's.
 fn session_language(session: &Session) -> &'static str {
     match session.language() {
-        crate::model::Language::Russian => "ru",
-        crate::model::Language::English => "en",
+        stratboard_core::model::Language::Russian => "ru",
+        stratboard_core::model::Language::English => "en",
     }
 }
 
@@ -494,7 +494,7 @@ async fn ballot(
         Ok(choice) => choice,
         Err(error) => return refuse(StatusCode::BAD_REQUEST, "bad-ballot", error),
     };
-    let seed = super::access::code_bytes().map_or(0, u64::from_le_bytes);
+    let seed = crate::access::code_bytes().map_or(0, u64::from_le_bytes);
     let command = Command::Vote {
         vote: VoteId(vote),
         op: VoteOp::Cast {

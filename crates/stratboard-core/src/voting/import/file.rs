@@ -1,13 +1,13 @@
-//! Reading a paper-ballot file from disk, for the command line and the window (the shell:
-//! panels ask for it, they never read files).
+//! Reading a paper-ballot file from disk, for the command line and the window (panels ask
+//! for it, they never read files).
 //!
-//! The parsers in the core take bytes; this is the one place that reads a ballot file: at
-//! most [`import::MAX_FILE_BYTES`] + 1 bytes, so that a larger file is refused as too large
+//! The parsers above take bytes; this is the one place that reads a ballot file: at most
+//! [`import::MAX_FILE_BYTES`] + 1 bytes, so that a larger file is refused as too large
 //! without being read whole, and an unknown extension is refused before the file is opened.
 
-use std::io::Read as _;
 use std::path::Path;
 
+use crate::file_bytes::{Refused, read_at_most};
 use crate::model::{AlternativeId, Ballot, Session, Vote};
 use crate::voting::import::{self, BallotKind, ImportError, Imported};
 
@@ -26,20 +26,12 @@ pub fn read(path: &Path, kind: BallotKind) -> Result<Imported, ImportError> {
 
 /// The file's bytes, at most one past the limit.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
-    let io = |e: std::io::Error| ImportError::Io {
-        message: format!("{}: {e}", path.display()),
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
-    if size > import::MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge { size });
-    }
-    // The whole file in one allocation, not a chain of doublings.
-    let mut bytes = Vec::with_capacity(usize::try_from(size).map_or(0, |s| s + 1));
-    file.take(import::MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    Ok(bytes)
+    read_at_most(path, import::MAX_FILE_BYTES).map_err(|refused| match refused {
+        Refused::Io(e) => ImportError::Io {
+            message: format!("{}: {e}", path.display()),
+        },
+        Refused::TooLarge(size) => ImportError::TooLarge { size },
+    })
 }
 
 /// Reads a paper-ballot file (CSV or PrefLib) for `vote` and returns the ballots to add to its

@@ -21,8 +21,8 @@ use std::sync::{Arc, PoisonError, RwLock};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use crate::inbox::CommandSender;
-use crate::model::Session;
+use stratboard_core::inbox::CommandSender;
+use stratboard_core::model::Session;
 
 /// The largest request body the server reads (a ballot or an idea is far smaller).
 pub const BODY_LIMIT: usize = 16 * 1024;
@@ -180,12 +180,12 @@ impl Room {
     }
 
     /// The participants with a device in the room, in id order.
-    pub fn participants_in(&self) -> Vec<crate::model::ParticipantId> {
+    pub fn participants_in(&self) -> Vec<stratboard_core::model::ParticipantId> {
         self.access.participants_in()
     }
 
     /// Forgets every device of `participant` (a lost phone): its token no longer works.
-    pub fn revoke(&self, participant: crate::model::ParticipantId) -> usize {
+    pub fn revoke(&self, participant: stratboard_core::model::ParticipantId) -> usize {
         self.access.revoke(participant)
     }
 

@@ -3,9 +3,9 @@
 //! that reads the file: at most [`MAX_FILE_BYTES`] + 1 bytes, so a larger file is refused
 //! as too large without being read whole.
 
-use std::io::Read as _;
 use std::path::Path;
 
+use crate::file_bytes::{Refused, read_at_most};
 use crate::i18n::Tr;
 use crate::participants_import::{MAX_FILE_BYTES, ReadError, Workbook, read_workbook, text};
 
@@ -52,15 +52,8 @@ pub fn read(path: &Path) -> Result<Workbook, ReadFailure> {
 
 /// The file's bytes, at most one past the limit.
 fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadFailure> {
-    let io = |e: std::io::Error| ReadFailure::Io(e.to_string());
-    let file = std::fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(ReadFailure::Content(ReadError::TooLarge { size }));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).map_or(0, |s| s + 1));
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    Ok(bytes)
+    read_at_most(path, MAX_FILE_BYTES).map_err(|refused| match refused {
+        Refused::Io(e) => ReadFailure::Io(e.to_string()),
+        Refused::TooLarge(size) => ReadFailure::Content(ReadError::TooLarge { size }),
+    })
 }

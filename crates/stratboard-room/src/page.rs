@@ -3,7 +3,7 @@
 //! ideas. All text from the session is put in with `textContent`, never as markup.
 
 /// The page, served at `/` and `/join/{code}`.
-pub const PHONE_PAGE: &str = include_str!("../../assets/room/phone.html");
+pub const PHONE_PAGE: &str = include_str!("../assets/phone.html");
 
 #[cfg(test)]
 mod tests {

@@ -18,8 +18,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use crate::commands::{Command, Item};
-use crate::model::{Participant, ParticipantId, Session, normalise_code, participant_code};
+use stratboard_core::commands::{Command, Item};
+use stratboard_core::model::{
+    Participant, ParticipantId, Session, normalise_code, participant_code,
+};
 
 /// Wrong codes one client may try per [`TRY_WINDOW`].
 pub const TRIES_PER_CLIENT: u32 = 10;
@@ -273,8 +275,8 @@ impl std::fmt::Display for NoRandomness {
 impl std::error::Error for NoRandomness {}
 
 /// Random bytes from the operating system for participant codes, or `None`.
-pub fn code_bytes() -> Option<[u8; crate::model::CODE_LENGTH]> {
-    let mut bytes = [0u8; crate::model::CODE_LENGTH];
+pub fn code_bytes() -> Option<[u8; stratboard_core::model::CODE_LENGTH]> {
+    let mut bytes = [0u8; stratboard_core::model::CODE_LENGTH];
     getrandom::fill(&mut bytes).ok()?;
     Some(bytes)
 }
@@ -283,7 +285,7 @@ pub fn code_bytes() -> Option<[u8; crate::model::CODE_LENGTH]> {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::model::Participant;
+    use stratboard_core::model::Participant;
 
     fn session() -> Session {
         let mut session = Session::new("Room");
