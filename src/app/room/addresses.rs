@@ -116,6 +116,7 @@ pub fn local_addresses() -> Vec<IpAddr> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
