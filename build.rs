@@ -15,7 +15,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR")?);
     let assets = manifest_dir.join("assets").join("windows");
-    for file in ["stratboard.rc.in", "stratboard.ico", "stratboard.exe.manifest"] {
+    for file in [
+        "stratboard.rc.in",
+        "stratboard.ico",
+        "stratboard.exe.manifest",
+    ] {
         println!("cargo:rerun-if-changed={}", assets.join(file).display());
     }
     println!("cargo:rerun-if-env-changed=WINDRES");

@@ -89,10 +89,8 @@ fn without_verbatim_prefix(path: &str) -> Option<String> {
         return Some(format!(r"\\{share}"));
     }
     let drive = rest.as_bytes();
-    let plain = drive.len() >= 3
-        && drive[0].is_ascii_alphabetic()
-        && drive[1] == b':'
-        && drive[2] == b'\\';
+    let plain =
+        drive.len() >= 3 && drive[0].is_ascii_alphabetic() && drive[1] == b':' && drive[2] == b'\\';
     plain.then(|| rest.to_owned())
 }
 

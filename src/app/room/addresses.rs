@@ -32,8 +32,24 @@ enum Reach {
 
 /// The start of the names of virtual interfaces on Linux and the BSDs (lower case).
 const VIRTUAL_PREFIXES: &[&str] = &[
-    "br-", "cni", "docker", "flannel", "kube", "lxcbr", "lxdbr", "podman", "tailscale", "tap",
-    "tun", "utun", "vboxnet", "veth", "virbr", "vmnet", "wg", "zt",
+    "br-",
+    "cni",
+    "docker",
+    "flannel",
+    "kube",
+    "lxcbr",
+    "lxdbr",
+    "podman",
+    "tailscale",
+    "tap",
+    "tun",
+    "utun",
+    "vboxnet",
+    "veth",
+    "virbr",
+    "vmnet",
+    "wg",
+    "zt",
 ];
 
 /// Words in the names Windows gives virtual adapters (lower case): Hyper-V's `vEthernet (…)`,
@@ -66,7 +82,9 @@ fn reach(address: &InterfaceAddress) -> Reach {
     let self_assigned = matches!(address.ip, IpAddr::V4(v4) if v4.is_link_local());
     if self_assigned
         || address.point_to_point
-        || VIRTUAL_PREFIXES.iter().any(|prefix| name.starts_with(prefix))
+        || VIRTUAL_PREFIXES
+            .iter()
+            .any(|prefix| name.starts_with(prefix))
         || VIRTUAL_WORDS.iter().any(|word| name.contains(word))
     {
         Reach::Virtual
@@ -129,7 +147,10 @@ mod tests {
     }
 
     fn ranked(found: &[InterfaceAddress]) -> Vec<String> {
-        rank_addresses(found).iter().map(ToString::to_string).collect()
+        rank_addresses(found)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
     }
 
     #[test]
