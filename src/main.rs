@@ -2,6 +2,12 @@
 //! `new` creates a session, optionally continuing a previous one; `tally` counts a vote;
 //! `export` writes the protocol; `convergence` measures how positions converge; `verify`
 //! checks sealed votes.
+//!
+//! On Windows it is a GUI-subsystem program, so no console window flashes when it is started
+//! from Explorer or the Start menu; the subcommands print to the terminal they were started
+//! from all the same (`stratboard_winconsole`).
+
+#![cfg_attr(windows, windows_subsystem = "windows")]
 
 use stratboard::cli;
 
@@ -193,6 +199,8 @@ fn parse_language(text: &str) -> Result<stratboard::i18n::Language, String> {
 }
 
 fn main() -> ExitCode {
+    // Before parsing, so that --help, --version and a wrong argument print too.
+    let console = stratboard_winconsole::attach_to_parent_console();
     let args = Args::parse();
     match args.command {
         Some(Command::Check { files }) => cli::check(&files),
@@ -254,6 +262,12 @@ fn main() -> ExitCode {
             };
             cli::tally::run(source, json)
         }
-        None => stratboard::app::run(args.file, args.room),
+        None => {
+            // The window runs on its own: Ctrl+C in the terminal must not close it.
+            if let Some(console) = console {
+                console.detach();
+            }
+            stratboard::app::run(args.file, args.room)
+        }
     }
 }

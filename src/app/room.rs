@@ -4,7 +4,11 @@
 //! owner: it drains what phones send each frame (saving the file before a phone hears
 //! "accepted") and publishes the session to the room after every change.
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+mod addresses;
+
+pub use addresses::{InterfaceAddress, local_addresses, rank_addresses};
+
+use std::net::SocketAddr;
 use std::time::Instant;
 
 use egui::RichText;
@@ -45,18 +49,10 @@ enum RoomAsk {
     NewCode(ParticipantId),
 }
 
-/// This machine's addresses a phone could reach: IPv4 first, loopback last.
-pub fn local_addresses() -> Vec<IpAddr> {
-    let mut found: Vec<IpAddr> = if_addrs::get_if_addrs()
-        .map(|all| all.into_iter().map(|i| i.ip()).collect())
-        .unwrap_or_default();
-    found.retain(|ip| !matches!(ip, IpAddr::V6(v6) if v6.is_unicast_link_local()));
-    found.sort_by_key(|ip| (ip.is_loopback(), ip.is_ipv6(), *ip));
-    found.dedup();
-    if found.is_empty() {
-        found.push(IpAddr::V4(Ipv4Addr::LOCALHOST));
-    }
-    found
+/// On Windows, what the firewall will ask when the room opens and what to click (the
+/// installer, when run as administrator, allows stratboard beforehand). Nowhere else.
+fn firewall_hint(tr: &crate::i18n::Tr) -> Option<String> {
+    cfg!(windows).then(|| tr.t("room-firewall-hint"))
 }
 
 impl StratboardApp {
@@ -320,6 +316,10 @@ impl StratboardApp {
                 ui.add(egui::TextEdit::singleline(&mut self.room.port).desired_width(80.0))
                     .labelled_by(caption.id);
             });
+            if let Some(hint) = firewall_hint(&self.tr) {
+                ui.add_space(8.0);
+                ui.label(self.theme.caption(hint));
+            }
             if let Some(error) = &self.room.error {
                 ui.label(RichText::new(error).color(self.theme.error()));
             }
@@ -351,5 +351,24 @@ impl StratboardApp {
             self.close_room();
             self.notice = Some(Notice::Info(self.tr.t("room-closed-new-document")));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{Language, Tr};
+
+    #[test]
+    fn the_firewall_hint_names_the_buttons_windows_shows_in_each_language() {
+        let russian = Tr::new(Language::Russian).t("room-firewall-hint");
+        assert!(russian.contains("«Частные сети»"), "{russian}");
+        assert!(russian.contains("«Разрешить доступ»"), "{russian}");
+        let english = Tr::new(Language::English).t("room-firewall-hint");
+        assert!(english.contains("“Private networks”"), "{english}");
+        assert!(english.contains("“Allow access”"), "{english}");
+        assert_eq!(
+            super::firewall_hint(&Tr::new(Language::English)).is_some(),
+            cfg!(windows)
+        );
     }
 }

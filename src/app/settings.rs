@@ -59,7 +59,13 @@ impl Default for Settings {
 impl Settings {
     /// Puts `path` first in the recent files.
     pub fn remember(&mut self, path: &Path) {
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let mut path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        // The menu shows it: `C:\Users\…`, not the `\\?\C:\Users\…` Windows resolves it to.
+        if cfg!(windows)
+            && let Some(plain) = path.to_str().and_then(without_verbatim_prefix)
+        {
+            path = PathBuf::from(plain);
+        }
         self.recent.retain(|p| *p != path);
         self.recent.insert(0, path);
         self.recent.truncate(RECENT_LIMIT);
@@ -71,5 +77,40 @@ impl Settings {
             .iter()
             .map(PathBuf::as_path)
             .find(|p| p.exists())
+    }
+}
+
+/// A path as Windows' canonical form writes it (`\\?\C:\…`, `\\?\UNC\server\share\…`), as
+/// people write it (`C:\…`, `\\server\share\…`); `None` for any other path. Rust's standard
+/// library adds the prefix back where a long path needs it.
+fn without_verbatim_prefix(path: &str) -> Option<String> {
+    let rest = path.strip_prefix(r"\\?\")?;
+    if let Some(share) = rest.strip_prefix(r"UNC\") {
+        return Some(format!(r"\\{share}"));
+    }
+    let drive = rest.as_bytes();
+    let plain =
+        drive.len() >= 3 && drive[0].is_ascii_alphabetic() && drive[1] == b':' && drive[2] == b'\\';
+    plain.then(|| rest.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_verbatim_prefix;
+
+    #[test]
+    fn windows_canonical_paths_are_remembered_as_people_write_them() {
+        let plain = without_verbatim_prefix;
+        assert_eq!(
+            plain(r"\\?\C:\Users\Иван\Мои документы\сессия 2026.ron").as_deref(),
+            Some(r"C:\Users\Иван\Мои документы\сессия 2026.ron")
+        );
+        assert_eq!(
+            plain(r"\\?\UNC\server\общая папка\s.ron").as_deref(),
+            Some(r"\\server\общая папка\s.ron")
+        );
+        assert_eq!(plain(r"\\?\Volume{1234}\s.ron"), None);
+        assert_eq!(plain(r"C:\s.ron"), None);
+        assert_eq!(plain("/home/ivan/s.ron"), None);
     }
 }

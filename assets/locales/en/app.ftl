@@ -187,6 +187,7 @@ room-join-hint = Scan with a phone's camera, or type the address; then enter you
 room-address = Serve the room on this address (the network the phones are on):
 room-port = Port
 room-open-button = Open the room
+room-firewall-hint = Windows: when the room opens for the first time, the firewall asks whether stratboard may use the network. Tick “Private networks” and click “Allow access” (Windows may ask for an administrator's password). Do not click “Cancel”: phones could not connect. If an administrator installed stratboard, Windows does not ask.
 room-bad-port = The port must be a number from 1 to 65535.
 room-needs-file = Save the session to a file first: the phones' ballots are saved into it.
 room-no-random = The system gave no randomness for participant codes.
