@@ -23,7 +23,8 @@ use stratboard::model::{
     Session, Vote, VoteId, VoteMethod, VoteRound, VoteStatus,
 };
 use stratboard::ui::theme::{Theme, ThemeKind};
-use stratboard::ui::{Board, booth};
+use stratboard::ui::Board;
+use stratboard::ui::sections::votes::booth;
 
 const VOTE: VoteId = VoteId(10);
 const NAMES: [&str; 4] = [

@@ -4,30 +4,25 @@
 //! applies them at the end of the frame, so a panel never changes the session itself. Panels
 //! own only transient state (selection, what is being typed).
 
-pub mod alternatives;
-pub mod booth;
 pub mod chips;
-pub mod convergence;
-pub mod decisions;
 pub mod export;
-pub mod goals;
 pub mod help;
 /// The translated names of model choices (they live in `i18n`; re-exported for the panels).
 pub mod labels {
     pub use crate::i18n::labels::*;
 }
 pub mod messages;
-pub mod notes;
 pub mod participants_import;
-pub mod positions;
 pub mod present;
 pub mod qr;
-pub mod session;
-pub mod situation;
-pub mod stakeholders;
+pub mod sections;
 pub mod theme;
-pub mod votes;
 pub mod widgets;
+
+pub use present::Spotlight;
+use sections::positions::convergence::board as convergence;
+use sections::votes::{board as votes, booth};
+use sections::{alternatives, decisions, goals, notes, positions, session, situation, stakeholders};
 
 use chrono::NaiveDate;
 
@@ -51,7 +46,7 @@ pub struct Board<'a> {
     pub revision: u64,
     commands: &'a mut Vec<Command>,
     /// Something a card asked to show to the room, alone and big (read by the app).
-    spotlight: std::cell::Cell<Option<present::Spotlight>>,
+    spotlight: std::cell::Cell<Option<Spotlight>>,
     /// What panels asked of the shell this frame (file dialogs, reading files).
     requests: Vec<ShellRequest>,
 }
@@ -104,12 +99,12 @@ impl<'a> Board<'a> {
     }
 
     /// Asks to show `target` to the room, alone and big (presentation mode).
-    pub fn spotlight(&self, target: present::Spotlight) {
+    pub fn spotlight(&self, target: Spotlight) {
         self.spotlight.set(Some(target));
     }
 
     /// What a card asked to show to the room this frame, if anything.
-    pub fn take_spotlight(&self) -> Option<present::Spotlight> {
+    pub fn take_spotlight(&self) -> Option<Spotlight> {
         self.spotlight.take()
     }
 
@@ -143,17 +138,17 @@ pub struct BoardState {
     /// The section shown in the centre.
     pub section: BoardSection,
     /// Session & agenda.
-    pub session: session::State,
+    pub session: session::board::State,
     /// Goals.
-    pub goals: goals::State,
+    pub goals: goals::board::State,
     /// Situation analysis.
-    pub situation: situation::State,
+    pub situation: situation::board::State,
     /// Stakeholders & participants.
-    pub stakeholders: stakeholders::State,
+    pub stakeholders: stakeholders::board::State,
     /// Alternatives.
-    pub alternatives: alternatives::State,
+    pub alternatives: alternatives::board::State,
     /// Positions.
-    pub positions: positions::State,
+    pub positions: positions::board::State,
     /// Positions → Convergence is shown instead of the matrix.
     pub convergence_shown: bool,
     /// Positions → Convergence.
@@ -163,9 +158,9 @@ pub struct BoardState {
     /// The voting booth of the vote `votes.booth`.
     pub booth: booth::State,
     /// Decisions & actions.
-    pub decisions: decisions::State,
+    pub decisions: decisions::board::State,
     /// Notes.
-    pub notes: notes::State,
+    pub notes: notes::board::State,
 }
 
 /// The number shown next to a section's name in the side panel.
@@ -232,17 +227,17 @@ pub fn sections_panel(ui: &mut egui::Ui, board: &Board<'_>, state: &mut BoardSta
 /// The selected section, in the centre.
 pub fn section_view(ui: &mut egui::Ui, board: &mut Board<'_>, state: &mut BoardState) {
     match state.section {
-        BoardSection::Session => session::show(ui, board, &mut state.session),
-        BoardSection::Goals => goals::show(ui, board, &mut state.goals),
-        BoardSection::SituationAnalysis => situation::show(ui, board, &mut state.situation),
-        BoardSection::Stakeholders => stakeholders::show(ui, board, &mut state.stakeholders),
-        BoardSection::Alternatives => alternatives::show(ui, board, &mut state.alternatives),
+        BoardSection::Session => session::board::show(ui, board, &mut state.session),
+        BoardSection::Goals => goals::board::show(ui, board, &mut state.goals),
+        BoardSection::SituationAnalysis => situation::board::show(ui, board, &mut state.situation),
+        BoardSection::Stakeholders => stakeholders::board::show(ui, board, &mut state.stakeholders),
+        BoardSection::Alternatives => alternatives::board::show(ui, board, &mut state.alternatives),
         BoardSection::Positions => {
             positions_tabs(ui, board, &mut state.convergence_shown);
             if state.convergence_shown {
                 convergence::show(ui, board, &mut state.convergence);
             } else {
-                positions::show(ui, board, &mut state.positions);
+                positions::board::show(ui, board, &mut state.positions);
             }
         }
         BoardSection::Votes => {
@@ -250,8 +245,8 @@ pub fn section_view(ui: &mut egui::Ui, board: &mut Board<'_>, state: &mut BoardS
                 votes::show(ui, board, &mut state.votes);
             }
         }
-        BoardSection::Decisions => decisions::show(ui, board, &mut state.decisions),
-        BoardSection::Notes => notes::show(ui, board, &mut state.notes),
+        BoardSection::Decisions => decisions::board::show(ui, board, &mut state.decisions),
+        BoardSection::Notes => notes::board::show(ui, board, &mut state.notes),
     }
 }
 

@@ -591,7 +591,7 @@ pub fn memo<T: Clone + Send + Sync + 'static>(
 pub fn spotlight_button(
     ui: &mut Ui,
     board: &Board<'_>,
-    target: super::present::Spotlight,
+    target: super::Spotlight,
     what: &str,
 ) {
     let text = board.tr.t("spotlight-show");

@@ -11,10 +11,10 @@ use std::collections::HashSet;
 use egui::{Align, Color32, CornerRadius, Id, RichText, Sense, Ui};
 use fluent_templates::fluent_bundle::FluentValue;
 
-use super::Board;
-use super::labels::Named;
-use super::theme::{self, Theme};
-use super::widgets::{self, Field};
+use crate::ui::Board;
+use crate::ui::labels::Named;
+use crate::ui::theme::{self, Theme};
+use crate::ui::widgets::{self, Field};
 use crate::commands::{Command, Item, ItemKind, ItemRef};
 use crate::model::{
     Alternative, AlternativeId, AlternativeStatus, GroupId, Proposer, Session, Stance,
@@ -457,7 +457,7 @@ fn header(
             }
         }
         ui.add_space(8.0);
-        let target = super::present::Spotlight::Alternative(alternative.id);
+        let target = crate::ui::Spotlight::Alternative(alternative.id);
         widgets::spotlight_button(ui, board, target, &alternative.title);
         if widgets::delete_button(ui, board, &alternative.title) {
             board.delete(ItemRef::Alternative(alternative.id));

@@ -6,10 +6,10 @@
 
 use egui::{Id, Ui};
 
-use super::Board;
-use super::theme::CARD_GAP;
-use super::widgets::{self, Field};
-use super::widgets::{Reveal, lazy_ref_picker, shorten};
+use crate::ui::Board;
+use crate::ui::theme::CARD_GAP;
+use crate::ui::widgets::{self, Field};
+use crate::ui::widgets::{Reveal, lazy_ref_picker, shorten};
 use crate::commands::{Command, Item, ItemRef};
 use crate::model::{AgendaItemId, AgendaStatus, Note, Session};
 

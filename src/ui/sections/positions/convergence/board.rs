@@ -9,9 +9,9 @@ use std::sync::Arc;
 
 use egui::{Color32, RichText, Sense, Stroke, Ui, vec2};
 
-use super::Board;
-use super::theme::{self, Theme};
-use super::widgets::{decimal, memo, signed};
+use crate::ui::Board;
+use crate::ui::theme::{self, Theme};
+use crate::ui::widgets::{decimal, memo, signed};
 use crate::convergence::{
     Agreement, AlternativeConvergence, Convergence, Measures, Movement, RankedVoteConvergence,
     ScoreVoteConvergence, convergence,

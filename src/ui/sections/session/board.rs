@@ -3,14 +3,14 @@
 //! reordered by drag-and-drop (or by the keyboard with the move buttons); each card can hold
 //! a speaking round ([`speakers`]).
 
-mod speakers;
+use super::speakers;
 
 use egui::{Id, RichText, Ui};
 
-use super::Board;
-use super::labels::{self, Named};
-use super::widgets::focus_selecting_all;
-use super::widgets::{self, Field};
+use crate::ui::Board;
+use crate::ui::labels::{self, Named};
+use crate::ui::widgets::focus_selecting_all;
+use crate::ui::widgets::{self, Field};
 use crate::commands::{Command, Item, ItemKind, ItemRef};
 use crate::model::{AgendaItem, AgendaKind, AgendaStatus, BoardSection, Language, SessionFormat};
 

@@ -1,0 +1,3 @@
+//! Alternatives: the strategic alternatives as cards.
+
+pub mod board;

@@ -1,0 +1,3 @@
+//! Decisions & actions: each decision with its action items.
+
+pub mod board;

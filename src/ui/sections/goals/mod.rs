@@ -1,0 +1,3 @@
+//! Goals: the goal tree.
+
+pub mod board;

@@ -1,0 +1,3 @@
+//! Notes: free notes taken during the session.
+
+pub mod board;

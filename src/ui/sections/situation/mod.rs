@@ -1,0 +1,3 @@
+//! Situation analysis: strengths, weaknesses, opportunities and threats.
+
+pub mod board;

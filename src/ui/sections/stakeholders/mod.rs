@@ -1,0 +1,4 @@
+//! Stakeholders & participants: the groups, their people and the power/interest grid.
+
+pub mod board;
+mod grid;
