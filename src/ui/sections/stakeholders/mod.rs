@@ -2,3 +2,4 @@
 
 pub mod board;
 mod grid;
+pub mod projector;
