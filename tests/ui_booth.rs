@@ -22,8 +22,9 @@ use stratboard::model::{
     Alternative, AlternativeId, Anonymity, Choice, ConsentChoice, Participant, ParticipantId,
     Session, Vote, VoteId, VoteMethod, VoteRound, VoteStatus,
 };
+use stratboard::ui::Board;
+use stratboard::ui::sections::votes::booth;
 use stratboard::ui::theme::{Theme, ThemeKind};
-use stratboard::ui::{Board, booth};
 
 const VOTE: VoteId = VoteId(10);
 const NAMES: [&str; 4] = [

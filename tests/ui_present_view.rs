@@ -16,9 +16,10 @@ use stratboard::model::{
     Position, PositionId, ResultsVisibility, Session, StakeholderGroup, Stance, Vote, VoteId,
     VoteMethod, VoteRound, VoteStatus,
 };
-use stratboard::ui::Board;
-use stratboard::ui::present::{self, Spotlight, TimerDisplay, Urgency, View};
+use stratboard::ui::present::{self, View};
+use stratboard::ui::projector::{TimerDisplay, Urgency};
 use stratboard::ui::theme::{Theme, ThemeKind};
+use stratboard::ui::{Board, Spotlight};
 
 const LIBRARY: AlternativeId = AlternativeId(20);
 const PARK: AlternativeId = AlternativeId(21);

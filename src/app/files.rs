@@ -7,7 +7,7 @@ use crate::commands::{Command, VoteOp};
 use crate::model::{Session, VoteId};
 use crate::storage::{LoadError, SaveErrorKind};
 use crate::ui::ShellRequest;
-use crate::ui::votes::{ImportReport, import_refusal};
+use crate::ui::sections::votes::board::{ImportReport, import_refusal};
 
 impl StratboardApp {
     /// Shortcuts, dropped files, the close button and focus changes.

@@ -29,7 +29,9 @@ use super::speaking::Turn;
 use crate::model::{AgendaItemId, AgendaStatus, BoardSection, Session};
 use crate::timer::{AgendaTimer, Phase, SessionClock};
 use crate::ui::Board;
-use crate::ui::present::{Spotlight, TimerDisplay, Urgency, View};
+use crate::ui::Spotlight;
+use crate::ui::present::View;
+use crate::ui::projector::{TimerDisplay, Urgency};
 
 /// The smallest and largest presentation zoom, and one step.
 const ZOOM_MIN: f32 = 0.5;
@@ -503,7 +505,7 @@ impl StratboardApp {
 
     /// Shows `target` alone and big: in the audience window when it is open, else in
     /// presentation mode (Esc or the clicker keys go back to the agenda).
-    pub(super) fn spotlight(&mut self, ctx: &Context, target: crate::ui::present::Spotlight) {
+    pub(super) fn spotlight(&mut self, ctx: &Context, target: Spotlight) {
         self.start_presentation_unless_audience(ctx);
         self.presentation.spotlight = Some(target);
     }
@@ -563,7 +565,7 @@ impl StratboardApp {
         let room = self.room_url();
         // The board's Positions → Convergence tab puts convergence on the projector too.
         let view = View {
-            convergence: self.board.convergence_shown,
+            convergence: self.board.positions.convergence_shown,
             ..*view
         };
         crate::ui::present::show(ui, &board, &view, room.as_deref());

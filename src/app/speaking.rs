@@ -24,8 +24,8 @@ use crate::commands::{Command, Item};
 use crate::model::{AgendaItem, AgendaItemId, Session, SpeakerWho, TurnStatus};
 use crate::timer::{AgendaTimer, Phase};
 use crate::ui::Board;
-use crate::ui::present::speaking::{NoteState, note_bar};
-use crate::ui::present::{TimerDisplay, Urgency};
+use crate::ui::projector::{TimerDisplay, Urgency};
+use crate::ui::sections::session::speaking::{NoteState, note_bar};
 
 /// A key of the speaking round.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

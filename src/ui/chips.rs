@@ -4,7 +4,7 @@
 use egui::containers::menu::{MenuButton, MenuConfig};
 use egui::{Id, PopupCloseBehavior, Ui};
 
-use super::Board;
+use super::board::Board;
 use crate::model::AlternativeId;
 
 /// Above this many options only the chosen ones are chips; the rest are offered in a menu.

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use egui::{Align, Id, Rect, Response, Ui};
 
-use super::Board;
+use super::board::Board;
 use super::labels::Named;
 use super::theme::FIELD_WIDTH;
 use crate::model::Session;
@@ -591,7 +591,7 @@ pub fn memo<T: Clone + Send + Sync + 'static>(
 pub fn spotlight_button(
     ui: &mut Ui,
     board: &Board<'_>,
-    target: super::present::Spotlight,
+    target: super::board::Spotlight,
     what: &str,
 ) {
     let text = board.tr.t("spotlight-show");

@@ -3,9 +3,8 @@
 
 use crate::i18n::Tr;
 use crate::model::{
-    ActionStatus, AgendaKind, AgendaStatus, AlternativeStatus, Anonymity, BoardSection,
-    ConsentChoice, Priority, Quadrant, ResultsVisibility, SessionFormat, Stance, Threshold, Vote,
-    VoteMethod, VoteStatus,
+    ActionStatus, AgendaKind, AgendaStatus, AlternativeStatus, Anonymity, ConsentChoice, Priority,
+    Quadrant, ResultsVisibility, SessionFormat, Stance, Threshold, Vote, VoteMethod, VoteStatus,
 };
 
 /// A model enum whose values have translated names.
@@ -113,22 +112,6 @@ named!(
     [For, Against, Abstain, Block]
 );
 named!(Anonymity, "anonymity-", [Open, Anonymous, Secret]);
-
-impl Named for BoardSection {
-    fn key(self) -> &'static str {
-        match self {
-            BoardSection::Session => "section-session",
-            BoardSection::Goals => "section-goals",
-            BoardSection::SituationAnalysis => "section-situation",
-            BoardSection::Stakeholders => "section-stakeholders",
-            BoardSection::Alternatives => "section-alternatives",
-            BoardSection::Positions => "section-positions",
-            BoardSection::Votes => "section-votes",
-            BoardSection::Decisions => "section-decisions",
-            BoardSection::Notes => "section-notes",
-        }
-    }
-}
 
 /// The priorities in picker order.
 pub const PRIORITIES: [Priority; 3] = [Priority::High, Priority::Medium, Priority::Low];

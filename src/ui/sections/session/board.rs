@@ -3,16 +3,16 @@
 //! reordered by drag-and-drop (or by the keyboard with the move buttons); each card can hold
 //! a speaking round ([`speakers`]).
 
-mod speakers;
+use super::speakers;
 
 use egui::{Id, RichText, Ui};
 
-use super::Board;
-use super::labels::{self, Named};
-use super::widgets::focus_selecting_all;
-use super::widgets::{self, Field};
 use crate::commands::{Command, Item, ItemKind, ItemRef};
 use crate::model::{AgendaItem, AgendaKind, AgendaStatus, BoardSection, Language, SessionFormat};
+use crate::ui::board::Board;
+use crate::ui::labels::{self, Named};
+use crate::ui::widgets::focus_selecting_all;
+use crate::ui::widgets::{self, Field};
 
 /// Transient state of this section.
 #[derive(Default)]
@@ -24,8 +24,13 @@ pub struct State {
     header_folded: bool,
 }
 
-/// Draws the section.
-pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
+/// Draws the section; `sections` names every board section (an agenda item's section picker).
+pub fn show(
+    ui: &mut Ui,
+    board: &mut Board<'_>,
+    state: &mut State,
+    sections: &[(BoardSection, String)],
+) {
     ui.heading(board.theme.heading(board.tr.t("section-session")));
     ui.add_space(4.0);
     let adding = state
@@ -39,7 +44,7 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
         .show(ui, |ui| {
             header_card(ui, board, &mut state.header_folded);
             ui.add_space(8.0);
-            agenda(ui, board, state);
+            agenda(ui, board, state, sections);
         });
 }
 
@@ -254,7 +259,12 @@ pub fn drop_target(from: usize, to: usize) -> usize {
 }
 
 /// The agenda: a heading with the total time and an add button, then the items in order.
-fn agenda(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
+fn agenda(
+    ui: &mut Ui,
+    board: &mut Board<'_>,
+    state: &mut State,
+    sections: &[(BoardSection, String)],
+) {
     let session = board.session;
     let tr = board.tr;
     let (starts, total) = agenda_clock(&session.agenda);
@@ -301,7 +311,6 @@ fn agenda(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
         .iter()
         .map(|v| (v.id, v.question.clone()))
         .collect();
-    let sections: Vec<_> = BoardSection::ALL.iter().map(|s| (*s, s.name(tr))).collect();
     let count = session.agenda.len();
     let ids = session.agenda.iter().map(|item| item.id);
     let response =
@@ -316,7 +325,7 @@ fn agenda(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
                 count,
                 start,
                 votes: &votes,
-                sections: &sections,
+                sections,
             };
             agenda_card(ui, board, item, &context, handle);
             if new_item == Some(item.id) {

@@ -9,13 +9,13 @@
 
 use egui::{Align, Id, Layout, Rect, Ui, UiBuilder};
 
-use super::Board;
-use super::labels::Named;
-use super::theme::CARD_GAP;
-use super::widgets::{self, Field};
-use super::widgets::{Reveal, lazy_ref_picker, shorten};
 use crate::commands::{Command, Item, ItemRef};
 use crate::model::{Finding, GoalId, Quadrant, Session};
+use crate::ui::board::Board;
+use crate::ui::labels::Named;
+use crate::ui::theme::CARD_GAP;
+use crate::ui::widgets::{self, Field};
+use crate::ui::widgets::{Reveal, lazy_ref_picker, shorten};
 
 /// Below this window width the quadrants are stacked in one column.
 const NARROW_WINDOW: f32 = 900.0;

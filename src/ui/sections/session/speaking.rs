@@ -10,21 +10,17 @@ use std::collections::HashMap;
 
 use egui::{FontId, Id, Key, RichText, Ui};
 
-use super::{Ctx, TimerDisplay, Urgency, format_remaining};
 use crate::commands::key_point;
 use crate::model::{
     AgendaItem, AgendaItemId, AlternativeId, Session, Speaker, SpeakerWho, TurnStatus,
 };
-use crate::ui::{Board, theme};
+use crate::ui::board::Board;
+use crate::ui::projector::{Ctx, TimerDisplay, Urgency, format_remaining};
+use crate::ui::theme;
 
 /// The speaking-round screen of `item` (read-only); drawn while someone is to speak (a
 /// finished round shows the item's section instead).
-pub(super) fn screen(
-    ui: &mut Ui,
-    cx: &Ctx<'_, '_>,
-    item: &AgendaItem,
-    timer: Option<TimerDisplay>,
-) {
+pub fn screen(ui: &mut Ui, cx: &Ctx<'_, '_>, item: &AgendaItem, timer: Option<TimerDisplay>) {
     let tr = cx.board.tr;
     let session = cx.board.session;
     let Some(current) = item.current_speaker() else {

@@ -6,12 +6,12 @@
 
 use egui::{Id, Ui};
 
-use super::Board;
-use super::theme::CARD_GAP;
-use super::widgets::{self, Field};
-use super::widgets::{Reveal, lazy_ref_picker, shorten};
 use crate::commands::{Command, Item, ItemRef};
 use crate::model::{AgendaItemId, AgendaStatus, Note, Session};
+use crate::ui::board::Board;
+use crate::ui::theme::CARD_GAP;
+use crate::ui::widgets::{self, Field};
+use crate::ui::widgets::{Reveal, lazy_ref_picker, shorten};
 
 /// Notes are easier to read in lines no wider than this.
 const MAX_TEXT_WIDTH: f32 = 1000.0;

@@ -11,14 +11,14 @@ use std::collections::HashSet;
 use egui::{Align, Color32, CornerRadius, Id, RichText, Sense, Ui};
 use fluent_templates::fluent_bundle::FluentValue;
 
-use super::Board;
-use super::labels::Named;
-use super::theme::{self, Theme};
-use super::widgets::{self, Field};
 use crate::commands::{Command, Item, ItemKind, ItemRef};
 use crate::model::{
     Alternative, AlternativeId, AlternativeStatus, GroupId, Proposer, Session, Stance,
 };
+use crate::ui::board::Board;
+use crate::ui::labels::Named;
+use crate::ui::theme::{self, Theme};
+use crate::ui::widgets::{self, Field};
 
 /// Goal titles longer than this are shortened on a goal chip; the full title is on hover and is
 /// the chip's accessible name.
@@ -457,7 +457,7 @@ fn header(
             }
         }
         ui.add_space(8.0);
-        let target = super::present::Spotlight::Alternative(alternative.id);
+        let target = crate::ui::board::Spotlight::Alternative(alternative.id);
         widgets::spotlight_button(ui, board, target, &alternative.title);
         if widgets::delete_button(ui, board, &alternative.title) {
             board.delete(ItemRef::Alternative(alternative.id));

@@ -9,15 +9,15 @@ use std::sync::Arc;
 
 use egui::{Color32, RichText, Sense, Stroke, Ui, vec2};
 
-use super::Board;
-use super::theme::{self, Theme};
-use super::widgets::{decimal, memo, signed};
 use crate::convergence::{
     Agreement, AlternativeConvergence, Convergence, Measures, Movement, RankedVoteConvergence,
     ScoreVoteConvergence, convergence,
 };
 use crate::i18n::Tr;
 use crate::model::Stance;
+use crate::ui::board::Board;
+use crate::ui::theme::{self, Theme};
+use crate::ui::widgets::{decimal, memo, signed};
 
 /// Width of the stacked bar of stances.
 const BAR_WIDTH: f32 = 240.0;

@@ -9,7 +9,7 @@ use egui::{Id, RichText, Ui};
 use crate::model::{
     AgendaItem, DEFAULT_TURN_MINUTES, MAX_TURN_MINUTES, Session, Speaker, SpeakerWho, TurnStatus,
 };
-use crate::ui::Board;
+use crate::ui::board::Board;
 use crate::ui::widgets::{self, Shift};
 
 /// The speaking round of `item`, folded under a header that counts the speakers.

@@ -15,7 +15,7 @@ use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Align2, Color32, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2};
 
 use crate::model::{GroupId, SCALE_MAX, SCALE_MIN, StakeholderGroup, Stance};
-use crate::ui::Board;
+use crate::ui::board::Board;
 use crate::ui::theme::{BODY_SIZE, SMALL_SIZE};
 
 /// Room on the left of the plot for the influence caption and its ticks.

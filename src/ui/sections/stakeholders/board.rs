@@ -9,19 +9,19 @@
 //! group are in a last card. On wide windows the grid stands to the right of the cards; on
 //! narrower ones it comes first. Clicking a group in the grid finds its card.
 
-mod grid;
+use super::grid;
 
 use std::collections::HashMap;
 
 use egui::{Align, FontId, Id, Layout, Rect, TextStyle, Ui, Vec2, pos2, vec2};
 
-use super::Board;
-use super::theme::{CARD_GAP, CARD_TITLE_SIZE, FIELD_WIDTH, SMALL_SIZE};
-use super::widgets::{self, Field, delete_button, ref_picker, text_field};
 use crate::commands::{Command, Item, ItemKind, ItemRef};
 use crate::model::{
     GroupId, Participant, ParticipantId, SCALE_MAX, SCALE_MIN, Session, StakeholderGroup,
 };
+use crate::ui::board::Board;
+use crate::ui::theme::{CARD_GAP, CARD_TITLE_SIZE, FIELD_WIDTH, SMALL_SIZE};
+use crate::ui::widgets::{self, Field, delete_button, ref_picker, text_field};
 
 /// Window width (points) from which the grid stands to the right of the cards.
 const WIDE_WINDOW: f32 = 1400.0;

@@ -12,12 +12,12 @@ use egui::text::LayoutJob;
 use egui::{Align, Color32, Id, Key, Layout, Rect, RichText, Sense, Stroke, Ui, UiBuilder, vec2};
 use fluent_templates::fluent_bundle::FluentValue;
 
-use super::Board;
-use super::labels::Named;
-use super::theme::{self, Theme};
-use super::widgets::{self, Field};
 use crate::commands::{Command, Item, ItemRef};
 use crate::model::{AlternativeId, GroupId, Position, Session, Stance};
+use crate::ui::board::Board;
+use crate::ui::labels::Named;
+use crate::ui::theme::{self, Theme};
+use crate::ui::widgets::{self, Field};
 
 /// Width of the column of group names.
 const GROUP_WIDTH: f32 = 250.0;

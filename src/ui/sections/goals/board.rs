@@ -17,12 +17,12 @@ use std::collections::{HashMap, HashSet};
 
 use egui::{Align, FontId, Id, Layout, Ui, UiBuilder};
 
-use super::Board;
-use super::labels::{Named, PRIORITIES};
-use super::theme::{CARD_GAP, CARD_TITLE_SIZE, SMALL_SIZE};
-use super::widgets::{self, Field, Reveal, lazy_ref_picker, shorten};
 use crate::commands::{Command, Item, ItemKind, ItemRef};
 use crate::model::{Goal, GoalId, Priority, Session};
+use crate::ui::board::Board;
+use crate::ui::labels::{Named, PRIORITIES};
+use crate::ui::theme::{CARD_GAP, CARD_TITLE_SIZE, SMALL_SIZE};
+use crate::ui::widgets::{self, Field, Reveal, lazy_ref_picker, shorten};
 
 /// How far a sub-goal is indented under its parent.
 const INDENT: f32 = CARD_GAP * 4.0;
@@ -381,7 +381,7 @@ fn links(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, tree: &Tree, goa
                 });
             }
         }
-        let target = super::present::Spotlight::Goal(goal.id);
+        let target = crate::ui::board::Spotlight::Goal(goal.id);
         widgets::spotlight_button(ui, board, target, &goal.title);
         if widgets::delete_button(ui, board, &goal.title) {
             state.collapsed.remove(&goal.id);

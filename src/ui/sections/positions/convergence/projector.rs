@@ -5,12 +5,12 @@
 
 use egui::{Sense, Stroke, Ui, vec2};
 
-use super::Ctx;
 use crate::convergence::{Agreement, AlternativeConvergence, Convergence, convergence};
+use crate::ui::projector::Ctx;
 use crate::ui::widgets::{decimal, memo, signed};
 
 /// Draws the screen.
-pub(super) fn screen(ui: &mut Ui, cx: &Ctx<'_, '_>) {
+pub fn screen(ui: &mut Ui, cx: &Ctx<'_, '_>) {
     let tr = cx.board.tr;
     // Computed once per session revision, not every frame of the projector.
     let board = cx.board;

@@ -202,7 +202,7 @@ fn vote_card(
                 if widgets::delete_button(ui, board, &vote.question) {
                     board.delete(ItemRef::Vote(vote.id));
                 }
-                let target = super::present::Spotlight::Vote(vote.id);
+                let target = super::Spotlight::Vote(vote.id);
                 widgets::spotlight_button(ui, board, target, &vote.question);
             });
         });

@@ -9,15 +9,15 @@ use chrono::NaiveDate;
 use egui::containers::menu::{MenuButton, MenuConfig};
 use egui::{Id, PopupCloseBehavior, RichText, Ui};
 
-use super::Board;
-use super::chips::toggle_chips;
-use super::labels::Named;
-use super::widgets::{self, Field};
-use super::widgets::{focus_selecting_all, full_list};
 use crate::commands::{Command, Item, ItemKind, ItemRef};
 use crate::model::{
     ActionItem, ActionStatus, AlternativeId, Decision, DecisionId, ParticipantId, Session,
 };
+use crate::ui::board::Board;
+use crate::ui::chips::toggle_chips;
+use crate::ui::labels::Named;
+use crate::ui::widgets::{self, Field};
+use crate::ui::widgets::{focus_selecting_all, full_list};
 
 /// Transient state of this section.
 #[derive(Default)]
@@ -215,7 +215,7 @@ fn decision_card(
                 if widgets::delete_button(ui, board, &decision.statement) {
                     board.delete(ItemRef::Decision(decision.id));
                 }
-                let target = super::present::Spotlight::Decision(decision.id);
+                let target = crate::ui::board::Spotlight::Decision(decision.id);
                 widgets::spotlight_button(ui, board, target, &decision.statement);
                 ui.add_space(8.0);
                 let last = board.session.decisions.len().saturating_sub(1);

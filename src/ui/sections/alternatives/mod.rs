@@ -1,0 +1,4 @@
+//! Alternatives: the strategic alternatives as cards.
+
+pub mod board;
+pub mod projector;

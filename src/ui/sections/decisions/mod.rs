@@ -1,0 +1,4 @@
+//! Decisions & actions: each decision with its action items.
+
+pub mod board;
+pub mod projector;

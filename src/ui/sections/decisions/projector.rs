@@ -1,0 +1,102 @@
+//! The projector's decisions screen: each decision with its action items, and one decision in
+//! the spotlight with its rationale and dissent.
+
+use egui::Ui;
+
+use crate::model::DecisionId;
+use crate::ui::board::Spotlight;
+use crate::ui::labels::Named;
+use crate::ui::projector::{Ctx, cards, empty};
+
+/// Decisions with their action items; or the decision in the spotlight, in full.
+pub fn screen(ui: &mut Ui, cx: &Ctx<'_, '_>) {
+    if let Some(Spotlight::Decision(id)) = cx.spotlight {
+        return decision_body(ui, cx, id, true);
+    }
+    cards(
+        ui,
+        cx,
+        &cx.board.session.decisions,
+        cx.gap(),
+        |ui, decision| {
+            decision_body(ui, cx, decision.id, false);
+        },
+    );
+}
+
+/// A decision's statement, alternatives and action items (with rationale and dissent when
+/// `full`).
+fn decision_body(ui: &mut Ui, cx: &Ctx<'_, '_>, id: DecisionId, full: bool) {
+    let board = cx.board;
+    let tr = board.tr;
+    let session = board.session;
+    let Some(decision) = session.decision(id) else {
+        return empty(ui, cx);
+    };
+    let statement = if full {
+        cx.heading(&decision.statement)
+    } else {
+        cx.title(&decision.statement)
+    };
+    ui.label(statement);
+    if let Some(date) = decision.decided_on {
+        ui.label(cx.small(tr.with("present-view-decided-on", "date", &tr.date(date))));
+    }
+    let alternatives: Vec<&str> = decision
+        .alternatives
+        .iter()
+        .filter_map(|id| cx.visible_alternative(*id))
+        .map(|a| a.title.as_str())
+        .collect();
+    if !alternatives.is_empty() {
+        ui.label(cx.small(tr.with(
+            "present-view-alternatives",
+            "names",
+            &alternatives.join(", "),
+        )));
+    }
+    if full {
+        if !decision.rationale.is_empty() {
+            ui.add_space(cx.gap() / 2.0);
+            ui.label(cx.body(&decision.rationale));
+        }
+        if !decision.dissent.is_empty() {
+            ui.label(cx.body(tr.with("present-view-dissent", "text", &decision.dissent)));
+        }
+    }
+    let actions: Vec<_> = session
+        .actions
+        .iter()
+        .filter(|a| a.decision == Some(id))
+        .collect();
+    if actions.is_empty() {
+        return;
+    }
+    ui.add_space(cx.gap() / 2.0);
+    for action in actions {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(cx.body(format!("→ {}", action.what)));
+            let owners: Vec<&str> = action
+                .owners
+                .iter()
+                .filter_map(|p| session.participant(*p))
+                .map(|p| p.name.as_str())
+                .collect();
+            let mut details = Vec::new();
+            if !owners.is_empty() {
+                details.push(owners.join(", "));
+            }
+            if let Some(due) = action.due {
+                details.push(tr.with("present-view-due", "date", &tr.date(due)));
+            }
+            if !details.is_empty() {
+                ui.label(cx.small(details.join(" · ")));
+            }
+            cx.chip(
+                ui,
+                action.status.name(tr),
+                board.theme.action_status(action.status),
+            );
+        });
+    }
+}

@@ -1,0 +1,4 @@
+//! Goals: the goal tree.
+
+pub mod board;
+pub mod projector;
