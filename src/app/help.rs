@@ -84,8 +84,10 @@ pub struct HelpState {
     open: Option<HelpDialog>,
     /// Whether the user guide's window is open.
     guide: bool,
-    /// The guide's block to scroll to on the next frame (a chapter picked in the contents).
+    /// The guide's block to scroll to (a chapter picked in the contents).
     guide_jump: Option<usize>,
+    /// The scroll offset of that block, found while drawing it; applied the next frame.
+    guide_offset: Option<f32>,
 }
 
 /// The user guide's Markdown in `language`.
@@ -336,8 +338,9 @@ impl StratboardApp {
         let theme = &self.theme;
         let contents_title = self.tr.t("help-guide-contents");
         let jump = &mut self.help.guide_jump;
+        let offset = &mut self.help.guide_offset;
         egui::Window::new(self.tr.t("help-guide-title"))
-            .id(egui::Id::new("stratboard-user-guide"))
+            .id(egui::Id::unique("stratboard-user-guide"))
             .default_size(size)
             .max_size(screen.size())
             .default_pos(screen.center_top() + egui::vec2(-size.x / 2.0, 50.0))
@@ -350,15 +353,29 @@ impl StratboardApp {
                         guide_contents(ui, theme, &contents_title, chapters, jump);
                         ui.separator();
                     }
-                    egui::ScrollArea::vertical()
+                    let mut text = egui::ScrollArea::vertical()
                         .id_salt("guide-text")
-                        .auto_shrink([false, false])
-                        .show(ui, |ui| guide::show(ui, theme, guide, jump));
+                        .auto_shrink([false, false]);
+                    if let Some(to) = offset.take() {
+                        text = text.vertical_scroll_offset(to);
+                    }
+                    // A scroll area lays its content out as its parent does: here, top to
+                    // bottom, not along the row it sits in.
+                    let found = text
+                        .show(ui, |ui| {
+                            ui.vertical(|ui| guide::show(ui, theme, guide, jump)).inner
+                        })
+                        .inner;
+                    if found.is_some() {
+                        *offset = found;
+                        ui.ctx().request_repaint();
+                    }
                 });
             });
         if !open {
             self.help.guide = false;
             self.help.guide_jump = None;
+            self.help.guide_offset = None;
         }
     }
 }

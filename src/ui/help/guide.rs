@@ -6,7 +6,7 @@
 //! shown as their description.
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Align, FontId, RichText, Ui};
+use egui::{FontId, RichText, Ui};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::ui::theme::{self, BODY_SIZE, CARD_TITLE_SIZE, HEADING_SIZE, Theme};
@@ -441,12 +441,17 @@ fn table(ui: &mut Ui, theme: &Theme, head: &[Vec<Span>], rows: &[Vec<Vec<Span>>]
         });
 }
 
-/// Draws the guide. When `jump` names a block, that block is scrolled to the top of the
-/// scroll area and `jump` is cleared.
-pub fn show(ui: &mut Ui, theme: &Theme, guide: &Guide, jump: &mut Option<usize>) {
+/// Draws the guide. When `jump` names a block, `jump` is cleared and the block's distance from
+/// the guide's top is returned: the scroll offset that puts it at the top of the scroll area.
+pub fn show(ui: &mut Ui, theme: &Theme, guide: &Guide, jump: &mut Option<usize>) -> Option<f32> {
     ui.set_max_width(TEXT_WIDTH);
+    let start = ui.cursor().top();
+    let mut offset = None;
     for (index, block) in guide.blocks.iter().enumerate() {
-        let top = ui.cursor().top();
+        if *jump == Some(index) {
+            offset = Some(ui.cursor().top() - start);
+            *jump = None;
+        }
         match block {
             Block::Heading { level, text } => {
                 ui.add_space(if *level <= 2 { 14.0 } else { 8.0 });
@@ -468,12 +473,8 @@ pub fn show(ui: &mut Ui, theme: &Theme, guide: &Guide, jump: &mut Option<usize>)
                 ui.separator();
             }
         }
-        if *jump == Some(index) {
-            let rect = egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=top + 1.0);
-            ui.scroll_to_rect(rect, Some(Align::TOP));
-            *jump = None;
-        }
     }
+    offset
 }
 
 /// The table of contents: a link per chapter (level 2 and 3, the sub-chapters indented).
