@@ -1,7 +1,8 @@
 //! The Help menu: About shows the version and every font's licence; the shortcuts list holds
 //! every key of the action table and of the presentation's table (computed from the tables, so
 //! the list cannot drift); a sample opens as a new document without a file, after the question
-//! about unsaved changes.
+//! about unsaved changes; the user guide opens in the interface's language, with its contents,
+//! and follows the language.
 
 #![allow(clippy::unwrap_used)]
 
@@ -10,7 +11,7 @@ mod common;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use stratboard::app::actions::ACTIONS;
+use stratboard::app::actions::{ACTIONS, Action};
 use stratboard::app::help::{HelpDialog, SAMPLES, key_text, sample_titles};
 use stratboard::app::present::PRESENTATION_KEYS;
 use stratboard::app::{StratboardApp, sample_session};
@@ -236,4 +237,63 @@ fn a_sample_opens_as_a_new_document_without_a_file_after_asking_about_unsaved_ch
     assert_eq!(&harness.state().session().meta.title, russian);
     assert!(harness.state().document().path().is_none());
     assert!(!harness.state().document().is_dirty());
+}
+
+#[test]
+fn the_user_guide_opens_in_russian_and_follows_the_interface_language() {
+    let mut harness = harness(Language::Russian);
+    assert!(!shows(&harness, "Подготовка сессии"));
+    choose(&mut harness, "Справка", "Руководство пользователя");
+    assert!(harness.state().guide_open());
+    assert!(shows(&harness, "Руководство пользователя stratboard"));
+    assert!(shows(&harness, "Подготовка сессии"), "a chapter heading");
+    assert!(shows(&harness, "Содержание"), "the table of contents");
+    assert!(!shows(&harness, "Preparing a session"));
+
+    // Switching the interface's language switches the guide, which stays open.
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .perform(Action::SetLanguage(Language::English), &ctx);
+    harness.run();
+    assert!(harness.state().guide_open());
+    assert!(shows(&harness, "Preparing a session"));
+    assert!(!shows(&harness, "Подготовка сессии"));
+}
+
+#[test]
+fn the_user_guide_opens_in_english_with_its_contents() {
+    let mut harness = harness(Language::English);
+    choose(&mut harness, "Help", "User guide");
+    assert!(harness.state().guide_open());
+    assert!(shows(&harness, "Preparing a session"), "a chapter heading");
+    assert!(!shows(&harness, "Подготовка сессии"));
+
+    assert!(
+        shows(&harness, "Voting methods"),
+        "the contents list every chapter"
+    );
+    assert!(shows(&harness, "Contents"));
+}
+
+#[test]
+fn both_guides_have_the_same_chapters() {
+    use stratboard::app::help::user_guide;
+    let count = |language| {
+        let (_, chapters) = user_guide(language);
+        chapters.iter().filter(|c| c.level == 2).count()
+    };
+    assert!(count(Language::Russian) >= 8);
+    assert_eq!(count(Language::Russian), count(Language::English));
+    for language in Language::ALL {
+        let (guide, _) = user_guide(language);
+        let text = guide.plain_text().join("\n");
+        let tr = Tr::new(language);
+        for method in stratboard::model::METHODS {
+            let label = tr.t(method.label_key);
+            // The guide's headings name each method as the interface does.
+            let name = label.split(" (").next().unwrap_or(&label).to_owned();
+            assert!(text.contains(&name), "{language:?}: {name}");
+        }
+    }
 }

@@ -51,6 +51,8 @@ pub enum Action {
     SetTheme(ThemeKind),
     /// Help → Keyboard shortcuts: the list of every key.
     Shortcuts,
+    /// Help → User guide: the guide in the interface's language, offline.
+    UserGuide,
     /// Help → About: version, licence, the fonts' licences.
     About,
 }
@@ -164,6 +166,7 @@ pub const ACTIONS: &[ActionInfo] = &[
         "menu-help-shortcuts",
         &[keys(Modifiers::NONE, Key::F1)],
     ),
+    row(Action::UserGuide, "menu-help-guide", &[]),
     row(Action::About, "menu-help-about", &[]),
 ];
 
@@ -191,7 +194,7 @@ impl Action {
                 Menu::View
             }
             Self::OpenRoom | Self::CloseRoom | Self::RoomWindow => Menu::Room,
-            Self::Shortcuts | Self::About => Menu::Help,
+            Self::Shortcuts | Self::UserGuide | Self::About => Menu::Help,
         }
     }
 
@@ -255,8 +258,10 @@ impl StratboardApp {
             Action::RoomWindow => self.toggle_room_window(),
             Action::SetLanguage(language) => self.set_language(language),
             Action::SetTheme(kind) => self.set_theme(kind),
-            Action::Shortcuts | Action::About if self.dialog.is_none() => self.open_help(action),
-            Action::Shortcuts | Action::About => {}
+            Action::Shortcuts | Action::UserGuide | Action::About if self.dialog.is_none() => {
+                self.open_help(action);
+            }
+            Action::Shortcuts | Action::UserGuide | Action::About => {}
         }
     }
 

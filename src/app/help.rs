@@ -1,4 +1,9 @@
-//! The Help menu on the shell's side: Keyboard shortcuts (F1), the sample sessions, About.
+//! The Help menu on the shell's side: Keyboard shortcuts (F1), the user guide, the sample
+//! sessions, About.
+//!
+//! The user guide (`docs/guide.ru.md`, `docs/guide.en.md`) is compiled into the program, so it
+//! opens offline, in the interface's language: switching the language switches the guide. It
+//! is a window beside the board, not a dialog over it, so it can stay open while one works.
 //!
 //! The shortcuts list is made from the two key tables — the board's actions
 //! ([`super::actions::ACTIONS`], grouped by the menu each is in) and the presentation's keys
@@ -17,8 +22,10 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::actions::{ACTIONS, Action, Menu};
 use super::present::PRESENTATION_KEYS;
 use super::{Document, Notice, StratboardApp, Then};
+use crate::i18n::Language;
 use crate::i18n::Tr;
 use crate::storage;
+use crate::ui::help::guide::{self, Chapter, Guide};
 use crate::ui::help::{self as dialogs, ShortcutGroup, ShortcutRow};
 
 /// A sample session compiled into the program.
@@ -71,11 +78,49 @@ pub enum HelpDialog {
     Shortcuts,
 }
 
-/// Which Help dialog is open, if any.
+/// Which Help dialog is open, if any, and the user guide's window.
 #[derive(Debug, Default)]
 pub struct HelpState {
     open: Option<HelpDialog>,
+    /// Whether the user guide's window is open.
+    guide: bool,
+    /// The guide's block to scroll to (a chapter picked in the contents).
+    guide_jump: Option<usize>,
+    /// The scroll offset of that block, found while drawing it; applied the next frame.
+    guide_offset: Option<f32>,
 }
+
+/// The user guide's Markdown in `language`.
+pub fn guide_text(language: Language) -> &'static str {
+    match language {
+        Language::Russian => include_str!("../../docs/guide.ru.md"),
+        Language::English => include_str!("../../docs/guide.en.md"),
+    }
+}
+
+/// The user guide in `language` with its chapters, read once (the window shows it every frame
+/// it is open).
+pub fn user_guide(language: Language) -> &'static (Guide, Vec<Chapter>) {
+    static RUSSIAN: OnceLock<(Guide, Vec<Chapter>)> = OnceLock::new();
+    static ENGLISH: OnceLock<(Guide, Vec<Chapter>)> = OnceLock::new();
+    let cell = match language {
+        Language::Russian => &RUSSIAN,
+        Language::English => &ENGLISH,
+    };
+    cell.get_or_init(|| {
+        let guide = Guide::parse(guide_text(language));
+        let chapters = guide.chapters();
+        (guide, chapters)
+    })
+}
+
+/// The guide's window is at most this wide; the contents column beside the text appears when
+/// the window is at least [`GUIDE_CONTENTS_FROM`] wide.
+const GUIDE_WIDTH: f32 = 1140.0;
+/// The narrowest window that shows the contents column.
+const GUIDE_CONTENTS_FROM: f32 = 760.0;
+/// The contents column's width.
+const GUIDE_CONTENTS_WIDTH: f32 = 260.0;
 
 /// The order the shortcuts list shows the board's actions in: the menus' order (the table's
 /// order puts Ctrl+Shift+S before Ctrl+S for the keyboard's sake). Actions not named here
@@ -190,6 +235,7 @@ impl StratboardApp {
     /// The Help menu: Keyboard shortcuts, the sample sessions, About.
     pub(super) fn help_menu(&mut self, ui: &mut egui::Ui) {
         self.action_button(ui, Action::Shortcuts);
+        self.action_button(ui, Action::UserGuide);
         ui.menu_button(self.tr.t("menu-help-samples"), |ui| {
             for (index, title) in sample_titles().iter().enumerate() {
                 if ui.button(title).clicked() {
@@ -201,8 +247,12 @@ impl StratboardApp {
         self.action_button(ui, Action::About);
     }
 
-    /// Opens the Help dialog of `action` (About or Keyboard shortcuts).
+    /// Opens the Help dialog of `action` (About or Keyboard shortcuts), or the user guide.
     pub(super) fn open_help(&mut self, action: Action) {
+        if action == Action::UserGuide {
+            self.help.guide = true;
+            return;
+        }
         self.help.open = match action {
             Action::About => Some(HelpDialog::About),
             Action::Shortcuts => Some(HelpDialog::Shortcuts),
@@ -213,6 +263,11 @@ impl StratboardApp {
     /// The Help dialog that is open, if any.
     pub fn help_dialog(&self) -> Option<HelpDialog> {
         self.help.open
+    }
+
+    /// Whether the user guide's window is open.
+    pub fn guide_open(&self) -> bool {
+        self.help.guide
     }
 
     /// Opens sample `index` of [`SAMPLES`] as a new document without a file (unsaved changes
@@ -236,8 +291,12 @@ impl StratboardApp {
         }
     }
 
-    /// Draws the open Help dialog; Esc, a click outside or Close closes it.
+    /// Draws the user guide's window, and the open Help dialog (Esc, a click outside or Close
+    /// closes the dialog).
     pub(super) fn help_windows(&mut self, ctx: &egui::Context) {
+        if self.help.guide {
+            self.guide_window(ctx);
+        }
         let Some(dialog) = self.help.open else {
             return;
         };
@@ -263,6 +322,85 @@ impl StratboardApp {
             self.help.open = None;
         }
     }
+}
+
+impl StratboardApp {
+    /// The user guide's window: the contents on the left (where there is room), the guide on
+    /// the right, each scrolling on its own; its ✕ closes it.
+    fn guide_window(&mut self, ctx: &egui::Context) {
+        let (guide, chapters) = user_guide(self.language());
+        let screen = ctx.content_rect();
+        let size = egui::vec2(
+            (screen.width() - 60.0).clamp(320.0, GUIDE_WIDTH),
+            (screen.height() - 110.0).max(240.0),
+        );
+        let mut open = true;
+        let theme = &self.theme;
+        let contents_title = self.tr.t("help-guide-contents");
+        let jump = &mut self.help.guide_jump;
+        let offset = &mut self.help.guide_offset;
+        egui::Window::new(self.tr.t("help-guide-title"))
+            .id(egui::Id::unique("stratboard-user-guide"))
+            .default_size(size)
+            .max_size(screen.size())
+            .default_pos(screen.center_top() + egui::vec2(-size.x / 2.0, 50.0))
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(true)
+            .show(ctx, |ui| {
+                ui.horizontal_top(|ui| {
+                    if ui.available_width() >= GUIDE_CONTENTS_FROM {
+                        guide_contents(ui, theme, &contents_title, chapters, jump);
+                        ui.separator();
+                    }
+                    let mut text = egui::ScrollArea::vertical()
+                        .id_salt("guide-text")
+                        .auto_shrink([false, false]);
+                    if let Some(to) = offset.take() {
+                        text = text.vertical_scroll_offset(to);
+                    }
+                    // A scroll area lays its content out as its parent does: here, top to
+                    // bottom, not along the row it sits in.
+                    let found = text
+                        .show(ui, |ui| {
+                            ui.vertical(|ui| guide::show(ui, theme, guide, jump)).inner
+                        })
+                        .inner;
+                    if found.is_some() {
+                        *offset = found;
+                        ui.ctx().request_repaint();
+                    }
+                });
+            });
+        if !open {
+            self.help.guide = false;
+            self.help.guide_jump = None;
+            self.help.guide_offset = None;
+        }
+    }
+}
+
+/// The guide's table of contents in its own scrolling column; a click asks to jump there.
+fn guide_contents(
+    ui: &mut egui::Ui,
+    theme: &crate::ui::theme::Theme,
+    title: &str,
+    chapters: &[Chapter],
+    jump: &mut Option<usize>,
+) {
+    ui.vertical(|ui| {
+        ui.set_width(GUIDE_CONTENTS_WIDTH);
+        ui.label(theme.card_title(title));
+        ui.add_space(4.0);
+        egui::ScrollArea::vertical()
+            .id_salt("guide-contents")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if let Some(block) = guide::contents(ui, theme, chapters) {
+                    *jump = Some(block);
+                }
+            });
+    });
 }
 
 #[cfg(test)]

@@ -1,6 +1,9 @@
 //! The Help menu's dialogs, drawn from what the shell passes in: About (the version, the
 //! licence, and every embedded font with its licence, whose full text can be read) and the
-//! keyboard shortcuts (groups of rows that the shell makes from its key tables).
+//! keyboard shortcuts (groups of rows that the shell makes from its key tables); the user
+//! guide's Markdown is read and drawn by [`guide`].
+
+pub mod guide;
 
 use egui::{RichText, Ui};
 

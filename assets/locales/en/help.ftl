@@ -1,8 +1,12 @@
-# The Help menu: keyboard shortcuts, sample sessions, About.
+# The Help menu: keyboard shortcuts, the user guide, sample sessions, About.
 menu-help = Help
 menu-help-shortcuts = Keyboard shortcuts
+menu-help-guide = User guide
 menu-help-samples = Sample sessions
 menu-help-about = About stratboard
+
+help-guide-title = User guide
+help-guide-contents = Contents
 
 help-close = Close
 
