@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 
 mod cli_common;
 
-use cli_common::{BIN, run, sample, stderr, stdout};
+use cli_common::{BIN, assert_has, refused_with, run, sample, stderr, stdout, succeeded};
 
 /// `stratboard tally --ballots FILE --method METHOD`, with `--json` when asked.
 fn tally_ballots(file: &Path, method: &str, json: bool) -> Output {
@@ -43,12 +43,7 @@ fn check_passes_on_every_sample_session() {
     let mut args = vec!["check"];
     args.extend(files.iter().map(|f| f.to_str().unwrap()));
     let output = run(&args);
-    assert!(
-        output.status.success(),
-        "{}{}",
-        stdout(&output),
-        stderr(&output)
-    );
+    succeeded(&output);
     assert_eq!(stdout(&output), "", "no problem lines");
 }
 
@@ -118,11 +113,7 @@ fn check_converts_nothing_for_an_old_format_but_says_so() {
     let before = fs::read(&v0).unwrap();
     let output = run(&["check", v0.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(
-        stderr(&output).contains("format version 0"),
-        "{}",
-        stderr(&output)
-    );
+    assert_has(&stderr(&output), "format version 0");
     assert_eq!(fs::read(&v0).unwrap(), before);
 }
 
@@ -149,12 +140,7 @@ fn new_creates_a_session_that_checks_clean() {
     assert!(loaded.problems.is_empty());
     // It refuses to overwrite an existing file.
     let again = run(&["new", "-o", file.to_str().unwrap()]);
-    assert_eq!(again.status.code(), Some(1));
-    assert!(
-        stderr(&again).contains("already exists"),
-        "{}",
-        stderr(&again)
-    );
+    refused_with(&again, "already exists");
     assert_eq!(
         stratboard::storage::load(&file).unwrap().session.meta.title,
         "Сессия по бюджету"
@@ -166,8 +152,7 @@ fn new_refuses_an_empty_title() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("x.ron");
     let output = run(&["new", "-o", file.to_str().unwrap(), "--title", "  "]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("title"), "{}", stderr(&output));
+    refused_with(&output, "title");
     assert!(!file.exists());
 }
 
@@ -247,12 +232,7 @@ fn new_from_a_broken_file_fails_and_writes_nothing() {
         "--from",
         broken.to_str().unwrap(),
     ]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("broken.ron:1:"),
-        "{}",
-        stderr(&output)
-    );
+    refused_with(&output, "broken.ron:1:");
     assert!(!next.exists());
 }
 
@@ -402,16 +382,10 @@ fn tally_refuses_a_bad_ballots_file_with_its_line() {
     let csv = dir.path().join("bad.csv");
     fs::write(&csv, "A,B\n1,2\n1,x\n").unwrap();
     let output = tally_ballots(&csv, "borda", false);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("line 3"), "{}", stderr(&output));
+    refused_with(&output, "line 3");
     assert_eq!(stdout(&output), "", "nothing counted from a bad file");
     let unknown = tally_ballots(&csv, "lottery", false);
-    assert_eq!(unknown.status.code(), Some(1));
-    assert!(
-        stderr(&unknown).contains("unknown method"),
-        "{}",
-        stderr(&unknown)
-    );
+    refused_with(&unknown, "unknown method");
 }
 
 #[test]
@@ -422,11 +396,9 @@ fn tally_refuses_more_alternatives_than_a_ranked_method_counts() {
     let ranks: Vec<String> = (1..=1_001).map(|i| i.to_string()).collect();
     fs::write(&csv, format!("{}\n{}\n", names.join(","), ranks.join(","))).unwrap();
     let output = tally_ballots(&csv, "schulze", false);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("1001 alternatives; a ranked method counts at most 1,000"),
-        "{}",
-        stderr(&output)
+    refused_with(
+        &output,
+        "1001 alternatives; a ranked method counts at most 1,000",
     );
     assert_eq!(stdout(&output), "");
 }
@@ -442,12 +414,7 @@ fn tally_never_shows_hidden_results_of_an_open_vote() {
     session.votes[0].visibility = stratboard::model::ResultsVisibility::AfterClose;
     stratboard::storage::save(&path, &session, None).unwrap();
     let output = run(&["tally", path.to_str().unwrap(), "--vote", "71", "--json"]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("hidden until the vote is closed"),
-        "{}",
-        stderr(&output)
-    );
+    refused_with(&output, "hidden until the vote is closed");
     assert_eq!(stdout(&output), "");
 }
 
@@ -749,7 +716,7 @@ fn verify_passes_on_a_sealed_session_and_on_every_sample() {
     let output = run(&["verify", file.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(stdout(&output), "");
-    assert!(stderr(&output).contains("1 sealed"), "{}", stderr(&output));
+    assert_has(&stderr(&output), "1 sealed");
     for sample in samples() {
         let output = run(&["verify", sample.to_str().unwrap()]);
         assert!(output.status.success(), "{}", stdout(&output));

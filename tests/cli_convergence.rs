@@ -13,7 +13,7 @@ use stratboard::model::{
 
 mod cli_common;
 
-use cli_common::{run, sample, stderr, stdout};
+use cli_common::{refused_with, run, sample, stderr, stdout};
 
 fn position(id: u32, group: u32, alternative: u32, stance: Stance, round: u32) -> Position {
     Position {
@@ -194,23 +194,13 @@ fn a_sample_session_with_two_rounds_measures_both() {
 #[test]
 fn a_missing_or_broken_file_fails_with_a_clear_message() {
     let output = run(&["convergence", "/nonexistent/session.ron"]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("/nonexistent/session.ron: cannot read the file"),
-        "{}",
-        stderr(&output)
-    );
+    refused_with(&output, "/nonexistent/session.ron: cannot read the file");
     assert_eq!(stdout(&output), "");
 
     let dir = tempfile::tempdir().unwrap();
     let broken = dir.path().join("broken.ron");
     fs::write(&broken, "(format_version: 1, meta: (title: 42))").unwrap();
     let output = run(&["convergence", broken.to_str().unwrap(), "--json"]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("broken.ron:1:"),
-        "{}",
-        stderr(&output)
-    );
+    refused_with(&output, "broken.ron:1:");
     assert_eq!(stdout(&output), "");
 }

@@ -6,20 +6,25 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use stratboard::model::{GroupId, Participant, ParticipantId, Session, StakeholderGroup};
 use stratboard::storage;
 
 mod cli_common;
 
-use cli_common::{BIN, stderr, stdout};
+use cli_common::{assert_has, stderr, stdout, succeeded};
 
 /// `stratboard import-participants` with `args`.
 fn run(args: &[&Path]) -> Output {
     let mut all: Vec<&std::ffi::OsStr> = vec!["import-participants".as_ref()];
     all.extend(args.iter().map(|path| path.as_os_str()));
     cli_common::run(&all)
+}
+
+/// `stratboard import-participants SESSION LIST --sheet SHEET`.
+fn run_on_sheet(session: &Path, list: &Path, sheet: &str) -> Output {
+    run(&[session, list, Path::new("--sheet"), Path::new(sheet)])
 }
 
 /// A session with one group («Совет») and one person (Иванов Иван Иванович), saved in `dir`.
@@ -73,13 +78,7 @@ fn russian_semicolon_csv_adds_people_and_groups_and_reports_the_rest() {
     let session = session_file(dir.path());
     let list = write(dir.path(), "список.csv", RUSSIAN.as_bytes());
     let output = run(&[&session, &list]);
-    assert!(
-        output.status.success(),
-        "{}{}",
-        stdout(&output),
-        stderr(&output)
-    );
-    let out = stdout(&output);
+    let out = succeeded(&output);
     assert_eq!(
         out.lines().collect::<Vec<_>>(),
         [
@@ -92,11 +91,7 @@ fn russian_semicolon_csv_adds_people_and_groups_and_reports_the_rest() {
         ],
         "{out}"
     );
-    assert!(
-        stderr(&output).contains("2 participants added, 1 group created"),
-        "{}",
-        stderr(&output)
-    );
+    assert_has(&stderr(&output), "2 participants added, 1 group created");
     let s = loaded(&session);
     let names: Vec<&str> = s.participants.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(
@@ -135,16 +130,9 @@ fn english_comma_csv_with_bom_and_without_gives_the_same_session() {
         let session = session_file(dir.path());
         let list = write(dir.path(), "people.csv", format!("{bom}{csv}").as_bytes());
         let output = run(&[&session, &list]);
-        assert!(
-            output.status.success(),
-            "{}{}",
-            stdout(&output),
-            stderr(&output)
-        );
-        assert!(
-            stdout(&output).contains("added: row 2: Brown Alice — Donors (new)"),
-            "{}",
-            stdout(&output)
+        assert_has(
+            &succeeded(&output),
+            "added: row 2: Brown Alice — Donors (new)",
         );
         let s = loaded(&session);
         let alice = s.participants.last().unwrap().clone();
@@ -167,30 +155,14 @@ fn xlsx_sheet_is_chosen_by_name() {
     // The first sheet holds notes only: refused, naming the sheet.
     let output = run(&[&session, &list]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stdout(&output).contains("list.xlsx [Пояснения]: no column holds the names"),
-        "{}",
-        stdout(&output)
+    assert_has(
+        &stdout(&output),
+        "list.xlsx [Пояснения]: no column holds the names",
     );
-    let output = Command::new(BIN)
-        .args([
-            "import-participants".as_ref(),
-            session.as_os_str(),
-            list.as_os_str(),
-        ])
-        .args(["--sheet", "Участники"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}{}",
-        stdout(&output),
-        stderr(&output)
-    );
-    assert!(
-        stdout(&output).contains("added: row 4: Кузнецова Мария Павловна — Совет"),
-        "{}",
-        stdout(&output)
+    let output = run_on_sheet(&session, &list, "Участники");
+    assert_has(
+        &succeeded(&output),
+        "added: row 4: Кузнецова Мария Павловна — Совет",
     );
     let s = loaded(&session);
     let maria = &s.participants[1];
@@ -202,20 +174,11 @@ fn xlsx_sheet_is_chosen_by_name() {
     );
     assert_eq!(maria.contact, "79161234567", "a phone typed as a number");
     // A sheet that is not there.
-    let output = Command::new(BIN)
-        .args([
-            "import-participants".as_ref(),
-            session.as_os_str(),
-            list.as_os_str(),
-        ])
-        .args(["--sheet", "Лист9"])
-        .output()
-        .unwrap();
+    let output = run_on_sheet(&session, &list, "Лист9");
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stdout(&output).contains("there is no sheet “Лист9” (the sheets: Пояснения, Участники)"),
-        "{}",
-        stdout(&output)
+    assert_has(
+        &stdout(&output),
+        "there is no sheet “Лист9” (the sheets: Пояснения, Участники)",
     );
 }
 
@@ -224,22 +187,10 @@ fn ods_is_imported_with_its_empty_row_reported() {
     let dir = tempfile::tempdir().unwrap();
     let session = session_file(dir.path());
     let output = run(&[&session, &fixture("list.ods")]);
-    assert!(
-        output.status.success(),
-        "{}{}",
-        stdout(&output),
-        stderr(&output)
-    );
-    let out = stdout(&output);
-    assert!(
-        out.contains("added: row 2: Brown Alice — Council (new)"),
-        "{out}"
-    );
-    assert!(
-        out.contains("added: row 4: Green Bob — Donors (new)"),
-        "{out}"
-    );
-    assert!(out.contains("skipped empty rows: 3"), "{out}");
+    let out = succeeded(&output);
+    assert_has(&out, "added: row 2: Brown Alice — Council (new)");
+    assert_has(&out, "added: row 4: Green Bob — Donors (new)");
+    assert_has(&out, "skipped empty rows: 3");
     assert_eq!(loaded(&session).participants.len(), 3);
 }
 
@@ -280,11 +231,7 @@ fn a_bad_file_is_refused_whole_and_the_session_is_unchanged() {
             out.contains(&dir.path().display().to_string()),
             "the file is named: {out}"
         );
-        assert!(
-            stderr(&output).contains("nothing imported"),
-            "{}",
-            stderr(&output)
-        );
+        assert_has(&stderr(&output), "nothing imported");
         assert_eq!(fs::read(&session).unwrap(), before, "{name}: unchanged");
     }
     assert!(
@@ -303,16 +250,9 @@ fn unrecognised_headers_are_named_and_ignored() {
         "Name,Remarks\nJane Roe,vegetarian\n".as_bytes(),
     );
     let output = run(&[&session, &list]);
-    assert!(
-        output.status.success(),
-        "{}{}",
-        stdout(&output),
-        stderr(&output)
-    );
-    assert!(
-        stdout(&output).contains("column B: header “Remarks” not recognised; not imported"),
-        "{}",
-        stdout(&output)
+    assert_has(
+        &succeeded(&output),
+        "column B: header “Remarks” not recognised; not imported",
     );
     assert_eq!(loaded(&session).participants[1].name, "Jane Roe");
 }
@@ -324,34 +264,13 @@ fn a_title_above_the_header_is_named_and_passed_over() {
     let csv = "Список участников;;\n\nФИО;Должность;Группа\nОрлов Олег;Глава;Совет\n";
     let list = write(dir.path(), "l.csv", csv.as_bytes());
     let output = run(&[&session, &list]);
-    assert!(
-        output.status.success(),
-        "{}{}",
-        stdout(&output),
-        stderr(&output)
-    );
-    let out = stdout(&output);
-    assert!(
-        out.contains("the header is row 3; not imported above it: row 1"),
-        "{out}"
-    );
-    assert!(out.contains("added: row 4: Орлов Олег — Совет"), "{out}");
+    let out = succeeded(&output);
+    assert_has(&out, "the header is row 3; not imported above it: row 1");
+    assert_has(&out, "added: row 4: Орлов Олег — Совет");
     // A CSV file has no sheet to choose.
-    let output = Command::new(BIN)
-        .args([
-            "import-participants".as_ref(),
-            session.as_os_str(),
-            list.as_os_str(),
-        ])
-        .args(["--sheet", "Лист1"])
-        .output()
-        .unwrap();
+    let output = run_on_sheet(&session, &list, "Лист1");
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stdout(&output).contains("a CSV file has no sheets to choose from"),
-        "{}",
-        stdout(&output)
-    );
+    assert_has(&stdout(&output), "a CSV file has no sheets to choose from");
 }
 
 #[test]
@@ -361,19 +280,10 @@ fn dry_run_prints_what_would_be_added_and_writes_nothing() {
     let before = fs::read(&session).unwrap();
     let list = write(dir.path(), "список.csv", RUSSIAN.as_bytes());
     let output = run(&[&session, &list, Path::new("--dry-run")]);
-    assert!(
-        output.status.success(),
-        "{}{}",
-        stdout(&output),
-        stderr(&output)
-    );
-    let out = stdout(&output);
-    assert!(
-        out.contains("would add: row 2: Петрова Анна Сергеевна — ТОС (new)"),
-        "{out}"
-    );
-    assert!(out.contains("would create group: ТОС"), "{out}");
-    assert!(stderr(&output).contains("dry run"), "{}", stderr(&output));
+    let out = succeeded(&output);
+    assert_has(&out, "would add: row 2: Петрова Анна Сергеевна — ТОС (new)");
+    assert_has(&out, "would create group: ТОС");
+    assert_has(&stderr(&output), "dry run");
     assert_eq!(fs::read(&session).unwrap(), before);
     assert!(!session.with_extension("ron.bak").exists());
 }

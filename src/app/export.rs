@@ -449,7 +449,8 @@ impl StratboardApp {
         }
     }
 
-    /// Draws the export dialog when it is open.
+    /// Draws the export dialog when it is open: the choices, the preview, the file and the
+    /// buttons.
     pub(super) fn export_window(&mut self, ctx: &egui::Context) {
         if !self.export.open {
             return;
@@ -460,132 +461,175 @@ impl StratboardApp {
         let format = self.export.format.unwrap_or(Format::Docx);
         let language = self.export.language.unwrap_or(self.tr.language());
         let cards = self.export.cards;
-        let document = (!cards && format != Format::Csv).then(|| self.export_document(language));
-        let csv = (!cards && format == Format::Csv).then(|| self.export_csv(language));
+        let preview = if cards {
+            Preview::Cards
+        } else if format == Format::Csv {
+            Preview::Csv(self.export_csv(language))
+        } else {
+            Preview::Document(self.export_document(language))
+        };
         let revision = self.doc.revision();
-        let mut export = false;
-        let mut choose = false;
-        let mut cancel = false;
+        let mut clicks = Clicks::default();
         let modal = egui::Modal::new(egui::Id::unique("stratboard-export")).show(ctx, |ui| {
             ui.set_width(width);
             ui.heading(self.tr.t("export-title"));
             ui.add_space(6.0);
-            ui.horizontal_wrapped(|ui| {
-                ui.label(self.theme.caption(self.tr.t("export-format")));
-                for option in Format::ALL {
-                    let selected = !cards && option == format;
-                    if ui
-                        .selectable_label(selected, self.tr.t(format_key(option)))
-                        .clicked()
-                        && !selected
-                    {
-                        self.choose_cards(false, option);
-                    }
-                }
-                ui.separator();
-                if ui
-                    .selectable_label(cards, self.tr.t("cards-choice"))
-                    .clicked()
-                    && !cards
-                {
-                    self.choose_cards(true, format);
-                }
-                ui.separator();
-                ui.label(self.theme.caption(self.tr.t("export-language")));
-                for option in Language::ALL {
-                    let selected = option == language;
-                    if ui
-                        .selectable_label(selected, option.native_name())
-                        .clicked()
-                    {
-                        self.export.language = Some(option);
-                    }
-                }
-            });
+            self.export_choices(ui, format, language, cards);
             ui.add_space(6.0);
-            match (&document, &csv) {
-                _ if cards => self.cards_preview(ui, preview_height),
-                (Some(doc), _) => {
+            match &preview {
+                Preview::Cards => self.cards_preview(ui, preview_height),
+                Preview::Document(doc) => {
                     ui::export::preview(ui, &self.theme, doc, (revision, language), preview_height);
                 }
-                (None, Some(csv)) => {
+                Preview::Csv(csv) => {
                     if csv.empty {
                         ui.label(self.theme.caption(self.tr.t("export-csv-empty")));
                     }
                     ui::export::csv_preview(ui, &self.theme, &csv.text, preview_height);
                 }
-                (None, None) => {}
             }
             ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                let label = ui.label(self.tr.t("export-file"));
-                let field_width = (ui.available_width() - 260.0).max(120.0);
-                let edit = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut self.export.path)
-                            .desired_width(field_width),
-                    )
-                    .labelled_by(label.id);
-                if edit.changed() {
-                    self.export.error = None;
-                }
-                if edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                    export = true;
-                }
-                if self.native_dialogs && ui.button(self.tr.t("export-choose")).clicked() {
-                    choose = true;
-                }
-            });
-            // What the typed name leads to, checked when it changes (not every frame): a
-            // refusal shows at once; an existing file is named as the one to be replaced.
-            let typed = self.export.path.trim().to_owned();
-            let check = match &self.export.exists {
-                Some((checked, check)) if *checked == typed => *check,
-                _ => {
-                    let path = self.typed_export_path();
-                    let check = match destination_problem(&path, self.doc.path()) {
-                        Some(problem) => Target::Refused(problem),
-                        None if path.is_file() => Target::Replaces,
-                        None => Target::New,
-                    };
-                    self.export.exists = Some((typed, check));
-                    check
-                }
-            };
-            if let Some(error) = &self.export.error {
-                ui.label(RichText::new(error).color(self.theme.error()));
-            } else {
-                match check {
-                    Target::Refused(key) if key != "export-error-no-file" => {
-                        ui.label(RichText::new(self.tr.t(key)).color(self.theme.error()));
-                    }
-                    Target::Replaces => {
-                        let text = self.tr.t("export-replaces");
-                        ui.label(RichText::new(text).color(self.theme.warning()));
-                    }
-                    Target::Refused(_) | Target::New => {}
-                }
-            }
+            self.export_file_row(ui, &mut clicks);
+            self.export_target_note(ui);
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button(self.tr.t("export-button")).clicked() {
-                    export = true;
+                    clicks.export = true;
                 }
                 if ui.button(self.tr.t("common-cancel")).clicked() {
-                    cancel = true;
+                    clicks.cancel = true;
                 }
             });
         });
-        if choose {
+        if clicks.choose {
             self.choose_export_path();
         }
-        if export {
+        if clicks.export {
             self.export_now();
         }
-        if cancel || modal.should_close() {
+        if clicks.cancel || modal.should_close() {
             self.export.open = false;
         }
     }
+
+    /// The dialog's first row: the document formats or the participant cards, then the
+    /// document's language.
+    fn export_choices(
+        &mut self,
+        ui: &mut egui::Ui,
+        format: Format,
+        language: Language,
+        cards: bool,
+    ) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(self.theme.caption(self.tr.t("export-format")));
+            for option in Format::ALL {
+                let selected = !cards && option == format;
+                if ui
+                    .selectable_label(selected, self.tr.t(format_key(option)))
+                    .clicked()
+                    && !selected
+                {
+                    self.choose_cards(false, option);
+                }
+            }
+            ui.separator();
+            if ui
+                .selectable_label(cards, self.tr.t("cards-choice"))
+                .clicked()
+                && !cards
+            {
+                self.choose_cards(true, format);
+            }
+            ui.separator();
+            ui.label(self.theme.caption(self.tr.t("export-language")));
+            for option in Language::ALL {
+                let selected = option == language;
+                if ui
+                    .selectable_label(selected, option.native_name())
+                    .clicked()
+                {
+                    self.export.language = Some(option);
+                }
+            }
+        });
+    }
+
+    /// The file row: the typed path (Enter exports) and, with native dialogs, "Choose…".
+    fn export_file_row(&mut self, ui: &mut egui::Ui, clicks: &mut Clicks) {
+        ui.horizontal(|ui| {
+            let label = ui.label(self.tr.t("export-file"));
+            let field_width = (ui.available_width() - 260.0).max(120.0);
+            let edit = ui
+                .add(egui::TextEdit::singleline(&mut self.export.path).desired_width(field_width))
+                .labelled_by(label.id);
+            if edit.changed() {
+                self.export.error = None;
+            }
+            if edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                clicks.export = true;
+            }
+            if self.native_dialogs && ui.button(self.tr.t("export-choose")).clicked() {
+                clicks.choose = true;
+            }
+        });
+    }
+
+    /// What the typed name leads to, checked when it changes (not every frame).
+    fn export_target(&mut self) -> Target {
+        let typed = self.export.path.trim().to_owned();
+        match &self.export.exists {
+            Some((checked, check)) if *checked == typed => *check,
+            _ => {
+                let path = self.typed_export_path();
+                let check = match destination_problem(&path, self.doc.path()) {
+                    Some(problem) => Target::Refused(problem),
+                    None if path.is_file() => Target::Replaces,
+                    None => Target::New,
+                };
+                self.export.exists = Some((typed, check));
+                check
+            }
+        }
+    }
+
+    /// Under the file row: the last export's error, else a refusal of the typed name at once,
+    /// or the existing file it would replace.
+    fn export_target_note(&mut self, ui: &mut egui::Ui) {
+        let check = self.export_target();
+        if let Some(error) = &self.export.error {
+            ui.label(RichText::new(error).color(self.theme.error()));
+            return;
+        }
+        match check {
+            Target::Refused(key) if key != "export-error-no-file" => {
+                ui.label(RichText::new(self.tr.t(key)).color(self.theme.error()));
+            }
+            Target::Replaces => {
+                let text = self.tr.t("export-replaces");
+                ui.label(RichText::new(text).color(self.theme.warning()));
+            }
+            Target::Refused(_) | Target::New => {}
+        }
+    }
+}
+
+/// What the export dialog previews.
+enum Preview {
+    /// The participant cards' table.
+    Cards,
+    /// The document in the chosen format.
+    Document(Arc<Document>),
+    /// The CSV text.
+    Csv(Arc<CsvPreview>),
+}
+
+/// What the export dialog's buttons (and Enter) asked for in one frame.
+#[derive(Default)]
+struct Clicks {
+    export: bool,
+    choose: bool,
+    cancel: bool,
 }
 
 /// A count as a Fluent number.

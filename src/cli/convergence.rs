@@ -15,28 +15,18 @@ use std::process::ExitCode;
 use serde_json::{Map, Value};
 
 use crate::convergence::{
-    Agreement, Convergence, Measures, Movement, RoundConvergence, STANCE_SYMBOLS, convergence,
+    Agreement, AlternativeConvergence, Convergence, Measures, Movement, RankedVoteConvergence,
+    RoundConvergence, STANCE_SYMBOLS, convergence,
 };
 use crate::model::Session;
-use crate::storage;
 
 /// Runs `stratboard convergence`: prints the table (or JSON) on stdout; a file that cannot be
 /// read goes to stderr with exit code 1.
 pub fn run(path: &Path, json: bool) -> ExitCode {
-    let loaded = match storage::load(path) {
+    let loaded = match super::load_anyway(path, "measuring") {
         Ok(loaded) => loaded,
-        Err(error) => {
-            eprintln!("{error}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
-    if !loaded.problems.is_empty() {
-        eprintln!(
-            "{}: note: the session has {} problem(s) (see `stratboard check`); measuring anyway",
-            path.display(),
-            loaded.problems.len()
-        );
-    }
     let measured = convergence(&loaded.session);
     if json {
         println!("{}", to_json(&measured));
@@ -70,66 +60,64 @@ fn object<const N: usize>(pairs: [(&str, Value); N]) -> Value {
 
 /// The `--json` object (see the module docs).
 pub fn to_json(measured: &Convergence) -> Value {
-    let positions: Vec<Value> = measured
-        .alternatives
+    let positions: Vec<Value> = measured.alternatives.iter().map(position_json).collect();
+    let votes: Vec<Value> = measured.ranked_votes.iter().map(ranked_vote_json).collect();
+    object([
+        ("positions", Value::Array(positions)),
+        ("votes", Value::Array(votes)),
+    ])
+}
+
+/// One alternative's positions, round by round.
+fn position_json(alternative: &AlternativeConvergence) -> Value {
+    let rounds: Vec<Value> = alternative.rounds.iter().map(position_round_json).collect();
+    object([
+        ("alternative", Value::from(alternative.alternative.0)),
+        ("rounds", Value::Array(rounds)),
+        ("title", Value::from(alternative.title.as_str())),
+    ])
+}
+
+/// One round of an alternative's positions: its measures and the count of each stance, by
+/// symbol.
+fn position_round_json(round: &RoundConvergence) -> Value {
+    let mut stances = Map::new();
+    let mut counts: Vec<(&str, u32)> = STANCE_SYMBOLS
         .iter()
-        .map(|a| {
-            let rounds: Vec<Value> = a
-                .rounds
-                .iter()
-                .map(|r| {
-                    let mut stances = Map::new();
-                    let mut counts: Vec<(&str, u32)> = STANCE_SYMBOLS
-                        .iter()
-                        .copied()
-                        .zip(r.stances.0.iter().copied())
-                        .collect();
-                    counts.sort_by_key(|(symbol, _)| *symbol);
-                    for (symbol, count) in counts {
-                        stances.insert(symbol.to_owned(), Value::from(count));
-                    }
-                    object([
-                        ("consensus", number(r.measures.consensus)),
-                        ("iqr", number(r.measures.iqr)),
-                        ("mean", number(r.measures.mean)),
-                        ("median", number(r.measures.median)),
-                        ("round", Value::from(r.round)),
-                        ("stances", Value::Object(stances)),
-                    ])
-                })
-                .collect();
-            object([
-                ("alternative", Value::from(a.alternative.0)),
-                ("rounds", Value::Array(rounds)),
-                ("title", Value::from(a.title.as_str())),
-            ])
-        })
+        .copied()
+        .zip(round.stances.0.iter().copied())
         .collect();
-    let votes: Vec<Value> = measured
-        .ranked_votes
+    counts.sort_by_key(|(symbol, _)| *symbol);
+    for (symbol, count) in counts {
+        stances.insert(symbol.to_owned(), Value::from(count));
+    }
+    object([
+        ("consensus", number(round.measures.consensus)),
+        ("iqr", number(round.measures.iqr)),
+        ("mean", number(round.measures.mean)),
+        ("median", number(round.measures.median)),
+        ("round", Value::from(round.round)),
+        ("stances", Value::Object(stances)),
+    ])
+}
+
+/// One ranked vote: Kendall's W round by round.
+fn ranked_vote_json(vote: &RankedVoteConvergence) -> Value {
+    let rounds: Vec<Value> = vote
+        .rounds
         .iter()
-        .map(|v| {
-            let rounds: Vec<Value> = v
-                .rounds
-                .iter()
-                .map(|r| {
-                    object([
-                        ("ballots", Value::from(r.ballots)),
-                        ("kendall_w", number(r.kendall_w)),
-                        ("round", Value::from(r.round)),
-                    ])
-                })
-                .collect();
+        .map(|r| {
             object([
-                ("question", Value::from(v.question.as_str())),
-                ("rounds", Value::Array(rounds)),
-                ("vote", Value::from(v.vote.0)),
+                ("ballots", Value::from(r.ballots)),
+                ("kendall_w", number(r.kendall_w)),
+                ("round", Value::from(r.round)),
             ])
         })
         .collect();
     object([
-        ("positions", Value::Array(positions)),
-        ("votes", Value::Array(votes)),
+        ("question", Value::from(vote.question.as_str())),
+        ("rounds", Value::Array(rounds)),
+        ("vote", Value::from(vote.vote.0)),
     ])
 }
 

@@ -46,20 +46,10 @@ pub fn run(
             return ExitCode::FAILURE;
         }
     };
-    let loaded = match storage::load(session_path) {
+    let loaded = match super::load_anyway(session_path, "exporting") {
         Ok(loaded) => loaded,
-        Err(error) => {
-            eprintln!("{error}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
-    if !loaded.problems.is_empty() {
-        eprintln!(
-            "{}: note: the session has {} problem(s) (see `stratboard check`); exporting anyway",
-            session_path.display(),
-            loaded.problems.len()
-        );
-    }
     let path = match destination(session_path, format, output) {
         Ok(path) => path,
         Err(message) => {

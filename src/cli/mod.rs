@@ -14,6 +14,24 @@ use std::process::ExitCode;
 use crate::model::Session;
 use crate::storage;
 
+/// Loads the session at `path` for a subcommand that works on it even when it has problems:
+/// a file that cannot be read is reported on stderr (`Err` is then the exit code to return);
+/// problems only earn a note on stderr that the subcommand is `doing` it anyway.
+fn load_anyway(path: &Path, doing: &str) -> Result<storage::Loaded, ExitCode> {
+    let loaded = storage::load(path).map_err(|error| {
+        eprintln!("{error}");
+        ExitCode::FAILURE
+    })?;
+    if !loaded.problems.is_empty() {
+        eprintln!(
+            "{}: note: the session has {} problem(s) (see `stratboard check`); {doing} anyway",
+            path.display(),
+            loaded.problems.len()
+        );
+    }
+    Ok(loaded)
+}
+
 /// `stratboard check FILE...`: prints one line per problem to stdout, a summary to stderr.
 pub fn check(files: &[PathBuf]) -> ExitCode {
     let mut problems = 0usize;

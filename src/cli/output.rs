@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 use serde_json::{Map, Value, json};
 
 use crate::model::AlternativeId;
-use crate::voting::{Points, Tally};
+use crate::voting::{ConsentResult, IrvRound, Pairwise, Points, Tally};
 
 /// Names for every alternative a tally mentions, made unique.
 struct Labels {
@@ -213,6 +213,24 @@ fn pad_left(text: &str, width: usize) -> String {
 /// the pairwise matrix; the IRV rounds; the consent counts and verdict.
 pub fn to_table(tally: &Tally, names: &dyn Fn(AlternativeId) -> String) -> String {
     let labels = Labels::new(tally, names);
+    let mut out = summary(tally, &labels);
+    if !tally.ranking.is_empty() {
+        out.push_str(&ranking_table(tally, &labels));
+    }
+    if let Some(pairwise) = &tally.pairwise {
+        out.push_str(&pairwise_matrix(pairwise, &labels));
+    }
+    if !tally.rounds.is_empty() {
+        out.push_str(&irv_rounds(&tally.rounds, &labels));
+    }
+    if let Some(consent) = &tally.consent {
+        out.push_str(&consent_verdict(consent));
+    }
+    out
+}
+
+/// The table's head: method, ballots counted and ignored, winners.
+fn summary(tally: &Tally, labels: &Labels) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Method:  {}", tally.method);
     let _ = writeln!(
@@ -220,213 +238,243 @@ pub fn to_table(tally: &Tally, names: &dyn Fn(AlternativeId) -> String) -> Strin
         "Ballots: {} counted, {} ignored",
         tally.ballots, tally.ignored
     );
-    let winners = if tally.winners.is_empty() {
+    let _ = writeln!(out, "Winners: {}", names_or_none(labels, &tally.winners));
+    out
+}
+
+/// The alternatives' names joined by commas, or `none`.
+fn names_or_none(labels: &Labels, ids: &[AlternativeId]) -> String {
+    if ids.is_empty() {
         "none".to_owned()
     } else {
-        labels.list(&tally.winners).join(", ")
-    };
-    let _ = writeln!(out, "Winners: {winners}");
+        labels.list(ids).join(", ")
+    }
+}
 
-    // The ranking.
-    if !tally.ranking.is_empty() {
-        let scores: HashMap<AlternativeId, Points> = tally.scores.iter().copied().collect();
-        let medians: HashMap<AlternativeId, usize> = tally.medians.iter().copied().collect();
-        let mut rows: Vec<[String; 4]> = Vec::new();
-        let mut position = 1usize;
-        for group in &tally.ranking {
-            let rank = if group.len() > 1 {
-                format!("{position}=")
-            } else {
-                position.to_string()
-            };
-            for alternative in group {
-                let marker = if tally.winners.contains(alternative) {
-                    "* "
-                } else {
-                    "  "
-                };
-                rows.push([
-                    rank.clone(),
-                    format!("{marker}{}", labels.get(*alternative)),
-                    scores
-                        .get(alternative)
-                        .map(ToString::to_string)
-                        .unwrap_or_default(),
-                    medians
-                        .get(alternative)
-                        .map(ToString::to_string)
-                        .unwrap_or_default(),
-                ]);
-            }
-            position += group.len();
-        }
-        let mut header = vec![("Rank", 0usize, false), ("  Alternative", 1, true)];
-        if !scores.is_empty() {
-            header.push(("Score", 2, false));
-        }
-        if !medians.is_empty() {
-            header.push(("Median", 3, false));
-        }
-        let widths: Vec<usize> = header
-            .iter()
-            .map(|(title, column, _)| {
-                rows.iter()
-                    .map(|row| row[*column].chars().count())
-                    .chain([title.chars().count()])
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        let line = |cells: Vec<(String, usize, bool)>| -> String {
-            let parts: Vec<String> = cells
-                .iter()
-                .map(|(text, width, left)| {
-                    if *left {
-                        pad(text, *width)
-                    } else {
-                        pad_left(text, *width)
-                    }
-                })
-                .collect();
-            parts.join("  ").trim_end().to_owned()
-        };
-        out.push('\n');
+/// One column of the ranking table: its title, which cell of a row it shows, and whether it
+/// is aligned left (else right).
+struct Column {
+    title: &'static str,
+    cell: usize,
+    left: bool,
+}
+
+/// The ranking: a row per alternative (rank, name with the winners marked, score and median
+/// where the method has them), preceded by a blank line.
+fn ranking_table(tally: &Tally, labels: &Labels) -> String {
+    let scores: HashMap<AlternativeId, Points> = tally.scores.iter().copied().collect();
+    let medians: HashMap<AlternativeId, usize> = tally.medians.iter().copied().collect();
+    let rows = ranking_rows(tally, labels, &scores, &medians);
+    let mut columns = vec![
+        Column {
+            title: "Rank",
+            cell: 0,
+            left: false,
+        },
+        Column {
+            title: "  Alternative",
+            cell: 1,
+            left: true,
+        },
+    ];
+    if !scores.is_empty() {
+        columns.push(Column {
+            title: "Score",
+            cell: 2,
+            left: false,
+        });
+    }
+    if !medians.is_empty() {
+        columns.push(Column {
+            title: "Median",
+            cell: 3,
+            left: false,
+        });
+    }
+    let widths: Vec<usize> = columns
+        .iter()
+        .map(|column| {
+            rows.iter()
+                .map(|row| row[column.cell].chars().count())
+                .chain([column.title.chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::from("\n");
+    let _ = writeln!(
+        out,
+        "{}",
+        aligned_line(&columns, &widths, |column| column.title)
+    );
+    for row in &rows {
         let _ = writeln!(
             out,
             "{}",
-            line(
-                header
-                    .iter()
-                    .zip(&widths)
-                    .map(|((title, _, left), w)| ((*title).to_owned(), *w, *left))
-                    .collect()
-            )
+            aligned_line(&columns, &widths, |column| &row[column.cell])
         );
-        for row in &rows {
-            let _ = writeln!(
-                out,
-                "{}",
-                line(
-                    header
-                        .iter()
-                        .zip(&widths)
-                        .map(|((_, column, left), w)| (row[*column].clone(), *w, *left))
-                        .collect()
-                )
-            );
-        }
-        if !medians.is_empty() {
-            let _ = writeln!(out, "(median: grade number, 0 = the worst grade)");
-        }
     }
-
-    // The pairwise matrix.
-    if let Some(pairwise) = &tally.pairwise {
-        let n = pairwise.alternatives.len();
-        let row_names: Vec<String> = pairwise
-            .alternatives
-            .iter()
-            .enumerate()
-            .map(|(i, a)| format!("{} {}", i + 1, labels.get(*a)))
-            .collect();
-        let name_width = row_names
-            .iter()
-            .map(|r| r.chars().count())
-            .max()
-            .unwrap_or(0);
-        let cell_width = pairwise
-            .wins
-            .iter()
-            .flatten()
-            .map(|w| w.to_string().len())
-            .chain([n.to_string().len()])
-            .max()
-            .unwrap_or(1);
-        out.push_str("\nPairwise (ballots preferring the row to the column):\n");
-        let mut head = pad("", name_width);
-        for j in 0..n {
-            head.push_str("  ");
-            head.push_str(&pad_left(&(j + 1).to_string(), cell_width));
-        }
-        let _ = writeln!(out, "{}", head.trim_end());
-        for (i, name) in row_names.iter().enumerate() {
-            let mut row = pad(name, name_width);
-            for j in 0..n {
-                let cell = if i == j {
-                    "-".to_owned()
-                } else {
-                    pairwise
-                        .wins
-                        .get(i)
-                        .and_then(|r| r.get(j))
-                        .map(ToString::to_string)
-                        .unwrap_or_default()
-                };
-                row.push_str("  ");
-                row.push_str(&pad_left(&cell, cell_width));
-            }
-            let _ = writeln!(out, "{}", row.trim_end());
-        }
+    if !medians.is_empty() {
+        let _ = writeln!(out, "(median: grade number, 0 = the worst grade)");
     }
+    out
+}
 
-    // IRV rounds.
-    if !tally.rounds.is_empty() {
-        out.push_str("\nRounds:\n");
-        for (i, round) in tally.rounds.iter().enumerate() {
-            let votes: Vec<String> = round
-                .votes
-                .iter()
-                .map(|(a, n)| format!("{} {n}", labels.get(*a)))
-                .collect();
-            let eliminated = if round.eliminated.is_empty() {
-                "none".to_owned()
+/// The ranking's cells, best first: rank (`2=` where tied), marked name, score, median.
+fn ranking_rows(
+    tally: &Tally,
+    labels: &Labels,
+    scores: &HashMap<AlternativeId, Points>,
+    medians: &HashMap<AlternativeId, usize>,
+) -> Vec<[String; 4]> {
+    let mut rows = Vec::new();
+    let mut position = 1usize;
+    for group in &tally.ranking {
+        let rank = if group.len() > 1 {
+            format!("{position}=")
+        } else {
+            position.to_string()
+        };
+        for alternative in group {
+            let marker = if tally.winners.contains(alternative) {
+                "* "
             } else {
-                labels.list(&round.eliminated).join(", ")
+                "  "
             };
-            let _ = writeln!(
-                out,
-                "{}. {}; exhausted {}; eliminated: {eliminated}",
-                i + 1,
-                votes.join(", "),
-                round.exhausted
-            );
+            rows.push([
+                rank.clone(),
+                format!("{marker}{}", labels.get(*alternative)),
+                scores
+                    .get(alternative)
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+                medians
+                    .get(alternative)
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            ]);
         }
+        position += group.len();
     }
+    rows
+}
 
-    // Consent.
-    if let Some(consent) = &tally.consent {
-        let _ = writeln!(
-            out,
-            "\nFor {}, against {}, abstain {}, block {}; votes cast (for + against): {}",
-            consent.for_, consent.against, consent.abstain, consent.block, consent.votes_cast
-        );
-        let _ = writeln!(
-            out,
-            "Quorum: {}",
-            if consent.quorum_reached {
-                "reached"
+/// One line of the ranking table: each column's text padded to its width, two spaces apart,
+/// without trailing spaces.
+fn aligned_line<'a>(
+    columns: &'a [Column],
+    widths: &[usize],
+    text: impl Fn(&'a Column) -> &'a str,
+) -> String {
+    let parts: Vec<String> = columns
+        .iter()
+        .zip(widths)
+        .map(|(column, width)| {
+            if column.left {
+                pad(text(column), *width)
             } else {
-                "not reached"
+                pad_left(text(column), *width)
             }
-        );
+        })
+        .collect();
+    parts.join("  ").trim_end().to_owned()
+}
+
+/// The pairwise matrix: numbered rows of names, numbered columns, `-` on the diagonal.
+fn pairwise_matrix(pairwise: &Pairwise, labels: &Labels) -> String {
+    let n = pairwise.alternatives.len();
+    let row_names: Vec<String> = pairwise
+        .alternatives
+        .iter()
+        .enumerate()
+        .map(|(i, a)| format!("{} {}", i + 1, labels.get(*a)))
+        .collect();
+    let name_width = row_names
+        .iter()
+        .map(|r| r.chars().count())
+        .max()
+        .unwrap_or(0);
+    let cell_width = pairwise
+        .wins
+        .iter()
+        .flatten()
+        .map(|w| w.to_string().len())
+        .chain([n.to_string().len()])
+        .max()
+        .unwrap_or(1);
+    let mut out = String::from("\nPairwise (ballots preferring the row to the column):\n");
+    let mut head = pad("", name_width);
+    for j in 0..n {
+        head.push_str("  ");
+        head.push_str(&pad_left(&(j + 1).to_string(), cell_width));
+    }
+    let _ = writeln!(out, "{}", head.trim_end());
+    for (i, name) in row_names.iter().enumerate() {
+        let mut row = pad(name, name_width);
+        for j in 0..n {
+            let cell = if i == j {
+                "-".to_owned()
+            } else {
+                pairwise
+                    .wins
+                    .get(i)
+                    .and_then(|r| r.get(j))
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+            };
+            row.push_str("  ");
+            row.push_str(&pad_left(&cell, cell_width));
+        }
+        let _ = writeln!(out, "{}", row.trim_end());
+    }
+    out
+}
+
+/// The instant-runoff rounds: each round's votes, exhausted ballots and who was eliminated.
+fn irv_rounds(rounds: &[IrvRound], labels: &Labels) -> String {
+    let mut out = String::from("\nRounds:\n");
+    for (i, round) in rounds.iter().enumerate() {
+        let votes: Vec<String> = round
+            .votes
+            .iter()
+            .map(|(a, n)| format!("{} {n}", labels.get(*a)))
+            .collect();
         let _ = writeln!(
             out,
-            "Threshold: {}",
-            if consent.threshold_met {
-                "met"
-            } else {
-                "not met"
-            }
-        );
-        let _ = writeln!(
-            out,
-            "Verdict: {}",
-            if consent.passed {
-                "passed"
-            } else {
-                "not passed"
-            }
+            "{}. {}; exhausted {}; eliminated: {}",
+            i + 1,
+            votes.join(", "),
+            round.exhausted,
+            names_or_none(labels, &round.eliminated)
         );
     }
+    out
+}
+
+/// Consent: the counts, then quorum, threshold and verdict in words.
+fn consent_verdict(consent: &ConsentResult) -> String {
+    let yes_no =
+        |yes: bool, said: &'static str, denied: &'static str| if yes { said } else { denied };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "\nFor {}, against {}, abstain {}, block {}; votes cast (for + against): {}",
+        consent.for_, consent.against, consent.abstain, consent.block, consent.votes_cast
+    );
+    let _ = writeln!(
+        out,
+        "Quorum: {}",
+        yes_no(consent.quorum_reached, "reached", "not reached")
+    );
+    let _ = writeln!(
+        out,
+        "Threshold: {}",
+        yes_no(consent.threshold_met, "met", "not met")
+    );
+    let _ = writeln!(
+        out,
+        "Verdict: {}",
+        yes_no(consent.passed, "passed", "not passed")
+    );
     out
 }

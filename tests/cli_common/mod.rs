@@ -26,6 +26,32 @@ pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// Asserts that the binary succeeded (showing what it printed if not); returns its standard
+/// output.
+#[track_caller]
+pub fn succeeded(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "{}{}",
+        stdout(output),
+        stderr(output)
+    );
+    stdout(output)
+}
+
+/// Asserts that `text` holds `part`, showing `text` if not.
+#[track_caller]
+pub fn assert_has(text: &str, part: &str) {
+    assert!(text.contains(part), "no «{part}» in:\n{text}");
+}
+
+/// Asserts that the binary refused (exit code 1) and said `part` on standard error.
+#[track_caller]
+pub fn refused_with(output: &Output, part: &str) {
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(output));
+    assert_has(&stderr(output), part);
+}
+
 /// The path of a sample session in `sessions/`.
 pub fn sample(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))

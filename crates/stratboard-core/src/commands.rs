@@ -22,9 +22,25 @@ use entity::{Entity, with_item, with_kind, with_ref};
 pub use speaking::{current_position_round, key_point};
 pub use votes::{VoteOp, VoteRefusal};
 
-/// Any entity of a session, by value.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Item {
+/// Declares [`Item`] with its variants, and a `From` conversion into it from each variant's
+/// entity: the list is written once.
+macro_rules! items {
+    ($($(#[$doc:meta])* $variant:ident($ty:ty)),* $(,)?) => {
+        /// Any entity of a session, by value.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub enum Item {
+            $($(#[$doc])* $variant($ty),)*
+        }
+
+        $(impl From<$ty> for Item {
+            fn from(value: $ty) -> Self {
+                Self::$variant(value)
+            }
+        })*
+    };
+}
+
+items!(
     /// A stakeholder group.
     Group(StakeholderGroup),
     /// A participant.
@@ -46,30 +62,6 @@ pub enum Item {
     /// An action item.
     Action(ActionItem),
     /// A note.
-    Note(Note),
-}
-
-macro_rules! item_from {
-    ($($variant:ident($ty:ty)),* $(,)?) => {
-        $(impl From<$ty> for Item {
-            fn from(value: $ty) -> Self {
-                Self::$variant(value)
-            }
-        })*
-    };
-}
-
-item_from!(
-    Group(StakeholderGroup),
-    Participant(Participant),
-    AgendaItem(AgendaItem),
-    Goal(Goal),
-    Finding(Finding),
-    Alternative(Alternative),
-    Position(Position),
-    Vote(Vote),
-    Decision(Decision),
-    Action(ActionItem),
     Note(Note),
 );
 

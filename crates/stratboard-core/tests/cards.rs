@@ -7,12 +7,24 @@
 #![allow(clippy::unwrap_used)]
 
 use std::path::Path;
-use std::process::Command;
 
 use stratboard_core::i18n::Language;
 use stratboard_core::model::{GroupId, Participant, ParticipantId, Session, participant_code};
 use stratboard_core::report::{self, ExportError, cards};
 use stratboard_core::storage;
+
+mod common;
+
+use common::words;
+
+/// The text of the cards' PDF and its number of pages (form feeds), or `None` without
+/// pdftotext.
+fn pdftotext(pdf: &[u8]) -> Option<(String, usize)> {
+    common::pdftotext(pdf).map(|text| {
+        let pages = text.matches('\u{c}').count();
+        (text, pages)
+    })
+}
 
 fn sample(name: &str) -> Session {
     let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
@@ -37,39 +49,6 @@ fn with_codes(mut session: Session) -> Session {
         ]));
     }
     session
-}
-
-/// The text pdftotext extracts and the number of pages (form feeds), or `None` when the tool
-/// is not installed (CI requires it).
-fn pdftotext(pdf: &[u8]) -> Option<(String, usize)> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("cards.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    match Command::new("pdftotext")
-        .args(["-raw", "-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-    {
-        Ok(output) => {
-            assert!(output.status.success(), "pdftotext failed");
-            let text = String::from_utf8(output.stdout).unwrap();
-            let pages = text.matches('\u{c}').count();
-            Some((text, pages))
-        }
-        Err(error) => {
-            assert!(
-                std::env::var_os("STRATBOARD_REQUIRE_PDFTOTEXT").is_none(),
-                "pdftotext is required here: {error}"
-            );
-            eprintln!("pdftotext not installed ({error}); PDF text not checked");
-            None
-        }
-    }
-}
-
-fn words(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn ten_people() -> Session {

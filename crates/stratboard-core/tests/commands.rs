@@ -9,25 +9,15 @@ use std::time::{Duration, Instant};
 use stratboard_core::commands::{
     Command, CommandError, DeleteMode, Item, ItemKind, ItemRef, Outcome,
 };
-use stratboard_core::fixtures::{Size, generate};
 use stratboard_core::history::History;
 use stratboard_core::model::{
     ActionItem, Alternative, Goal, GoalId, Participant, ParticipantId, Position, ProblemKind,
     Proposer, Session, Stance,
 };
 
-fn small() -> Session {
-    generate(Size {
-        alternatives: 5,
-        participants: 4,
-        groups: 2,
-        goals: 6,
-        decisions: 2,
-        actions: 3,
-        votes: 1,
-        ballots: 3,
-    })
-}
+mod common;
+
+use common::small_session;
 
 fn add(session: &mut Session, item: Item) -> ItemRef {
     match session.apply(Command::Add(item)).unwrap().outcome {
@@ -38,7 +28,7 @@ fn add(session: &mut Session, item: Item) -> ItemRef {
 
 #[test]
 fn add_allocates_fresh_ids_that_are_never_reused() {
-    let mut s = small();
+    let mut s = small_session();
     let goal = Goal {
         title: "Новая цель".into(),
         ..Goal::default()
@@ -60,7 +50,7 @@ fn add_allocates_fresh_ids_that_are_never_reused() {
 
 #[test]
 fn empty_title_is_refused_and_session_unchanged() {
-    let mut s = small();
+    let mut s = small_session();
     let before = s.clone();
     let error = s
         .apply(Command::Add(Item::Goal(Goal {
@@ -82,7 +72,7 @@ fn empty_title_is_refused_and_session_unchanged() {
 
 #[test]
 fn unknown_id_is_refused() {
-    let mut s = small();
+    let mut s = small_session();
     let ghost = Goal {
         id: GoalId(4242),
         title: "Призрак".into(),
@@ -102,7 +92,7 @@ fn unknown_id_is_refused() {
 
 #[test]
 fn reference_to_nothing_is_refused() {
-    let mut s = small();
+    let mut s = small_session();
     let before = s.clone();
     let mut alternative = s.alternatives[0].clone();
     alternative.goals.push(GoalId(999_999));
@@ -118,7 +108,7 @@ fn reference_to_nothing_is_refused() {
 
 #[test]
 fn goal_cycle_is_refused() {
-    let mut s = small();
+    let mut s = small_session();
     // goals[5] has goals[0] as parent in the generated session.
     let child = s.goals[5].id;
     let mut root = s.goals[0].clone();
@@ -129,7 +119,7 @@ fn goal_cycle_is_refused() {
 
 #[test]
 fn owner_must_be_a_participant() {
-    let mut s = small();
+    let mut s = small_session();
     let action = ActionItem {
         what: "Подготовить график выездов".into(),
         owners: vec![ParticipantId(777_777)],
@@ -141,7 +131,7 @@ fn owner_must_be_a_participant() {
 
 #[test]
 fn second_position_for_the_same_cell_is_refused() {
-    let mut s = small();
+    let mut s = small_session();
     let existing = s.positions[0].clone();
     let duplicate = Position {
         stance: Stance::Against,
@@ -164,7 +154,7 @@ fn second_position_for_the_same_cell_is_refused() {
 
 #[test]
 fn deleting_a_referenced_participant_refuses_by_default_and_says_where() {
-    let mut s = small();
+    let mut s = small_session();
     let person = s.participants[3].id;
     s.actions[0].owners.push(person);
     let before = s.clone();
@@ -190,7 +180,7 @@ fn deleting_a_referenced_participant_refuses_by_default_and_says_where() {
 
 #[test]
 fn an_alternative_named_on_ballots_is_refused_as_counted_in_any_mode() {
-    let mut s = small();
+    let mut s = small_session();
     let named = s.votes[0]
         .rounds
         .iter()
@@ -227,7 +217,7 @@ fn an_alternative_named_on_ballots_is_refused_as_counted_in_any_mode() {
 
 #[test]
 fn deleting_with_remove_references_cleans_every_reference_and_undo_restores_all() {
-    let mut s = small();
+    let mut s = small_session();
     // A participant who owns actions and proposed alternatives but never voted.
     let person = s.participants[3].id;
     s.actions[1].owners.push(person);
@@ -257,7 +247,7 @@ fn deleting_with_remove_references_cleans_every_reference_and_undo_restores_all(
 
 #[test]
 fn deleting_a_voter_is_refused_even_when_asked_to_remove_references() {
-    let mut s = small();
+    let mut s = small_session();
     let voter = s.votes[0].rounds[0].voters[0];
     let error = s
         .apply(Command::Delete {
@@ -270,7 +260,7 @@ fn deleting_a_voter_is_refused_even_when_asked_to_remove_references() {
 
 #[test]
 fn deleting_a_goal_moves_its_sub_goals_up_and_unlinks_it() {
-    let mut s = small();
+    let mut s = small_session();
     let parent = s.goals[0].id;
     let child = s.goals[5].id;
     assert_eq!(s.goal(child).unwrap().parent, Some(parent));
@@ -291,7 +281,7 @@ fn deleting_a_goal_moves_its_sub_goals_up_and_unlinks_it() {
 
 #[test]
 fn deleting_an_alternative_takes_its_positions_along() {
-    let mut s = small();
+    let mut s = small_session();
     let alternative = s.alternatives[4].id; // not on the vote's ballots? the vote covers 0..5
     let target = ItemRef::Alternative(alternative);
     let on_vote = s.votes[0].alternatives.contains(&alternative);
@@ -310,7 +300,7 @@ fn deleting_an_alternative_takes_its_positions_along() {
 
 #[test]
 fn unused_alternative_is_deleted_with_positions_and_restored_by_undo() {
-    let mut s = small();
+    let mut s = small_session();
     let id = add(
         &mut s,
         Item::Alternative(Alternative {
@@ -345,7 +335,7 @@ fn unused_alternative_is_deleted_with_positions_and_restored_by_undo() {
 
 #[test]
 fn move_reorders_and_its_inverse_restores() {
-    let mut s = small();
+    let mut s = small_session();
     let before = s.clone();
     let applied = s
         .apply(Command::Move {
@@ -369,7 +359,7 @@ fn move_reorders_and_its_inverse_restores() {
 
 #[test]
 fn batch_is_all_or_nothing() {
-    let mut s = small();
+    let mut s = small_session();
     let before = s.clone();
     let good = Command::Add(Item::Goal(Goal {
         title: "Хорошая".into(),
@@ -385,7 +375,7 @@ fn batch_is_all_or_nothing() {
 
 #[test]
 fn history_undo_and_redo_every_kind_of_edit() {
-    let mut s = small();
+    let mut s = small_session();
     let mut history = History::default();
     let original = s.clone();
     let t = Instant::now();
@@ -430,7 +420,7 @@ fn history_undo_and_redo_every_kind_of_edit() {
 
 #[test]
 fn typing_coalesces_into_one_undo_step() {
-    let mut s = small();
+    let mut s = small_session();
     let mut history = History::default();
     let original_title = s.goals[0].title.clone();
     let start = Instant::now();
@@ -462,7 +452,7 @@ fn typing_coalesces_into_one_undo_step() {
 
 #[test]
 fn sealing_or_another_field_starts_a_new_step() {
-    let mut s = small();
+    let mut s = small_session();
     let mut history = History::default();
     let t = Instant::now();
     let mut goal = s.goals[0].clone();
@@ -485,7 +475,7 @@ fn sealing_or_another_field_starts_a_new_step() {
 
 #[test]
 fn saved_state_tracks_undo_and_is_lost_when_history_branches() {
-    let mut s = small();
+    let mut s = small_session();
     let mut history = History::default();
     let t = Instant::now();
     let goal = |title: &str| {
@@ -515,7 +505,7 @@ fn saved_state_tracks_undo_and_is_lost_when_history_branches() {
 
 #[test]
 fn history_limit_keeps_the_newest_steps_and_stays_honest_about_dirtiness() {
-    let mut s = small();
+    let mut s = small_session();
     let mut history = History::new(3);
     let t = Instant::now();
     for i in 0..5 {

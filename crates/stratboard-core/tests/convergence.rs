@@ -13,6 +13,10 @@ use stratboard_core::model::{
     StakeholderGroup, Stance, Vote, VoteId, VoteMethod, VoteRound,
 };
 
+mod common;
+
+use common::ranking;
+
 const EPS: f64 = 1e-9;
 
 fn close(actual: Option<f64>, expected: f64) {
@@ -30,20 +34,6 @@ fn groups(values: &[i32]) -> Vec<(i32, u64)> {
 
 fn id(i: u32) -> AlternativeId {
     AlternativeId(i)
-}
-
-/// A ballot of `count` identical rankings; `groups` are tie groups of ids, best first.
-fn ranking(count: u32, groups: &[&[u32]]) -> Ballot {
-    Ballot {
-        voter: None,
-        count,
-        choice: Choice::Ranking(
-            groups
-                .iter()
-                .map(|g| g.iter().map(|i| id(*i)).collect())
-                .collect(),
-        ),
-    }
 }
 
 fn scores(count: u32, values: &[(u32, i32)]) -> Ballot {

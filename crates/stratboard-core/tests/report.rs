@@ -5,7 +5,6 @@
 
 use std::io::Read as _;
 use std::path::Path;
-use std::process::Command;
 
 use stratboard_core::i18n::Language;
 use stratboard_core::model::{
@@ -13,6 +12,10 @@ use stratboard_core::model::{
 };
 use stratboard_core::report::{self, Format};
 use stratboard_core::storage;
+
+mod common;
+
+use common::{pdftotext, words};
 
 fn sample(name: &str) -> Session {
     let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
@@ -189,36 +192,6 @@ fn docx_has_heading_styles_tables_page_numbers_and_the_decisions() {
     let footer = docx_part(&bytes, "word/footer1.xml");
     assert!(footer.contains("PAGE"), "page number field");
     assert!(footer.contains("NUMPAGES"));
-}
-
-/// The text pdftotext extracts, or `None` when the tool is not installed (CI requires it).
-fn pdftotext(pdf: &[u8]) -> Option<String> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("protocol.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    match Command::new("pdftotext")
-        .args(["-raw", "-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-    {
-        Ok(output) => {
-            assert!(output.status.success(), "pdftotext failed");
-            Some(String::from_utf8(output.stdout).unwrap())
-        }
-        Err(error) => {
-            assert!(
-                std::env::var_os("STRATBOARD_REQUIRE_PDFTOTEXT").is_none(),
-                "pdftotext is required here: {error}"
-            );
-            eprintln!("pdftotext not installed ({error}); PDF text not checked");
-            None
-        }
-    }
-}
-
-fn words(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[test]

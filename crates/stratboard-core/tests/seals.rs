@@ -78,6 +78,16 @@ fn cast(vote: VoteId, voter: ParticipantId, choice: ConsentChoice, seed: u64) ->
     )
 }
 
+/// Closes the vote's round now.
+fn close_now(vote: VoteId) -> Command {
+    op(
+        vote,
+        VoteOp::Close {
+            at: chrono::Utc::now(),
+        },
+    )
+}
+
 fn vote_of(s: &Session, vote: VoteId) -> &Vote {
     s.votes.iter().find(|v| v.id == vote).unwrap()
 }
@@ -99,13 +109,7 @@ fn closing_seals_the_round_and_the_seal_can_be_recomputed() {
         .unwrap();
     assert_eq!(round(&s, vote).seal, None);
     let before = Utc::now().timestamp();
-    s.apply(op(
-        vote,
-        VoteOp::Close {
-            at: chrono::Utc::now(),
-        },
-    ))
-    .unwrap();
+    s.apply(close_now(vote)).unwrap();
     let seal = round(&s, vote).seal.clone().unwrap();
     assert!(seal.closed_at.timestamp() >= before);
     assert_eq!(seal.sha256.len(), 64);
@@ -184,13 +188,7 @@ fn reopening_keeps_the_earlier_seal_and_closing_again_reseals() {
     let (mut s, vote, people) = session(Anonymity::Open);
     s.apply(cast(vote, people[0], ConsentChoice::For, 0))
         .unwrap();
-    s.apply(op(
-        vote,
-        VoteOp::Close {
-            at: chrono::Utc::now(),
-        },
-    ))
-    .unwrap();
+    s.apply(close_now(vote)).unwrap();
     let first = round(&s, vote).seal.clone().unwrap();
 
     let before = s.clone();
@@ -205,13 +203,7 @@ fn reopening_keeps_the_earlier_seal_and_closing_again_reseals() {
     s.apply(op(vote, VoteOp::Reopen)).unwrap();
     s.apply(cast(vote, people[1], ConsentChoice::Against, 0))
         .unwrap();
-    s.apply(op(
-        vote,
-        VoteOp::Close {
-            at: chrono::Utc::now(),
-        },
-    ))
-    .unwrap();
+    s.apply(close_now(vote)).unwrap();
     let second = round(&s, vote).seal.clone().unwrap();
     assert_ne!(second.sha256, first.sha256);
     assert_eq!(round(&s, vote).earlier_seals, vec![first.clone()]);
@@ -225,13 +217,7 @@ fn reopening_keeps_the_earlier_seal_and_closing_again_reseals() {
     let rounds = &vote_of(&s, vote).rounds;
     assert_eq!(rounds[0].seal.as_ref(), Some(&second));
     assert_eq!(rounds[1].seal, None);
-    s.apply(op(
-        vote,
-        VoteOp::Close {
-            at: chrono::Utc::now(),
-        },
-    ))
-    .unwrap();
+    s.apply(close_now(vote)).unwrap();
     assert!(vote_of(&s, vote).rounds[1].seal.is_some());
 }
 
@@ -242,16 +228,7 @@ fn undo_and_redo_of_a_close_keep_the_seal_exact() {
     doc.apply(cast(vote, people[0], ConsentChoice::For, 0), Instant::now())
         .unwrap();
     let open = doc.session().clone();
-    doc.apply(
-        op(
-            vote,
-            VoteOp::Close {
-                at: chrono::Utc::now(),
-            },
-        ),
-        Instant::now(),
-    )
-    .unwrap();
+    doc.apply(close_now(vote), Instant::now()).unwrap();
     let closed = doc.session().clone();
     assert!(round(&closed, vote).seal.is_some());
 
@@ -277,13 +254,7 @@ fn a_round_closed_before_seals_existed_reopens_and_undoes_exactly() {
     let (mut s, vote, people) = session(Anonymity::Open);
     s.apply(cast(vote, people[0], ConsentChoice::For, 0))
         .unwrap();
-    s.apply(op(
-        vote,
-        VoteOp::Close {
-            at: chrono::Utc::now(),
-        },
-    ))
-    .unwrap();
+    s.apply(close_now(vote)).unwrap();
     // As an older file would have it: closed, no seal.
     s.votes[0].rounds[0].seal = None;
     let before = s.clone();
@@ -298,21 +269,9 @@ fn seals_survive_a_save_and_load() {
     let (mut s, vote, people) = session(Anonymity::Open);
     s.apply(cast(vote, people[0], ConsentChoice::For, 0))
         .unwrap();
-    s.apply(op(
-        vote,
-        VoteOp::Close {
-            at: chrono::Utc::now(),
-        },
-    ))
-    .unwrap();
+    s.apply(close_now(vote)).unwrap();
     s.apply(op(vote, VoteOp::Reopen)).unwrap();
-    s.apply(op(
-        vote,
-        VoteOp::Close {
-            at: chrono::Utc::now(),
-        },
-    ))
-    .unwrap();
+    s.apply(close_now(vote)).unwrap();
     let text = stratboard_core::storage::to_ron_string(&s).unwrap();
     assert!(text.contains("earlier_seals"));
     let back = stratboard_core::storage::parse_session(text.as_bytes()).unwrap();
@@ -327,13 +286,7 @@ fn verify_recomputes_seals_and_results() {
         .unwrap();
     // An open round is not checked.
     assert!(verify(&s).is_empty());
-    s.apply(op(
-        vote,
-        VoteOp::Close {
-            at: chrono::Utc::now(),
-        },
-    ))
-    .unwrap();
+    s.apply(close_now(vote)).unwrap();
     let checks = verify(&s);
     assert_eq!(checks.len(), 1);
     assert!(checks[0].mismatches.is_empty());

@@ -9,18 +9,9 @@ use stratboard_core::model::{
     VoteMethod,
 };
 
-fn session() -> Session {
-    generate(Size {
-        alternatives: 5,
-        participants: 4,
-        groups: 2,
-        goals: 6,
-        decisions: 2,
-        actions: 3,
-        votes: 1,
-        ballots: 3,
-    })
-}
+mod common;
+
+use common::small_session;
 
 fn problems(s: &Session) -> Vec<(String, ProblemKind)> {
     s.validate().into_iter().map(|p| (p.path, p.kind)).collect()
@@ -28,13 +19,13 @@ fn problems(s: &Session) -> Vec<(String, ProblemKind)> {
 
 #[test]
 fn generated_sessions_are_consistent() {
-    assert_eq!(problems(&session()), vec![]);
+    assert_eq!(problems(&small_session()), vec![]);
     assert_eq!(problems(&generate(Size::LARGE)), vec![]);
 }
 
 #[test]
 fn every_problem_is_found_not_just_the_first() {
-    let mut s = session();
+    let mut s = small_session();
     s.meta.title = " ".into();
     s.goals[2].title.clear();
     s.actions[1].owners = vec![ParticipantId(9000)];
@@ -73,7 +64,7 @@ fn every_problem_is_found_not_just_the_first() {
 
 #[test]
 fn carried_over_items_may_be_overdue() {
-    let mut s = session();
+    let mut s = small_session();
     s.actions[0].due = NaiveDate::from_ymd_opt(2020, 1, 1);
     s.actions[0].carried_over = Some(Default::default());
     assert_eq!(problems(&s), vec![]);
@@ -81,7 +72,7 @@ fn carried_over_items_may_be_overdue() {
 
 #[test]
 fn ballots_are_checked_against_the_vote() {
-    let mut s = session();
+    let mut s = small_session();
     let outsider = s.alternatives[0].id;
     let vote = &mut s.votes[0];
     vote.alternatives.retain(|a| *a != outsider);
@@ -116,7 +107,7 @@ fn ballots_are_checked_against_the_vote() {
 
 #[test]
 fn a_secret_ballot_must_not_name_its_voter() {
-    let mut s = session();
+    let mut s = small_session();
     s.votes[0].anonymity = Anonymity::Secret;
     let found = problems(&s);
     assert_eq!(found.len(), 3, "{found:?}");
@@ -133,7 +124,7 @@ fn a_secret_ballot_must_not_name_its_voter() {
 
 #[test]
 fn method_settings_that_cannot_work_are_reported() {
-    let mut s = session();
+    let mut s = small_session();
     s.votes[0].rounds.clear();
     s.votes[0].method = VoteMethod::Score { min: 5, max: 5 };
     assert!(matches!(
@@ -159,7 +150,7 @@ fn method_settings_that_cannot_work_are_reported() {
 
 #[test]
 fn influence_and_interest_stay_on_the_1_to_5_scale() {
-    let mut s = session();
+    let mut s = small_session();
     s.stakeholder_groups[0].influence = 0;
     s.stakeholder_groups[1].interest = 6;
     let paths: Vec<String> = problems(&s).into_iter().map(|(p, _)| p).collect();
@@ -174,7 +165,7 @@ fn influence_and_interest_stay_on_the_1_to_5_scale() {
 
 #[test]
 fn goal_cycles_are_found_for_every_goal_on_them() {
-    let mut s = session();
+    let mut s = small_session();
     // goals 0 → 1 → 2 → 0 form a cycle; goal 3 hangs below goal 0 but is not on the cycle.
     let ids: Vec<_> = s.goals.iter().map(|g| g.id).collect();
     s.goals[0].parent = Some(ids[1]);

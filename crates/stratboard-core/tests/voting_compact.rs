@@ -9,15 +9,9 @@ use stratboard_core::model::{AlternativeId, Threshold, VoteMethod};
 use stratboard_core::voting::import::{self, BallotKind};
 use stratboard_core::voting::{Election, RankedProfile, tally, tally_ranked};
 
-const METHODS: [VoteMethod; 7] = [
-    VoteMethod::Plurality,
-    VoteMethod::Borda,
-    VoteMethod::Irv,
-    VoteMethod::Schulze,
-    VoteMethod::RankedPairs,
-    VoteMethod::Copeland,
-    VoteMethod::Condorcet,
-];
+mod common;
+
+use common::RANKED_METHODS;
 
 /// Asserts the fast reader takes `text` and counts it as the full reader's ballots count.
 fn same(text: &str) {
@@ -30,7 +24,7 @@ fn counts_the_same(text: &str, names: Vec<String>, compact: RankedProfile) {
     let full = import::read_bytes("b.csv", text.as_bytes(), BallotKind::Ranked).unwrap();
     assert_eq!(names, full.alternatives);
     let alternatives: Vec<AlternativeId> = (1..=names.len() as u32).map(AlternativeId).collect();
-    for method in &METHODS {
+    for method in &RANKED_METHODS {
         let election = Election {
             alternatives: &alternatives,
             ballots: &full.ballots,
@@ -196,7 +190,7 @@ fn a_compact_profile_with_a_level_beyond_its_ballot_is_refused() {
         weights: vec![1],
     };
     let alternatives = [AlternativeId(1), AlternativeId(2)];
-    for method in &METHODS {
+    for method in &RANKED_METHODS {
         assert!(tally_ranked(&alternatives, profile.clone(), method).is_none());
     }
 }

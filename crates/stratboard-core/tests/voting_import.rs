@@ -7,21 +7,12 @@ use stratboard_core::voting::import::{
     BallotKind, ImportError, Imported, map_to_session, read_bytes, read_csv, read_preflib,
 };
 
+mod common;
+
+use common::ranking;
+
 fn a(i: u32) -> AlternativeId {
     AlternativeId(i)
-}
-
-fn ranking(count: u32, groups: &[&[u32]]) -> Ballot {
-    Ballot {
-        voter: None,
-        count,
-        choice: Choice::Ranking(
-            groups
-                .iter()
-                .map(|g| g.iter().map(|i| a(*i)).collect())
-                .collect(),
-        ),
-    }
 }
 
 fn names(list: &[&str]) -> Vec<String> {

@@ -7,32 +7,13 @@ use proptest::prelude::*;
 use stratboard_core::model::{AlternativeId, Ballot, Choice, Threshold, VoteMethod};
 use stratboard_core::voting::{Election, IrvRound, Points, Tally, tally};
 
-const RANKED: [VoteMethod; 7] = [
-    VoteMethod::Plurality,
-    VoteMethod::Borda,
-    VoteMethod::Irv,
-    VoteMethod::Schulze,
-    VoteMethod::RankedPairs,
-    VoteMethod::Copeland,
-    VoteMethod::Condorcet,
-];
+mod common;
+
+// `ranking` names a tally's order here; a ranked ballot is `ballot`.
+use common::{RANKED_METHODS, ranking as ballot};
 
 fn id(i: u32) -> AlternativeId {
     AlternativeId(i)
-}
-
-/// A ballot of `count` identical rankings; `groups` are tie groups of ids, best first.
-fn ballot(count: u32, groups: &[&[u32]]) -> Ballot {
-    Ballot {
-        voter: None,
-        count,
-        choice: Choice::Ranking(
-            groups
-                .iter()
-                .map(|g| g.iter().map(|i| id(*i)).collect())
-                .collect(),
-        ),
-    }
 }
 
 /// A strict full ranking, best first.
@@ -427,7 +408,7 @@ fn other_ballot_kinds_are_ignored_not_panicking() {
         },
         strict(1, &[2, 1]),
     ];
-    for method in RANKED {
+    for method in RANKED_METHODS {
         let t = count(&alts, &ballots, method.clone());
         assert_eq!(t.ballots, 1, "{method:?}");
         assert_eq!(t.ignored, 3, "{method:?}");
@@ -438,7 +419,7 @@ fn other_ballot_kinds_are_ignored_not_panicking() {
 #[test]
 fn no_ballots_no_winner() {
     let alts = ids(&[1, 2, 3]);
-    for method in RANKED {
+    for method in RANKED_METHODS {
         let t = count(&alts, &[], method.clone());
         assert_eq!(t.ballots, 0);
         assert!(t.winners.is_empty(), "{method:?}");
@@ -604,7 +585,7 @@ proptest! {
             let j = perm[i].index(i + 1);
             shuffled.swap(i, j);
         }
-        for method in RANKED {
+        for method in RANKED_METHODS {
             prop_assert_eq!(
                 count(&alts, &ballots, method.clone()),
                 count(&alts, &shuffled, method.clone())
@@ -652,7 +633,7 @@ proptest! {
                 }
             })
             .collect();
-        for method in RANKED {
+        for method in RANKED_METHODS {
             let original = count(&alts, &ballots, method.clone());
             let relabelled = count(&alts2, &ballots2, method.clone());
             prop_assert_eq!(relabel_tally(&original, &f), relabelled);
@@ -664,7 +645,7 @@ proptest! {
 fn ranked_methods_count_up_to_1000_alternatives_and_refuse_more() {
     let at_limit: Vec<AlternativeId> = (1..=1_000).map(id).collect();
     let ballots = [ballot(2, &[&[1_000], &[7, 9]]), strict(1, &[7])];
-    for method in RANKED {
+    for method in RANKED_METHODS {
         let t = count(&at_limit, &ballots, method.clone());
         assert_eq!(t.ballots, 3, "{method:?}");
     }
@@ -672,7 +653,7 @@ fn ranked_methods_count_up_to_1000_alternatives_and_refuse_more() {
     assert_eq!(t.winners, ids(&[1_000]));
 
     let over: Vec<AlternativeId> = (1..=1_001).map(id).collect();
-    for method in RANKED {
+    for method in RANKED_METHODS {
         let election = Election {
             alternatives: &over,
             ballots: &ballots,

@@ -740,20 +740,13 @@ impl<'a> RowReader<'a> {
             return;
         }
         let key = name_key(&name);
-        if let Some(id) = self.in_session.get(&key) {
-            plan.duplicates.push(Duplicate {
-                row,
-                name,
-                already: AlreadyIn::Session(*id),
-            });
-            return;
-        }
-        if let Some(first_row) = self.in_file.get(&key) {
-            plan.duplicates.push(Duplicate {
-                row,
-                name,
-                already: AlreadyIn::File(*first_row),
-            });
+        let already = (self.in_session.get(&key).map(|id| AlreadyIn::Session(*id))).or_else(|| {
+            self.in_file
+                .get(&key)
+                .map(|first_row| AlreadyIn::File(*first_row))
+        });
+        if let Some(already) = already {
+            plan.duplicates.push(Duplicate { row, name, already });
             return;
         }
         self.in_file.insert(key, row);

@@ -168,6 +168,31 @@ fn read_scores(
     Some(())
 }
 
+/// Reads every ballot of `election` with [`read_scores`] (`range` is `(min, max, blank)`) and
+/// hands each valid one's values, one per alternative, to `add` with the ballot's count.
+/// Returns how many ballots were counted and how many ignored as invalid.
+fn each_valid_scores(
+    election: &Election<'_>,
+    range: (i32, i32, i32),
+    mut add: impl FnMut(&[i32], u32),
+) -> (u64, u64) {
+    let len = election.alternatives.len();
+    let index = index_of(election.alternatives);
+    let (mut counted, mut ignored) = (0u64, 0u64);
+    let (mut values, mut given) = (Vec::new(), Vec::new());
+    for ballot in election.ballots {
+        let count = u64::from(ballot.count);
+        let valid = read_scores(&ballot.choice, &index, len, range, &mut values, &mut given);
+        if valid.is_none() {
+            ignored += count;
+            continue;
+        }
+        add(&values, ballot.count);
+        counted += count;
+    }
+    (counted, ignored)
+}
+
 /// Score voting: each ballot ([`Choice::Scores`]) scores alternatives in `min..=max`; an
 /// alternative the ballot leaves blank counts as `min`. A value out of range, or the same
 /// alternative scored twice, makes the ballot invalid (not counted at all). The totals are the
@@ -179,30 +204,12 @@ pub fn score(election: &Election<'_>, min: i32, max: i32) -> Result<Tally, Tally
     if min >= max {
         return Err(bad(METHOD, Setting::ScoreRange { min, max }));
     }
-    let len = election.alternatives.len();
-    let index = index_of(election.alternatives);
-    let mut totals = vec![0i128; len];
-    let (mut counted, mut ignored) = (0u64, 0u64);
-    let (mut values, mut given) = (Vec::new(), Vec::new());
-    for ballot in election.ballots {
-        let count = u64::from(ballot.count);
-        let valid = read_scores(
-            &ballot.choice,
-            &index,
-            len,
-            (min, max, min),
-            &mut values,
-            &mut given,
-        );
-        if valid.is_none() {
-            ignored += count;
-            continue;
+    let mut totals = vec![0i128; election.alternatives.len()];
+    let (counted, ignored) = each_valid_scores(election, (min, max, min), |values, count| {
+        for (t, v) in totals.iter_mut().zip(values) {
+            *t += i128::from(*v) * i128::from(count);
         }
-        for (t, v) in totals.iter_mut().zip(&values) {
-            *t += i128::from(*v) * i128::from(ballot.count);
-        }
-        counted += count;
-    }
+    });
     Ok(by_totals(METHOD, election, &totals, counted, ignored))
 }
 
@@ -359,32 +366,15 @@ pub fn majority_judgment(election: &Election<'_>, grades: usize) -> Result<Tally
     let max = i32::try_from(grades - 1).unwrap_or(i32::MAX);
     let alternatives = election.alternatives;
     let len = alternatives.len();
-    let index = index_of(alternatives);
     let mut counts = vec![vec![0u64; grades]; len];
-    let (mut counted, mut ignored) = (0u64, 0u64);
-    let (mut values, mut given) = (Vec::new(), Vec::new());
-    for ballot in election.ballots {
-        let count = u64::from(ballot.count);
-        let valid = read_scores(
-            &ballot.choice,
-            &index,
-            len,
-            (0, max, 0),
-            &mut values,
-            &mut given,
-        );
-        if valid.is_none() {
-            ignored += count;
-            continue;
-        }
-        for (c, v) in counts.iter_mut().zip(&values) {
+    let (counted, ignored) = each_valid_scores(election, (0, max, 0), |values, count| {
+        for (c, v) in counts.iter_mut().zip(values) {
             // `v` is in 0..grades: checked by `read_scores`.
             if let Some(slot) = usize::try_from(*v).ok().and_then(|g| c.get_mut(g)) {
-                *slot += count;
+                *slot += u64::from(count);
             }
         }
-        counted += count;
-    }
+    });
     let mut tally = Tally::empty(METHOD, alternatives);
     tally.ballots = counted;
     tally.ignored = ignored;
