@@ -333,7 +333,11 @@ impl Session {
             Command::Move { kind, from, to } => {
                 with_kind!(kind, T => move_within::<T>(self, kind, from, to))
             }
-            Command::Vote { vote, op } => self.checked(|s| votes::apply(s, vote, op)),
+            Command::Vote { vote, op } => {
+                // A vote operation changes that vote's status and rounds only: its check is
+                // that vote's, not the whole session's (a hall of phones casts one at a time).
+                self.checked_within(|s| s.validate_vote(vote), |s| votes::apply(s, vote, op))
+            }
             Command::Batch(commands) if commands.iter().all(is_insert) => {
                 self.checked(|s| s.insert_all(commands))
             }
@@ -357,12 +361,37 @@ impl Session {
         &mut self,
         change: impl FnOnce(&mut Self) -> Result<Applied, CommandError>,
     ) -> Result<Applied, CommandError> {
-        let before: BTreeSet<String> = self.validate().iter().map(ToString::to_string).collect();
+        self.checked_within(Self::validate, change)
+    }
+
+    /// [`Session::checked`] with the check narrowed to `scope`: the problems of the part of the
+    /// session that `change` can touch. Debug builds (and so every test) also run the whole
+    /// session's check and assert that both come to the same verdict.
+    fn checked_within(
+        &mut self,
+        scope: impl Fn(&Self) -> Vec<Problem>,
+        change: impl FnOnce(&mut Self) -> Result<Applied, CommandError>,
+    ) -> Result<Applied, CommandError> {
+        let known = |problems: Vec<Problem>| -> BTreeSet<String> {
+            problems.iter().map(ToString::to_string).collect()
+        };
+        let before = known(scope(self));
+        let whole_before = cfg!(debug_assertions).then(|| known(self.validate()));
         let applied = change(self)?;
-        let new_problem = self
-            .validate()
+        let new_problem = scope(self)
             .into_iter()
             .find(|problem| !before.contains(&problem.to_string()));
+        if let Some(whole_before) = whole_before {
+            let whole_new = self
+                .validate()
+                .into_iter()
+                .find(|problem| !whole_before.contains(&problem.to_string()));
+            debug_assert_eq!(
+                whole_new.is_some(),
+                new_problem.is_some(),
+                "the narrowed check disagrees with the whole session's: {whole_new:?} / {new_problem:?}"
+            );
+        }
         match new_problem {
             None => Ok(applied),
             Some(problem) => {

@@ -216,3 +216,35 @@ fn a_long_goal_chain_validates_in_linear_time() {
         "closing the chain makes every goal cyclic"
     );
 }
+
+#[test]
+fn a_votes_own_check_finds_exactly_its_problems_in_the_whole_check() {
+    let mut s = generate(Size {
+        votes: 3,
+        ..Size::LARGE
+    });
+    s.meta.title.clear();
+    s.votes[0].question.clear();
+    s.votes[1].question = " ".into();
+    let first = s.votes[1].alternatives[0];
+    s.votes[1].alternatives.push(first);
+    for (i, vote) in s.votes.iter().enumerate() {
+        let whole: Vec<_> = problems(&s)
+            .into_iter()
+            .filter(|(path, _)| path.starts_with(&format!("votes[{i}].")))
+            .collect();
+        let own: Vec<_> = s
+            .validate_vote(vote.id)
+            .into_iter()
+            .map(|p| (p.path, p.kind))
+            .collect();
+        assert_eq!(own, whole, "vote {i}");
+    }
+    assert_eq!(
+        s.validate_vote(stratboard_core::model::VoteId(9999)),
+        vec![]
+    );
+    // The first two votes have problems, the third has none, the title's is nobody's vote's.
+    assert!(!s.validate_vote(s.votes[1].id).is_empty());
+    assert!(s.validate_vote(s.votes[2].id).is_empty());
+}

@@ -9,7 +9,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::{Anonymity, Choice, SCALE_MAX, SCALE_MIN, Session, Vote, VoteMethod};
+use super::{Anonymity, Choice, SCALE_MAX, SCALE_MIN, Session, Vote, VoteId, VoteMethod};
 
 /// One problem found in a session, with where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -196,6 +196,18 @@ impl Session {
         check.alternatives_and_positions();
         check.votes();
         check.decisions_actions_notes();
+        check.problems
+    }
+
+    /// The problems of one vote: its question, alternatives, method settings, rounds and
+    /// ballots (with their references to participants, groups and goals) — the part of
+    /// [`Session::validate`] that a vote operation can change. Empty when there is no such
+    /// vote.
+    pub fn validate_vote(&self, id: VoteId) -> Vec<Problem> {
+        let mut check = Checker::new(self);
+        if let Some(i) = self.votes.iter().position(|vote| vote.id == id) {
+            check.vote(&format!("votes[{i}]"), &self.votes[i]);
+        }
         check.problems
     }
 }
