@@ -11,38 +11,26 @@ use std::net::TcpStream;
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
-use room_support::{Served, add_open_vote};
-use stratboard::commands::{Command, Item};
-use stratboard::model::{Alternative, Anonymity, Participant, Session, Vote, VoteMethod};
+use room_support::{Served, add_alternative, add_open_vote, add_participant};
+use stratboard::model::{Anonymity, Session, VoteMethod};
 
 const PHONES: usize = 1000;
 
 fn session() -> Session {
     let mut s = Session::new("Hall of a thousand");
     for i in 0..PHONES {
-        s.apply(Command::Add(Item::Participant(Participant {
-            name: format!("Участник {i}"),
-            ..Participant::default()
-        })))
-        .unwrap();
+        add_participant(&mut s, format!("Участник {i}"));
     }
     for title in ["Park", "School", "Road", "Clinic", "Library"] {
-        s.apply(Command::Add(Item::Alternative(Alternative {
-            title: title.into(),
-            ..Alternative::default()
-        })))
-        .unwrap();
+        add_alternative(&mut s, title);
     }
     let alternatives: Vec<_> = s.alternatives.iter().map(|a| a.id).collect();
     add_open_vote(
         &mut s,
-        Vote {
-            question: "Which ones?".into(),
-            alternatives,
-            method: VoteMethod::Approval,
-            anonymity: Anonymity::Secret,
-            ..Vote::default()
-        },
+        "Which ones?",
+        VoteMethod::Approval,
+        Anonymity::Secret,
+        alternatives,
     );
     s
 }

@@ -10,34 +10,20 @@ use std::io::{Read as _, Write as _};
 use std::net::TcpStream;
 use std::path::Path;
 
-use room_support::{Served as Server, add_open_vote, added};
+use room_support::{Served as Server, add_alternative, add_open_vote, add_participant};
 use serde_json::{Value, json};
-use stratboard::commands::{Command, Item, VoteOp};
-use stratboard::model::{
-    Alternative, Anonymity, Participant, ParticipantId, Session, Vote, VoteId, VoteMethod,
-};
+use stratboard::commands::{Command, VoteOp};
+use stratboard::model::{Anonymity, ParticipantId, Session, VoteId, VoteMethod};
 
 /// A session with three participants, three alternatives and open votes: consent (open),
 /// Schulze (secret), dot voting (anonymous, 3 dots), and a closed plurality vote.
 fn session() -> Session {
     let mut s = Session::new("Room test");
     for name in ["Anna", "Boris", "Vera"] {
-        added(
-            &mut s,
-            Item::Participant(Participant {
-                name: name.into(),
-                ..Participant::default()
-            }),
-        );
+        add_participant(&mut s, name);
     }
     for title in ["Park", "School", "Road"] {
-        added(
-            &mut s,
-            Item::Alternative(Alternative {
-                title: title.into(),
-                ..Alternative::default()
-            }),
-        );
+        add_alternative(&mut s, title);
     }
     let alternatives: Vec<_> = s.alternatives.iter().map(|a| a.id).collect();
     let votes = [
@@ -67,16 +53,7 @@ fn session() -> Session {
         ),
     ];
     for (question, method, anonymity, alternatives) in votes {
-        add_open_vote(
-            &mut s,
-            Vote {
-                question: question.into(),
-                alternatives,
-                method,
-                anonymity,
-                ..Vote::default()
-            },
-        );
+        add_open_vote(&mut s, question, method, anonymity, alternatives);
     }
     let closed = s.votes[3].id;
     s.apply(Command::Vote {

@@ -21,12 +21,11 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
-use room_support::{Served, add_open_vote, added};
+use room_support::{Served, add_alternative, add_open_vote, add_participant};
 use serde_json::{Map, json};
-use stratboard::commands::Item;
 use stratboard::model::{
-    Alternative, AlternativeId, Anonymity, Ballot, Choice, ConsentChoice, Participant,
-    ParticipantId, Proposer, Session, Vote, VoteMethod, VoteStatus,
+    AlternativeId, Anonymity, Ballot, Choice, ConsentChoice, ParticipantId, Proposer, Session,
+    VoteMethod, VoteStatus,
 };
 
 const CONSENT: &str = "Строим парк?";
@@ -43,22 +42,10 @@ const PATIENCE: Duration = Duration::from_secs(15);
 fn session() -> Session {
     let mut s = Session::new("Сессия в браузере");
     for name in ["Анна", "Борис", "Вера"] {
-        added(
-            &mut s,
-            Item::Participant(Participant {
-                name: name.into(),
-                ..Participant::default()
-            }),
-        );
+        add_participant(&mut s, name);
     }
     for title in ALTERNATIVES {
-        added(
-            &mut s,
-            Item::Alternative(Alternative {
-                title: title.into(),
-                ..Alternative::default()
-            }),
-        );
+        add_alternative(&mut s, title);
     }
     let alternatives: Vec<_> = s.alternatives.iter().map(|a| a.id).collect();
     for (question, method, on_ballot) in [
@@ -69,16 +56,7 @@ fn session() -> Session {
         ),
         (RANKED, VoteMethod::Schulze, alternatives.clone()),
     ] {
-        add_open_vote(
-            &mut s,
-            Vote {
-                question: question.into(),
-                alternatives: on_ballot,
-                method,
-                anonymity: Anonymity::Open,
-                ..Vote::default()
-            },
-        );
+        add_open_vote(&mut s, question, method, Anonymity::Open, on_ballot);
     }
     s
 }

@@ -21,12 +21,11 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use room_support::{NO_ANSWER, Served, add_open_vote, added};
+use room_support::{NO_ANSWER, Served, add_alternative, add_open_vote, add_participant};
 use serde_json::Value;
-use stratboard::commands::Item;
 use stratboard::model::{
-    Alternative, AlternativeId, Anonymity, Choice, ConsentChoice, Participant, ParticipantId,
-    Session, Vote, VoteId, VoteMethod, VoteRound,
+    AlternativeId, Anonymity, Choice, ConsentChoice, ParticipantId, Session, VoteId, VoteMethod,
+    VoteRound,
 };
 
 /// Phones voting at once.
@@ -91,29 +90,11 @@ fn bits(alternatives: &[AlternativeId], mask: u32) -> Vec<AlternativeId> {
 fn base_session() -> (Session, Votes) {
     let mut s = Session::new("Kill -9");
     for i in 0..CLIENTS {
-        added(
-            &mut s,
-            Item::Participant(Participant {
-                name: format!("Участник {i}"),
-                ..Participant::default()
-            }),
-        );
+        add_participant(&mut s, format!("Участник {i}"));
     }
-    added(
-        &mut s,
-        Item::Alternative(Alternative {
-            title: "The proposal".into(),
-            ..Alternative::default()
-        }),
-    );
+    add_alternative(&mut s, "The proposal");
     for i in 0..LEDGER_ALTERNATIVES {
-        added(
-            &mut s,
-            Item::Alternative(Alternative {
-                title: format!("Option {i}"),
-                ..Alternative::default()
-            }),
-        );
+        add_alternative(&mut s, format!("Option {i}"));
     }
     let mut ids: Vec<AlternativeId> = s.alternatives.iter().map(|a| a.id).collect();
     let proposal = ids.remove(0);
@@ -142,13 +123,10 @@ fn base_session() -> (Session, Votes) {
     for (question, method, anonymity, alternatives) in votes {
         opened.push(add_open_vote(
             &mut s,
-            Vote {
-                question: question.into(),
-                alternatives,
-                method,
-                anonymity,
-                ..Vote::default()
-            },
+            question,
+            method,
+            anonymity,
+            alternatives,
         ));
     }
     if let Some(codes) = stratboard_room::access::codes_for_everyone(&s).unwrap() {

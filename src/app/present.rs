@@ -25,13 +25,14 @@ use std::time::Duration;
 use egui::{Context, Key, KeyboardShortcut, Modifiers, ViewportId};
 
 use super::StratboardApp;
-use super::speaking::Turn;
+use super::speaking::{Act, Speaking, Turn, urgency, wall_clock};
 use crate::model::{AgendaItemId, AgendaStatus, BoardSection, Session};
-use crate::timer::{AgendaTimer, Phase, SessionClock};
+use crate::timer::{AgendaTimer, SessionClock};
 use crate::ui::Board;
 use crate::ui::Spotlight;
 use crate::ui::present::View;
-use crate::ui::projector::{TimerDisplay, Urgency};
+use crate::ui::projector::TimerDisplay;
+use crate::ui::sections::session::speaking::note_bar;
 
 /// The smallest and largest presentation zoom, and one step.
 const ZOOM_MIN: f32 = 0.5;
@@ -70,7 +71,7 @@ pub struct Presentation {
     /// Whether the main window was full screen before F5 (restored by Esc).
     was_fullscreen: bool,
     /// Speaking rounds: the speakers' countdowns and the secretary's key-point bar.
-    pub(super) speaking: super::speaking::Speaking,
+    pub(super) speaking: Speaking,
 }
 
 impl Default for Presentation {
@@ -87,7 +88,7 @@ impl Default for Presentation {
             session_clock: SessionClock::default(),
             audience_window: false,
             was_fullscreen: false,
-            speaking: super::speaking::Speaking::default(),
+            speaking: Speaking::default(),
         }
     }
 }
@@ -157,7 +158,8 @@ impl Presentation {
             timer.pause(now);
         }
         if let Some(item) = self.item(session) {
-            self.speaking_leave(item.id, now);
+            // The speakers' countdowns of the item left behind pause too.
+            self.speaking.pause_item(item.id, now);
         }
         self.item_index = index;
         self.item_chosen = true;
@@ -230,6 +232,35 @@ impl Presentation {
         }
     }
 
+    /// Does `turn` on the current item's speaking round; returns whether the round took it.
+    fn speaking_turn(&mut self, session: &Session, turn: Turn, now: Duration) -> bool {
+        let Some(item) = session.agenda.get(self.item_index) else {
+            return false;
+        };
+        match self.speaking.act(item, turn, now, wall_clock()) {
+            Act::NotMine => false,
+            Act::Done => true,
+            Act::Started => {
+                // The item's time runs from its first turn.
+                let timer = self
+                    .timers
+                    .entry(item.id)
+                    .or_insert_with(|| AgendaTimer::new(item.planned_minutes));
+                if !timer.is_started() {
+                    timer.start(now);
+                }
+                self.session_clock.start(now);
+                true
+            }
+        }
+    }
+
+    /// The current item, when it has a speaking round with someone to take notes about.
+    fn speaking_item(&self, session: &Session) -> Option<AgendaItemId> {
+        let item = self.item(session)?;
+        self.speaking.takes_notes_on(item).then_some(item.id)
+    }
+
     fn set_zoom(&mut self, zoom: f32) {
         self.zoom = ((zoom.clamp(ZOOM_MIN, ZOOM_MAX)) * 10.0).round() / 10.0;
     }
@@ -275,7 +306,10 @@ impl Presentation {
                 .or_else(|| item.and_then(|i| i.vote).map(Spotlight::Vote)),
             blank: self.blank,
             timer,
-            speaker_timer: self.speaker_timer(session, now),
+            speaker_timer: item.and_then(|item| {
+                let elapsed = self.session_clock.elapsed_secs(now);
+                self.speaking.display(item, now, elapsed)
+            }),
             high_contrast: self.high_contrast,
             zoom: self.zoom,
             // Set by the shell from the board (see `draw`).
@@ -290,18 +324,9 @@ impl Presentation {
             .timers
             .values()
             .filter_map(|timer| timer.next_tick(now))
-            .chain(self.speaking_next_tick(now))
+            .chain(self.speaking.next_tick(now))
             .min();
         running.or_else(|| self.session_clock.next_minute(now))
-    }
-}
-
-/// The timer's phase as the projector colours it.
-fn urgency(phase: Phase) -> Urgency {
-    match phase {
-        Phase::Calm => Urgency::Calm,
-        Phase::Amber => Urgency::Amber,
-        Phase::Red => Urgency::Red,
     }
 }
 
@@ -549,6 +574,39 @@ impl StratboardApp {
     /// The presentation's zoom.
     pub fn presentation_zoom(&self) -> f32 {
         self.presentation.zoom
+    }
+
+    /// Applies the turns the clicker ended, each its own undo step.
+    fn apply_turns(&mut self) {
+        for command in self.presentation.speaking.take_pending() {
+            self.doc.seal();
+            self.apply(command);
+        }
+        self.doc.seal();
+    }
+
+    /// The secretary's key-point bar at the bottom of the window, while the presentation (or
+    /// the audience window) shows a speaking round.
+    pub(super) fn speaking_notes_panel(&mut self, ui: &mut egui::Ui) {
+        let Some(item) = self.presentation.speaking_item(self.doc.session()) else {
+            return;
+        };
+        let mut commands = Vec::new();
+        egui::Panel::bottom("speaking-notes").show(ui, |ui| {
+            let mut board = Board::new(
+                self.doc.session(),
+                self.doc.revision(),
+                &self.tr,
+                &self.theme,
+                self.today,
+                &mut commands,
+            );
+            note_bar(ui, &mut board, &mut self.presentation.speaking.notes, item);
+        });
+        for command in commands {
+            self.doc.seal();
+            self.apply(command);
+        }
     }
 
     /// The presentation (read-only) over the whole of `ui`.

@@ -12,20 +12,20 @@
 //! Turns are edits of the agenda item (each its own undo step, saved with the session); the
 //! countdowns are presentation state like the agenda timers, never saved. Items without
 //! speakers keep every key as it was.
+//!
+//! The presentation (`present.rs`) holds a [`Speaking`], hands it the keys and applies the
+//! turns it collects; this module knows nothing of the presentation or the app.
 
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use chrono::{NaiveDateTime, Timelike};
 
-use super::StratboardApp;
-use super::present::Presentation;
 use crate::commands::{Command, Item};
-use crate::model::{AgendaItem, AgendaItemId, Session, SpeakerWho, TurnStatus};
+use crate::model::{AgendaItem, AgendaItemId, SpeakerWho, TurnStatus};
 use crate::timer::{AgendaTimer, Phase};
-use crate::ui::Board;
 use crate::ui::projector::{TimerDisplay, Urgency};
-use crate::ui::sections::session::speaking::{NoteState, note_bar};
+use crate::ui::sections::session::speaking::NoteState;
 
 /// A key of the speaking round.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,6 +69,22 @@ impl Speaking {
         Some(timer)
     }
 
+    /// Whether `item` has a speaking round with someone to take notes about: a speaker who
+    /// has the floor, or the last one, when their turn ended in this presentation (a round
+    /// finished in the file has no bar).
+    pub(super) fn takes_notes_on(&self, item: &AgendaItem) -> bool {
+        item.current_speaker().is_some()
+            || item
+                .previous_speaker()
+                .and_then(|p| item.speakers.get(p))
+                .is_some_and(|s| self.ended.contains(&(item.id, s.who)))
+    }
+
+    /// The turn changes waiting to be applied to the document, taken.
+    pub(super) fn take_pending(&mut self) -> Vec<Command> {
+        std::mem::take(&mut self.pending)
+    }
+
     fn push(&mut self, item: Option<AgendaItem>) {
         if let Some(item) = item {
             self.pending.push(Command::Update(Item::AgendaItem(item)));
@@ -78,7 +94,13 @@ impl Speaking {
     /// Does `turn` on `item`; returns whether the round took the key (else the key does what
     /// it does on any item). `started` tells whether a countdown was started (the item's
     /// timer and the session clock start with the first turn).
-    fn act(&mut self, item: &AgendaItem, turn: Turn, now: Duration, wall: NaiveDateTime) -> Act {
+    pub(super) fn act(
+        &mut self,
+        item: &AgendaItem,
+        turn: Turn,
+        now: Duration,
+        wall: NaiveDateTime,
+    ) -> Act {
         if !item.has_speakers() {
             return Act::NotMine;
         }
@@ -167,7 +189,12 @@ impl Speaking {
     }
 
     /// The countdown of the speaker who has the floor in `item`.
-    fn display(&self, item: &AgendaItem, now: Duration, session_secs: i64) -> Option<TimerDisplay> {
+    pub(super) fn display(
+        &self,
+        item: &AgendaItem,
+        now: Duration,
+        session_secs: i64,
+    ) -> Option<TimerDisplay> {
         let speaker = item.speakers.get(item.current_speaker()?)?;
         let mut timer = self
             .timers
@@ -177,18 +204,14 @@ impl Speaking {
         timer.set_planned_minutes(speaker.minutes);
         Some(TimerDisplay {
             remaining_secs: timer.remaining_secs(now),
-            urgency: match timer.phase(now) {
-                Phase::Calm => Urgency::Calm,
-                Phase::Amber => Urgency::Amber,
-                Phase::Red => Urgency::Red,
-            },
+            urgency: urgency(timer.phase(now)),
             paused: timer.is_started() && !timer.is_running(),
             session_elapsed_secs: session_secs,
         })
     }
 
     /// Pauses the countdowns of `item` (the presentation moves to another item).
-    fn pause_item(&mut self, item: AgendaItemId, now: Duration) {
+    pub(super) fn pause_item(&mut self, item: AgendaItemId, now: Duration) {
         for ((owner, _), timer) in &mut self.timers {
             if *owner == item {
                 timer.pause(now);
@@ -197,14 +220,14 @@ impl Speaking {
     }
 
     /// When a running countdown's display changes next.
-    fn next_tick(&self, now: Duration) -> Option<Duration> {
+    pub(super) fn next_tick(&self, now: Duration) -> Option<Duration> {
         self.timers.values().filter_map(|t| t.next_tick(now)).min()
     }
 }
 
 /// What the round did with a key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Act {
+pub(super) enum Act {
     /// Not a key of this round: it does what it does on any item.
     NotMine,
     /// Taken.
@@ -214,98 +237,16 @@ enum Act {
 }
 
 /// The room's wall-clock time, to the second (when a turn ended).
-fn wall_clock() -> NaiveDateTime {
+pub(super) fn wall_clock() -> NaiveDateTime {
     let now = chrono::Local::now().naive_local();
     now.with_nanosecond(0).unwrap_or(now)
 }
 
-impl Presentation {
-    /// Does `turn` on the current item's speaking round; returns whether the round took it.
-    pub(super) fn speaking_turn(&mut self, session: &Session, turn: Turn, now: Duration) -> bool {
-        let Some(item) = session.agenda.get(self.item_index) else {
-            return false;
-        };
-        match self.speaking.act(item, turn, now, wall_clock()) {
-            Act::NotMine => false,
-            Act::Done => true,
-            Act::Started => {
-                // The item's time runs from its first turn.
-                let timer = self
-                    .timers
-                    .entry(item.id)
-                    .or_insert_with(|| AgendaTimer::new(item.planned_minutes));
-                if !timer.is_started() {
-                    timer.start(now);
-                }
-                self.session_clock.start(now);
-                true
-            }
-        }
-    }
-
-    /// Pauses the countdowns of the item the presentation leaves.
-    pub(super) fn speaking_leave(&mut self, item: AgendaItemId, now: Duration) {
-        self.speaking.pause_item(item, now);
-    }
-
-    /// The countdown of the speaker who has the floor in the current item.
-    pub(super) fn speaker_timer(&self, session: &Session, now: Duration) -> Option<TimerDisplay> {
-        let item = session.agenda.get(self.item_index)?;
-        let elapsed = self.session_clock.elapsed_secs(now);
-        self.speaking.display(item, now, elapsed)
-    }
-
-    /// When a speaker's countdown must be redrawn.
-    pub(super) fn speaking_next_tick(&self, now: Duration) -> Option<Duration> {
-        self.speaking.next_tick(now)
-    }
-
-    /// The current item, when it has a speaking round with someone to take notes about: a
-    /// speaker who has the floor, or the last one, when their turn ended in this presentation
-    /// (a round finished in the file has no bar).
-    fn speaking_item(&self, session: &Session) -> Option<AgendaItemId> {
-        let item = session.agenda.get(self.item_index)?;
-        let live = item.current_speaker().is_some()
-            || item
-                .previous_speaker()
-                .and_then(|p| item.speakers.get(p))
-                .is_some_and(|s| self.speaking.ended.contains(&(item.id, s.who)));
-        live.then_some(item.id)
-    }
-}
-
-impl StratboardApp {
-    /// Applies the turns the clicker ended, each its own undo step.
-    pub(super) fn apply_turns(&mut self) {
-        let turns = std::mem::take(&mut self.presentation.speaking.pending);
-        for command in turns {
-            self.doc.seal();
-            self.apply(command);
-        }
-        self.doc.seal();
-    }
-
-    /// The secretary's key-point bar at the bottom of the window, while the presentation (or
-    /// the audience window) shows a speaking round.
-    pub(super) fn speaking_notes_panel(&mut self, ui: &mut egui::Ui) {
-        let Some(item) = self.presentation.speaking_item(self.doc.session()) else {
-            return;
-        };
-        let mut commands = Vec::new();
-        egui::Panel::bottom("speaking-notes").show(ui, |ui| {
-            let mut board = Board::new(
-                self.doc.session(),
-                self.doc.revision(),
-                &self.tr,
-                &self.theme,
-                self.today,
-                &mut commands,
-            );
-            note_bar(ui, &mut board, &mut self.presentation.speaking.notes, item);
-        });
-        for command in commands {
-            self.doc.seal();
-            self.apply(command);
-        }
+/// A timer's phase as the projector colours it.
+pub(super) fn urgency(phase: Phase) -> Urgency {
+    match phase {
+        Phase::Calm => Urgency::Calm,
+        Phase::Amber => Urgency::Amber,
+        Phase::Red => Urgency::Red,
     }
 }

@@ -9,7 +9,9 @@ use std::path::Path;
 use std::process::{Child, Command as Process, Stdio};
 
 use stratboard_core::commands::{Command, Item, ItemRef, Outcome, VoteOp};
-use stratboard_core::model::{Session, Vote, VoteId};
+use stratboard_core::model::{
+    Alternative, AlternativeId, Anonymity, Participant, Session, Vote, VoteId, VoteMethod,
+};
 
 /// The status of a request that was sent but never answered (the server died or hung up).
 pub const NO_ANSWER: u16 = 0;
@@ -149,8 +151,43 @@ pub fn added(session: &mut Session, item: Item) -> ItemRef {
     }
 }
 
-/// Adds `vote` to `session` and opens it.
-pub fn add_open_vote(session: &mut Session, vote: Vote) -> VoteId {
+/// Adds a participant called `name`.
+pub fn add_participant(session: &mut Session, name: impl Into<String>) {
+    added(
+        session,
+        Item::Participant(Participant {
+            name: name.into(),
+            ..Participant::default()
+        }),
+    );
+}
+
+/// Adds an alternative titled `title`.
+pub fn add_alternative(session: &mut Session, title: impl Into<String>) {
+    added(
+        session,
+        Item::Alternative(Alternative {
+            title: title.into(),
+            ..Alternative::default()
+        }),
+    );
+}
+
+/// Adds a vote on `alternatives` and opens it.
+pub fn add_open_vote(
+    session: &mut Session,
+    question: &str,
+    method: VoteMethod,
+    anonymity: Anonymity,
+    alternatives: Vec<AlternativeId>,
+) -> VoteId {
+    let vote = Vote {
+        question: question.into(),
+        alternatives,
+        method,
+        anonymity,
+        ..Vote::default()
+    };
     let ItemRef::Vote(id) = added(session, Item::Vote(vote)) else {
         panic!("not a vote")
     };

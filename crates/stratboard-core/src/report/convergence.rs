@@ -7,8 +7,8 @@
 //! Like the rest of the protocol, it leaves out what the room has not seen: hidden alternatives,
 //! and the rankings of a vote whose results are shown only after it is closed, while it is open.
 
+use super::context::Ctx;
 use super::document::{Align, Bar, Block, Chart, Span, Table};
-use super::protocol::Ctx;
 use crate::convergence::{
     Agreement, AlternativeConvergence, Convergence, Measures, STANCE_SYMBOLS, convergence,
 };

@@ -95,7 +95,7 @@ fn vote_rows(session: &Session, tr: &Tr, index: usize, vote: &Vote) -> Vec<Vec<S
         for hand in &round.hands {
             let choice = match hand.option {
                 HandOption::Consent(choice) => choice.name(tr),
-                HandOption::Alternative(id) => super::votes::alternative_title(session, tr, id),
+                HandOption::Alternative(id) => super::context::alternative_title(session, tr, id),
             };
             let group = hand
                 .group

@@ -14,6 +14,7 @@
 /// Participant cards (PDF): each participant's room code and the QR code of their join
 /// link, eight cards to an A4 page.
 pub mod cards;
+mod context;
 mod convergence;
 pub mod csv;
 pub mod document;

@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use super::context::Ctx;
 use super::document::{Align, Block, Document, Item, Signature, Span, Table, labelled};
 use super::votes::vote_blocks;
 use crate::i18n::labels::Named;
@@ -16,72 +17,6 @@ use crate::i18n::{Language, Tr};
 use crate::model::{
     Alternative, GoalId, GroupId, ParticipantId, Position, Proposer, Quadrant, Session,
 };
-
-/// Everything the section builders need: the session, the translations and name lookups.
-pub(super) struct Ctx<'a> {
-    /// The session reported on.
-    pub session: &'a Session,
-    /// Translations into the protocol's language.
-    pub tr: Tr,
-    participants: HashMap<ParticipantId, usize>,
-}
-
-impl<'a> Ctx<'a> {
-    fn new(session: &'a Session, language: Language) -> Self {
-        let participants = session
-            .participants
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id, i))
-            .collect();
-        Self {
-            session,
-            tr: Tr::new(language),
-            participants,
-        }
-    }
-
-    /// A participant's name ("—" when unknown).
-    pub fn person(&self, id: ParticipantId) -> String {
-        self.participants
-            .get(&id)
-            .and_then(|i| self.session.participants.get(*i))
-            .map_or_else(|| self.tr.t("report-none"), |p| p.name.clone())
-    }
-
-    /// "Name, job title".
-    fn person_with_title(&self, id: ParticipantId) -> String {
-        let Some(p) = self
-            .participants
-            .get(&id)
-            .and_then(|i| self.session.participants.get(*i))
-        else {
-            return self.tr.t("report-none");
-        };
-        if p.position.trim().is_empty() {
-            p.name.clone()
-        } else {
-            format!("{}, {}", p.name, p.position)
-        }
-    }
-
-    /// An alternative's title ("idea not revealed yet" for a hidden one).
-    pub fn alternative(&self, id: crate::model::AlternativeId) -> String {
-        super::votes::alternative_title(self.session, &self.tr, id)
-    }
-
-    /// A group's name.
-    pub fn group(&self, id: GroupId) -> String {
-        self.session
-            .group(id)
-            .map_or_else(|| format!("#{id}"), |g| g.name.clone())
-    }
-
-    /// A date in the protocol's language.
-    pub fn date(&self, date: chrono::NaiveDate) -> String {
-        self.tr.date(date)
-    }
-}
 
 /// The protocol of `session` in `language`.
 pub fn build(session: &Session, language: Language) -> Document {

@@ -1,8 +1,8 @@
 //! «Выступили» / "Spoke": who took the floor in each speaking round, in the order they spoke,
 //! with the time their turn ended. Skipped and waiting speakers are not listed.
 
+use super::context::Ctx;
 use super::document::{Align, Block, Item, Span};
-use super::protocol::Ctx;
 use crate::model::{SpeakerWho, TurnStatus};
 
 /// The section, when any agenda item's speaking round has someone who spoke.

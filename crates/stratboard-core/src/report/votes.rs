@@ -2,8 +2,8 @@
 //! in open votes only — how each participant voted. Also [`choice_text`], the one way a ballot
 //! is written in words (the protocol's roll call and the CSV export share it).
 
+use super::context::Ctx;
 use super::document::{Align, Bar, Block, Chart, Item, Span, Table};
-use super::protocol::Ctx;
 use crate::i18n::Tr;
 use crate::i18n::labels::{Named, chart_caption_key, method_key, vote_rules};
 use crate::model::{
@@ -12,15 +12,7 @@ use crate::model::{
 };
 use crate::voting::{ChartMeasure, Tally, chart_values, count_round, results_visible};
 
-/// An alternative's title as exports show it: an idea not yet revealed to the room is named
-/// only as such, wherever it appears (a ballot, a result, a chart).
-pub fn alternative_title(session: &Session, tr: &Tr, id: AlternativeId) -> String {
-    match session.alternative(id) {
-        Some(alternative) if alternative.hidden => tr.t("present-view-idea-hidden"),
-        Some(alternative) => alternative.title.clone(),
-        None => format!("#{id}"),
-    }
-}
+pub use super::context::alternative_title;
 
 /// A ballot's choice in words: "For", "A > B = C", "A, B", "A: 5; B: 3", "A / goal: 4".
 pub fn choice_text(session: &Session, tr: &Tr, vote: &Vote, choice: &Choice) -> String {

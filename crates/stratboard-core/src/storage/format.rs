@@ -1,19 +1,17 @@
-//! The RON text of a session: writing it deterministically, reading it strictly, and routing
-//! older format versions through [`super::migrate`].
+//! The RON text of a session: writing it deterministically, reading it strictly (with
+//! [`super::ron_text`]), and routing older format versions through [`super::migrate`].
 
 use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
 use super::LoadErrorKind;
 use super::migrate;
+use super::ron_text::read;
 use crate::model::{CURRENT_FORMAT_VERSION, Session};
 
 /// Files larger than this are refused unread: a real session with hundreds of alternatives and
 /// thousands of ballots is well under a megabyte.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
-
-/// How deep RON may nest before the reader gives up (a session needs about 8 levels).
-const RECURSION_LIMIT: usize = 64;
 
 /// The first line of every saved file.
 const HEADER: &str = "// stratboard session file. Check it with `stratboard check FILE`.\n";
@@ -83,15 +81,6 @@ pub fn parse_session(bytes: &[u8]) -> Result<Parsed, LoadErrorKind> {
     })
 }
 
-/// Deserializes `text` as `T` with the session reader's options, turning errors into
-/// positioned messages.
-pub(super) fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, LoadErrorKind> {
-    ron::Options::default()
-        .with_recursion_limit(RECURSION_LIMIT)
-        .from_str(text)
-        .map_err(syntax_error)
-}
-
 /// Reads just `format_version`. A file without it is the v0 prototype format when it has the
 /// v0 top-level `title` field, and the current format otherwise (hand-written files may leave
 /// the version out).
@@ -136,21 +125,6 @@ fn version_line(text: &str) -> usize {
     text.lines()
         .position(|line| line.contains("format_version"))
         .map_or(1, |index| index + 1)
-}
-
-fn syntax_error(error: ron::error::SpannedError) -> LoadErrorKind {
-    let message = match &error.code {
-        ron::Error::ExceededRecursionLimit => format!(
-            "the data is nested more than {RECURSION_LIMIT} levels deep; this is not a session file"
-        ),
-        ron::Error::Eof => "the file ends too early (is it cut off?)".to_owned(),
-        code => code.to_string(),
-    };
-    LoadErrorKind::Syntax {
-        line: error.span.start.line.max(1),
-        col: error.span.start.col.max(1),
-        message,
-    }
 }
 
 /// The 1-based line and column just after `prefix`.

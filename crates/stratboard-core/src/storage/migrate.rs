@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::LoadErrorKind;
-use super::format::read;
+use super::ron_text::read;
 use crate::model::{
     ActionItem, ActionStatus, Alternative, Decision, Goal, GroupId, Participant, ParticipantId,
     Session, StakeholderGroup,

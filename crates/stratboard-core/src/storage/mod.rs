@@ -15,6 +15,7 @@ mod error;
 mod format;
 mod migrate;
 pub mod recovery;
+mod ron_text;
 
 pub use disk::{
     ExportTargetProblem, Fingerprint, Loaded, backup_path, export_target_problem, load,

@@ -13,7 +13,7 @@ use std::time::SystemTime;
 use serde::{Deserialize, Serialize};
 
 use super::disk::{fnv1a, write_atomically};
-use super::format::read;
+use super::ron_text::read;
 use super::{LoadError, LoadErrorKind, SaveError, SaveErrorKind};
 use crate::model::Session;
 
