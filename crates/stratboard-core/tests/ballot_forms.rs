@@ -50,7 +50,7 @@ fn marks(form: &Form, seed: &[u32]) -> Draft {
         }
         Input::Approve { .. } => {
             for (i, on) in draft.approved.iter_mut().enumerate() {
-                *on = pick(i) % 2 == 1;
+                *on = !pick(i).is_multiple_of(2);
             }
         }
         Input::Dots { budget, .. } => {
@@ -77,7 +77,7 @@ fn marks(form: &Form, seed: &[u32]) -> Draft {
 /// A value of `min..=max` picked by `n`, or blank when `n` says so (or the range is empty).
 fn in_range(n: u32, min: i32, max: i32) -> Option<i32> {
     let span = u32::try_from(i64::from(max) - i64::from(min) + 1).ok()?;
-    (n % 4 != 0 && span > 0).then(|| min + i32::try_from(n % span).unwrap_or(0))
+    (!n.is_multiple_of(4) && span > 0).then(|| min + i32::try_from(n % span).unwrap_or(0))
 }
 
 /// Why the marks cannot be cast, worked out from the marks alone (the rules a voter is told).
