@@ -490,3 +490,70 @@ fn a_client_that_never_finishes_its_headers_is_cut_off() {
         "closed by the server, not by our 30 s timeout: {read:?}"
     );
 }
+
+/// A ranked ballot that puts alternatives level: the state describes the ranked ballot (its
+/// form allows ties), the ballot is accepted, and it is counted as a tie.
+#[test]
+fn a_ranked_ballot_with_a_tie_is_accepted_and_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    let anna = join(&server, 0);
+    let boris = join(&server, 1);
+    let (_, state) = http(&server, "GET", "/api/state", Some(&anna), "");
+    let ranked = &state["votes"][1];
+    let options = ranked["alternatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].clone())
+        .collect::<Vec<_>>();
+    assert_eq!(
+        ranked["form"],
+        json!({
+            "ask": "rank",
+            "options": options,
+            "input": {"kind": "rank", "places": 3},
+            "ties": true,
+        }),
+        "{state}"
+    );
+    assert_eq!(
+        state["votes"][0]["form"]["input"],
+        json!({"kind": "consent", "choices": ["For", "Against", "Abstain", "Block"]})
+    );
+    assert_eq!(
+        state["votes"][2]["form"]["input"],
+        json!({"kind": "dots", "budget": 3, "cap": null})
+    );
+    // Park and Road level at the top, School below: from both phones.
+    let tie = json!({"Ranking": [[options[0], options[2]], [options[1]]]});
+    let path = format!("/api/votes/{}/ballot", ranked["id"]);
+    for token in [&anna, &boris] {
+        let (status, body) = http(&server, "POST", &path, Some(token), &tie.to_string());
+        assert_eq!(status, 200, "{body}");
+    }
+    let session = on_disk(dir.path());
+    let vote = &session.votes[1];
+    let round = vote.rounds.last().unwrap();
+    assert_eq!(round.ballots.len(), 2);
+    let groups: Vec<Vec<u64>> = serde_json::from_value(tie["Ranking"].clone()).unwrap();
+    let expected = stratboard::model::Choice::Ranking(
+        groups
+            .iter()
+            .map(|g| {
+                g.iter()
+                    .map(|id| stratboard::model::AlternativeId(*id as u32))
+                    .collect()
+            })
+            .collect(),
+    );
+    assert!(round.ballots.iter().all(|b| b.choice == expected));
+    let tally = stratboard::voting::count_round(vote, round).unwrap();
+    let mut winners = tally.winners.clone();
+    winners.sort();
+    assert_eq!(
+        winners,
+        vec![vote.alternatives[0], vote.alternatives[2]],
+        "the two put level win together"
+    );
+}

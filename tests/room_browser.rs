@@ -2,8 +2,10 @@
 //! through chromedriver (WebDriver, over plain HTTP on loopback), emulating a 360×740 px phone
 //! (the page must not stick out sideways). A participant types the code, joins, votes in an
 //! open consent vote («За», then Send) and in an open Schulze vote (taps the alternatives in an
-//! order of their own, then Send), sends an idea; after SIGTERM the session file holds both
-//! ballots under that participant and the idea as a hidden alternative they proposed.
+//! order of their own, then Send), puts two alternatives level in an open Borda vote (taps, then
+//! «=», then Send), sends an idea; after SIGTERM the session file holds the three ballots under
+//! that participant (the Borda one with its tie) and the idea as a hidden alternative they
+//! proposed. With `STRATBOARD_PHONE_SHOT=FILE` the ranked ballot with the tie is shot to FILE.
 //!
 //! Without `chromedriver` and Chromium on `PATH` the test prints a note and passes, unless
 //! `STRATBOARD_REQUIRE_BROWSER=1` (as in CI), when it fails. Chromedriver and every browser
@@ -33,6 +35,10 @@ const RANKED: &str = "Что делаем первым?";
 const ALTERNATIVES: [&str; 3] = ["Парк", "Школа", "Дорога"];
 /// The order the participant taps the ranked vote's alternatives in (not the ballot's order).
 const TAPPED: [&str; 3] = ["Дорога", "Парк", "Школа"];
+const TIED: &str = "Что делаем потом?";
+/// The order the participant taps the Borda vote's alternatives in; then «=» puts the last
+/// one level with the one before it.
+const TIED_TAPS: [&str; 3] = ["Школа", "Дорога", "Парк"];
 const IDEA: &str = "Велодорожки вдоль реки";
 /// How long one thing on the page may take to appear.
 const PATIENCE: Duration = Duration::from_secs(15);
@@ -55,6 +61,7 @@ fn session() -> Session {
             vec![alternatives[0]],
         ),
         (RANKED, VoteMethod::Schulze, alternatives.clone()),
+        (TIED, VoteMethod::Borda, alternatives.clone()),
     ] {
         add_open_vote(&mut s, question, method, Anonymity::Open, on_ballot);
     }
@@ -303,6 +310,8 @@ async fn take_part(client: &Client, server: &Server, code: &str) {
         .unwrap();
     wait_for_text(client, Some(RANKED), ".message", "Ваш голос принят.").await;
 
+    put_two_level(client).await;
+
     // An idea.
     client
         .find(Locator::Id("idea"))
@@ -320,6 +329,51 @@ async fn take_part(client: &Client, server: &Server, code: &str) {
         .unwrap();
     wait_for_text(client, None, "#idea-message", "Идея отправлена.").await;
     assert_fits(client).await;
+}
+
+/// Ranked with a tie: taps in order, then «=» beside the last one puts it on the place of the
+/// one tapped before it; the buttons show the shared place; then Send.
+async fn put_two_level(client: &Client) {
+    for title in TIED_TAPS {
+        button(client, TIED, title).await.click().await.unwrap();
+    }
+    let level = format!(
+        "button[aria-label=\"Наравне с выбранным перед ним: {}\"]",
+        TIED_TAPS[2]
+    );
+    card(client, TIED)
+        .await
+        .unwrap()
+        .find(Locator::Css(&level))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    for (place, title) in [(1, TIED_TAPS[0]), (2, TIED_TAPS[1]), (2, TIED_TAPS[2])] {
+        let shown = button(client, TIED, title).await.text().await.unwrap();
+        let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(
+            shown,
+            format!("{place} {title}"),
+            "the tie shows as a shared place"
+        );
+    }
+    assert_fits(client).await;
+    if let Some(file) = std::env::var_os("STRATBOARD_PHONE_SHOT") {
+        let card = card(client, TIED).await.unwrap();
+        client
+            .execute("arguments[0].scrollIntoView();", vec![json!(card)])
+            .await
+            .unwrap();
+        std::fs::write(file, client.screenshot().await.unwrap()).unwrap();
+    }
+    button(client, TIED, "Отправить")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(client, Some(TIED), ".message", "Ваш голос принят.").await;
 }
 
 /// The page is as wide as a 360 px phone and nothing on it sticks out sideways.
@@ -426,6 +480,17 @@ fn a_phone_in_chromium_joins_votes_and_sends_an_idea() {
             voter,
             count: 1,
             choice: Choice::Ranking(TAPPED.iter().map(|t| vec![id(t)]).collect()),
+        }]
+    );
+    assert_eq!(
+        ballots(TIED),
+        vec![Ballot {
+            voter,
+            count: 1,
+            choice: Choice::Ranking(vec![
+                vec![id(TIED_TAPS[0])],
+                vec![id(TIED_TAPS[1]), id(TIED_TAPS[2])],
+            ]),
         }]
     );
     let idea = session

@@ -519,3 +519,50 @@ fn an_open_vote_without_a_round_still_takes_a_show_of_hands() {
     assert_eq!(v.rounds.len(), 1, "the count started round 1");
     assert_eq!(v.rounds[0].hands[0].count, 7);
 }
+
+/// On a 4:3 projector (1024×768), in Russian, the longest header of a vote card (a closed
+/// consent vote, anonymous) fits: its number, chips and buttons neither overlap nor leave the
+/// window.
+#[test]
+fn the_card_header_fits_a_4_3_projector_in_russian() {
+    let mut vote = consent_draft();
+    vote.question = "Открываем молодёжный центр в здании бывшей библиотеки?".into();
+    vote.anonymity = stratboard::model::Anonymity::Anonymous;
+    vote.status = VoteStatus::Closed;
+    vote.rounds = vec![VoteRound::default()];
+    let harness = common::board(
+        session_with(vote.clone()),
+        Language::Russian,
+        BoardSection::Votes,
+        egui::vec2(1024.0, 768.0),
+    );
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1024.0, 768.0));
+    let rect = |label: &str| harness.get_by_label(label).rect();
+    let parts = [
+        ("number", rect("Голосование 1")),
+        ("status", rect("Завершено")),
+        ("method", rect("Согласие (за / против / воздержался)")),
+        ("anonymity", rect("Анонимное голосование")),
+        (
+            "show",
+            harness
+                .get_by_role_and_label(Role::Button, &format!("Показать залу: {}", vote.question))
+                .rect(),
+        ),
+        (
+            "delete",
+            harness
+                .get_by_role_and_label(Role::Button, &format!("Удалить: {}", vote.question))
+                .rect(),
+        ),
+    ];
+    for (i, (name, one)) in parts.iter().enumerate() {
+        assert!(window.contains_rect(*one), "{name} {one:?} is cut off");
+        for (other, two) in &parts[i + 1..] {
+            assert!(
+                !one.intersects(*two),
+                "{name} {one:?} overlaps {other} {two:?}"
+            );
+        }
+    }
+}

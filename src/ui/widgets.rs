@@ -603,17 +603,6 @@ pub fn spotlight_button(
     }
 }
 
-/// A random number for a lot (a tie broken by lot, where a secret ballot lands): the standard
-/// library's `RandomState` (seeded from the operating system once per process) hashing the
-/// time. Not cryptographic; it only has to be unpredictable to the room.
-pub fn random_seed() -> u64 {
-    use std::hash::BuildHasher as _;
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    std::collections::hash_map::RandomState::new().hash_one(nanos)
-}
-
 /// Lays out all `count` rows of the list that [`widgets::lazy_list`] draws under `id`, once
 /// (to scroll to a row that may be off screen). Each row's height is measured as the lazy list
 /// measures it and left where the lazy list keeps its heights, so that the next frame's lazy

@@ -46,6 +46,8 @@ booth-dots-cap = { $count ->
    *[other] At most { $count } dots on one alternative
 }
 booth-grade-all = Give every alternative a grade to submit.
+booth-score-all = Give every alternative a score on every criterion to submit.
+booth-ballot-invalid = This ballot does not fit the vote any more: press Cancel and start again.
 booth-no-criteria = This vote has no criteria: the facilitator must add goals as criteria first.
 booth-nothing-to-vote = There is nothing on this ballot to vote on.
 booth-submit = Submit ballot

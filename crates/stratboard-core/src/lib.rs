@@ -3,9 +3,10 @@
 //! The window, the command line and the room server (`stratboard-room`) all drive this crate;
 //! none of its dependencies draws anything or opens a socket (CI checks the dependency tree). Arrows only
 //! point down:
-//! [`document`] (with its [`inbox`]) → [`commands`] / [`history`] → [`model`]; [`storage`], [`voting`], [`report`] →
-//! [`model`]; [`i18n`] holds the translated strings every layer shows.
+//! [`document`] (with its [`inbox`]) → [`commands`] / [`history`] → [`model`]; [`storage`], [`voting`], [`report`],
+//! [`ballot`] → [`model`]; [`i18n`] holds the translated strings every layer shows.
 
+pub mod ballot;
 pub mod commands;
 pub mod convergence;
 mod csv_text;

@@ -8,7 +8,9 @@
 //!   200 `{"token","participant":null,"name":""}`, 403 `guests-off` when the room does not
 //!   let guests in.
 //! - `GET /api/state` (Bearer): the open votes and whether this participant has voted (a
-//!   guest sees no votes: `"guest": true`).
+//!   guest sees no votes: `"guest": true`). Each vote carries its ballot's `form`, the core's
+//!   description (`stratboard_core::ballot::Form`: `ask`, `options`, `input` with its `kind`
+//!   and limits, `ties`), which the phone page draws without knowing the voting methods.
 //! - `GET /api/events?token=TOKEN`: server-sent events; an event `changed` (data: a digest)
 //!   comes at once and then whenever what phones show changes (a vote opens, closes, gets a
 //!   new round or ballot). The page then asks `/api/state` again.
@@ -47,6 +49,7 @@ use stratboard_core::model::{
     Alternative, Anonymity, Choice, ParticipantId, Proposer, Session, Vote, VoteId, VoteMethod,
     VoteRound, VoteStatus,
 };
+use stratboard_core::ballot::{self, Form};
 
 /// The longest idea a phone may send, in characters.
 pub const IDEA_MAX_CHARS: usize = 500;
@@ -315,6 +318,8 @@ struct OpenVote {
     can_correct: bool,
     /// This participant's ballot, where the vote keeps who cast it.
     ballot: Option<Choice>,
+    /// The ballot to fill in: what is asked, the options, the input and its limits.
+    form: Form,
 }
 
 /// The phone page's language: the session's.
@@ -376,6 +381,7 @@ fn open_vote(session: &Session, vote: &Vote, me: ParticipantId) -> Option<OpenVo
             .iter()
             .find(|b| b.voter == Some(me))
             .map(|b| b.choice.clone()),
+        form: Form::of(vote),
     })
 }
 
@@ -494,14 +500,13 @@ async fn ballot(
         Ok(choice) => choice,
         Err(error) => return refuse(StatusCode::BAD_REQUEST, "bad-ballot", error),
     };
-    let seed = crate::access::code_bytes().map_or(0, u64::from_le_bytes);
     let command = Command::Vote {
         vote: VoteId(vote),
         op: VoteOp::Cast {
             round,
             voter: me,
             choice,
-            seed,
+            seed: ballot::lot(),
         },
     };
     match send_durable(&room, command).await {

@@ -4,11 +4,14 @@
 //! [`Vote::check_choice`] says whether a filled-in ballot is complete and valid for the vote;
 //! [`Vote::ready_to_open`] whether a draft vote can be opened. The commands that change a
 //! vote (`crate::commands::VoteOp`) apply these rules; panels use them to say why Submit or
-//! Open is disabled.
+//! Open is disabled (a ballot being filled in is checked through `crate::ballot`, which applies
+//! [`Vote::check_choice`] to it).
 
 use std::collections::BTreeSet;
 
-use super::{AlternativeId, Anonymity, Choice, ConsentChoice, Participant, Vote, VoteMethod};
+use super::{
+    AlternativeId, Anonymity, Choice, ConsentChoice, Participant, ParticipantId, Vote, VoteMethod,
+};
 
 /// Why a ballot cannot be cast. The first problem found is reported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -92,6 +95,15 @@ impl Vote {
                 .filter(|p| !voted.contains(&p.id))
                 .collect(),
         )
+    }
+
+    /// Whether `participant` has voted in the last round (is on its list of voters, or a
+    /// ballot there names them). The booth offers only those who have not.
+    pub fn has_voted(&self, participant: ParticipantId) -> bool {
+        self.rounds.last().is_some_and(|round| {
+            round.voters.contains(&participant)
+                || round.ballots.iter().any(|b| b.voter == Some(participant))
+        })
     }
 
     /// Whether a draft vote has what it needs to be opened.

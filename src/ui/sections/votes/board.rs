@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Id, RichText, Ui};
 use fluent_templates::fluent_bundle::FluentValue;
+use stratboard_core::ballot::{self, Form};
 
 use super::chips::toggle_chips;
 use super::labels::Named;
@@ -20,8 +21,8 @@ use crate::commands::{Command, Item, ItemRef, VoteOp};
 use crate::i18n::Tr;
 use crate::model::{
     AlternativeId, Anonymity, Ballot, ConsentChoice, Criterion, GroupId, HandOption, METHODS,
-    MethodDefaults, MethodInfo, ResultsVisibility, Session, Threshold, Vote, VoteId, VoteMethod,
-    VoteRound, VoteStatus,
+    MethodDefaults, MethodInfo, OpenProblem, ResultsVisibility, Session, Threshold, Vote, VoteId,
+    VoteMethod, VoteRound, VoteStatus,
 };
 use crate::voting::{Tally, import};
 use stratboard_core::voting::import::file::ImportFailure;
@@ -187,25 +188,7 @@ fn vote_card(
     let draft = vote.status == VoteStatus::Draft;
     theme.card().show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.horizontal(|ui| {
-            let number = tr.args("votes-number", &[("number", ((index + 1) as i64).into())]);
-            ui.label(theme.caption(number));
-            theme.chip(ui, vote.status.name(tr), status_colour(board, vote.status));
-            theme.chip(ui, tr.t(method_key(&vote.method)), theme.accent());
-            let anonymity = match vote.anonymity {
-                Anonymity::Open => tr.t("votes-anonymity-chip-Open"),
-                Anonymity::Anonymous => tr.t("votes-anonymity-chip-Anonymous"),
-                Anonymity::Secret => tr.t("votes-anonymity-chip-Secret"),
-            };
-            theme.chip(ui, anonymity, theme.weak_text());
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if widgets::delete_button(ui, board, &vote.question) {
-                    board.delete(ItemRef::Vote(vote.id));
-                }
-                let target = super::Spotlight::Vote(vote.id);
-                widgets::spotlight_button(ui, board, target, &vote.question);
-            });
-        });
+        card_header(ui, board, index, vote);
         if draft {
             let label = tr.t("votes-question");
             let width = (ui.available_width() - 40.0).clamp(200.0, 900.0);
@@ -292,12 +275,10 @@ fn vote_card(
         ui.label(RichText::new(turnout(board, round)).strong());
         if current && vote.status == VoteStatus::Open {
             not_voted_yet(ui, board, vote);
-            if matches!(
-                vote.method,
-                VoteMethod::Consent { .. } | VoteMethod::Plurality | VoteMethod::Approval
-            ) {
+            let hands = Form::of(vote).hands();
+            if !hands.is_empty() {
                 ui.add_space(6.0);
-                hands_form(ui, board, card, vote, round);
+                hands_form(ui, board, card, vote, round, &hands);
             }
             if import::BallotKind::for_method(&vote.method).is_some() {
                 ui.add_space(6.0);
@@ -311,6 +292,36 @@ fn vote_card(
         } else if vote.status == VoteStatus::Open {
             ui.label(theme.caption(tr.t("votes-results-hidden")));
         }
+    });
+}
+
+/// The card's header: its number and chips (status, method, anonymity) on the left, wrapping
+/// onto a second line when the card is narrow (a 4:3 projector), and the buttons on the right,
+/// laid out first so that the chips never run under them.
+fn card_header(ui: &mut Ui, board: &mut Board<'_>, index: usize, vote: &Vote) {
+    let tr = board.tr;
+    let theme = board.theme;
+    let row = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+    let right = egui::Layout::right_to_left(egui::Align::Center);
+    ui.allocate_ui_with_layout(row, right, |ui| {
+        if widgets::delete_button(ui, board, &vote.question) {
+            board.delete(ItemRef::Vote(vote.id));
+        }
+        let target = super::Spotlight::Vote(vote.id);
+        widgets::spotlight_button(ui, board, target, &vote.question);
+        let left = egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true);
+        ui.with_layout(left, |ui| {
+            let number = tr.args("votes-number", &[("number", ((index + 1) as i64).into())]);
+            ui.label(theme.caption(number));
+            theme.chip(ui, vote.status.name(tr), status_colour(board, vote.status));
+            theme.chip(ui, tr.t(method_key(&vote.method)), theme.accent());
+            let anonymity = match vote.anonymity {
+                Anonymity::Open => tr.t("votes-anonymity-chip-Open"),
+                Anonymity::Anonymous => tr.t("votes-anonymity-chip-Anonymous"),
+                Anonymity::Secret => tr.t("votes-anonymity-chip-Secret"),
+            };
+            theme.chip(ui, anonymity, theme.weak_text());
+        });
     });
 }
 
@@ -721,24 +732,18 @@ fn status_buttons(
     let tr = board.tr;
     ui.horizontal_wrapped(|ui| match vote.status {
         VoteStatus::Draft => {
-            let consent = matches!(vote.method, VoteMethod::Consent { .. });
-            let ready = if consent {
-                vote.alternatives.len() == 1
-            } else {
-                vote.alternatives.len() >= 2
-            };
+            let ready = vote.ready_to_open();
             let button = ui.add_enabled(
-                ready,
+                ready.is_ok(),
                 egui::Button::new(RichText::new(tr.t("votes-open")).strong()),
             );
             if button.clicked() {
                 vote_op(board, vote, VoteOp::Open);
             }
-            if !ready {
-                let why = if consent {
-                    tr.t("votes-open-needs-proposal")
-                } else {
-                    tr.t("votes-open-needs-alternatives")
+            if let Err(problem) = ready {
+                let why = match problem {
+                    OpenProblem::NeedsProposal => tr.t("votes-open-needs-proposal"),
+                    OpenProblem::NeedsAlternatives => tr.t("votes-open-needs-alternatives"),
                 };
                 ui.label(board.theme.caption(why));
             }
@@ -795,19 +800,18 @@ fn turnout(board: &Board<'_>, round: &VoteRound) -> String {
     )
 }
 
-/// The options hands can be raised for.
-fn hand_options(board: &Board<'_>, vote: &Vote) -> Vec<(HandOption, String)> {
-    match vote.method {
-        VoteMethod::Consent { allow_block } => ConsentChoice::offered(allow_block)
-            .into_iter()
-            .map(|c| (HandOption::Consent(c), c.name(board.tr)))
-            .collect(),
-        _ => vote
-            .alternatives
-            .iter()
-            .map(|id| (HandOption::Alternative(*id), title(board.session, *id)))
-            .collect(),
-    }
+/// The options hands can be raised for, with their names.
+fn hand_options(board: &Board<'_>, hands: &[HandOption]) -> Vec<(HandOption, String)> {
+    hands
+        .iter()
+        .map(|option| {
+            let name = match option {
+                HandOption::Consent(choice) => choice.name(board.tr),
+                HandOption::Alternative(id) => title(board.session, *id),
+            };
+            (*option, name)
+        })
+        .collect()
 }
 
 /// An alternative's title (its id if it is gone).
@@ -824,11 +828,12 @@ fn hands_form(
     card: &mut CardState,
     vote: &Vote,
     round: &VoteRound,
+    hands: &[HandOption],
 ) {
     let tr = board.tr;
     let theme = board.theme;
     ui.label(RichText::new(tr.t("votes-hands")).strong());
-    let options = hand_options(board, vote);
+    let options = hand_options(board, hands);
     ui.horizontal_wrapped(|ui| {
         if !board.session.stakeholder_groups.is_empty() {
             let mut groups = vec![(None, tr.t("votes-whole-room"))];
@@ -1150,7 +1155,7 @@ fn winners(
                     if closed && ui.button(tr.t("votes-break-tie")).clicked() {
                         let op = VoteOp::BreakTie {
                             round: round.number,
-                            seed: super::widgets::random_seed(),
+                            seed: ballot::lot(),
                             note: tr.args(
                                 "votes-tie-note",
                                 &[("date", board.tr.date(board.today).into())],
