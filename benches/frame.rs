@@ -14,9 +14,9 @@
 use std::time::Instant;
 
 use stratboard::app::{StratboardApp, sample_session};
-use stratboard::fixtures::{Size, generate};
-use stratboard::i18n::Language;
-use stratboard::model::{BoardSection, Session};
+use stratboard_core::fixtures::{Size, generate};
+use stratboard_core::i18n::Language;
+use stratboard_core::model::{BoardSection, Session};
 
 /// mimalloc keeps freed memory for reuse: with the system allocator every frame's tessellated
 /// mesh (hundreds of kilobytes) was mapped and unmapped again, and page faults took a quarter

@@ -12,7 +12,7 @@ use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
 use room_support::{Served, add_alternative, add_open_vote, add_participant};
-use stratboard::model::{Anonymity, Session, VoteMethod};
+use stratboard_core::model::{Anonymity, Session, VoteMethod};
 
 const PHONES: usize = 1000;
 
@@ -55,7 +55,7 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("hall.ron");
     let codes_file = dir.path().join("codes.csv");
-    stratboard::storage::save(&file, &session(), None).unwrap();
+    stratboard_core::storage::save(&file, &session(), None).unwrap();
     let mut served = Served::start(&file, &codes_file, &[]);
     let address = served.address.clone();
     let codes: Vec<String> = served
@@ -63,7 +63,7 @@ fn main() {
         .iter()
         .map(|(_, _, code)| code.clone())
         .collect();
-    let session = stratboard::storage::load(&file).unwrap().session;
+    let session = stratboard_core::storage::load(&file).unwrap().session;
     let vote = session.votes[0].id.0;
     let approve = format!("{{\"Approval\":[{}]}}", session.alternatives[0].id.0);
     let barrier = Arc::new(Barrier::new(PHONES + 1));
@@ -132,7 +132,7 @@ fn main() {
     served.child.wait().unwrap();
     latencies.sort();
     let at = |q: f64| latencies[((latencies.len() - 1) as f64 * q).round() as usize];
-    let in_file = stratboard::storage::load(&file).unwrap().session.votes[0].rounds[0]
+    let in_file = stratboard_core::storage::load(&file).unwrap().session.votes[0].rounds[0]
         .ballots
         .len();
     println!("room: {PHONES} phones on loopback join and cast one secret approval ballot at once");

@@ -185,15 +185,15 @@ enum Command {
         /// Default: the previous session's with --from, else the title's (Cyrillic: ru), else
         /// the system's.
         #[arg(long, value_name = "ru|en", value_parser = parse_language)]
-        lang: Option<stratboard::i18n::Language>,
+        lang: Option<stratboard_core::i18n::Language>,
     },
 }
 
 /// `ru` or `en` (any case).
-fn parse_language(text: &str) -> Result<stratboard::i18n::Language, String> {
+fn parse_language(text: &str) -> Result<stratboard_core::i18n::Language, String> {
     match text.to_ascii_lowercase().as_str() {
-        "ru" => Ok(stratboard::i18n::Language::Russian),
-        "en" => Ok(stratboard::i18n::Language::English),
+        "ru" => Ok(stratboard_core::i18n::Language::Russian),
+        "en" => Ok(stratboard_core::i18n::Language::English),
         other => Err(format!("unknown language `{other}`; use ru or en")),
     }
 }

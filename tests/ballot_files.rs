@@ -7,10 +7,10 @@ use std::path::PathBuf;
 
 use serde_json::json;
 use stratboard::cli::output::{to_json, to_table};
-use stratboard::model::{AlternativeId, Ballot, Choice};
-use stratboard::voting::import::{BallotKind, ImportError, Imported};
-use stratboard::voting::{ConsentResult, IrvRound, Pairwise, Points, Tally};
+use stratboard_core::model::{AlternativeId, Ballot, Choice};
 use stratboard_core::voting::import::file::read;
+use stratboard_core::voting::import::{BallotKind, ImportError, Imported};
+use stratboard_core::voting::{ConsentResult, IrvRound, Pairwise, Points, Tally};
 
 fn a(i: u32) -> AlternativeId {
     AlternativeId(i)

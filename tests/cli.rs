@@ -131,7 +131,7 @@ fn new_creates_a_session_that_checks_clean() {
         "2026-12-01",
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let loaded = stratboard::storage::load(&file).unwrap();
+    let loaded = stratboard_core::storage::load(&file).unwrap();
     assert_eq!(loaded.session.meta.title, "Сессия по бюджету");
     assert_eq!(
         loaded.session.meta.start,
@@ -142,7 +142,11 @@ fn new_creates_a_session_that_checks_clean() {
     let again = run(&["new", "-o", file.to_str().unwrap()]);
     refused_with(&again, "already exists");
     assert_eq!(
-        stratboard::storage::load(&file).unwrap().session.meta.title,
+        stratboard_core::storage::load(&file)
+            .unwrap()
+            .session
+            .meta
+            .title,
         "Сессия по бюджету"
     );
 }
@@ -160,7 +164,7 @@ fn new_refuses_an_empty_title() {
 fn new_from_previous_carries_over_people_goals_and_open_actions() {
     let dir = tempfile::tempdir().unwrap();
     let previous_path = dir.path().join("previous.ron");
-    let mut previous = stratboard::fixtures::generate(stratboard::fixtures::Size {
+    let mut previous = stratboard_core::fixtures::generate(stratboard_core::fixtures::Size {
         alternatives: 4,
         participants: 6,
         groups: 3,
@@ -171,7 +175,7 @@ fn new_from_previous_carries_over_people_goals_and_open_actions() {
         ballots: 4,
     });
     previous.meta.title = "Первая сессия".into();
-    stratboard::storage::save(&previous_path, &previous, None).unwrap();
+    stratboard_core::storage::save(&previous_path, &previous, None).unwrap();
     let next = dir.path().join("next.ron");
     let output = run(&[
         "new",
@@ -183,7 +187,7 @@ fn new_from_previous_carries_over_people_goals_and_open_actions() {
         previous_path.to_str().unwrap(),
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let loaded = stratboard::storage::load(&next).unwrap();
+    let loaded = stratboard_core::storage::load(&next).unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     let s = loaded.session;
     assert_eq!(s.meta.title, "Вторая сессия");
@@ -407,12 +411,12 @@ fn tally_refuses_more_alternatives_than_a_ranked_method_counts() {
 fn tally_never_shows_hidden_results_of_an_open_vote() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("open.ron");
-    let mut session = stratboard::storage::load(Path::new(&sample("ngo-offsite.ron")))
+    let mut session = stratboard_core::storage::load(Path::new(&sample("ngo-offsite.ron")))
         .unwrap()
         .session;
-    session.votes[0].status = stratboard::model::VoteStatus::Open;
-    session.votes[0].visibility = stratboard::model::ResultsVisibility::AfterClose;
-    stratboard::storage::save(&path, &session, None).unwrap();
+    session.votes[0].status = stratboard_core::model::VoteStatus::Open;
+    session.votes[0].visibility = stratboard_core::model::ResultsVisibility::AfterClose;
+    stratboard_core::storage::save(&path, &session, None).unwrap();
     let output = run(&["tally", path.to_str().unwrap(), "--vote", "71", "--json"]);
     refused_with(&output, "hidden until the vote is closed");
     assert_eq!(stdout(&output), "");
@@ -520,11 +524,11 @@ fn export_refuses_bad_arguments_and_broken_sessions_without_writing() {
 
 #[test]
 fn tally_reports_a_tie_broken_by_lot_recorded_in_the_session() {
-    use stratboard::model::{Ballot, Choice, TieBreak, VoteMethod};
+    use stratboard_core::model::{Ballot, Choice, TieBreak, VoteMethod};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("tie.ron");
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/tos-support.ron");
-    let mut session = stratboard::storage::load(&sample).unwrap().session;
+    let mut session = stratboard_core::storage::load(&sample).unwrap().session;
     let a = session.alternatives[1].id;
     let b = session.alternatives[2].id;
     let vote = &mut session.votes[0];
@@ -546,7 +550,7 @@ fn tally_reports_a_tie_broken_by_lot_recorded_in_the_session() {
         note: "lot drawn by the secretary".into(),
     });
     let vote_id = vote.id.to_string();
-    stratboard::storage::save(&path, &session, None).unwrap();
+    stratboard_core::storage::save(&path, &session, None).unwrap();
     let winner = session.alternatives[2].title.clone();
 
     let output = run(&[
@@ -572,17 +576,19 @@ fn tally_reports_a_tie_broken_by_lot_recorded_in_the_session() {
 
 #[test]
 fn tally_of_majority_judgment_names_the_median_grades() {
-    use stratboard::model::{
+    use stratboard_core::model::{
         AlternativeId, Ballot, Choice, Score, Session, Vote, VoteId, VoteMethod, VoteRound,
         VoteStatus,
     };
     let mut session = Session::new("Grades");
     for (id, title) in [(1, "Парк"), (2, "Школа")] {
-        session.alternatives.push(stratboard::model::Alternative {
-            id: AlternativeId(id),
-            title: title.into(),
-            ..Default::default()
-        });
+        session
+            .alternatives
+            .push(stratboard_core::model::Alternative {
+                id: AlternativeId(id),
+                title: title.into(),
+                ..Default::default()
+            });
     }
     let grades = |park: i32, school: i32| Ballot {
         voter: None,
@@ -616,7 +622,7 @@ fn tally_of_majority_judgment_names_the_median_grades() {
     session.next_id = 4;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("grades.ron");
-    stratboard::storage::save(&path, &session, None).unwrap();
+    stratboard_core::storage::save(&path, &session, None).unwrap();
     let output = run(&["tally", path.to_str().unwrap(), "--vote", "3", "--json"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
@@ -676,15 +682,15 @@ fn a_session_records_its_language_and_its_protocol_follows_it() {
 
 /// The ngo-offsite sample with its closed vote reopened and closed again (now sealed), saved
 /// into a temporary directory.
-fn sealed_sample(dir: &Path) -> (PathBuf, stratboard::model::Session) {
-    use stratboard::commands::{Command as Edit, VoteOp};
-    let mut session = stratboard::storage::load(Path::new(&sample("ngo-offsite.ron")))
+fn sealed_sample(dir: &Path) -> (PathBuf, stratboard_core::model::Session) {
+    use stratboard_core::commands::{Command as Edit, VoteOp};
+    let mut session = stratboard_core::storage::load(Path::new(&sample("ngo-offsite.ron")))
         .unwrap()
         .session;
     let vote = session
         .votes
         .iter()
-        .find(|v| v.status == stratboard::model::VoteStatus::Closed)
+        .find(|v| v.status == stratboard_core::model::VoteStatus::Closed)
         .unwrap()
         .id;
     for op in [
@@ -696,7 +702,7 @@ fn sealed_sample(dir: &Path) -> (PathBuf, stratboard::model::Session) {
         session.apply(Edit::Vote { vote, op }).unwrap();
     }
     let file = dir.join("sealed.ron");
-    stratboard::storage::save(&file, &session, None).unwrap();
+    stratboard_core::storage::save(&file, &session, None).unwrap();
     (file, session)
 }
 
@@ -739,8 +745,8 @@ fn verify_reports_ballots_changed_after_closing_and_never_modifies_the_file() {
     // Somebody edits the file after closing: one ballot more.
     let copy = round.ballots[0].clone();
     round.ballots.push(copy);
-    let now = stratboard::model::seal_digest(round, sealed.closed_at);
-    stratboard::storage::save(&file, &session, None).unwrap();
+    let now = stratboard_core::model::seal_digest(round, sealed.closed_at);
+    stratboard_core::storage::save(&file, &session, None).unwrap();
     let before = fs::read(&file).unwrap();
     let listing = dir_listing(dir.path());
 

@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-use stratboard::model::{
+use stratboard_core::model::{
     Alternative, AlternativeId, Ballot, Choice, GroupId, Position, PositionId, Score, Session,
     StakeholderGroup, Stance, Vote, VoteId, VoteMethod, VoteRound, VoteStatus,
 };
@@ -115,7 +115,7 @@ fn session() -> Session {
 fn saved(session: &Session) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("session.ron");
-    stratboard::storage::save(&path, session, None).unwrap();
+    stratboard_core::storage::save(&path, session, None).unwrap();
     (dir, path)
 }
 

@@ -8,8 +8,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use stratboard::model::{GroupId, Participant, ParticipantId, Session, StakeholderGroup};
-use stratboard::storage;
+use stratboard_core::model::{GroupId, Participant, ParticipantId, Session, StakeholderGroup};
+use stratboard_core::storage;
 
 mod cli_common;
 

@@ -57,7 +57,7 @@ fn session_files_are_recognised_by_their_first_line() {
         .nth(1)
         .and_then(|rest| rest.split('"').next())
         .expect("a string match at offset 0");
-    let saved = stratboard::storage::to_ron_string(&stratboard::model::Session::new("x"))
+    let saved = stratboard_core::storage::to_ron_string(&stratboard_core::model::Session::new("x"))
         .expect("a session written");
     assert!(
         saved.starts_with(magic),

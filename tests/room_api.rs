@@ -12,8 +12,8 @@ use std::path::Path;
 
 use room_support::{Served as Server, add_alternative, add_open_vote, add_participant};
 use serde_json::{Value, json};
-use stratboard::commands::{Command, VoteOp};
-use stratboard::model::{Anonymity, ParticipantId, Session, VoteId, VoteMethod};
+use stratboard_core::commands::{Command, VoteOp};
+use stratboard_core::model::{Anonymity, ParticipantId, Session, VoteId, VoteMethod};
 
 /// A session with three participants, three alternatives and open votes: consent (open),
 /// Schulze (secret), dot voting (anonymous, 3 dots), and a closed plurality vote.
@@ -72,7 +72,7 @@ fn serve(dir: &Path) -> Server {
 
 fn serve_with(dir: &Path, extra: &[&str]) -> Server {
     let file = dir.join("room.ron");
-    stratboard::storage::save(&file, &session(), None).unwrap();
+    stratboard_core::storage::save(&file, &session(), None).unwrap();
     Server::start(&file, &dir.join("codes.csv"), extra)
 }
 
@@ -108,7 +108,7 @@ fn join(server: &Server, who: usize) -> String {
 }
 
 fn on_disk(dir: &Path) -> Session {
-    stratboard::storage::load(&dir.join("room.ron"))
+    stratboard_core::storage::load(&dir.join("room.ron"))
         .unwrap()
         .session
 }
@@ -307,9 +307,9 @@ fn phones_join_vote_and_send_ideas_under_the_cores_rules() {
     assert!(idea.hidden);
     assert_eq!(
         idea.proposer,
-        Some(stratboard::model::Proposer::Participant(ParticipantId(
-            server.codes[0].0
-        )))
+        Some(stratboard_core::model::Proposer::Participant(
+            ParticipantId(server.codes[0].0)
+        ))
     );
 
     // Nothing but the page and the API: never the session file.
@@ -537,18 +537,18 @@ fn a_ranked_ballot_with_a_tie_is_accepted_and_counted() {
     let round = vote.rounds.last().unwrap();
     assert_eq!(round.ballots.len(), 2);
     let groups: Vec<Vec<u64>> = serde_json::from_value(tie["Ranking"].clone()).unwrap();
-    let expected = stratboard::model::Choice::Ranking(
+    let expected = stratboard_core::model::Choice::Ranking(
         groups
             .iter()
             .map(|g| {
                 g.iter()
-                    .map(|id| stratboard::model::AlternativeId(*id as u32))
+                    .map(|id| stratboard_core::model::AlternativeId(*id as u32))
                     .collect()
             })
             .collect(),
     );
     assert!(round.ballots.iter().all(|b| b.choice == expected));
-    let tally = stratboard::voting::count_round(vote, round).unwrap();
+    let tally = stratboard_core::voting::count_round(vote, round).unwrap();
     let mut winners = tally.winners.clone();
     winners.sort();
     assert_eq!(

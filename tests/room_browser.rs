@@ -25,7 +25,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use room_support::{Served, add_alternative, add_open_vote, add_participant};
 use serde_json::{Map, json};
-use stratboard::model::{
+use stratboard_core::model::{
     AlternativeId, Anonymity, Ballot, Choice, ConsentChoice, ParticipantId, Proposer, Session,
     VoteMethod, VoteStatus,
 };
@@ -80,7 +80,7 @@ struct Server {
 impl Server {
     fn start(dir: &Path) -> Self {
         let file = dir.join("room.ron");
-        stratboard::storage::save(&file, &session(), None).unwrap();
+        stratboard_core::storage::save(&file, &session(), None).unwrap();
         let served = Served::start(&file, &dir.join("codes.csv"), &[]);
         let url = format!("http://{}", served.address);
         let codes = served.codes.clone();
@@ -101,7 +101,7 @@ impl Server {
     }
 
     fn on_disk(&self) -> Session {
-        stratboard::storage::load(&self.file).unwrap().session
+        stratboard_core::storage::load(&self.file).unwrap().session
     }
 }
 
@@ -530,7 +530,7 @@ fn the_phone_shots_sessions_hold_an_open_vote_of_every_ballot_kind() {
         ("room-every-ballot.ron", true),
         ("room-every-ballot-en.ron", false),
     ] {
-        let session = stratboard::storage::load(&fixtures.join(file))
+        let session = stratboard_core::storage::load(&fixtures.join(file))
             .unwrap()
             .session;
         let mut kinds: Vec<&str> = session

@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use room_support::{NO_ANSWER, Served, add_alternative, add_open_vote, add_participant};
 use serde_json::Value;
-use stratboard::model::{
+use stratboard_core::model::{
     AlternativeId, Anonymity, Choice, ConsentChoice, ParticipantId, Session, VoteId, VoteMethod,
     VoteRound,
 };
@@ -533,8 +533,8 @@ fn kill_9_at_any_moment_loses_no_acknowledged_ballot() {
     let votes = Arc::new(votes);
     let scratch = tempfile::tempdir().unwrap();
     let base_file = scratch.path().join("base.ron");
-    stratboard::storage::save(&base_file, &base, None).unwrap();
-    let base = stratboard::storage::load(&base_file).unwrap();
+    stratboard_core::storage::save(&base_file, &base, None).unwrap();
+    let base = stratboard_core::storage::load(&base_file).unwrap();
     assert!(base.problems.is_empty(), "{:?}", base.problems);
     let codes: Vec<Option<String>> = base
         .session
@@ -602,7 +602,7 @@ fn kill_9_at_any_moment_loses_no_acknowledged_ballot() {
                 stats.kills_mid_write += 1;
             }
 
-            let loaded = match stratboard::storage::load(&file) {
+            let loaded = match stratboard_core::storage::load(&file) {
                 Ok(loaded) => loaded,
                 Err(error) => {
                     dir.disable_cleanup(true);
@@ -612,9 +612,9 @@ fn kill_9_at_any_moment_loses_no_acknowledged_ballot() {
             let after = loaded.session;
             let mut failures = Vec::new();
             // The previous version, kept by each save, is written the same way.
-            let backup = stratboard::storage::backup_path(&file);
+            let backup = stratboard_core::storage::backup_path(&file);
             if backup.exists()
-                && let Err(error) = stratboard::storage::load(&backup)
+                && let Err(error) = stratboard_core::storage::load(&backup)
             {
                 failures.push(format!("the backup does not load: {error}"));
             }

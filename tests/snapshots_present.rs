@@ -10,7 +10,7 @@
 
 use egui_kittest::Harness;
 use stratboard::app::{StratboardApp, sample_session};
-use stratboard::i18n::Language;
+use stratboard_core::i18n::Language;
 
 /// A harness that renders with wgpu, or `None` (with a note) when this machine has no adapter
 /// and snapshots are not required.

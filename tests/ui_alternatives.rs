@@ -9,10 +9,10 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use stratboard::app::{EMBEDDED_SAMPLE, StratboardApp};
-use stratboard::commands::{Command, Item};
-use stratboard::i18n::Language;
-use stratboard::model::{BoardSection, Goal, GoalId, Session, Stance};
-use stratboard::storage::parse_session;
+use stratboard_core::commands::{Command, Item};
+use stratboard_core::i18n::Language;
+use stratboard_core::model::{BoardSection, Goal, GoalId, Session, Stance};
+use stratboard_core::storage::parse_session;
 
 /// The TOS sample (Russian content).
 fn sample() -> Session {
@@ -411,7 +411,7 @@ fn the_positions_matrix_needs_groups_and_alternatives() {
 
 #[test]
 fn the_large_session_lays_out_only_what_is_on_screen() {
-    let session = stratboard::fixtures::generate(stratboard::fixtures::Size::LARGE);
+    let session = stratboard_core::fixtures::generate(stratboard_core::fixtures::Size::LARGE);
     assert_eq!(session.alternatives.len(), 300);
     let mut harness = board(session, Language::English, BoardSection::Alternatives);
     let cards = harness.query_all_by_label("Title").count();

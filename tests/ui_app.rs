@@ -9,9 +9,9 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use stratboard::app::{Notice, StratboardApp, sample_session};
-use stratboard::commands::{Command, Item};
-use stratboard::i18n::Language;
-use stratboard::model::{BoardSection, Goal};
+use stratboard_core::commands::{Command, Item};
+use stratboard_core::i18n::Language;
+use stratboard_core::model::{BoardSection, Goal};
 
 fn harness(language: Language) -> Harness<'static, StratboardApp> {
     let app = StratboardApp::for_test(sample_session(), language);
@@ -91,7 +91,7 @@ fn save_reload_and_compare() {
     harness.run();
     assert!(!harness.state().document().is_dirty(), "Ctrl+S saved");
     assert!(harness.state().window_title().starts_with("saved.ron"));
-    let on_disk = stratboard::storage::load(&path).unwrap().session;
+    let on_disk = stratboard_core::storage::load(&path).unwrap().session;
     assert_eq!(&on_disk, harness.state().session());
     // Reopen the file in a fresh app and compare.
     let mut reopened = StratboardApp::for_test(sample_session(), Language::English);
@@ -182,7 +182,7 @@ fn a_refused_edit_is_explained_and_changes_nothing() {
     let mut harness = harness(Language::English);
     let before = harness.state().session().clone();
     let mut goal = before.goals[0].clone();
-    goal.parent = Some(stratboard::model::GoalId(99_999));
+    goal.parent = Some(stratboard_core::model::GoalId(99_999));
     harness.state_mut().apply(Command::Update(Item::Goal(goal)));
     harness.run();
     assert_eq!(harness.state().session(), &before);
@@ -205,10 +205,10 @@ fn a_refused_edit_is_explained_and_changes_nothing() {
 #[test]
 fn unsaved_work_is_autosaved_to_a_recovery_file_and_offered_on_the_next_start() {
     use stratboard::app::settings::Settings;
-    use stratboard::storage::recovery::RecoveryStore;
+    use stratboard_core::storage::recovery::RecoveryStore;
     let dir = tempfile::tempdir().unwrap();
     let doc = dir.path().join("session.ron");
-    stratboard::storage::save(&doc, &sample_session(), None).unwrap();
+    stratboard_core::storage::save(&doc, &sample_session(), None).unwrap();
     let store = RecoveryStore::at(dir.path().join("recovery"));
     let settings = Settings {
         language: Language::English,
@@ -238,7 +238,7 @@ fn unsaved_work_is_autosaved_to_a_recovery_file_and_offered_on_the_next_start() 
             .any(|g| g.title == "Несохранённая цель")
     );
     assert!(
-        stratboard::storage::load(&doc)
+        stratboard_core::storage::load(&doc)
             .unwrap()
             .session
             .goals
@@ -341,8 +341,8 @@ fn a_refused_delete_is_explained_in_russian() {
         .unwrap();
     let before = harness.state().session().clone();
     harness.state_mut().apply(Command::Delete {
-        target: stratboard::commands::ItemRef::Participant(voter),
-        mode: stratboard::commands::DeleteMode::RemoveReferences,
+        target: stratboard_core::commands::ItemRef::Participant(voter),
+        mode: stratboard_core::commands::DeleteMode::RemoveReferences,
     });
     harness.run();
     assert_eq!(harness.state().session(), &before);
@@ -394,7 +394,7 @@ fn the_session_card_sets_the_sessions_language_as_one_undo_step() {
     let mut harness = harness(Language::English);
     assert_eq!(
         harness.state().session().meta.language,
-        Some(stratboard::model::Language::Russian)
+        Some(stratboard_core::model::Language::Russian)
     );
     harness
         .get_by_role_and_label(Role::ComboBox, "Session language")
@@ -404,13 +404,13 @@ fn the_session_card_sets_the_sessions_language_as_one_undo_step() {
     harness.run();
     assert_eq!(
         harness.state().session().meta.language,
-        Some(stratboard::model::Language::English)
+        Some(stratboard_core::model::Language::English)
     );
     assert_eq!(harness.state().language(), Language::English);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
     assert_eq!(
         harness.state().session().meta.language,
-        Some(stratboard::model::Language::Russian)
+        Some(stratboard_core::model::Language::Russian)
     );
 }

@@ -16,15 +16,15 @@ use egui_kittest::{
     Harness,
     kittest::{NodeT, Queryable},
 };
-use stratboard::commands::Command;
-use stratboard::i18n::{Language, Tr};
-use stratboard::model::{
-    Alternative, AlternativeId, Anonymity, Choice, ConsentChoice, Participant, ParticipantId,
-    Session, Vote, VoteId, VoteMethod, VoteRound, VoteStatus,
-};
 use stratboard::ui::Board;
 use stratboard::ui::sections::votes::booth;
 use stratboard::ui::theme::{Theme, ThemeKind};
+use stratboard_core::commands::Command;
+use stratboard_core::i18n::{Language, Tr};
+use stratboard_core::model::{
+    Alternative, AlternativeId, Anonymity, Choice, ConsentChoice, Participant, ParticipantId,
+    Session, Vote, VoteId, VoteMethod, VoteRound, VoteStatus,
+};
 
 const VOTE: VoteId = VoteId(10);
 const NAMES: [&str; 4] = [
@@ -249,10 +249,10 @@ fn secret_ballots_name_nobody_in_the_saved_file() {
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("secret.ron");
-    stratboard::storage::save(&path, &h.state().session, None).unwrap();
+    stratboard_core::storage::save(&path, &h.state().session, None).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(!text.contains("voter: Some("), "{text}");
-    let loaded = stratboard::storage::load(&path).unwrap();
+    let loaded = stratboard_core::storage::load(&path).unwrap();
     let saved = loaded.session.vote(VOTE).unwrap().rounds[0].clone();
     assert!(saved.ballots.iter().all(|b| b.voter.is_none()));
     assert!(saved.voters.is_sorted());
@@ -324,11 +324,11 @@ fn over_budget_dot_ballot_cannot_be_submitted() {
     assert_eq!(
         round.ballots[0].choice,
         Choice::Dots(vec![
-            stratboard::model::Dots {
+            stratboard_core::model::Dots {
                 alternative: AlternativeId(6),
                 dots: 1
             },
-            stratboard::model::Dots {
+            stratboard_core::model::Dots {
                 alternative: AlternativeId(7),
                 dots: 2
             },
@@ -427,7 +427,7 @@ fn score_and_grades_ballots() {
 #[test]
 fn the_booth_is_reached_from_the_votes_section() {
     use stratboard::app::StratboardApp;
-    use stratboard::model::BoardSection;
+    use stratboard_core::model::BoardSection;
 
     let s = session(VoteMethod::Approval, Anonymity::Anonymous, VoteStatus::Open);
     let mut app = StratboardApp::for_test(s, Language::English);
@@ -482,7 +482,7 @@ fn the_booth_is_reached_from_the_votes_section() {
 #[test]
 fn the_booth_hides_the_board_and_ignores_undo_keys() {
     use stratboard::app::StratboardApp;
-    use stratboard::model::{BoardSection, VoteStatus};
+    use stratboard_core::model::{BoardSection, VoteStatus};
     let mut session = stratboard::app::sample_session();
     session.votes[0].status = VoteStatus::Open;
     session.votes[0].rounds[0].ballots.clear();
@@ -528,7 +528,7 @@ fn the_booth_hides_the_board_and_ignores_undo_keys() {
 #[test]
 fn open_vote_three_voters_hidden_results_close_and_results_appear() {
     use stratboard::app::StratboardApp;
-    use stratboard::model::{
+    use stratboard_core::model::{
         Anonymity, BoardSection, ResultsVisibility, Vote, VoteMethod, VoteStatus,
     };
     let mut session = stratboard::app::sample_session();
@@ -539,7 +539,7 @@ fn open_vote_three_voters_hidden_results_close_and_results_appear() {
         .map(|a| a.title.clone())
         .collect();
     session.votes = vec![Vote {
-        id: stratboard::model::VoteId(9000),
+        id: stratboard_core::model::VoteId(9000),
         question: "Что делать в первую очередь?".into(),
         alternatives: alternatives.clone(),
         method: VoteMethod::Plurality,
@@ -604,7 +604,7 @@ fn open_vote_three_voters_hidden_results_close_and_results_appear() {
         .unwrap();
     assert_eq!(
         corrected.choice,
-        stratboard::model::Choice::Ranking(vec![vec![alternatives[1]]]),
+        stratboard_core::model::Choice::Ranking(vec![vec![alternatives[1]]]),
         "the corrected ballot holds the new choice"
     );
     h.get_by_label("Leave booth").click();

@@ -10,8 +10,8 @@ mod common;
 use egui::accesskit::Role;
 use egui_kittest::{Harness, kittest::Queryable};
 use stratboard::app::{Notice, StratboardApp, sample_session};
-use stratboard::i18n::Language;
-use stratboard::model::Session;
+use stratboard_core::i18n::Language;
+use stratboard_core::model::Session;
 
 fn harness(session: Session, language: Language) -> Harness<'static, StratboardApp> {
     let app = StratboardApp::for_test(session, language);
@@ -166,7 +166,7 @@ fn cards_for_people_with_codes_change_nothing_and_the_formats_come_back() {
     let mut session = sample_session();
     for (i, person) in session.participants.iter_mut().enumerate() {
         let n = u8::try_from(i).unwrap();
-        person.code = Some(stratboard::model::participant_code([
+        person.code = Some(stratboard_core::model::participant_code([
             n, 1, 2, 3, 4, 5, 6, 7,
         ]));
     }

@@ -6,8 +6,8 @@ mod common;
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
-use stratboard::i18n::Language;
-use stratboard::model::{
+use stratboard_core::i18n::Language;
+use stratboard_core::model::{
     Alternative, AlternativeId, BoardSection, GroupId, Position, PositionId, Session,
     StakeholderGroup, Stance,
 };

@@ -15,8 +15,8 @@ use egui_kittest::{
     kittest::{NodeT, Queryable},
 };
 use stratboard::app::{StratboardApp, sample_session};
-use stratboard::i18n::Language;
-use stratboard::model::{
+use stratboard_core::i18n::Language;
+use stratboard_core::model::{
     ActionItem, ActionStatus, AgendaItem, AgendaItemId, Alternative, AlternativeId, BoardSection,
     CarriedOver, Decision, DecisionId, Participant, ParticipantId, Session, VoteMethod, VoteStatus,
 };
@@ -185,7 +185,7 @@ fn an_overdue_action_item_stands_out() {
         ..Decision::default()
     });
     s.actions.push(ActionItem {
-        id: stratboard::model::ActionId(11),
+        id: stratboard_core::model::ActionId(11),
         what: "Order the shelves".into(),
         owners: vec![BORIS],
         due: Some(due),
@@ -194,7 +194,7 @@ fn an_overdue_action_item_stands_out() {
     });
     // Done items are never overdue, however old their due date.
     s.actions.push(ActionItem {
-        id: stratboard::model::ActionId(12),
+        id: stratboard_core::model::ActionId(12),
         what: "Measure the reading room".into(),
         due: Some(due),
         status: ActionStatus::Done,
@@ -203,7 +203,7 @@ fn an_overdue_action_item_stands_out() {
     });
     // Carried over from the previous session, with no decision of this one.
     s.actions.push(ActionItem {
-        id: stratboard::model::ActionId(13),
+        id: stratboard_core::model::ActionId(13),
         what: "Publish the minutes".into(),
         carried_over: Some(CarriedOver {
             session: "Spring session".into(),
@@ -403,7 +403,7 @@ fn a_new_vote_is_a_draft_consent_vote_whose_question_and_ballot_can_be_edited() 
 fn russian_labels_in_russian_mode() {
     let mut s = small_session();
     s.actions.push(ActionItem {
-        id: stratboard::model::ActionId(30),
+        id: stratboard_core::model::ActionId(30),
         what: "Подготовить смету".into(),
         due: NaiveDate::from_ymd_opt(2020, 1, 10),
         ..ActionItem::default()
@@ -457,13 +457,13 @@ fn no_untranslated_keys_in_these_sections_with_the_samples() {
     let samples = [
         (sample_session(), Language::Russian),
         (
-            stratboard::storage::load(std::path::Path::new("sessions/ngo-offsite.ron"))
+            stratboard_core::storage::load(std::path::Path::new("sessions/ngo-offsite.ron"))
                 .unwrap()
                 .session,
             Language::English,
         ),
         (
-            stratboard::storage::load(std::path::Path::new("sessions/municipal-school.ron"))
+            stratboard_core::storage::load(std::path::Path::new("sessions/municipal-school.ron"))
                 .unwrap()
                 .session,
             Language::Russian,
@@ -500,7 +500,7 @@ fn no_untranslated_keys_in_these_sections_with_the_samples() {
 
 #[test]
 fn a_decision_added_to_a_long_list_is_scrolled_into_view_and_focused() {
-    use stratboard::fixtures::{Size, generate};
+    use stratboard_core::fixtures::{Size, generate};
     let mut harness = harness(
         generate(Size::LARGE),
         Language::Russian,
@@ -555,8 +555,8 @@ fn an_agenda_item_added_below_the_screen_is_scrolled_into_view() {
 fn decisions_move_up_and_down_with_their_buttons_and_undo() {
     let mut s = small_session();
     for (id, statement) in [(10, "First decision"), (11, "Second decision")] {
-        s.decisions.push(stratboard::model::Decision {
-            id: stratboard::model::DecisionId(id),
+        s.decisions.push(stratboard_core::model::Decision {
+            id: stratboard_core::model::DecisionId(id),
             statement: statement.into(),
             ..Default::default()
         });

@@ -9,7 +9,7 @@ mod common;
 use egui::accesskit::Role;
 use egui_kittest::{Harness, kittest::Queryable};
 use stratboard::app::{Notice, StratboardApp, sample_session};
-use stratboard::i18n::Language;
+use stratboard_core::i18n::Language;
 
 fn harness(language: Language) -> Harness<'static, StratboardApp> {
     let app = StratboardApp::for_test(sample_session(), language);

@@ -17,13 +17,13 @@ use egui_kittest::{
     kittest::{NodeT, Queryable},
 };
 use stratboard::app::StratboardApp;
-use stratboard::i18n::Language;
-use stratboard::model::{
+use stratboard_core::i18n::Language;
+use stratboard_core::model::{
     AgendaItem, AgendaItemId, AgendaStatus, BoardSection, Goal, GoalId, Quadrant, Session,
 };
 
 fn tos() -> Session {
-    stratboard::storage::load(Path::new("sessions/tos-support.ron"))
+    stratboard_core::storage::load(Path::new("sessions/tos-support.ron"))
         .unwrap()
         .session
 }

@@ -15,10 +15,10 @@ use stratboard::app::actions::{ACTIONS, Action};
 use stratboard::app::help::{HelpDialog, SAMPLES, key_text, sample_titles};
 use stratboard::app::present::PRESENTATION_KEYS;
 use stratboard::app::{StratboardApp, sample_session};
-use stratboard::commands::{Command, Item};
-use stratboard::i18n::{Language, Tr};
-use stratboard::model::Goal;
 use stratboard::ui::help::FONTS;
+use stratboard_core::commands::{Command, Item};
+use stratboard_core::i18n::{Language, Tr};
+use stratboard_core::model::Goal;
 
 fn harness(language: Language) -> Harness<'static, StratboardApp> {
     let app = StratboardApp::for_test(sample_session(), language);
@@ -289,7 +289,7 @@ fn both_guides_have_the_same_chapters() {
         let (guide, _) = user_guide(language);
         let text = guide.plain_text().join("\n");
         let tr = Tr::new(language);
-        for method in stratboard::model::METHODS {
+        for method in stratboard_core::model::METHODS {
             let label = tr.t(method.label_key);
             // The guide's headings name each method as the interface does.
             let name = label.split(" (").next().unwrap_or(&label).to_owned();

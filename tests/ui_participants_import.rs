@@ -10,8 +10,8 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use stratboard::app::StratboardApp;
-use stratboard::i18n::Language;
-use stratboard::model::{
+use stratboard_core::i18n::Language;
+use stratboard_core::model::{
     BoardSection, GroupId, Participant, ParticipantId, Session, StakeholderGroup,
 };
 

@@ -9,17 +9,17 @@ mod common;
 
 use chrono::NaiveDate;
 use egui_kittest::{Harness, kittest::Queryable};
-use stratboard::i18n::{Language, Tr};
-use stratboard::model::{
+use stratboard::ui::present::{self, View};
+use stratboard::ui::projector::{TimerDisplay, Urgency};
+use stratboard::ui::theme::{Theme, ThemeKind};
+use stratboard::ui::{Board, Spotlight};
+use stratboard_core::i18n::{Language, Tr};
+use stratboard_core::model::{
     ActionItem, AgendaItem, AgendaItemId, AgendaKind, Alternative, AlternativeId, Ballot,
     BoardSection, Choice, Decision, DecisionId, Goal, GoalId, GroupId, Participant, ParticipantId,
     Position, PositionId, ResultsVisibility, Session, StakeholderGroup, Stance, Vote, VoteId,
     VoteMethod, VoteRound, VoteStatus,
 };
-use stratboard::ui::present::{self, View};
-use stratboard::ui::projector::{TimerDisplay, Urgency};
-use stratboard::ui::theme::{Theme, ThemeKind};
-use stratboard::ui::{Board, Spotlight};
 
 const LIBRARY: AlternativeId = AlternativeId(20);
 const PARK: AlternativeId = AlternativeId(21);
@@ -102,7 +102,7 @@ fn session_with(vote: Vote) -> Session {
         ..Decision::default()
     });
     s.actions.push(ActionItem {
-        id: stratboard::model::ActionId(61),
+        id: stratboard_core::model::ActionId(61),
         what: "Ask the council for funds".into(),
         owners: vec![ParticipantId(1)],
         due: NaiveDate::from_ymd_opt(2026, 12, 15),
@@ -243,7 +243,7 @@ fn an_open_vote_names_who_has_not_voted_and_shows_the_rooms_code() {
     h.get_by_label("Vote from your phone: 192.168.1.23:8080");
 
     // A secret vote names nobody; a closed one asks no phone.
-    h.state_mut().session.votes[0].anonymity = stratboard::model::Anonymity::Secret;
+    h.state_mut().session.votes[0].anonymity = stratboard_core::model::Anonymity::Secret;
     h.run();
     assert!(h.query_by_label_contains("Not voted yet").is_none());
     h.state_mut().session.votes[0].status = VoteStatus::Closed;

@@ -10,7 +10,7 @@ use std::time::Duration;
 use egui::{Key, ViewportId};
 use egui_kittest::{Harness, kittest::Queryable};
 use stratboard::app::{StratboardApp, sample_session};
-use stratboard::i18n::Language;
+use stratboard_core::i18n::Language;
 
 fn harness() -> Harness<'static, StratboardApp> {
     let app = StratboardApp::for_test(sample_session(), Language::English);
@@ -215,7 +215,7 @@ fn the_audience_window_keeps_the_board_in_the_main_window() {
 fn the_view_menu_starts_the_presentation_and_zoom_is_remembered() {
     let app = stratboard::app::StratboardApp::for_test(
         stratboard::app::sample_session(),
-        stratboard::i18n::Language::English,
+        stratboard_core::i18n::Language::English,
     );
     let mut h = common::window(app, common::WINDOW);
     h.get_by_label("View").click();
@@ -240,7 +240,7 @@ fn the_view_menu_starts_the_presentation_and_zoom_is_remembered() {
 fn show_to_the_room_spotlights_one_alternative_alone() {
     let mut h = harness();
     h.state_mut()
-        .select_section(stratboard::model::BoardSection::Alternatives);
+        .select_section(stratboard_core::model::BoardSection::Alternatives);
     h.run();
     let session = h.state().session().clone();
     let shown = &session.alternatives[1];
@@ -269,7 +269,7 @@ fn show_to_the_room_spotlights_one_alternative_alone() {
 
 #[test]
 fn hidden_ideas_are_revealed_all_at_once_in_one_undo_step() {
-    use stratboard::commands::{Command, Item};
+    use stratboard_core::commands::{Command, Item};
     let mut h = harness();
     let session = h.state().session().clone();
     for alternative in &session.alternatives[..2] {
@@ -279,7 +279,7 @@ fn hidden_ideas_are_revealed_all_at_once_in_one_undo_step() {
             .apply(Command::Update(Item::Alternative(hidden)));
     }
     h.state_mut()
-        .select_section(stratboard::model::BoardSection::Alternatives);
+        .select_section(stratboard_core::model::BoardSection::Alternatives);
     h.run();
     h.get_by_label("Reveal 2 hidden ideas").click();
     h.run();

@@ -13,9 +13,9 @@ use std::time::Duration;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use stratboard::app::StratboardApp;
-use stratboard::commands::{Command, Item, Outcome, VoteOp};
-use stratboard::i18n::Language;
-use stratboard::model::{
+use stratboard_core::commands::{Command, Item, Outcome, VoteOp};
+use stratboard_core::i18n::Language;
+use stratboard_core::model::{
     Alternative, BoardSection, Choice, ConsentChoice, Participant, Session, Vote, VoteMethod,
 };
 
@@ -34,7 +34,7 @@ fn session() -> Session {
     })))
     .unwrap();
     let park = s.alternatives[0].id;
-    let Outcome::Added(stratboard::commands::ItemRef::Vote(vote)) = s
+    let Outcome::Added(stratboard_core::commands::ItemRef::Vote(vote)) = s
         .apply(Command::Add(Item::Vote(Vote {
             question: "Build the park?".into(),
             alternatives: vec![park],
@@ -70,7 +70,7 @@ fn post(url: &str, path: &str, body: &str) -> (u16, String) {
     (status, answer)
 }
 
-fn pending_ok(pending: stratboard::inbox::PendingReply) -> bool {
+fn pending_ok(pending: stratboard_core::inbox::PendingReply) -> bool {
     matches!(pending.wait(Duration::from_secs(5)), Ok(Ok(_)))
 }
 
@@ -150,7 +150,7 @@ fn opening_the_room_shows_its_qr_code_and_address_and_ballots_move_the_turnout()
         Ok(Outcome::Cast { corrected: false })
     );
     assert!(harness.query_by_label_contains("1 of 2").is_some());
-    let on_disk = stratboard::storage::load(&path).unwrap().session;
+    let on_disk = stratboard_core::storage::load(&path).unwrap().session;
     assert_eq!(
         on_disk.votes[0].rounds[0].voters,
         vec![voter],
@@ -167,7 +167,7 @@ fn opening_the_room_shows_its_qr_code_and_address_and_ballots_move_the_turnout()
         .unwrap();
     let wrong = sender
         .request_durable(Command::Vote {
-            vote: stratboard::model::VoteId(999),
+            vote: stratboard_core::model::VoteId(999),
             op: VoteOp::Cast {
                 round: 1,
                 voter,

@@ -11,8 +11,8 @@ mod common;
 use egui::Key;
 use egui_kittest::{Harness, kittest::Queryable};
 use stratboard::app::StratboardApp;
-use stratboard::i18n::Language;
-use stratboard::model::{
+use stratboard_core::i18n::Language;
+use stratboard_core::model::{
     AgendaItem, AgendaItemId, AgendaStatus, Alternative, AlternativeId, BoardSection, GroupId,
     Participant, ParticipantId, Session, Speaker, SpeakerWho, StakeholderGroup, TurnStatus,
 };

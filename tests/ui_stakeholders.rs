@@ -9,8 +9,8 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use stratboard::app::{StratboardApp, sample_session};
-use stratboard::i18n::Language;
-use stratboard::model::{BoardSection, GroupId, Participant, Session, StakeholderGroup};
+use stratboard_core::i18n::Language;
+use stratboard_core::model::{BoardSection, GroupId, Participant, Session, StakeholderGroup};
 
 fn open(session: Session, language: Language, size: egui::Vec2) -> Harness<'static, StratboardApp> {
     common::board(session, language, BoardSection::Stakeholders, size)
@@ -393,7 +393,7 @@ fn the_russian_ui_speaks_russian() {
         "each row has its contact button"
     );
     assert!(harness.query_by_label("Add group").is_none());
-    let tr = stratboard::i18n::Tr::new(Language::Russian);
+    let tr = stratboard_core::i18n::Tr::new(Language::Russian);
     assert_eq!(
         tr.t("stakeholders-quadrant-keep-satisfied"),
         "Удовлетворять"

@@ -13,8 +13,8 @@ use egui_kittest::{
     kittest::{NodeT, Queryable},
 };
 use stratboard::app::StratboardApp;
-use stratboard::i18n::Language;
-use stratboard::model::{
+use stratboard_core::i18n::Language;
+use stratboard_core::model::{
     Alternative, AlternativeId, Ballot, BoardSection, Choice, ConsentChoice, HandOption,
     Participant, ParticipantId, ResultsVisibility, Session, Vote, VoteId, VoteMethod, VoteRound,
     VoteStatus,
@@ -527,7 +527,7 @@ fn an_open_vote_without_a_round_still_takes_a_show_of_hands() {
 fn the_card_header_fits_a_4_3_projector_in_russian() {
     let mut vote = consent_draft();
     vote.question = "Открываем молодёжный центр в здании бывшей библиотеки?".into();
-    vote.anonymity = stratboard::model::Anonymity::Anonymous;
+    vote.anonymity = stratboard_core::model::Anonymity::Anonymous;
     vote.status = VoteStatus::Closed;
     vote.rounds = vec![VoteRound::default()];
     let harness = common::board(

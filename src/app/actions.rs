@@ -10,8 +10,8 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::{StratboardApp, Then};
-use crate::i18n::{Language, Tr};
 use crate::ui::theme::ThemeKind;
+use stratboard_core::i18n::{Language, Tr};
 
 /// Something the user asks the shell to do, from a menu or a key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

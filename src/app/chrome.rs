@@ -2,8 +2,8 @@
 
 use super::actions::Action;
 use super::{Dialog, Notice, StratboardApp, Then};
-use crate::i18n::{Language, Tr};
 use crate::ui::theme::{Theme, ThemeKind};
+use stratboard_core::i18n::{Language, Tr};
 
 impl StratboardApp {
     pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) {

@@ -14,10 +14,10 @@ use egui::{Key, RichText};
 use fluent_templates::fluent_bundle::FluentValue;
 
 use super::{Notice, StratboardApp};
-use crate::i18n::Language;
-use crate::report::{self, Document, ExportError, Format, cards};
-use crate::storage;
 use crate::ui;
+use stratboard_core::i18n::Language;
+use stratboard_core::report::{self, Document, ExportError, Format, cards};
+use stratboard_core::storage;
 use stratboard_room::access;
 
 /// Lines of CSV shown in the preview.

@@ -3,11 +3,11 @@
 use std::path::{Path, PathBuf};
 
 use super::{Dialog, Document, Notice, StratboardApp, Then};
-use crate::commands::{Command, VoteOp};
-use crate::model::{Session, VoteId};
-use crate::storage::{LoadError, SaveErrorKind};
 use crate::ui::ShellRequest;
 use crate::ui::sections::votes::board::{ImportReport, import_refusal};
+use stratboard_core::commands::{Command, VoteOp};
+use stratboard_core::model::{Session, VoteId};
+use stratboard_core::storage::{LoadError, SaveErrorKind};
 
 impl StratboardApp {
     /// Shortcuts, dropped files, the close button and focus changes.
@@ -169,7 +169,7 @@ impl StratboardApp {
 
     fn finish_save(
         &mut self,
-        save: impl FnOnce(&mut Document) -> Result<(), crate::storage::SaveError>,
+        save: impl FnOnce(&mut Document) -> Result<(), stratboard_core::storage::SaveError>,
     ) -> bool {
         let old_path = self.doc.path().map(Path::to_path_buf);
         match save(&mut self.doc) {

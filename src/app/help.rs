@@ -22,11 +22,11 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::actions::{ACTIONS, Action, Menu};
 use super::present::PRESENTATION_KEYS;
 use super::{Document, Notice, StratboardApp, Then};
-use crate::i18n::Language;
-use crate::i18n::Tr;
-use crate::storage;
 use crate::ui::help::guide::{self, Chapter, Guide};
 use crate::ui::help::{self as dialogs, ShortcutGroup, ShortcutRow};
+use stratboard_core::i18n::Language;
+use stratboard_core::i18n::Tr;
+use stratboard_core::storage;
 
 /// A sample session compiled into the program.
 #[derive(Clone, Copy, Debug)]
@@ -436,7 +436,7 @@ mod tests {
     #[test]
     fn every_action_with_keys_is_in_a_group() {
         let ctx = egui::Context::default();
-        let tr = Tr::new(crate::i18n::Language::English);
+        let tr = Tr::new(stratboard_core::i18n::Language::English);
         let listed: usize = MENUS
             .iter()
             .map(|(menu, _)| menu_rows(&ctx, &tr, *menu).len())

@@ -24,14 +24,14 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
-use crate::commands::{Command, Outcome};
-pub use crate::document::Document;
-use crate::i18n::{Language, Tr};
-use crate::model::{BoardSection, Session};
-use crate::storage::{self, recovery::RecoveryStore};
 use crate::ui::theme::{SIDEBAR_WIDTH, Theme, ThemeKind};
 use crate::ui::{self, Board, BoardState};
 use settings::Settings;
+use stratboard_core::commands::{Command, Outcome};
+pub use stratboard_core::document::Document;
+use stratboard_core::i18n::{Language, Tr};
+use stratboard_core::model::{BoardSection, Session};
+use stratboard_core::storage::{self, recovery::RecoveryStore};
 
 /// The sample session a fresh install opens, so that it shows a real board: the first of the
 /// samples compiled into the binary (`help::SAMPLES`, the Russian one).
@@ -188,7 +188,7 @@ impl StratboardApp {
 
     /// A sender of edits to the open document, usable from any thread (a room server): each
     /// command is applied in the next frame, and the window is woken for it.
-    pub fn command_sender(&self) -> crate::inbox::CommandSender {
+    pub fn command_sender(&self) -> stratboard_core::inbox::CommandSender {
         self.doc.sender()
     }
 
@@ -408,7 +408,10 @@ impl StratboardApp {
     /// gets a quiet notice.
     fn note_sent(
         &mut self,
-        sent: &[Result<crate::commands::Applied, crate::commands::CommandError>],
+        sent: &[Result<
+            stratboard_core::commands::Applied,
+            stratboard_core::commands::CommandError,
+        >],
     ) {
         let mut ideas = 0_i64;
         for result in sent {
@@ -416,13 +419,13 @@ impl StratboardApp {
                 Ok(applied) => {
                     if matches!(
                         applied.outcome,
-                        Outcome::Added(crate::commands::ItemRef::Alternative(_))
+                        Outcome::Added(stratboard_core::commands::ItemRef::Alternative(_))
                     ) {
                         ideas += 1;
                     }
                     self.schedule_autosave();
                 }
-                Err(crate::commands::CommandError::NotSaved(reason)) => {
+                Err(stratboard_core::commands::CommandError::NotSaved(reason)) => {
                     self.error("room-not-saved", reason.clone());
                 }
                 Err(_) => {}

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::{Notice, StratboardApp};
-use crate::participants_import::{ApplyError, text};
 use crate::ui::participants_import::{Choice, Preview};
 use stratboard_core::participants_import::file as participants_file;
+use stratboard_core::participants_import::{ApplyError, text};
 
 impl StratboardApp {
     /// Asks for a participant list in a file dialog and opens its preview.

@@ -26,13 +26,13 @@ use egui::{Context, Key, KeyboardShortcut, Modifiers, ViewportId};
 
 use super::StratboardApp;
 use super::speaking::{Act, Speaking, Turn, urgency, wall_clock};
-use crate::model::{AgendaItemId, AgendaStatus, BoardSection, Session};
-use crate::timer::{AgendaTimer, SessionClock};
 use crate::ui::Board;
 use crate::ui::Spotlight;
 use crate::ui::present::View;
 use crate::ui::projector::TimerDisplay;
 use crate::ui::sections::session::speaking::note_bar;
+use stratboard_core::model::{AgendaItemId, AgendaStatus, BoardSection, Session};
+use stratboard_core::timer::{AgendaTimer, SessionClock};
 
 /// The smallest and largest presentation zoom, and one step.
 const ZOOM_MIN: f32 = 0.5;
@@ -124,7 +124,7 @@ enum Keys {
 
 impl Presentation {
     /// The current agenda item of `session`.
-    fn item<'s>(&self, session: &'s Session) -> Option<&'s crate::model::AgendaItem> {
+    fn item<'s>(&self, session: &'s Session) -> Option<&'s stratboard_core::model::AgendaItem> {
         session.agenda.get(self.item_index)
     }
 

@@ -14,7 +14,7 @@ use std::time::Instant;
 use egui::RichText;
 
 use super::{Notice, StratboardApp};
-use crate::model::ParticipantId;
+use stratboard_core::model::ParticipantId;
 use stratboard_room::{Room, SharedSession, access};
 
 /// The room while it is open, and its dialog.
@@ -51,7 +51,7 @@ enum RoomAsk {
 
 /// On Windows, what the firewall will ask when the room opens and what to click (the
 /// installer, when run as administrator, allows stratboard beforehand). Nowhere else.
-fn firewall_hint(tr: &crate::i18n::Tr) -> Option<String> {
+fn firewall_hint(tr: &stratboard_core::i18n::Tr) -> Option<String> {
     cfg!(windows).then(|| tr.t("room-firewall-hint"))
 }
 
@@ -356,7 +356,7 @@ impl StratboardApp {
 
 #[cfg(test)]
 mod tests {
-    use crate::i18n::{Language, Tr};
+    use stratboard_core::i18n::{Language, Tr};
 
     #[test]
     fn the_firewall_hint_names_the_buttons_windows_shows_in_each_language() {

@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Language;
 use crate::ui::theme::ThemeKind;
+use stratboard_core::i18n::Language;
 
 /// How many recent files are remembered.
 pub const RECENT_LIMIT: usize = 10;

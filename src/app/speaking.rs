@@ -21,11 +21,11 @@ use std::time::Duration;
 
 use chrono::{NaiveDateTime, Timelike};
 
-use crate::commands::{Command, Item};
-use crate::model::{AgendaItem, AgendaItemId, SpeakerWho, TurnStatus};
-use crate::timer::{AgendaTimer, Phase};
 use crate::ui::projector::{TimerDisplay, Urgency};
 use crate::ui::sections::session::speaking::NoteState;
+use stratboard_core::commands::{Command, Item};
+use stratboard_core::model::{AgendaItem, AgendaItemId, SpeakerWho, TurnStatus};
+use stratboard_core::timer::{AgendaTimer, Phase};
 
 /// A key of the speaking round.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

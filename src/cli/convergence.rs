@@ -1,6 +1,6 @@
 //! `stratboard convergence SESSION.ron [--json]`: how close the groups' positions are, round by
 //! round (the consensus index, mean, median, IQR), and how much ranked votes' voters agree
-//! (Kendall's W). The measures are `crate::convergence`'s; this module only prints them.
+//! (Kendall's W). The measures are `stratboard_core::convergence`'s; this module only prints them.
 //!
 //! The JSON object is a contract (issue 12): keys in alphabetical order, numbers rounded to 4
 //! decimals as JSON numbers, `null` where a figure is undefined:
@@ -14,11 +14,11 @@ use std::process::ExitCode;
 
 use serde_json::{Map, Value};
 
-use crate::convergence::{
+use stratboard_core::convergence::{
     Agreement, AlternativeConvergence, Convergence, Measures, Movement, RankedVoteConvergence,
     RoundConvergence, STANCE_SYMBOLS, convergence,
 };
-use crate::model::Session;
+use stratboard_core::model::Session;
 
 /// Runs `stratboard convergence`: prints the table (or JSON) on stdout; a file that cannot be
 /// read goes to stderr with exit code 1.

@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::i18n::Language;
-use crate::report::{self, Format};
-use crate::storage::{self, ExportTargetProblem};
+use stratboard_core::i18n::Language;
+use stratboard_core::report::{self, Format};
+use stratboard_core::storage::{self, ExportTargetProblem};
 
 /// Where the export goes, or why it cannot go there.
 fn destination(session: &Path, format: Format, output: Option<&Path>) -> Result<PathBuf, String> {

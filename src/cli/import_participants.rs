@@ -10,11 +10,11 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::participants_import::{
+use stratboard_core::participants_import::file as participants_file;
+use stratboard_core::participants_import::{
     AlreadyIn, ImportPlan, Mapping, PlannedGroup, Table, Workbook, plan,
 };
-use crate::storage;
-use stratboard_core::participants_import::file as participants_file;
+use stratboard_core::storage;
 
 /// Runs the import.
 pub fn run(session_path: &Path, list: &Path, sheet: Option<&str>, dry_run: bool) -> ExitCode {
@@ -94,7 +94,7 @@ pub fn run(session_path: &Path, list: &Path, sheet: Option<&str>, dry_run: bool)
 fn planned(
     workbook: &Workbook,
     sheet: Option<&str>,
-    session: &crate::model::Session,
+    session: &stratboard_core::model::Session,
 ) -> Result<ImportPlan, String> {
     let chosen = workbook.sheet(sheet).map_err(|e| e.to_string())?;
     let table = Table::from_sheet(chosen).map_err(|e| match chosen.name.as_str() {

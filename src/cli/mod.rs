@@ -11,8 +11,8 @@ pub mod verify;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::model::Session;
-use crate::storage;
+use stratboard_core::model::Session;
+use stratboard_core::storage;
 
 /// Loads the session at `path` for a subcommand that works on it even when it has problems:
 /// a file that cannot be read is reported on stderr (`Err` is then the exit code to return);
@@ -51,7 +51,7 @@ pub fn check(files: &[PathBuf]) -> ExitCode {
                         "{}: note: written in format version {version}; \
                          it will be converted to version {} when saved",
                         file.display(),
-                        crate::model::CURRENT_FORMAT_VERSION
+                        stratboard_core::model::CURRENT_FORMAT_VERSION
                     );
                 }
             }
@@ -77,7 +77,7 @@ pub fn new_session(
     date: Option<chrono::NaiveDate>,
     from: Option<&Path>,
     force: bool,
-    language: Option<crate::i18n::Language>,
+    language: Option<stratboard_core::i18n::Language>,
 ) -> ExitCode {
     if output.exists() && !force {
         eprintln!(
@@ -94,8 +94,8 @@ pub fn new_session(
     let session = match from {
         None => {
             let guessed = match &title {
-                Some(title) => crate::model::Language::of_text([title.as_str()]),
-                None => crate::i18n::Language::from_system(),
+                Some(title) => stratboard_core::model::Language::of_text([title.as_str()]),
+                None => stratboard_core::i18n::Language::from_system(),
             };
             let mut session = Session::new(title.unwrap_or_else(|| "New strategic session".into()));
             session.meta.start = date;

@@ -17,8 +17,8 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value, json};
 
-use crate::model::AlternativeId;
-use crate::voting::{ConsentResult, IrvRound, Pairwise, Points, Tally};
+use stratboard_core::model::AlternativeId;
+use stratboard_core::voting::{ConsentResult, IrvRound, Pairwise, Points, Tally};
 
 /// Names for every alternative a tally mentions, made unique.
 struct Labels {

@@ -11,8 +11,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::document::Document;
-use crate::model::Session;
+use stratboard_core::document::Document;
+use stratboard_core::model::Session;
 use stratboard_room::{Room, SharedSession, access};
 
 /// Serves `session_path` on `bind` until a stop signal; writes the participants' codes to
@@ -80,7 +80,7 @@ fn apply(doc: &mut Document, shared: &SharedSession) -> bool {
     let results = doc.drain_and_publish(Instant::now(), |session| shared.publish(session));
     let mut failed = false;
     for result in &results {
-        if let Err(crate::commands::CommandError::NotSaved(reason)) = result {
+        if let Err(stratboard_core::commands::CommandError::NotSaved(reason)) = result {
             eprintln!("stratboard: a ballot or idea was not saved: {reason}");
             failed = true;
         }

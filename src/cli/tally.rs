@@ -6,12 +6,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::output;
-use crate::model::{
+use stratboard_core::model::{
     AlternativeId, Choice, METHODS, MethodDefaults, MethodInfo, ResultsVisibility, Session,
     Threshold, TieBreak, VoteId, VoteMethod, VoteStatus,
 };
-use crate::storage;
-use crate::voting::{self, Election, import};
+use stratboard_core::storage;
+use stratboard_core::voting::{self, Election, import};
 
 /// What to count.
 pub enum Source<'a> {

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
-use crate::storage;
-use crate::verify::{RoundCheck, verify};
+use stratboard_core::storage;
+use stratboard_core::verify::{RoundCheck, verify};
 
 /// Runs `verify` on one file.
 pub fn run(path: &Path, json: bool) -> ExitCode {

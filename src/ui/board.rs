@@ -4,10 +4,10 @@
 
 use chrono::NaiveDate;
 
-use crate::commands::{Command, DeleteMode, Item, ItemRef};
-use crate::i18n::Tr;
-use crate::model::{AlternativeId, BoardSection, DecisionId, GoalId, Session, VoteId};
 use crate::ui::theme::Theme;
+use stratboard_core::commands::{Command, DeleteMode, Item, ItemRef};
+use stratboard_core::i18n::Tr;
+use stratboard_core::model::{AlternativeId, BoardSection, DecisionId, GoalId, Session, VoteId};
 
 /// What a panel needs to draw a section and ask for changes.
 pub struct Board<'a> {
@@ -37,7 +37,7 @@ pub enum ShellRequest {
     /// ([`crate::ui::sections::votes::board::State::import_finished`]).
     ImportBallots {
         /// The vote.
-        vote: crate::model::VoteId,
+        vote: stratboard_core::model::VoteId,
         /// The file typed in, or `None` to pick one.
         path: Option<std::path::PathBuf>,
     },

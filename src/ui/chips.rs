@@ -5,7 +5,7 @@ use egui::containers::menu::{MenuButton, MenuConfig};
 use egui::{Id, PopupCloseBehavior, Ui};
 
 use super::board::Board;
-use crate::model::AlternativeId;
+use stratboard_core::model::AlternativeId;
 
 /// Above this many options only the chosen ones are chips; the rest are offered in a menu.
 const CHIP_LIMIT: usize = 16;

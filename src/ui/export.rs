@@ -7,7 +7,7 @@ use egui::{Align as EAlign, FontFamily, FontId, Id, Label, RichText, Sense, Ui, 
 
 use super::theme::{self, Theme};
 use super::widgets::{LazyOptions, lazy_list_with};
-use crate::report::document::{Align, Block, Chart, Document, Item, Span, Table};
+use stratboard_core::report::document::{Align, Block, Chart, Document, Item, Span, Table};
 
 /// Body text size on the preview page.
 const BODY: f32 = 14.0;
@@ -289,7 +289,7 @@ fn chart(ui: &mut Ui, theme: &Theme, chart: &Chart) {
             f32::INFINITY,
         );
         let galley = if galley.size().x > label_w - 10.0 {
-            let short = crate::report::document::shorten(&bar.label, 40);
+            let short = stratboard_core::report::document::shorten(&bar.label, 40);
             painter.layout_no_wrap(short, font.clone(), theme.paper_text())
         } else {
             galley

@@ -8,7 +8,7 @@ pub mod guide;
 use egui::{RichText, Ui};
 
 use super::theme::Theme;
-use crate::i18n::Tr;
+use stratboard_core::i18n::Tr;
 
 /// A font compiled into the program, with its licence.
 #[derive(Clone, Copy, Debug)]

@@ -3,9 +3,9 @@
 
 use fluent_templates::fluent_bundle::FluentValue;
 
-use crate::commands::CommandError;
-use crate::i18n::Tr;
-use crate::model::ProblemKind;
+use stratboard_core::commands::CommandError;
+use stratboard_core::i18n::Tr;
+use stratboard_core::model::ProblemKind;
 
 /// Why an edit was refused, translated.
 pub fn command_error(tr: &Tr, error: &CommandError) -> String {

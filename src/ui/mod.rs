@@ -3,7 +3,7 @@
 //! ([`present`]) and the floor of the projector's screens ([`projector`]), the theme and shared
 //! widgets.
 //!
-//! Panels read the session (`&Session`) and push [`Command`](crate::commands::Command)s into
+//! Panels read the session (`&Session`) and push [`Command`](stratboard_core::commands::Command)s into
 //! the [`Board`]; the app applies them at the end of the frame, so a panel never changes the
 //! session itself. Panels own only transient state (selection, what is being typed).
 
@@ -13,7 +13,7 @@ pub mod export;
 pub mod help;
 /// The translated names of model choices (they live in `i18n`; re-exported for the panels).
 pub mod labels {
-    pub use crate::i18n::labels::*;
+    pub use stratboard_core::i18n::labels::*;
 }
 pub mod messages;
 pub mod participants_import;

@@ -10,12 +10,12 @@
 
 use egui::{Id, RichText, Ui};
 
-use crate::i18n::Tr;
-use crate::model::Session;
-use crate::participants_import::{
+use crate::ui::theme::Theme;
+use stratboard_core::i18n::Tr;
+use stratboard_core::model::Session;
+use stratboard_core::participants_import::{
     AlreadyIn, Field, ImportPlan, Mapping, PlannedGroup, ReadError, Table, Workbook, plan, text,
 };
-use crate::ui::theme::Theme;
 
 /// The width of a column's caption and picker.
 const COLUMN_WIDTH: f32 = 180.0;

@@ -12,7 +12,7 @@ use super::board::{Board, Spotlight};
 use super::projector::{Ctx, Palette, TimerDisplay, Urgency, format_remaining, kind_line};
 use super::sections::{self, session::speaking};
 use super::theme;
-use crate::model::{AgendaItemId, BoardSection};
+use stratboard_core::model::{AgendaItemId, BoardSection};
 
 /// What the presentation shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]

@@ -11,7 +11,7 @@ use egui::{Color32, CornerRadius, Frame, Margin, RichText, Stroke, Ui};
 use super::board::{Board, Spotlight};
 use super::labels::Named;
 use super::theme::{self, Theme};
-use crate::model::{AgendaItemId, Alternative, AlternativeId};
+use stratboard_core::model::{AgendaItemId, Alternative, AlternativeId};
 
 /// How urgent the agenda timer is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -53,7 +53,10 @@ fn format_clock(secs: u64) -> String {
 }
 
 /// An agenda item's kind and timebox: "Discussion · 45 min".
-pub fn kind_line(tr: &crate::i18n::Tr, item: &crate::model::AgendaItem) -> String {
+pub fn kind_line(
+    tr: &stratboard_core::i18n::Tr,
+    item: &stratboard_core::model::AgendaItem,
+) -> String {
     let kind = item.kind.name(tr);
     if item.planned_minutes == 0 {
         return kind;

@@ -7,7 +7,7 @@
 use egui::{Color32, CornerRadius, FontId, Frame, Margin, Stroke, TextStyle};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{ActionStatus, AlternativeStatus, Quadrant, Stance};
+use stratboard_core::model::{ActionStatus, AlternativeStatus, Quadrant, Stance};
 
 /// Light or dark.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

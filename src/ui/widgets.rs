@@ -13,7 +13,7 @@ use egui::{Align, Id, Rect, Response, Ui};
 use super::board::Board;
 use super::labels::Named;
 use super::theme::FIELD_WIDTH;
-use crate::model::Session;
+use stratboard_core::model::Session;
 
 /// How a text field looks and what it accepts.
 #[derive(Clone, Copy, Debug)]
@@ -394,7 +394,7 @@ pub fn lazy_ref_picker<T: Copy + PartialEq>(
 }
 
 /// Names joined by commas, at most `max` of them, then "and N more".
-pub fn names_list(tr: &crate::i18n::Tr, names: &[&str], max: usize) -> String {
+pub fn names_list(tr: &stratboard_core::i18n::Tr, names: &[&str], max: usize) -> String {
     let mut text = names
         .iter()
         .take(max)
@@ -410,7 +410,7 @@ pub fn names_list(tr: &crate::i18n::Tr, names: &[&str], max: usize) -> String {
 }
 
 /// `value` with `places` decimals, a decimal comma in Russian.
-pub fn decimal(tr: &crate::i18n::Tr, value: f64, places: usize) -> String {
+pub fn decimal(tr: &stratboard_core::i18n::Tr, value: f64, places: usize) -> String {
     let text = format!("{value:.places$}");
     let text = if text.starts_with('-') && text.trim_start_matches(['-', '0', '.']).is_empty() {
         text.trim_start_matches('-').to_owned()
@@ -423,13 +423,13 @@ pub fn decimal(tr: &crate::i18n::Tr, value: f64, places: usize) -> String {
         None => text,
     };
     match tr.language() {
-        crate::i18n::Language::Russian => text.replace('.', ","),
-        crate::i18n::Language::English => text,
+        stratboard_core::i18n::Language::Russian => text.replace('.', ","),
+        stratboard_core::i18n::Language::English => text,
     }
 }
 
 /// `value` with its sign (+0.10, −0.05, 0.00).
-pub fn signed(tr: &crate::i18n::Tr, value: f64, places: usize) -> String {
+pub fn signed(tr: &stratboard_core::i18n::Tr, value: f64, places: usize) -> String {
     let text = decimal(tr, value.abs(), places);
     if text.trim_start_matches(['0', '.', ',']).is_empty() {
         text

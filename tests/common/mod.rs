@@ -4,9 +4,9 @@
 
 use egui_kittest::Harness;
 use stratboard::app::StratboardApp;
-use stratboard::i18n::Language;
-use stratboard::model::{BoardSection, Session};
 use stratboard::ui::theme::{self, Theme, ThemeKind};
+use stratboard_core::i18n::Language;
+use stratboard_core::model::{BoardSection, Session};
 
 /// The usual test window: wide and tall enough that no card is cut off.
 pub const WINDOW: egui::Vec2 = egui::vec2(1600.0, 1000.0);

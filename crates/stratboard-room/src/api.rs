@@ -43,13 +43,13 @@ use crate::access::{Access, Device, JoinRefusal};
 use crate::{
     BODY_LIMIT, DURABLE_WAIT, HEADER_TIMEOUT, MAX_CONNECTIONS, REQUEST_TIMEOUT, SharedSession,
 };
+use stratboard_core::ballot::{self, Form};
 use stratboard_core::commands::{Command, CommandError, Item, Outcome, VoteOp, VoteRefusal};
 use stratboard_core::inbox::CommandSender;
 use stratboard_core::model::{
     Alternative, Anonymity, Choice, ParticipantId, Proposer, Session, Vote, VoteId, VoteMethod,
     VoteRound, VoteStatus,
 };
-use stratboard_core::ballot::{self, Form};
 
 /// The longest idea a phone may send, in characters.
 pub const IDEA_MAX_CHARS: usize = 500;

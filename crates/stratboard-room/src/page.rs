@@ -25,11 +25,11 @@ mod tests {
     #[test]
     fn the_page_names_no_voting_method() {
         let choices = ["Consent", "Approval", "Matrix"];
-        let defaults = crate::model::MethodDefaults::default();
+        let defaults = stratboard_core::model::MethodDefaults::default();
         let words: Vec<&str> = PHONE_PAGE
             .split(|c: char| !c.is_ascii_alphanumeric())
             .collect();
-        for info in &crate::model::METHODS {
+        for info in &stratboard_core::model::METHODS {
             let method = format!("{:?}", (info.new)(&defaults));
             let variant = method.split([' ', '{']).next().unwrap_or_default();
             if !choices.contains(&variant) {

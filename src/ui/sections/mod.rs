@@ -24,10 +24,10 @@ pub mod votes;
 
 use egui::Ui;
 
-use crate::i18n::Tr;
-use crate::model::{BoardSection, Session};
 use crate::ui::board::Board;
 use crate::ui::projector::Ctx;
+use stratboard_core::i18n::Tr;
+use stratboard_core::model::{BoardSection, Session};
 
 /// One section of the board.
 pub struct Section {
@@ -210,7 +210,7 @@ pub fn section_view(ui: &mut Ui, board: &mut Board<'_>, state: &mut BoardState) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Language;
+    use stratboard_core::model::Language;
 
     #[test]
     fn the_registry_has_every_section_once_in_board_order() {

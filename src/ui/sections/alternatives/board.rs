@@ -11,14 +11,14 @@ use std::collections::HashSet;
 use egui::{Align, Color32, CornerRadius, Id, RichText, Sense, Ui};
 use fluent_templates::fluent_bundle::FluentValue;
 
-use crate::commands::{Command, Item, ItemKind, ItemRef};
-use crate::model::{
-    Alternative, AlternativeId, AlternativeStatus, GroupId, Proposer, Session, Stance,
-};
 use crate::ui::board::Board;
 use crate::ui::labels::Named;
 use crate::ui::theme::{self, Theme};
 use crate::ui::widgets::{self, Field};
+use stratboard_core::commands::{Command, Item, ItemKind, ItemRef};
+use stratboard_core::model::{
+    Alternative, AlternativeId, AlternativeStatus, GroupId, Proposer, Session, Stance,
+};
 
 /// Goal titles longer than this are shortened on a goal chip; the full title is on hover and is
 /// the chip's accessible name.

@@ -3,11 +3,11 @@
 
 use egui::Ui;
 
-use crate::model::{Alternative, AlternativeId, GoalId};
 use crate::ui::board::Spotlight;
 use crate::ui::labels::Named;
 use crate::ui::projector::{Ctx, empty, hidden_count};
 use crate::ui::theme;
+use stratboard_core::model::{Alternative, AlternativeId, GoalId};
 
 /// The revealed alternatives as cards, and the count of the hidden ones; or the alternative in
 /// the spotlight.

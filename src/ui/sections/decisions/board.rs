@@ -9,15 +9,15 @@ use chrono::NaiveDate;
 use egui::containers::menu::{MenuButton, MenuConfig};
 use egui::{Id, PopupCloseBehavior, RichText, Ui};
 
-use crate::commands::{Command, Item, ItemKind, ItemRef};
-use crate::model::{
-    ActionItem, ActionStatus, AlternativeId, Decision, DecisionId, ParticipantId, Session,
-};
 use crate::ui::board::Board;
 use crate::ui::chips::toggle_chips;
 use crate::ui::labels::Named;
 use crate::ui::widgets::{self, Field};
 use crate::ui::widgets::{focus_selecting_all, full_list};
+use stratboard_core::commands::{Command, Item, ItemKind, ItemRef};
+use stratboard_core::model::{
+    ActionItem, ActionStatus, AlternativeId, Decision, DecisionId, ParticipantId, Session,
+};
 
 /// Transient state of this section.
 #[derive(Default)]
@@ -158,7 +158,7 @@ struct Lists<'s> {
     /// Alternatives, for linking.
     alternatives: Vec<(AlternativeId, &'s str)>,
     /// Votes, for linking.
-    votes: Vec<(crate::model::VoteId, String)>,
+    votes: Vec<(stratboard_core::model::VoteId, String)>,
 }
 
 impl<'s> Lists<'s> {

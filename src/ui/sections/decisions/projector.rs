@@ -3,10 +3,10 @@
 
 use egui::Ui;
 
-use crate::model::DecisionId;
 use crate::ui::board::Spotlight;
 use crate::ui::labels::Named;
 use crate::ui::projector::{Ctx, cards, empty};
+use stratboard_core::model::DecisionId;
 
 /// Decisions with their action items; or the decision in the spotlight, in full.
 pub fn screen(ui: &mut Ui, cx: &Ctx<'_, '_>) {

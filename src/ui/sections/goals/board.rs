@@ -17,12 +17,12 @@ use std::collections::{HashMap, HashSet};
 
 use egui::{Align, FontId, Id, Layout, Ui, UiBuilder};
 
-use crate::commands::{Command, Item, ItemKind, ItemRef};
-use crate::model::{Goal, GoalId, Priority, Session};
 use crate::ui::board::Board;
 use crate::ui::labels::{Named, PRIORITIES};
 use crate::ui::theme::{CARD_GAP, CARD_TITLE_SIZE, SMALL_SIZE};
 use crate::ui::widgets::{self, Field, Reveal, lazy_ref_picker, shorten};
+use stratboard_core::commands::{Command, Item, ItemKind, ItemRef};
+use stratboard_core::model::{Goal, GoalId, Priority, Session};
 
 /// How far a sub-goal is indented under its parent.
 const INDENT: f32 = CARD_GAP * 4.0;

@@ -2,11 +2,11 @@
 
 use egui::Ui;
 
-use crate::model::{Goal, GoalId};
 use crate::ui::board::Spotlight;
 use crate::ui::labels::Named;
 use crate::ui::projector::{Ctx, empty};
 use crate::ui::theme;
+use stratboard_core::model::{Goal, GoalId};
 
 /// The goal tree, roots first, sub-goals indented; or the goal in the spotlight.
 pub fn screen(ui: &mut Ui, cx: &Ctx<'_, '_>) {

@@ -6,12 +6,12 @@
 
 use egui::{Id, Ui};
 
-use crate::commands::{Command, Item, ItemRef};
-use crate::model::{AgendaItemId, AgendaStatus, Note, Session};
 use crate::ui::board::Board;
 use crate::ui::theme::CARD_GAP;
 use crate::ui::widgets::{self, Field};
 use crate::ui::widgets::{Reveal, lazy_ref_picker, shorten};
+use stratboard_core::commands::{Command, Item, ItemRef};
+use stratboard_core::model::{AgendaItemId, AgendaStatus, Note, Session};
 
 /// Notes are easier to read in lines no wider than this.
 const MAX_TEXT_WIDTH: f32 = 1000.0;

@@ -12,12 +12,12 @@ use egui::text::LayoutJob;
 use egui::{Align, Color32, Id, Key, Layout, Rect, RichText, Sense, Stroke, Ui, UiBuilder, vec2};
 use fluent_templates::fluent_bundle::FluentValue;
 
-use crate::commands::{Command, Item, ItemRef};
-use crate::model::{AlternativeId, GroupId, Position, Session, Stance};
 use crate::ui::board::Board;
 use crate::ui::labels::Named;
 use crate::ui::theme::{self, Theme};
 use crate::ui::widgets::{self, Field};
+use stratboard_core::commands::{Command, Item, ItemRef};
+use stratboard_core::model::{AlternativeId, GroupId, Position, Session, Stance};
 
 /// Width of the column of group names.
 const GROUP_WIDTH: f32 = 250.0;
@@ -744,24 +744,26 @@ mod tests {
         for (id, name) in [(1, "A"), (2, "B")] {
             session
                 .stakeholder_groups
-                .push(crate::model::StakeholderGroup {
+                .push(stratboard_core::model::StakeholderGroup {
                     id: GroupId(id),
                     name: name.into(),
                     ..Default::default()
                 });
         }
-        session.alternatives.push(crate::model::Alternative {
-            id: AlternativeId(3),
-            title: "X".into(),
-            ..Default::default()
-        });
+        session
+            .alternatives
+            .push(stratboard_core::model::Alternative {
+                id: AlternativeId(3),
+                title: "X".into(),
+                ..Default::default()
+            });
         for (id, group, round, stance) in [
             (4, 1, 1, Stance::For),
             (5, 1, 2, Stance::Against),
             (6, 2, 1, Stance::Neutral),
         ] {
             session.positions.push(Position {
-                id: crate::model::PositionId(id),
+                id: stratboard_core::model::PositionId(id),
                 group: GroupId(group),
                 alternative: AlternativeId(3),
                 stance,

@@ -3,10 +3,10 @@
 
 use egui::{FontId, Stroke, Ui};
 
-use crate::model::{Alternative, Stance};
 use crate::ui::labels::Named;
 use crate::ui::projector::{Ctx, empty, hidden_count};
 use crate::ui::theme::{self, Theme};
+use stratboard_core::model::{Alternative, Stance};
 
 /// Groups × revealed alternatives: stance colours and marks (the latest round of each).
 pub fn screen(ui: &mut Ui, cx: &Ctx<'_, '_>) {

@@ -7,12 +7,14 @@ use super::speakers;
 
 use egui::{Id, RichText, Ui};
 
-use crate::commands::{Command, Item, ItemKind, ItemRef};
-use crate::model::{AgendaItem, AgendaKind, AgendaStatus, BoardSection, Language, SessionFormat};
 use crate::ui::board::Board;
 use crate::ui::labels::{self, Named};
 use crate::ui::widgets::focus_selecting_all;
 use crate::ui::widgets::{self, Field};
+use stratboard_core::commands::{Command, Item, ItemKind, ItemRef};
+use stratboard_core::model::{
+    AgendaItem, AgendaKind, AgendaStatus, BoardSection, Language, SessionFormat,
+};
 
 /// Transient state of this section.
 #[derive(Default)]
@@ -53,7 +55,7 @@ fn wide(ui: &Ui) -> f32 {
     (ui.available_width() - 40.0).clamp(200.0, 900.0)
 }
 
-/// The session header: every field of [`crate::model::Meta`], edited in place.
+/// The session header: every field of [`stratboard_core::model::Meta`], edited in place.
 fn header_card(ui: &mut Ui, board: &mut Board<'_>, folded: &mut bool) {
     let session = board.session;
     let meta = &session.meta;
@@ -349,7 +351,7 @@ struct ItemContext<'a> {
     index: usize,
     count: usize,
     start: u32,
-    votes: &'a [(crate::model::VoteId, String)],
+    votes: &'a [(stratboard_core::model::VoteId, String)],
     sections: &'a [(BoardSection, String)],
 }
 

@@ -6,11 +6,11 @@
 
 use egui::{Id, RichText, Ui};
 
-use crate::model::{
-    AgendaItem, DEFAULT_TURN_MINUTES, MAX_TURN_MINUTES, Session, Speaker, SpeakerWho, TurnStatus,
-};
 use crate::ui::board::Board;
 use crate::ui::widgets::{self, Shift};
+use stratboard_core::model::{
+    AgendaItem, DEFAULT_TURN_MINUTES, MAX_TURN_MINUTES, Session, Speaker, SpeakerWho, TurnStatus,
+};
 
 /// The speaking round of `item`, folded under a header that counts the speakers.
 pub(super) fn speakers(ui: &mut Ui, board: &mut Board<'_>, item: &AgendaItem) {
@@ -150,8 +150,8 @@ fn buttons(ui: &mut Ui, board: &mut Board<'_>, item: &AgendaItem, index: usize, 
     if button.clicked()
         && let Some(changed) = item.with_turn_ended(index, next, None)
     {
-        board.push(crate::commands::Command::Update(
-            crate::commands::Item::AgendaItem(changed),
+        board.push(stratboard_core::commands::Command::Update(
+            stratboard_core::commands::Item::AgendaItem(changed),
         ));
     }
     if widgets::delete_button(ui, board, name) {

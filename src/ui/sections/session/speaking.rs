@@ -10,13 +10,13 @@ use std::collections::HashMap;
 
 use egui::{FontId, Id, Key, RichText, Ui};
 
-use crate::commands::key_point;
-use crate::model::{
-    AgendaItem, AgendaItemId, AlternativeId, Session, Speaker, SpeakerWho, TurnStatus,
-};
 use crate::ui::board::Board;
 use crate::ui::projector::{Ctx, TimerDisplay, Urgency, format_remaining};
 use crate::ui::theme;
+use stratboard_core::commands::key_point;
+use stratboard_core::model::{
+    AgendaItem, AgendaItemId, AlternativeId, Session, Speaker, SpeakerWho, TurnStatus,
+};
 
 /// The speaking-round screen of `item` (read-only); drawn while someone is to speak (a
 /// finished round shows the item's section instead).

@@ -9,13 +9,13 @@
 
 use egui::{Align, Id, Layout, Rect, Ui, UiBuilder};
 
-use crate::commands::{Command, Item, ItemRef};
-use crate::model::{Finding, GoalId, Quadrant, Session};
 use crate::ui::board::Board;
 use crate::ui::labels::Named;
 use crate::ui::theme::CARD_GAP;
 use crate::ui::widgets::{self, Field};
 use crate::ui::widgets::{Reveal, lazy_ref_picker, shorten};
+use stratboard_core::commands::{Command, Item, ItemRef};
+use stratboard_core::model::{Finding, GoalId, Quadrant, Session};
 
 /// Below this window width the quadrants are stacked in one column.
 const NARROW_WINDOW: f32 = 900.0;

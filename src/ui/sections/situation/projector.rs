@@ -2,9 +2,9 @@
 
 use egui::{Stroke, Ui};
 
-use crate::model::Quadrant;
 use crate::ui::labels::Named;
 use crate::ui::projector::Ctx;
+use stratboard_core::model::Quadrant;
 
 /// The four quadrants of the situation analysis.
 pub fn screen(ui: &mut Ui, cx: &Ctx<'_, '_>) {

@@ -15,13 +15,13 @@ use std::collections::HashMap;
 
 use egui::{Align, FontId, Id, Layout, Rect, TextStyle, Ui, Vec2, pos2, vec2};
 
-use crate::commands::{Command, Item, ItemKind, ItemRef};
-use crate::model::{
-    GroupId, Participant, ParticipantId, SCALE_MAX, SCALE_MIN, Session, StakeholderGroup,
-};
 use crate::ui::board::Board;
 use crate::ui::theme::{CARD_GAP, CARD_TITLE_SIZE, FIELD_WIDTH, SMALL_SIZE};
 use crate::ui::widgets::{self, Field, delete_button, ref_picker, text_field};
+use stratboard_core::commands::{Command, Item, ItemKind, ItemRef};
+use stratboard_core::model::{
+    GroupId, Participant, ParticipantId, SCALE_MAX, SCALE_MIN, Session, StakeholderGroup,
+};
 
 /// Window width (points) from which the grid stands to the right of the cards.
 const WIDE_WINDOW: f32 = 1400.0;

@@ -14,9 +14,9 @@ use std::f32::consts::{FRAC_PI_2, TAU};
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Align2, Color32, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2};
 
-use crate::model::{GroupId, SCALE_MAX, SCALE_MIN, StakeholderGroup, Stance};
 use crate::ui::board::Board;
 use crate::ui::theme::{BODY_SIZE, SMALL_SIZE};
+use stratboard_core::model::{GroupId, SCALE_MAX, SCALE_MIN, StakeholderGroup, Stance};
 
 /// Room on the left of the plot for the influence caption and its ticks.
 const LEFT_MARGIN: f32 = 46.0;

@@ -17,15 +17,15 @@ use super::labels::Named;
 use super::widgets::{self, Field};
 use super::widgets::{focus_selecting_all, full_list};
 use super::{Board, ShellRequest};
-use crate::commands::{Command, Item, ItemRef, VoteOp};
-use crate::i18n::Tr;
-use crate::model::{
+use stratboard_core::commands::{Command, Item, ItemRef, VoteOp};
+use stratboard_core::i18n::Tr;
+use stratboard_core::model::{
     AlternativeId, Anonymity, Ballot, ConsentChoice, Criterion, GroupId, HandOption, METHODS,
     MethodDefaults, MethodInfo, OpenProblem, ResultsVisibility, Session, Threshold, Vote, VoteId,
     VoteMethod, VoteRound, VoteStatus,
 };
-use crate::voting::{Tally, import};
 use stratboard_core::voting::import::file::ImportFailure;
+use stratboard_core::voting::{Tally, import};
 
 /// The anonymity choices in picker order.
 const ANONYMITIES: [Anonymity; 3] = [Anonymity::Open, Anonymity::Anonymous, Anonymity::Secret];
@@ -78,7 +78,7 @@ struct CardState {
     hands_invalid: bool,
 }
 
-pub use crate::i18n::labels::method_key;
+pub use stratboard_core::i18n::labels::method_key;
 
 /// The number of ballots a vote has counted over all its rounds (a paper-ballot line counts
 /// as many ballots as it stands for).
@@ -90,10 +90,10 @@ pub fn ballots_counted(vote: &Vote) -> u64 {
         .sum()
 }
 
-use crate::voting::count_ballots;
-pub use crate::voting::{count_round, hand_ballot};
+use stratboard_core::voting::count_ballots;
+pub use stratboard_core::voting::{count_round, hand_ballot};
 
-pub use crate::voting::results_visible;
+pub use stratboard_core::voting::results_visible;
 
 /// Draws the section.
 pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
@@ -204,7 +204,7 @@ fn vote_card(
             setup(ui, board, vote);
         } else {
             ui.label(theme.card_title(&vote.question));
-            ui.label(theme.caption(crate::i18n::labels::vote_rules(board.tr, vote)));
+            ui.label(theme.caption(stratboard_core::i18n::labels::vote_rules(board.tr, vote)));
         }
 
         if draft {
@@ -959,7 +959,7 @@ pub fn import_refusal(tr: &Tr, path: &Path, failure: &ImportFailure) -> String {
     match failure {
         ImportFailure::Method => tr.t("votes-import-no-format"),
         ImportFailure::File { line, error } => {
-            let reason = crate::i18n::errors::import_error(tr, error);
+            let reason = stratboard_core::i18n::errors::import_error(tr, error);
             let mut args: Vec<(&'static str, FluentValue<'static>)> =
                 vec![("file", file.into()), ("reason", reason.into())];
             let key = match line {
@@ -994,8 +994,9 @@ fn columns(board: &Board<'_>, vote: &Vote) -> Columns {
             caption: "votes-chart-consent",
         };
     }
-    let caption =
-        crate::i18n::labels::chart_caption_key(crate::voting::ChartMeasure::of(&vote.method));
+    let caption = stratboard_core::i18n::labels::chart_caption_key(
+        stratboard_core::voting::ChartMeasure::of(&vote.method),
+    );
     Columns {
         names: vote
             .alternatives
@@ -1026,7 +1027,7 @@ fn results(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote, index: usize, round:
                 RichText::new(tr.with(
                     "votes-cannot-count",
                     "reason",
-                    &crate::i18n::errors::tally_error(tr, &error),
+                    &stratboard_core::i18n::errors::tally_error(tr, &error),
                 ))
                 .color(theme.error()),
             );
@@ -1107,7 +1108,7 @@ fn results(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote, index: usize, round:
     }
 
     let cols = columns(board, vote);
-    let vals = crate::voting::chart_values(vote, &tally);
+    let vals = stratboard_core::voting::chart_values(vote, &tally);
     chart(ui, board, vote, index, &cols, &vals);
     breakdown(ui, board, vote, round, &cols);
 }
@@ -1140,7 +1141,7 @@ fn winners(
         }
         tied => {
             let among = names(session, tied);
-            match crate::voting::recorded_tie_break(round, tally) {
+            match stratboard_core::voting::recorded_tie_break(round, tally) {
                 Some(tie) => {
                     ui.label(
                         big(tr.with("votes-won-by-lot", "name", &title(session, tie.winner)))
@@ -1310,7 +1311,7 @@ fn chart(ui: &mut Ui, board: &Board<'_>, vote: &Vote, index: usize, cols: &Colum
         .names
         .iter()
         .zip(vals)
-        .map(|(n, v)| format!("{n} — {}", crate::voting::number_text(*v)))
+        .map(|(n, v)| format!("{n} — {}", stratboard_core::voting::number_text(*v)))
         .collect::<Vec<_>>()
         .join(", ");
     let label = format!("{}: {described}", tr.t("votes-chart"));
@@ -1356,7 +1357,7 @@ fn breakdown_table(
 ) -> Option<(Vec<GroupRow>, Vec<f64>, bool)> {
     let tr = board.tr;
     let session = board.session;
-    let groups: HashMap<crate::model::ParticipantId, GroupId> = session
+    let groups: HashMap<stratboard_core::model::ParticipantId, GroupId> = session
         .participants
         .iter()
         .filter_map(|p| p.group.map(|g| (p.id, g)))
@@ -1404,7 +1405,7 @@ fn breakdown_table(
         let Ok(tally) = count_ballots(vote, ballots) else {
             continue;
         };
-        let vals = crate::voting::chart_values(vote, &tally);
+        let vals = stratboard_core::voting::chart_values(vote, &tally);
         let w = f64::from(weight.unwrap_or(1));
         for (total, v) in totals.iter_mut().zip(&vals) {
             *total += w * v;
@@ -1472,7 +1473,7 @@ fn breakdown_grid(
                     ui.label(weight.unwrap_or(1).to_string());
                 }
                 for v in vals {
-                    ui.label(crate::voting::number_text(*v));
+                    ui.label(stratboard_core::voting::number_text(*v));
                 }
                 ui.end_row();
             }
@@ -1481,7 +1482,7 @@ fn breakdown_grid(
                 ui.label("");
                 ui.label("");
                 for v in totals {
-                    ui.label(RichText::new(crate::voting::number_text(*v)).strong());
+                    ui.label(RichText::new(stratboard_core::voting::number_text(*v)).strong());
                 }
                 ui.end_row();
             }
@@ -1496,7 +1497,7 @@ fn vote_op(board: &mut Board<'_>, vote: &Vote, op: VoteOp) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::HandCount;
+    use stratboard_core::model::HandCount;
 
     #[test]
     fn every_method_has_a_translation_key() {

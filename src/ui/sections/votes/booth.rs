@@ -20,8 +20,10 @@ use egui::{RichText, Ui};
 use stratboard_core::ballot::{self, Ask, Draft, Form, Incomplete, Input};
 
 use super::Board;
-use crate::commands::{Command, VoteOp};
-use crate::model::{Anonymity, ConsentChoice, GoalId, ParticipantId, Vote, VoteId, VoteStatus};
+use stratboard_core::commands::{Command, VoteOp};
+use stratboard_core::model::{
+    Anonymity, ConsentChoice, GoalId, ParticipantId, Vote, VoteId, VoteStatus,
+};
 
 /// Width of a participant's name button on screen 1.
 const NAME_BUTTON_WIDTH: f32 = 280.0;

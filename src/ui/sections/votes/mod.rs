@@ -9,9 +9,9 @@ pub mod projector;
 
 use egui::Ui;
 
-use crate::model::VoteStatus;
 use crate::ui::board::{Board, ShellRequest, Spotlight};
 use crate::ui::{chips, labels, theme, widgets};
+use stratboard_core::model::VoteStatus;
 
 /// Draws the section: the voting booth while one is open for an open vote, else the cards.
 pub fn panel(

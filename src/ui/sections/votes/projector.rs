@@ -4,13 +4,13 @@
 
 use egui::{FontFamily, FontId, Ui};
 
-use crate::i18n::labels::method_key;
-use crate::model::{Alternative, AlternativeId, Vote, VoteMethod, VoteStatus};
 use crate::ui::board::Spotlight;
 use crate::ui::labels::Named;
 use crate::ui::projector::{Ctx, cards, empty};
 use crate::ui::theme;
-use crate::voting::{Tally, count_round, results_visible};
+use stratboard_core::i18n::labels::method_key;
+use stratboard_core::model::{Alternative, AlternativeId, Vote, VoteMethod, VoteStatus};
+use stratboard_core::voting::{Tally, count_round, results_visible};
 
 /// Every vote that has been opened, as a live vote screen; or the vote in the spotlight, big.
 pub fn screen(ui: &mut Ui, cx: &Ctx<'_, '_>) {

@@ -3,21 +3,21 @@
 //! the groups' stances, the consensus index with its change from the previous round, mean,
 //! median and IQR, a small chart of the index by round, and each group's move toward agreement
 //! or apart. Then the agreement between voters' rankings (Kendall's W) and the spread of scores.
-//! The figures come from [`crate::convergence`], computed once per session revision.
+//! The figures come from [`stratboard_core::convergence`], computed once per session revision.
 
 use std::sync::Arc;
 
 use egui::{Color32, RichText, Sense, Stroke, Ui, vec2};
 
-use crate::convergence::{
-    Agreement, AlternativeConvergence, Convergence, Measures, Movement, RankedVoteConvergence,
-    ScoreVoteConvergence, convergence,
-};
-use crate::i18n::Tr;
-use crate::model::Stance;
 use crate::ui::board::Board;
 use crate::ui::theme::{self, Theme};
 use crate::ui::widgets::{decimal, memo, signed};
+use stratboard_core::convergence::{
+    Agreement, AlternativeConvergence, Convergence, Measures, Movement, RankedVoteConvergence,
+    ScoreVoteConvergence, convergence,
+};
+use stratboard_core::i18n::Tr;
+use stratboard_core::model::Stance;
 
 /// Width of the stacked bar of stances.
 const BAR_WIDTH: f32 = 240.0;
@@ -441,7 +441,7 @@ fn score_vote(ui: &mut Ui, board: &Board<'_>, vote: &ScoreVoteConvergence) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Language;
+    use stratboard_core::i18n::Language;
 
     #[test]
     fn numbers_are_written_as_the_language_writes_them() {

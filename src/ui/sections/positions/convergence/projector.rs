@@ -5,9 +5,9 @@
 
 use egui::{Sense, Stroke, Ui, vec2};
 
-use crate::convergence::{Agreement, AlternativeConvergence, Convergence, convergence};
 use crate::ui::projector::Ctx;
 use crate::ui::widgets::{decimal, memo, signed};
+use stratboard_core::convergence::{Agreement, AlternativeConvergence, Convergence, convergence};
 
 /// Draws the screen.
 pub fn screen(ui: &mut Ui, cx: &Ctx<'_, '_>) {
