@@ -1,5 +1,5 @@
 //! The room's HTTP API, which the phone page itself uses (a contract: tests and other clients
-//! rely on it; README documents it):
+//! rely on it; `API.md` beside this crate documents it):
 //!
 //! - `GET /` and `GET /join/{code}`: the phone page.
 //! - `GET /api/room`: what anyone sees before joining: `{"session","language","guests"}`.
