@@ -522,7 +522,7 @@ fn an_open_vote_without_a_round_still_takes_a_show_of_hands() {
 
 /// On a 4:3 projector (1024×768), in Russian, the longest header of a vote card (a closed
 /// consent vote, anonymous) fits: its number, chips and buttons neither overlap nor leave the
-/// window.
+/// window, and no chip is squeezed into a column of broken words.
 #[test]
 fn the_card_header_fits_a_4_3_projector_in_russian() {
     let mut vote = consent_draft();
@@ -556,6 +556,15 @@ fn the_card_header_fits_a_4_3_projector_in_russian() {
                 .rect(),
         ),
     ];
+    // No chip is squeezed into a narrow column: each stays on one line (one that does not fit
+    // beside the others starts a line of its own).
+    let line = parts[1].1.height();
+    for (name, chip) in &parts[1..4] {
+        assert!(
+            chip.height() <= line + 1.0,
+            "{name} {chip:?} wraps onto several lines"
+        );
+    }
     for (i, (name, one)) in parts.iter().enumerate() {
         assert!(window.contains_rect(*one), "{name} {one:?} is cut off");
         for (other, two) in &parts[i + 1..] {

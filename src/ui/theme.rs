@@ -41,6 +41,10 @@ pub const HEADING_SIZE: f32 = 26.0;
 pub const CARD_TITLE_SIZE: f32 = 19.0;
 /// Size of small print (hints, captions).
 pub const SMALL_SIZE: f32 = 13.5;
+/// A chip's margin left and right of its text.
+const CHIP_MARGIN_X: f32 = 8.0;
+/// The width of a chip's outline.
+const CHIP_STROKE: f32 = 1.5;
 /// Space between cards.
 pub const CARD_GAP: f32 = 10.0;
 /// Width of the sections panel.
@@ -358,6 +362,16 @@ impl Theme {
         }
     }
 
+    /// The width [`Theme::chip`] takes for `text` on one line: its text, margins and stroke.
+    /// A row of chips breaks before a chip that would not fit (see the Votes card's header).
+    pub fn chip_width(&self, ui: &egui::Ui, text: &str) -> f32 {
+        let font = egui::FontId::proportional(SMALL_SIZE + 1.0);
+        let galley = ui
+            .painter()
+            .layout_no_wrap(text.to_owned(), font, Color32::PLACEHOLDER);
+        galley.size().x + 2.0 * (CHIP_MARGIN_X + CHIP_STROKE)
+    }
+
     /// A coloured chip (status, tag) with its text.
     pub fn chip(
         &self,
@@ -366,9 +380,9 @@ impl Theme {
         colour: Color32,
     ) -> egui::Response {
         Frame::new()
-            .stroke(Stroke::new(1.5, colour))
+            .stroke(Stroke::new(CHIP_STROKE, colour))
             .corner_radius(CornerRadius::same(10))
-            .inner_margin(Margin::symmetric(8, 2))
+            .inner_margin(Margin::symmetric(CHIP_MARGIN_X as i8, 2))
             .show(ui, |ui| {
                 ui.label(
                     egui::RichText::new(text)

@@ -313,14 +313,24 @@ fn card_header(ui: &mut Ui, board: &mut Board<'_>, index: usize, vote: &Vote) {
         ui.with_layout(left, |ui| {
             let number = tr.args("votes-number", &[("number", ((index + 1) as i64).into())]);
             ui.label(theme.caption(number));
-            theme.chip(ui, vote.status.name(tr), status_colour(board, vote.status));
-            theme.chip(ui, tr.t(method_key(&vote.method)), theme.accent());
             let anonymity = match vote.anonymity {
                 Anonymity::Open => tr.t("votes-anonymity-chip-Open"),
                 Anonymity::Anonymous => tr.t("votes-anonymity-chip-Anonymous"),
                 Anonymity::Secret => tr.t("votes-anonymity-chip-Secret"),
             };
-            theme.chip(ui, anonymity, theme.weak_text());
+            let chips = [
+                (vote.status.name(tr), status_colour(board, vote.status)),
+                (tr.t(method_key(&vote.method)), theme.accent()),
+                (anonymity, theme.weak_text()),
+            ];
+            for (text, colour) in chips {
+                // A chip that does not fit beside the ones before it starts a new line
+                // (a narrow card, 4:3 projectors): a chip is never squeezed into a column.
+                if theme.chip_width(ui, &text) > ui.available_size_before_wrap().x {
+                    ui.end_row();
+                }
+                theme.chip(ui, text, colour);
+            }
         });
     });
 }
