@@ -19,8 +19,8 @@ use egui_kittest::{
 use stratboard::ui::Board;
 use stratboard::ui::sections::votes::booth;
 use stratboard::ui::theme::{Theme, ThemeKind};
-use stratboard_core::commands::Command;
 use stratboard_core::i18n::{Language, Tr};
+use stratboard_core::inbox::Inbox;
 use stratboard_core::model::{
     Alternative, AlternativeId, Anonymity, Choice, ConsentChoice, Participant, ParticipantId,
     Session, Vote, VoteId, VoteMethod, VoteRound, VoteStatus,
@@ -85,14 +85,15 @@ fn harness(session: Session, language: Language) -> Harness<'static, Booth> {
         refused: Vec::new(),
     };
     common::panel(common::WINDOW, booth, |ui, b: &mut Booth| {
-        let mut commands: Vec<Command> = Vec::new();
+        let inbox = Inbox::default();
+        let sender = inbox.sender();
         let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
         {
-            let mut board = Board::new(&b.session, 0, &b.tr, &b.theme, today, &mut commands);
+            let mut board = Board::new(&b.session, 0, &b.tr, &b.theme, today, &sender);
             booth::show(ui, &mut board, &mut b.state, VOTE);
         }
-        for command in commands {
-            if let Err(e) = b.session.apply(command) {
+        for envelope in inbox.take() {
+            if let Err(e) = b.session.apply(envelope.command) {
                 b.refused.push(format!("{e:?}"));
             }
         }

@@ -598,3 +598,28 @@ fn decisions_move_up_and_down_with_their_buttons_and_undo() {
     harness.run();
     assert_eq!(order(&harness), ["Second decision", "First decision"]);
 }
+
+#[test]
+fn keystrokes_in_one_field_are_one_undo_step() {
+    let mut harness = harness(small_session(), Language::English, BoardSection::Session);
+    let before = session(&harness).meta.title.clone();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Session title")
+        .focus();
+    harness.run();
+    // Typed key by key, a frame each, as a person types.
+    for letter in [" ", "2", "0", "2", "7"] {
+        harness
+            .get_by_role_and_label(Role::TextInput, "Session title")
+            .type_text(letter);
+        harness.run();
+    }
+    assert_eq!(session(&harness).meta.title, format!("{before} 2027"));
+    harness.state_mut().undo();
+    harness.run();
+    assert_eq!(
+        session(&harness).meta.title,
+        before,
+        "the keystrokes made one step"
+    );
+}

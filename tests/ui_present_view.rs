@@ -14,6 +14,7 @@ use stratboard::ui::projector::{TimerDisplay, Urgency};
 use stratboard::ui::theme::{Theme, ThemeKind};
 use stratboard::ui::{Board, Spotlight};
 use stratboard_core::i18n::{Language, Tr};
+use stratboard_core::inbox::Inbox;
 use stratboard_core::model::{
     ActionItem, AgendaItem, AgendaItemId, AgendaKind, Alternative, AlternativeId, Ballot,
     BoardSection, Choice, Decision, DecisionId, Goal, GoalId, GroupId, Participant, ParticipantId,
@@ -155,18 +156,12 @@ fn harness_sized(
         theme: Theme::new(ThemeKind::Light),
     };
     common::panel(size, stage, |ui, stage: &mut Stage| {
-        let mut commands = Vec::new();
+        let inbox = Inbox::default();
+        let sender = inbox.sender();
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        let board = Board::new(
-            &stage.session,
-            1,
-            &stage.tr,
-            &stage.theme,
-            today,
-            &mut commands,
-        );
+        let board = Board::new(&stage.session, 1, &stage.tr, &stage.theme, today, &sender);
         present::show(ui, &board, &stage.view, stage.room.as_deref());
-        assert!(commands.is_empty(), "the presentation changes nothing");
+        assert!(inbox.take().is_empty(), "the presentation changes nothing");
     })
 }
 

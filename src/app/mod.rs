@@ -1,10 +1,12 @@
 //! The eframe shell: one window with the facilitator's board.
 //!
 //! Per frame: read shortcuts and dropped files → draw the menu, the sections panel and the
-//! selected section (panels push commands) → apply the commands (history, dirty flag) → seal
-//! the undo step when focus moves → autosave to the recovery file while there are unsaved
-//! changes → dialogs. Nothing repaints while nothing happens: the only timed repaint is the
-//! pending autosave.
+//! selected section (panels send commands to the document's inbox, as the room's phones do)
+//! → run the owner's loop once ([`Document::drain_and_publish`]: apply in the order sent,
+//! save where a phone waits for it, publish to the room, answer) → end the undo step unless a
+//! text field is still being typed into → autosave to the recovery file while there are
+//! unsaved changes → dialogs. Nothing repaints while nothing happens: the only timed repaint
+//! is the pending autosave.
 
 pub mod actions;
 mod chrome;
@@ -83,6 +85,14 @@ enum Then {
     OpenSample(usize),
 }
 
+/// What the panels asked of the shell in one frame.
+struct Asked {
+    /// Something to show to the room, alone and big.
+    spotlight: Option<ui::Spotlight>,
+    /// File dialogs, files to read.
+    requests: Vec<ui::ShellRequest>,
+}
+
 /// The application.
 pub struct StratboardApp {
     doc: Document,
@@ -96,7 +106,6 @@ pub struct StratboardApp {
     /// File → Import participants…: the open preview.
     participants_import: Option<crate::ui::participants_import::Preview>,
     recovery: Option<RecoveryStore>,
-    commands: Vec<Command>,
     last_focus: Option<egui::Id>,
     autosave_due: Option<Instant>,
     autosave_delay: Duration,
@@ -133,7 +142,6 @@ impl StratboardApp {
             dialog: None,
             participants_import: None,
             recovery,
-            commands: Vec::new(),
             last_focus: None,
             autosave_due: None,
             autosave_delay: AUTOSAVE_DELAY,
@@ -267,28 +275,16 @@ impl StratboardApp {
         self.schedule_autosave();
     }
 
-    /// Applies an edit as if a panel had asked for it.
+    /// Applies an edit as if a panel had asked for it (through the document's inbox).
     pub fn apply(&mut self, command: Command) {
-        self.commands.push(command);
+        self.doc.sender().send(command).ok();
         self.apply_pending();
     }
 
     /// Draws the whole window and handles its input.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if !self.doc.has_waker() {
-            // A command sent from another thread wakes the window to apply it.
-            let waker = ctx.clone();
-            self.doc
-                .set_waker(std::sync::Arc::new(move || waker.request_repaint()));
-        }
-        if self.applied_theme != Some(self.theme.kind) {
-            if self.applied_theme.is_none() {
-                crate::ui::theme::install_fonts(&ctx);
-            }
-            self.theme.apply(&ctx);
-            self.applied_theme = Some(self.theme.kind);
-        }
+        self.prepare(&ctx);
         // While the voting booth is open, participants use the machine: no menu, no sections,
         // no undo (a voter must not be able to undo the previous voter's ballot), nothing but
         // the booth (the facilitator leaves it with "Leave booth").
@@ -299,58 +295,22 @@ impl StratboardApp {
         self.settings.high_contrast = self.presentation.high_contrast;
         if presenting {
             self.show_presentation(ui);
+            self.apply_pending_and_repaint(&ctx);
             self.update_title(&ctx);
             return;
         }
         self.handle_input(&ctx, booth);
-        if !booth {
-            egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
-            egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-            if self.presentation.audience_window {
-                // The secretary notes key points of the round the room watches.
-                self.speaking_notes_panel(ui);
-            }
-        }
-        let mut commands = std::mem::take(&mut self.commands);
-        let mut board = Board::new(
-            self.doc.session(),
-            self.doc.revision(),
-            &self.tr,
-            &self.theme,
-            self.today,
-            &mut commands,
-        );
-        let state = &mut self.board;
-        if !booth {
-            egui::Panel::left("sections")
-                .exact_size(SIDEBAR_WIDTH)
-                .resizable(false)
-                .show(ui, |ui| ui::sections_panel(ui, &board, state));
-        }
-        let notice = &mut self.notice;
-        let theme = &self.theme;
-        let tr = &self.tr;
-        egui::CentralPanel::default().show(ui, |ui| {
-            chrome::notice_bar(ui, theme, tr, notice);
-            ui::section_view(ui, &mut board, state);
-        });
-        let spotlight = board.take_spotlight();
-        let requests = board.take_requests();
-        self.commands = commands;
-        if let Some(target) = spotlight {
+        let asked = self.show_board(ui, booth);
+        if let Some(target) = asked.spotlight {
             self.spotlight(&ctx, target);
         }
-        if !self.commands.is_empty() {
-            // The panels drew the old state this frame: draw the new one right away.
-            ctx.request_repaint();
-        }
-        self.apply_pending();
+        self.apply_pending_and_repaint(&ctx);
         self.publish_to_room();
-        for request in requests {
+        for request in asked.requests {
             self.shell_request(request);
             ctx.request_repaint();
         }
-        self.seal_when_focus_moves(&ctx);
+        self.seal_between_edits(&ctx);
         self.dialogs(&ctx);
         self.export_window(&ctx);
         self.participants_import_window(&ctx);
@@ -360,18 +320,87 @@ impl StratboardApp {
         self.update_title(&ctx);
     }
 
-    /// Applies the commands the panels asked for, then those sent to the document from
-    /// elsewhere (another thread), in order; a refused one becomes a notice.
-    fn apply_pending(&mut self) {
-        let now = Instant::now();
-        let results: Vec<_> = std::mem::take(&mut self.commands)
-            .into_iter()
-            .map(|command| self.doc.apply(command, now))
-            .collect();
-        // Phones hear "accepted" only after the room has the session with their ballot.
+    /// Once per frame: the inbox wakes this window, and the theme is applied when it changed.
+    fn prepare(&mut self, ctx: &egui::Context) {
+        if !self.doc.has_waker() {
+            // A command sent (from a panel or another thread) wakes the window to apply it.
+            let waker = ctx.clone();
+            self.doc
+                .set_waker(std::sync::Arc::new(move || waker.request_repaint()));
+        }
+        if self.applied_theme != Some(self.theme.kind) {
+            if self.applied_theme.is_none() {
+                crate::ui::theme::install_fonts(ctx);
+            }
+            self.theme.apply(ctx);
+            self.applied_theme = Some(self.theme.kind);
+        }
+    }
+
+    /// The menu, the status bar, the sections and the selected section (only the booth while
+    /// it is open). Panels send their changes to the document's inbox; what they asked of the
+    /// shell is returned.
+    fn show_board(&mut self, ui: &mut egui::Ui, booth: bool) -> Asked {
+        if !booth {
+            egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+            egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+            if self.presentation.audience_window {
+                // The secretary notes key points of the round the room watches.
+                self.speaking_notes_panel(ui);
+            }
+        }
+        let sender = self.doc.sender();
+        // The panels' own state and the notice are lent to the frame's board and put back.
+        let mut state = std::mem::take(&mut self.board);
+        let mut notice = self.notice.take();
+        let mut board = self.board_view(&sender);
+        if !booth {
+            egui::Panel::left("sections")
+                .exact_size(SIDEBAR_WIDTH)
+                .resizable(false)
+                .show(ui, |ui| ui::sections_panel(ui, &board, &mut state));
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            chrome::notice_bar(ui, &self.theme, &self.tr, &mut notice);
+            ui::section_view(ui, &mut board, &mut state);
+        });
+        let asked = Asked {
+            spotlight: board.take_spotlight(),
+            requests: board.take_requests(),
+        };
+        self.board = state;
+        self.notice = notice;
+        asked
+    }
+
+    /// A board over the open document whose changes go to `sender`.
+    fn board_view<'a>(&'a self, sender: &'a stratboard_core::inbox::CommandSender) -> Board<'a> {
+        Board::new(
+            self.doc.session(),
+            self.doc.revision(),
+            &self.tr,
+            &self.theme,
+            self.today,
+            sender,
+        )
+    }
+
+    /// [`Self::apply_pending`]; when something was applied, the panels drew the old state this
+    /// frame, so the new one is drawn right away.
+    fn apply_pending_and_repaint(&mut self, ctx: &egui::Context) {
+        if self.apply_pending() {
+            ctx.request_repaint();
+        }
+    }
+
+    /// Applies everything sent to the document — by the panels and by the room's phones — in
+    /// the order it was sent, through the owner's loop ([`Document::drain_and_publish`]);
+    /// returns whether anything was. A panel's refusal becomes a notice; a phone's was
+    /// answered to the phone.
+    fn apply_pending(&mut self) -> bool {
         let shared = self.room_shared();
         let mut published = false;
-        let sent = self.doc.drain_and_publish(now, |session| {
+        let drained = self.doc.drain_and_publish(Instant::now(), |session| {
             if let Some(shared) = &shared {
                 shared.publish(session);
                 published = true;
@@ -380,8 +409,10 @@ impl StratboardApp {
         if published {
             self.room_published();
         }
-        self.note_sent(&sent);
-        for result in results {
+        let any = !drained.is_empty();
+        let (sent, own): (Vec<_>, Vec<_>) = drained.into_iter().partition(|d| d.awaited);
+        self.note_sent(sent.iter().map(|d| &d.result));
+        for result in own.into_iter().map(|d| d.result) {
             match result {
                 Ok(applied) => {
                     if let Outcome::Deleted { removed_references } = applied.outcome {
@@ -401,17 +432,20 @@ impl StratboardApp {
                 }
             }
         }
+        any
     }
 
     /// What arrived from elsewhere (the room's phones). Their refusals were answered to the
     /// phone and are not the facilitator's business; a save that failed is, and a new idea
     /// gets a quiet notice.
-    fn note_sent(
+    fn note_sent<'r>(
         &mut self,
-        sent: &[Result<
-            stratboard_core::commands::Applied,
-            stratboard_core::commands::CommandError,
-        >],
+        sent: impl Iterator<
+            Item = &'r Result<
+                stratboard_core::commands::Applied,
+                stratboard_core::commands::CommandError,
+            >,
+        >,
     ) {
         let mut ideas = 0_i64;
         for result in sent {
@@ -436,10 +470,13 @@ impl StratboardApp {
         }
     }
 
-    /// Ends the undo step when keyboard focus moves to another widget.
-    fn seal_when_focus_moves(&mut self, ctx: &egui::Context) {
+    /// Ends the undo step unless an edit is still going on: a text field keeps the keyboard
+    /// (its keystrokes make one step until the focus moves) or a value is being dragged. A
+    /// click on a button is a step of its own.
+    fn seal_between_edits(&mut self, ctx: &egui::Context) {
         let focus = ctx.memory(|m| m.focused());
-        if focus != self.last_focus {
+        let editing = ctx.text_edit_focused() || ctx.dragged_id().is_some();
+        if focus != self.last_focus || !editing {
             self.doc.seal();
             self.last_focus = focus;
         }

@@ -26,7 +26,6 @@ use egui::{Context, Key, KeyboardShortcut, Modifiers, ViewportId};
 
 use super::StratboardApp;
 use super::speaking::{Act, Speaking, Turn, urgency, wall_clock};
-use crate::ui::Board;
 use crate::ui::Spotlight;
 use crate::ui::present::View;
 use crate::ui::projector::TimerDisplay;
@@ -509,7 +508,7 @@ impl StratboardApp {
         if presentation.audience_window {
             self.show_audience_window(ctx);
         }
-        self.apply_turns();
+        self.send_turns();
         if let Some(after) = self.presentation.next_repaint(now) {
             ctx.request_repaint_after(after);
         }
@@ -576,13 +575,13 @@ impl StratboardApp {
         self.presentation.zoom
     }
 
-    /// Applies the turns the clicker ended, each its own undo step.
-    fn apply_turns(&mut self) {
+    /// Sends the turns the clicker ended to the document, each its own undo step (they are
+    /// applied with everything else sent this frame).
+    fn send_turns(&mut self) {
+        let sender = self.doc.sender();
         for command in self.presentation.speaking.take_pending() {
-            self.doc.seal();
-            self.apply(command);
+            sender.send_own_step(command).ok();
         }
-        self.doc.seal();
     }
 
     /// The secretary's key-point bar at the bottom of the window, while the presentation (or
@@ -591,35 +590,20 @@ impl StratboardApp {
         let Some(item) = self.presentation.speaking_item(self.doc.session()) else {
             return;
         };
-        let mut commands = Vec::new();
+        let sender = self.doc.sender();
+        let mut notes = std::mem::take(&mut self.presentation.speaking.notes);
         egui::Panel::bottom("speaking-notes").show(ui, |ui| {
-            let mut board = Board::new(
-                self.doc.session(),
-                self.doc.revision(),
-                &self.tr,
-                &self.theme,
-                self.today,
-                &mut commands,
-            );
-            note_bar(ui, &mut board, &mut self.presentation.speaking.notes, item);
+            let mut board = self.board_view(&sender).with_own_steps();
+            note_bar(ui, &mut board, &mut notes, item);
         });
-        for command in commands {
-            self.doc.seal();
-            self.apply(command);
-        }
+        self.presentation.speaking.notes = notes;
     }
 
     /// The presentation (read-only) over the whole of `ui`.
     fn draw(&self, ui: &mut egui::Ui, view: &View) {
-        let mut ignored = Vec::new();
-        let board = Board::new(
-            self.doc.session(),
-            self.doc.revision(),
-            &self.tr,
-            &self.theme,
-            self.today,
-            &mut ignored,
-        );
+        // The projector's screens change nothing; the sender is only the board's floor.
+        let sender = self.doc.sender();
+        let board = self.board_view(&sender);
         let room = self.room_url();
         // The board's Positions → Convergence tab puts convergence on the projector too.
         let view = View {

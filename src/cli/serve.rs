@@ -79,8 +79,8 @@ pub fn run(session_path: &Path, bind: SocketAddr, codes: Option<&Path>, guests: 
 fn apply(doc: &mut Document, shared: &SharedSession) -> bool {
     let results = doc.drain_and_publish(Instant::now(), |session| shared.publish(session));
     let mut failed = false;
-    for result in &results {
-        if let Err(stratboard_core::commands::CommandError::NotSaved(reason)) = result {
+    for drained in &results {
+        if let Err(stratboard_core::commands::CommandError::NotSaved(reason)) = &drained.result {
             eprintln!("stratboard: a ballot or idea was not saved: {reason}");
             failed = true;
         }

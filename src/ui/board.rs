@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use crate::ui::theme::Theme;
 use stratboard_core::commands::{Command, DeleteMode, Item, ItemRef};
 use stratboard_core::i18n::Tr;
+use stratboard_core::inbox::CommandSender;
 use stratboard_core::model::{AlternativeId, BoardSection, DecisionId, GoalId, Session, VoteId};
 
 /// What a panel needs to draw a section and ask for changes.
@@ -21,7 +22,10 @@ pub struct Board<'a> {
     pub today: NaiveDate,
     /// Changes whenever the session changes: key for caches of derived data.
     pub revision: u64,
-    commands: &'a mut Vec<Command>,
+    /// Where changes go: the document's inbox, the same way in as the room's phones.
+    sender: &'a CommandSender,
+    /// Whether each change is an undo step of its own (the secretary's key points).
+    own_steps: bool,
     /// Something a card asked to show to the room, alone and big (read by the app).
     spotlight: std::cell::Cell<Option<Spotlight>>,
     /// What panels asked of the shell this frame (file dialogs, reading files).
@@ -44,14 +48,16 @@ pub enum ShellRequest {
 }
 
 impl<'a> Board<'a> {
-    /// A board over `session` (at `revision`) whose changes are collected in `commands`.
+    /// A board over `session` (at `revision`) whose changes are sent to `sender` (the
+    /// document's: they are applied, in the order sent, when the owner drains its inbox at the
+    /// end of the frame).
     pub fn new(
         session: &'a Session,
         revision: u64,
         tr: &'a Tr,
         theme: &'a Theme,
         today: NaiveDate,
-        commands: &'a mut Vec<Command>,
+        sender: &'a CommandSender,
     ) -> Self {
         Self {
             session,
@@ -59,7 +65,8 @@ impl<'a> Board<'a> {
             theme,
             today,
             revision,
-            commands,
+            sender,
+            own_steps: false,
             spotlight: std::cell::Cell::new(None),
             requests: Vec::new(),
         }
@@ -85,9 +92,22 @@ impl<'a> Board<'a> {
         self.spotlight.take()
     }
 
+    /// The same board, each change of which is an undo step of its own.
+    pub fn with_own_steps(mut self) -> Self {
+        self.own_steps = true;
+        self
+    }
+
     /// Asks for a change; it is applied (or refused, with a message) at the end of the frame.
     pub fn push(&mut self, command: Command) {
-        self.commands.push(command);
+        // The inbox lives as long as the document the board was drawn from; once it is gone
+        // (another file opened), a change drawn for the old one has nowhere to go.
+        let sent = if self.own_steps {
+            self.sender.send_own_step(command)
+        } else {
+            self.sender.send(command)
+        };
+        sent.ok();
     }
 
     /// Asks for `item` changed by `change` (an edit of the whole item, built from what the panel

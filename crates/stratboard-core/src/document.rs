@@ -31,6 +31,16 @@ pub struct Document {
     inbox: Inbox,
 }
 
+/// What one command taken from the inbox came to.
+#[derive(Debug)]
+pub struct Drained {
+    /// Applied (with what it did), or refused (with why).
+    pub result: Result<Applied, CommandError>,
+    /// Whether its sender waited and was answered (a phone): a refusal is the sender's to
+    /// show. Nobody waits for a plain send (a panel): the owner shows the refusal itself.
+    pub awaited: bool,
+}
+
 /// Revisions are taken from one counter, so two documents never share one.
 static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
 
@@ -146,34 +156,47 @@ impl Document {
     /// back in reverse order and their senders get [`CommandError::NotSaved`].
     pub fn drain(&mut self, now: Instant) -> Vec<Result<Applied, CommandError>> {
         self.drain_and_publish(now, |_| {})
+            .into_iter()
+            .map(|drained| drained.result)
+            .collect()
     }
 
-    /// [`Document::drain`], calling `publish` with the session after the batch is applied
-    /// (and saved, or taken back) but before any durable sender hears of it: a phone told
-    /// "accepted" and asking again at once already sees its ballot in what was published.
-    /// `publish` is not called when nothing was drained.
+    /// The owner's loop, one turn of it: drain → apply → save where durable → publish →
+    /// answer. [`Document::drain`], calling `publish` with the session after the batch is
+    /// applied (and saved, or taken back) but before any durable sender hears of it: a phone
+    /// told "accepted" and asking again at once already sees its ballot in what was
+    /// published. `publish` is not called when nothing was drained. The window and
+    /// `stratboard serve` both run it; it is the only way an edit from a panel or a phone
+    /// reaches the session.
     pub fn drain_and_publish(
         &mut self,
         now: Instant,
         publish: impl FnOnce(&Session),
-    ) -> Vec<Result<Applied, CommandError>> {
-        let mut results = Vec::new();
+    ) -> Vec<Drained> {
+        let mut drained = Vec::new();
         let mut durable = Vec::new();
         for envelope in self.inbox.take() {
+            if envelope.own_step {
+                self.seal();
+            }
             let result = self.apply(envelope.command.clone(), now);
+            if envelope.own_step {
+                self.seal();
+            }
+            let awaited = envelope.is_awaited();
             match &result {
                 Ok(applied) if envelope.durable => {
-                    durable.push((envelope, applied.clone(), results.len()));
+                    durable.push((envelope, applied.clone(), drained.len()));
                 }
                 _ => envelope.answer(&result.clone().map(|done| done.outcome)),
             }
-            results.push(result);
+            drained.push(Drained { result, awaited });
         }
         if durable.is_empty() {
-            if !results.is_empty() {
+            if !drained.is_empty() {
                 publish(&self.session);
             }
-            return results;
+            return drained;
         }
         let saved = if self.path.is_some() {
             self.save(false).map_err(|error| error.to_string())
@@ -190,7 +213,7 @@ impl Document {
                 let mut answers = Vec::new();
                 for (envelope, applied, index) in durable.into_iter().rev() {
                     self.take_back(applied.inverse);
-                    results[index] = Err(refusal.clone());
+                    drained[index].result = Err(refusal.clone());
                     answers.push((envelope, Err(refusal.clone())));
                 }
                 self.revision = next_revision();
@@ -201,7 +224,7 @@ impl Document {
         for (envelope, answer) in &answers {
             envelope.answer(answer);
         }
-        results
+        drained
     }
 
     /// Applies the inverse of a change that is not on the undo stack (a participant's ballot

@@ -45,10 +45,19 @@ pub struct Envelope {
     pub command: Command,
     /// Whether the sender is answered only once the change is on disk (a phone's ballot).
     pub durable: bool,
+    /// Whether the command is an undo step of its own, never merged with the edit before or
+    /// after it (a speaking turn, a key point noted during a round).
+    pub own_step: bool,
     reply: ReplyTo,
 }
 
 impl Envelope {
+    /// Whether a sender waits for the outcome (a room's request). Nobody waits for a plain
+    /// [`CommandSender::send`]: the owner itself tells its user of a refusal.
+    pub fn is_awaited(&self) -> bool {
+        !matches!(self.reply, ReplyTo::Nobody)
+    }
+
     /// Tells the sender what became of the command (nothing happens if nobody waits).
     pub fn answer(&self, reply: &Reply) {
         match &self.reply {
@@ -84,6 +93,18 @@ impl CommandSender {
         self.post(Envelope {
             command,
             durable: false,
+            own_step: false,
+            reply: ReplyTo::Nobody,
+        })
+    }
+
+    /// [`CommandSender::send`] for a command that is an undo step of its own: the owner ends
+    /// the current step before applying it and ends its step right after.
+    pub fn send_own_step(&self, command: Command) -> Result<(), Closed> {
+        self.post(Envelope {
+            command,
+            durable: false,
+            own_step: true,
             reply: ReplyTo::Nobody,
         })
     }
@@ -119,6 +140,7 @@ impl CommandSender {
         self.post(Envelope {
             command,
             durable: true,
+            own_step: false,
             reply: ReplyTo::Call(Box::new(on_reply)),
         })
     }
@@ -128,6 +150,7 @@ impl CommandSender {
         self.post(Envelope {
             command,
             durable,
+            own_step: false,
             reply: ReplyTo::Channel(reply),
         })?;
         Ok(PendingReply { answer })
