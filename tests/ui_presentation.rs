@@ -301,3 +301,30 @@ fn hidden_ideas_are_revealed_all_at_once_in_one_undo_step() {
         .count();
     assert_eq!(hidden, 2, "one undo step hides both again");
 }
+
+#[test]
+fn what_phones_send_is_applied_while_presenting() {
+    let mut harness = harness();
+    press(&mut harness, Key::F5);
+    assert!(harness.state().is_presenting());
+    // A room's phone sends from another thread; the window wakes and applies it.
+    let sender = harness.state().command_sender();
+    let idea = stratboard_core::model::Alternative {
+        title: "Sent from a phone".into(),
+        hidden: true,
+        ..Default::default()
+    };
+    let count = harness.state().session().alternatives.len();
+    std::thread::spawn(move || {
+        sender
+            .send(stratboard_core::commands::Command::Add(
+                stratboard_core::commands::Item::Alternative(idea),
+            ))
+            .unwrap();
+    })
+    .join()
+    .unwrap();
+    harness.run();
+    assert!(harness.state().is_presenting());
+    assert_eq!(harness.state().session().alternatives.len(), count + 1);
+}
