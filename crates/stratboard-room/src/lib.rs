@@ -22,7 +22,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use stratboard_core::inbox::CommandSender;
-use stratboard_core::model::Session;
+use stratboard_core::model::{Session, Vote, VoteStatus};
 
 /// The largest request body the server reads (a ballot or an idea is far smaller).
 pub const BODY_LIMIT: usize = 16 * 1024;
@@ -46,7 +46,8 @@ pub const LISTEN_BACKLOG: i32 = 1024;
 pub const DURABLE_WAIT: Duration = Duration::from_secs(10);
 
 /// The session as the room sees it: a copy the owner publishes after every change, read by
-/// the server's requests without waiting for the owner. Phones listening for changes
+/// the server's requests without waiting for the owner. The copy holds only what phones read
+/// ([`room_copy`]): publishing after a ballot does not clone the whole session. Phones listening for changes
 /// (`GET /api/events`) are told when what they show changes: a vote opens, closes, gets a
 /// new round or a new ballot, or the session's title changes — not on every edit.
 #[derive(Clone, Debug)]
@@ -61,7 +62,7 @@ impl SharedSession {
     pub fn new(session: &Session) -> Self {
         let (changes, _) = tokio::sync::watch::channel(api::phone_view_digest(session));
         Self {
-            current: Arc::new(RwLock::new(Arc::new(session.clone()))),
+            current: Arc::new(RwLock::new(Arc::new(room_copy(session)))),
             changes: Arc::new(changes),
         }
     }
@@ -69,7 +70,7 @@ impl SharedSession {
     /// Replaces the copy (the owner calls it after applying changes), and tells the phones
     /// listening when what they show has changed.
     pub fn publish(&self, session: &Session) {
-        let fresh = Arc::new(session.clone());
+        let fresh = Arc::new(room_copy(session));
         *self.current.write().unwrap_or_else(PoisonError::into_inner) = fresh;
         let digest = api::phone_view_digest(session);
         self.changes.send_if_modified(|current| {
@@ -87,6 +88,42 @@ impl SharedSession {
     /// The latest published copy.
     pub fn get(&self) -> Arc<Session> {
         Arc::clone(&self.current.read().unwrap_or_else(PoisonError::into_inner))
+    }
+}
+
+/// The parts of `session` the room reads: the header (its language fixed, since what it is
+/// guessed from is partly left out), the participants (their codes), the goals and
+/// alternatives (their titles), the open votes whole, and of every other vote only its id and
+/// status (a phone told "the vote is not open" rather than "no such vote"). Positions,
+/// findings, decisions, action items, notes, the agenda and the ballots of closed votes stay
+/// with the owner.
+pub fn room_copy(session: &Session) -> Session {
+    let mut meta = session.meta.clone();
+    meta.language = Some(session.language());
+    let votes = session
+        .votes
+        .iter()
+        .map(|vote| {
+            if vote.status == VoteStatus::Open {
+                vote.clone()
+            } else {
+                Vote {
+                    id: vote.id,
+                    status: vote.status,
+                    ..Vote::default()
+                }
+            }
+        })
+        .collect();
+    Session {
+        format_version: session.format_version,
+        next_id: session.next_id,
+        meta,
+        participants: session.participants.clone(),
+        goals: session.goals.clone(),
+        alternatives: session.alternatives.clone(),
+        votes,
+        ..Session::default()
     }
 }
 
@@ -221,5 +258,57 @@ fn listen(bind: SocketAddr) -> std::io::Result<std::net::TcpListener> {
 impl Drop for Room {
     fn drop(&mut self) {
         self.shut_down();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    fn sample() -> Session {
+        let text = include_str!("../../../sessions/tos-support.ron");
+        let mut session = stratboard_core::storage::parse_session(text.as_bytes())
+            .unwrap()
+            .session;
+        // The sample's counted vote, and the same vote open again under a new id.
+        let mut open = session.votes[0].clone();
+        open.id = stratboard_core::model::VoteId(session.allocate_id());
+        open.status = VoteStatus::Open;
+        session.votes[0].status = VoteStatus::Closed;
+        session.votes.insert(0, open);
+        session
+    }
+
+    #[test]
+    fn the_room_copy_holds_what_phones_read_and_nothing_else() {
+        let session = sample();
+        assert!(!session.positions.is_empty() && !session.notes.is_empty());
+        assert!(
+            session.votes[1]
+                .rounds
+                .iter()
+                .any(|r| !r.ballots.is_empty())
+        );
+        let copy = room_copy(&session);
+        assert_eq!(copy.meta.title, session.meta.title);
+        assert_eq!(copy.language(), session.language());
+        assert_eq!(copy.participants, session.participants);
+        assert_eq!(copy.alternatives, session.alternatives);
+        assert_eq!(copy.votes[0], session.votes[0], "an open vote whole");
+        assert_eq!(copy.votes.len(), session.votes.len());
+        assert_eq!(
+            (copy.votes[1].id, copy.votes[1].status),
+            (session.votes[1].id, VoteStatus::Closed)
+        );
+        assert!(copy.votes[1].rounds.is_empty(), "no closed ballots");
+        assert!(copy.positions.is_empty() && copy.notes.is_empty());
+        assert!(copy.decisions.is_empty() && copy.agenda.is_empty());
+        assert_eq!(
+            api::phone_view_digest(&copy),
+            api::phone_view_digest(&session),
+            "phones see the same"
+        );
     }
 }
