@@ -253,13 +253,13 @@ impl StratboardApp {
             }
             Action::AudienceWindow if self.dialog.is_none() => self.toggle_audience_window(ctx),
             Action::Present | Action::AudienceWindow => {}
-            Action::OpenRoom => self.open_room_dialog(),
-            Action::CloseRoom => self.close_room(),
-            Action::RoomWindow => self.toggle_room_window(),
+            Action::OpenRoom => self.room.open_dialog(self.settings.room_port),
+            Action::CloseRoom => self.room.close(),
+            Action::RoomWindow => self.room.toggle_window(),
             Action::SetLanguage(language) => self.set_language(language),
             Action::SetTheme(kind) => self.set_theme(kind),
             Action::Shortcuts | Action::UserGuide | Action::About if self.dialog.is_none() => {
-                self.open_help(action);
+                self.help.open(action);
             }
             Action::Shortcuts | Action::UserGuide | Action::About => {}
         }

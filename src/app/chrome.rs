@@ -86,7 +86,7 @@ impl StratboardApp {
                 ui.separator();
                 ui.label(self.theme.caption(self.tr.t("status-autosaved")));
             }
-            self.room_status(ui);
+            self.room.status(ui, &self.tr, &self.theme);
         });
     }
 

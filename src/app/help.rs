@@ -24,6 +24,7 @@ use super::present::PRESENTATION_KEYS;
 use super::{Document, Notice, StratboardApp, Then};
 use crate::ui::help::guide::{self, Chapter, Guide};
 use crate::ui::help::{self as dialogs, ShortcutGroup, ShortcutRow};
+use crate::ui::theme::Theme;
 use stratboard_core::i18n::Language;
 use stratboard_core::i18n::Tr;
 use stratboard_core::storage;
@@ -231,73 +232,34 @@ fn presentation_rows(ctx: &egui::Context, tr: &Tr) -> Vec<ShortcutRow> {
     rows.into_iter().map(|(_, row)| row).collect()
 }
 
-impl StratboardApp {
-    /// The Help menu: Keyboard shortcuts, the sample sessions, About.
-    pub(super) fn help_menu(&mut self, ui: &mut egui::Ui) {
-        self.action_button(ui, Action::Shortcuts);
-        self.action_button(ui, Action::UserGuide);
-        ui.menu_button(self.tr.t("menu-help-samples"), |ui| {
-            for (index, title) in sample_titles().iter().enumerate() {
-                if ui.button(title).clicked() {
-                    self.request(Then::OpenSample(index));
-                }
-            }
-        });
-        ui.separator();
-        self.action_button(ui, Action::About);
-    }
-
+impl HelpState {
     /// Opens the Help dialog of `action` (About or Keyboard shortcuts), or the user guide.
-    pub(super) fn open_help(&mut self, action: Action) {
-        if action == Action::UserGuide {
-            self.help.guide = true;
-            return;
+    pub fn open(&mut self, action: Action) {
+        match action {
+            Action::UserGuide => self.guide = true,
+            Action::About => self.open = Some(HelpDialog::About),
+            Action::Shortcuts => self.open = Some(HelpDialog::Shortcuts),
+            _ => {}
         }
-        self.help.open = match action {
-            Action::About => Some(HelpDialog::About),
-            Action::Shortcuts => Some(HelpDialog::Shortcuts),
-            _ => self.help.open,
-        };
     }
 
     /// The Help dialog that is open, if any.
-    pub fn help_dialog(&self) -> Option<HelpDialog> {
-        self.help.open
+    pub fn dialog(&self) -> Option<HelpDialog> {
+        self.open
     }
 
     /// Whether the user guide's window is open.
     pub fn guide_open(&self) -> bool {
-        self.help.guide
+        self.guide
     }
 
-    /// Opens sample `index` of [`SAMPLES`] as a new document without a file (unsaved changes
-    /// were dealt with before).
-    pub(super) fn open_sample(&mut self, index: usize) {
-        let Some(sample) = SAMPLES.get(index) else {
-            return;
-        };
-        match storage::parse_session(sample.text.as_bytes()) {
-            Ok(parsed) => {
-                self.replace_document(Document::untitled(parsed.session));
-                let save = Action::Save.info().shortcuts.first().map(|shortcut| {
-                    shortcut.format(&egui::ModifierNames::NAMES, cfg!(target_os = "macos"))
-                });
-                let text = self
-                    .tr
-                    .with("help-sample-opened", "keys", &save.unwrap_or_default());
-                self.notice = Some(Notice::Info(text));
-            }
-            Err(error) => self.error("error-open", format!("{}: {error}", sample.file)),
+    /// Draws the user guide's window (in `language`), and the open Help dialog (Esc, a click
+    /// outside or Close closes the dialog).
+    pub fn windows(&mut self, ctx: &egui::Context, tr: &Tr, theme: &Theme, language: Language) {
+        if self.guide {
+            self.guide_window(ctx, tr, theme, language);
         }
-    }
-
-    /// Draws the user guide's window, and the open Help dialog (Esc, a click outside or Close
-    /// closes the dialog).
-    pub(super) fn help_windows(&mut self, ctx: &egui::Context) {
-        if self.help.guide {
-            self.guide_window(ctx);
-        }
-        let Some(dialog) = self.help.open else {
+        let Some(dialog) = self.open else {
             return;
         };
         let screen = ctx.content_rect();
@@ -310,36 +272,33 @@ impl StratboardApp {
             close = match dialog {
                 HelpDialog::About => {
                     let version = env!("CARGO_PKG_VERSION");
-                    dialogs::about(ui, &self.theme, &self.tr, version, height)
+                    dialogs::about(ui, theme, tr, version, height)
                 }
                 HelpDialog::Shortcuts => {
-                    let groups = shortcut_groups(ctx, &self.tr);
-                    dialogs::shortcuts(ui, &self.theme, &self.tr, &groups, height)
+                    let groups = shortcut_groups(ctx, tr);
+                    dialogs::shortcuts(ui, theme, tr, &groups, height)
                 }
             };
         });
         if close || modal.should_close() {
-            self.help.open = None;
+            self.open = None;
         }
     }
-}
 
-impl StratboardApp {
     /// The user guide's window: the contents on the left (where there is room), the guide on
     /// the right, each scrolling on its own; its ✕ closes it.
-    fn guide_window(&mut self, ctx: &egui::Context) {
-        let (guide, chapters) = user_guide(self.language());
+    fn guide_window(&mut self, ctx: &egui::Context, tr: &Tr, theme: &Theme, language: Language) {
+        let (guide, chapters) = user_guide(language);
         let screen = ctx.content_rect();
         let size = egui::vec2(
             (screen.width() - 60.0).clamp(320.0, GUIDE_WIDTH),
             (screen.height() - 110.0).max(240.0),
         );
         let mut open = true;
-        let theme = &self.theme;
-        let contents_title = self.tr.t("help-guide-contents");
-        let jump = &mut self.help.guide_jump;
-        let offset = &mut self.help.guide_offset;
-        egui::Window::new(self.tr.t("help-guide-title"))
+        let contents_title = tr.t("help-guide-contents");
+        let jump = &mut self.guide_jump;
+        let offset = &mut self.guide_offset;
+        egui::Window::new(tr.t("help-guide-title"))
             .id(egui::Id::unique("stratboard-user-guide"))
             .default_size(size)
             .max_size(screen.size())
@@ -373,9 +332,57 @@ impl StratboardApp {
                 });
             });
         if !open {
-            self.help.guide = false;
-            self.help.guide_jump = None;
-            self.help.guide_offset = None;
+            self.guide = false;
+            self.guide_jump = None;
+            self.guide_offset = None;
+        }
+    }
+}
+
+impl StratboardApp {
+    /// The Help menu: Keyboard shortcuts, the sample sessions, About.
+    pub(super) fn help_menu(&mut self, ui: &mut egui::Ui) {
+        self.action_button(ui, Action::Shortcuts);
+        self.action_button(ui, Action::UserGuide);
+        ui.menu_button(self.tr.t("menu-help-samples"), |ui| {
+            for (index, title) in sample_titles().iter().enumerate() {
+                if ui.button(title).clicked() {
+                    self.request(Then::OpenSample(index));
+                }
+            }
+        });
+        ui.separator();
+        self.action_button(ui, Action::About);
+    }
+
+    /// The Help dialog that is open, if any.
+    pub fn help_dialog(&self) -> Option<HelpDialog> {
+        self.help.dialog()
+    }
+
+    /// Whether the user guide's window is open.
+    pub fn guide_open(&self) -> bool {
+        self.help.guide_open()
+    }
+
+    /// Opens sample `index` of [`SAMPLES`] as a new document without a file (unsaved changes
+    /// were dealt with before).
+    pub(super) fn open_sample(&mut self, index: usize) {
+        let Some(sample) = SAMPLES.get(index) else {
+            return;
+        };
+        match storage::parse_session(sample.text.as_bytes()) {
+            Ok(parsed) => {
+                self.replace_document(Document::untitled(parsed.session));
+                let save = Action::Save.info().shortcuts.first().map(|shortcut| {
+                    shortcut.format(&egui::ModifierNames::NAMES, cfg!(target_os = "macos"))
+                });
+                let text = self
+                    .tr
+                    .with("help-sample-opened", "keys", &save.unwrap_or_default());
+                self.notice = Some(Notice::Info(text));
+            }
+            Err(error) => self.error("error-open", format!("{}: {error}", sample.file)),
         }
     }
 }
@@ -383,7 +390,7 @@ impl StratboardApp {
 /// The guide's table of contents in its own scrolling column; a click asks to jump there.
 fn guide_contents(
     ui: &mut egui::Ui,
-    theme: &crate::ui::theme::Theme,
+    theme: &Theme,
     title: &str,
     chapters: &[Chapter],
     jump: &mut Option<usize>,

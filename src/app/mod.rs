@@ -119,7 +119,7 @@ pub struct StratboardApp {
     /// File → Export.
     export: export::ExportDialog,
     /// Room → the room server for phones.
-    room: room::RoomState,
+    room: room::RoomHost,
     /// Help → About and Keyboard shortcuts.
     help: help::HelpState,
 }
@@ -152,7 +152,7 @@ impl StratboardApp {
             last_title: String::new(),
             presentation,
             export: export::ExportDialog::default(),
-            room: room::RoomState::default(),
+            room: room::RoomHost::default(),
             help: help::HelpState::default(),
         }
     }
@@ -305,7 +305,7 @@ impl StratboardApp {
             self.spotlight(&ctx, target);
         }
         self.apply_pending_and_repaint(&ctx);
-        self.publish_to_room();
+        self.room.publish(&self.doc);
         for request in asked.requests {
             self.shell_request(request);
             ctx.request_repaint();
@@ -315,7 +315,8 @@ impl StratboardApp {
         self.export_window(&ctx);
         self.participants_import_window(&ctx);
         self.room_windows(&ctx);
-        self.help_windows(&ctx);
+        self.help
+            .windows(&ctx, &self.tr, &self.theme, self.settings.language);
         self.autosave(&ctx);
         self.update_title(&ctx);
     }
@@ -398,7 +399,7 @@ impl StratboardApp {
     /// returns whether anything was. A panel's refusal becomes a notice; a phone's was
     /// answered to the phone.
     fn apply_pending(&mut self) -> bool {
-        let shared = self.room_shared();
+        let shared = self.room.shared();
         let mut published = false;
         let drained = self.doc.drain_and_publish(Instant::now(), |session| {
             if let Some(shared) = &shared {
@@ -407,7 +408,7 @@ impl StratboardApp {
             }
         });
         if published {
-            self.room_published();
+            self.room.published(self.doc.revision());
         }
         let any = !drained.is_empty();
         let (sent, own): (Vec<_>, Vec<_>) = drained.into_iter().partition(|d| d.awaited);

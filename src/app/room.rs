@@ -3,6 +3,10 @@
 //! closed, another session is opened, or the app quits. The window stays the document's
 //! owner: it drains what phones send each frame (saving the file before a phone hears
 //! "accepted") and publishes the session to the room after every change.
+//!
+//! [`RoomHost`] owns the server, its dialog and its window, and draws them from what it is
+//! lent (the session, the translations, the theme, the settings); what only the document's
+//! owner may do — give codes, renew one — it returns as a [`RoomAsk`].
 
 mod addresses;
 
@@ -13,13 +17,17 @@ use std::time::Instant;
 
 use egui::RichText;
 
+use super::settings::Settings;
 use super::{Notice, StratboardApp};
-use stratboard_core::model::ParticipantId;
+use crate::ui::theme::Theme;
+use stratboard_core::document::Document;
+use stratboard_core::i18n::Tr;
+use stratboard_core::model::{ParticipantId, Session};
 use stratboard_room::{Room, SharedSession, access};
 
-/// The room while it is open, and its dialog.
+/// The room while it is open, its dialog and its window.
 #[derive(Default)]
-pub struct RoomState {
+pub struct RoomHost {
     room: Option<Room>,
     shared: Option<SharedSession>,
     /// The revision last published to the room.
@@ -34,36 +42,315 @@ pub struct RoomState {
     error: Option<String>,
 }
 
-impl RoomState {
-    /// Whether the room's window is shown.
-    pub fn window_shown(&self) -> bool {
-        self.window
-    }
-}
-
-/// What the room window asks the shell to do.
-enum RoomAsk {
-    /// Let guests in, or stop.
-    Guests(bool),
+/// What the room's dialog and window ask of the document's owner.
+pub enum RoomAsk {
+    /// Open the room on this address (the dialog's Open button).
+    Open(SocketAddr),
     /// Give this participant a new code and send their devices away.
     NewCode(ParticipantId),
 }
 
 /// On Windows, what the firewall will ask when the room opens and what to click (the
 /// installer, when run as administrator, allows stratboard beforehand). Nowhere else.
-fn firewall_hint(tr: &stratboard_core::i18n::Tr) -> Option<String> {
+fn firewall_hint(tr: &Tr) -> Option<String> {
     cfg!(windows).then(|| tr.t("room-firewall-hint"))
 }
 
+impl RoomHost {
+    /// Whether the room is open.
+    pub fn is_open(&self) -> bool {
+        self.room.is_some()
+    }
+
+    /// The address phones open, while the room is open.
+    pub fn url(&self) -> Option<String> {
+        self.room.as_ref().map(Room::url)
+    }
+
+    /// Whether the room's window is shown.
+    pub fn window_shown(&self) -> bool {
+        self.window
+    }
+
+    /// Shows or hides the room's window (QR code and address).
+    pub fn toggle_window(&mut self) {
+        self.window = !self.window && self.is_open();
+    }
+
+    /// Asks for the address and port (Room → Open the room…), offering `port`.
+    pub fn open_dialog(&mut self, port: u16) {
+        self.dialog = true;
+        self.error = None;
+        self.port = port.to_string();
+    }
+
+    /// Starts serving `doc` on `bind` (closing a room already open), letting guests in or
+    /// not. The room's copy of the session is published by the owner right after.
+    pub fn start(&mut self, bind: SocketAddr, doc: &Document, guests: bool) -> Result<(), String> {
+        self.close();
+        let shared = SharedSession::new(doc.session());
+        let room = Room::start(bind, doc.sender(), shared.clone())
+            .map_err(|error| format!("{bind}: {error}"))?;
+        room.allow_guests(guests);
+        self.room = Some(room);
+        self.shared = Some(shared);
+        self.window = true;
+        Ok(())
+    }
+
+    /// Closes the room: phones get no answer any more; nothing they sent is lost.
+    pub fn close(&mut self) {
+        if let Some(room) = self.room.take() {
+            room.stop();
+        }
+        self.shared = None;
+        self.window = false;
+    }
+
+    /// Sends `participant`'s devices away (their code was renewed).
+    pub fn revoke(&self, participant: ParticipantId) {
+        if let Some(room) = &self.room {
+            room.revoke(participant);
+        }
+    }
+
+    /// The room's shared session, while the room is open.
+    pub fn shared(&self) -> Option<SharedSession> {
+        self.shared.clone()
+    }
+
+    /// Notes that the room has the session at `revision`.
+    pub fn published(&mut self, revision: u64) {
+        self.published = revision;
+    }
+
+    /// Gives the room `doc`'s session as it is now, if it changed since it last did.
+    pub fn publish(&mut self, doc: &Document) {
+        if self.published != doc.revision() {
+            self.publish_now(doc);
+        }
+    }
+
+    /// Gives the room `doc`'s session as it is now.
+    fn publish_now(&mut self, doc: &Document) {
+        if let Some(shared) = &self.shared {
+            shared.publish(doc.session());
+            self.published = doc.revision();
+        }
+    }
+
+    /// The status bar's part: "Room open: http://… · 3 phones".
+    pub fn status(&self, ui: &mut egui::Ui, tr: &Tr, theme: &Theme) {
+        if let Some(room) = &self.room {
+            ui.separator();
+            let devices = i64::try_from(room.devices()).unwrap_or(i64::MAX);
+            let text = format!(
+                "{} {} · {}",
+                tr.t("room-status"),
+                room.url(),
+                tr.n("room-devices", devices)
+            );
+            ui.label(RichText::new(text).color(theme.accent()));
+        }
+    }
+
+    /// The dialog that opens the room, and the room's window; the address chosen and guests
+    /// let in are remembered in `settings`.
+    pub fn windows(
+        &mut self,
+        ctx: &egui::Context,
+        session: &Session,
+        look: (&Tr, &Theme),
+        settings: &mut Settings,
+    ) -> Option<RoomAsk> {
+        let mut asked = None;
+        if self.dialog {
+            asked = self.dialog(ctx, look, settings);
+        }
+        if self.window
+            && let Some(url) = self.url()
+        {
+            let mut open = true;
+            // At the top right, under the menu bar, clear of the menus and the sections.
+            let corner = ctx.content_rect().right_top() + egui::vec2(-16.0, 56.0);
+            egui::Window::new(look.0.t("room-title"))
+                .pivot(egui::Align2::RIGHT_TOP)
+                .default_pos(corner)
+                .open(&mut open)
+                .resizable(false)
+                .collapsible(false)
+                .show(ctx, |ui| {
+                    if let Some(ask) = self.window_body(ui, &url, session, look, settings) {
+                        asked = Some(ask);
+                    }
+                });
+            if !open {
+                self.window = false;
+            }
+        }
+        asked
+    }
+
+    /// The room window's content: QR code, address, phones, guests, and each participant's
+    /// code with a way to give a new one.
+    fn window_body(
+        &self,
+        ui: &mut egui::Ui,
+        url: &str,
+        session: &Session,
+        (tr, theme): (&Tr, &Theme),
+        settings: &mut Settings,
+    ) -> Option<RoomAsk> {
+        ui.label(tr.t("room-join-hint"));
+        ui.add_space(8.0);
+        crate::ui::qr::qr_code(ui, url, 280.0);
+        ui.add_space(8.0);
+        ui.label(theme.heading(url.trim_end_matches('/')));
+        let room = self.room.as_ref()?;
+        let devices = i64::try_from(room.devices()).unwrap_or(i64::MAX);
+        ui.label(theme.caption(tr.n("room-devices", devices)));
+        let mut guests = room.guests_allowed();
+        if ui
+            .checkbox(&mut guests, tr.t("room-guests"))
+            .on_hover_text(tr.t("room-guests-hint"))
+            .changed()
+        {
+            settings.room_guests = guests;
+            room.allow_guests(guests);
+        }
+        if session.participants.is_empty() {
+            return None;
+        }
+        let joined = room.participants_in();
+        let mut asked = None;
+        egui::CollapsingHeader::new(tr.t("room-codes"))
+            .id_salt("room-codes")
+            .show(ui, |ui| {
+                ui.label(theme.caption(tr.t("room-new-code-hint")));
+                egui::ScrollArea::vertical()
+                    .max_height(240.0)
+                    .show(ui, |ui| {
+                        egui::Grid::new("room-codes-grid")
+                            .num_columns(4)
+                            .spacing([12.0, 4.0])
+                            .show(ui, |ui| {
+                                for person in &session.participants {
+                                    if code_row(
+                                        ui,
+                                        (tr, theme),
+                                        person,
+                                        joined.contains(&person.id),
+                                    ) {
+                                        asked = Some(RoomAsk::NewCode(person.id));
+                                    }
+                                    ui.end_row();
+                                }
+                            });
+                    });
+            });
+        asked
+    }
+
+    /// The "Open the room" dialog: an address of this computer, a port, Open.
+    fn dialog(
+        &mut self,
+        ctx: &egui::Context,
+        (tr, theme): (&Tr, &Theme),
+        settings: &mut Settings,
+    ) -> Option<RoomAsk> {
+        let addresses = local_addresses();
+        let mut chosen = settings
+            .room_address
+            .filter(|a| addresses.contains(a))
+            .unwrap_or(addresses[0]);
+        let mut open_now = false;
+        let mut cancel = false;
+        let modal = egui::Modal::new(egui::Id::unique("stratboard-room-dialog")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            ui.heading(tr.t("menu-room-open"));
+            ui.label(tr.t("room-address"));
+            for address in &addresses {
+                if ui.radio(chosen == *address, address.to_string()).clicked() {
+                    chosen = *address;
+                }
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let caption = ui.label(tr.t("room-port"));
+                ui.add(egui::TextEdit::singleline(&mut self.port).desired_width(80.0))
+                    .labelled_by(caption.id);
+            });
+            if let Some(hint) = firewall_hint(tr) {
+                ui.add_space(8.0);
+                ui.label(theme.caption(hint));
+            }
+            if let Some(error) = &self.error {
+                ui.label(RichText::new(error).color(theme.error()));
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                open_now = ui.button(tr.t("room-open-button")).clicked();
+                cancel = ui.button(tr.t("common-cancel")).clicked();
+            });
+        });
+        settings.room_address = Some(chosen);
+        if cancel || modal.should_close() {
+            self.dialog = false;
+            return None;
+        }
+        if !open_now {
+            return None;
+        }
+        match self.port.trim().parse::<u16>() {
+            Ok(port) => Some(RoomAsk::Open(SocketAddr::new(chosen, port))),
+            Err(_) => {
+                self.error = Some(tr.t("room-bad-port"));
+                None
+            }
+        }
+    }
+
+    /// How the owner's attempt to open the room from the dialog went.
+    fn opened(&mut self, result: Result<(), String>) {
+        match result {
+            Ok(()) => self.dialog = false,
+            Err(error) => self.error = Some(error),
+        }
+    }
+}
+
+/// One participant's row of the codes table: name, code, "on a phone", New code (whether it
+/// was clicked is returned).
+fn code_row(
+    ui: &mut egui::Ui,
+    (tr, theme): (&Tr, &Theme),
+    person: &stratboard_core::model::Participant,
+    on_phone: bool,
+) -> bool {
+    ui.label(&person.name);
+    ui.monospace(person.code.as_deref().unwrap_or("—"));
+    if on_phone {
+        ui.label(RichText::new(tr.t("room-on-phone")).color(theme.accent()));
+    } else {
+        ui.label("");
+    }
+    let button = egui::Button::new(tr.t("room-new-code"));
+    let label = format!("{}: {}", tr.t("room-new-code"), person.name);
+    let response = ui.add(button);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    response.clicked()
+}
+
+/// The document owner's side: what needs the document (codes, saving) or the notice.
 impl StratboardApp {
     /// Whether the room is open.
     pub fn room_open(&self) -> bool {
-        self.room.room.is_some()
+        self.room.is_open()
     }
 
     /// The address phones open, while the room is open.
     pub fn room_url(&self) -> Option<String> {
-        self.room.room.as_ref().map(Room::url)
+        self.room.url()
     }
 
     /// Opens the room on `bind`: every participant without a code gets one (an undoable
@@ -72,42 +359,17 @@ impl StratboardApp {
         if self.doc.path().is_none() {
             return Err(self.tr.t("room-needs-file"));
         }
-        self.close_room();
         // The address first: a port that is taken must not leave an edit behind.
-        let shared = SharedSession::new(self.doc.session());
-        let room = Room::start(bind, self.doc.sender(), shared.clone())
-            .map_err(|error| format!("{bind}: {error}"))?;
-        self.give_codes()?;
-        room.allow_guests(self.settings.room_guests);
-        shared.publish(self.doc.session());
+        self.room
+            .start(bind, &self.doc, self.settings.room_guests)?;
+        if let Err(error) = self.give_codes() {
+            self.room.close();
+            return Err(error);
+        }
+        self.room.publish_now(&self.doc);
         self.settings.room_address = Some(bind.ip());
         self.settings.room_port = bind.port();
-        self.room.room = Some(room);
-        self.room.shared = Some(shared);
-        self.room.published = self.doc.revision();
-        self.room.window = true;
         Ok(())
-    }
-
-    /// Closes the room: phones get no answer any more; nothing they sent is lost.
-    pub fn close_room(&mut self) {
-        if let Some(room) = self.room.room.take() {
-            room.stop();
-        }
-        self.room.shared = None;
-        self.room.window = false;
-    }
-
-    /// Shows or hides the room's window (QR code and address).
-    pub fn toggle_room_window(&mut self) {
-        self.room.window = !self.room.window && self.room_open();
-    }
-
-    /// Asks for the address and port (Room → Open the room…).
-    pub(super) fn open_room_dialog(&mut self) {
-        self.room.dialog = true;
-        self.room.error = None;
-        self.room.port = self.settings.room_port.to_string();
     }
 
     fn give_codes(&mut self) -> Result<(), String> {
@@ -122,141 +384,22 @@ impl StratboardApp {
         Ok(())
     }
 
-    /// The room's shared session, while the room is open.
-    pub(super) fn room_shared(&self) -> Option<SharedSession> {
-        self.room.shared.clone()
-    }
-
-    /// Notes that the room has the session as it is now.
-    pub(super) fn room_published(&mut self) {
-        self.room.published = self.doc.revision();
-    }
-
-    /// Gives the room the session as it is now, if it changed since it last did.
-    pub(super) fn publish_to_room(&mut self) {
-        if let Some(shared) = &self.room.shared
-            && self.room.published != self.doc.revision()
-        {
-            shared.publish(self.doc.session());
-            self.room.published = self.doc.revision();
-        }
-    }
-
-    /// The status bar's part: "Room open: http://… · 3 phones".
-    pub(super) fn room_status(&self, ui: &mut egui::Ui) {
-        if let Some(room) = &self.room.room {
-            ui.separator();
-            let devices = i64::try_from(room.devices()).unwrap_or(i64::MAX);
-            let text = format!(
-                "{} {} · {}",
-                self.tr.t("room-status"),
-                room.url(),
-                self.tr.n("room-devices", devices)
-            );
-            ui.label(RichText::new(text).color(self.theme.accent()));
-        }
-    }
-
-    /// The dialog that opens the room, and the room's window.
+    /// The room's dialog and window, and what they ask.
     pub(super) fn room_windows(&mut self, ctx: &egui::Context) {
-        if self.room.dialog {
-            self.room_dialog(ctx);
-        }
-        if self.room.window
-            && let Some(url) = self.room_url()
-        {
-            let mut open = true;
-            let mut asked = None;
-            // At the top right, under the menu bar, clear of the menus and the sections.
-            let corner = ctx.content_rect().right_top() + egui::vec2(-16.0, 56.0);
-            egui::Window::new(self.tr.t("room-title"))
-                .pivot(egui::Align2::RIGHT_TOP)
-                .default_pos(corner)
-                .open(&mut open)
-                .resizable(false)
-                .collapsible(false)
-                .show(ctx, |ui| asked = self.room_window_body(ui, &url));
-            match asked {
-                Some(RoomAsk::Guests(allowed)) => {
-                    self.settings.room_guests = allowed;
-                    if let Some(room) = &self.room.room {
-                        room.allow_guests(allowed);
-                    }
-                }
-                Some(RoomAsk::NewCode(participant)) => self.renew_code(participant),
-                None => {}
+        let asked = self.room.windows(
+            ctx,
+            self.doc.session(),
+            (&self.tr, &self.theme),
+            &mut self.settings,
+        );
+        match asked {
+            Some(RoomAsk::Open(bind)) => {
+                let result = self.open_room(bind);
+                self.room.opened(result);
             }
-            if !open {
-                self.room.window = false;
-            }
+            Some(RoomAsk::NewCode(participant)) => self.renew_code(participant),
+            None => {}
         }
-    }
-
-    /// The room window's content: QR code, address, phones, guests, and each participant's
-    /// code with a way to give a new one.
-    fn room_window_body(&self, ui: &mut egui::Ui, url: &str) -> Option<RoomAsk> {
-        let mut asked = None;
-        ui.label(self.tr.t("room-join-hint"));
-        ui.add_space(8.0);
-        crate::ui::qr::qr_code(ui, url, 280.0);
-        ui.add_space(8.0);
-        ui.label(self.theme.heading(url.trim_end_matches('/')));
-        let Some(room) = &self.room.room else {
-            return None;
-        };
-        let devices = i64::try_from(room.devices()).unwrap_or(i64::MAX);
-        ui.label(self.theme.caption(self.tr.n("room-devices", devices)));
-        let mut guests = room.guests_allowed();
-        if ui
-            .checkbox(&mut guests, self.tr.t("room-guests"))
-            .on_hover_text(self.tr.t("room-guests-hint"))
-            .changed()
-        {
-            asked = Some(RoomAsk::Guests(guests));
-        }
-        let participants = &self.session().participants;
-        if participants.is_empty() {
-            return asked;
-        }
-        let joined = room.participants_in();
-        egui::CollapsingHeader::new(self.tr.t("room-codes"))
-            .id_salt("room-codes")
-            .show(ui, |ui| {
-                ui.label(self.theme.caption(self.tr.t("room-new-code-hint")));
-                egui::ScrollArea::vertical()
-                    .max_height(240.0)
-                    .show(ui, |ui| {
-                        egui::Grid::new("room-codes-grid")
-                            .num_columns(4)
-                            .spacing([12.0, 4.0])
-                            .show(ui, |ui| {
-                                for person in participants {
-                                    ui.label(&person.name);
-                                    ui.monospace(person.code.as_deref().unwrap_or("—"));
-                                    if joined.contains(&person.id) {
-                                        ui.label(
-                                            RichText::new(self.tr.t("room-on-phone"))
-                                                .color(self.theme.accent()),
-                                        );
-                                    } else {
-                                        ui.label("");
-                                    }
-                                    let button = egui::Button::new(self.tr.t("room-new-code"));
-                                    let label =
-                                        format!("{}: {}", self.tr.t("room-new-code"), person.name);
-                                    let response = ui.add(button);
-                                    response.widget_info(|| {
-                                        egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
-                                    });
-                                    if response.clicked() {
-                                        asked = Some(RoomAsk::NewCode(person.id));
-                                    }
-                                    ui.end_row();
-                                }
-                            });
-                    });
-            });
-        asked
     }
 
     /// A lost card or phone: the participant's devices are sent away and they get a new code
@@ -272,11 +415,9 @@ impl StratboardApp {
         };
         match self.doc.apply(command, Instant::now()) {
             Ok(_) => {
-                if let Some(room) = &self.room.room {
-                    room.revoke(participant);
-                }
+                self.room.revoke(participant);
                 self.schedule_autosave();
-                self.publish_to_room();
+                self.room.publish(&self.doc);
                 let name = self
                     .session()
                     .participants
@@ -292,63 +433,10 @@ impl StratboardApp {
         }
     }
 
-    fn room_dialog(&mut self, ctx: &egui::Context) {
-        let addresses = local_addresses();
-        let mut chosen = self
-            .settings
-            .room_address
-            .filter(|a| addresses.contains(a))
-            .unwrap_or(addresses[0]);
-        let mut open_now = false;
-        let mut cancel = false;
-        let modal = egui::Modal::new(egui::Id::unique("stratboard-room-dialog")).show(ctx, |ui| {
-            ui.set_max_width(520.0);
-            ui.heading(self.tr.t("menu-room-open"));
-            ui.label(self.tr.t("room-address"));
-            for address in &addresses {
-                if ui.radio(chosen == *address, address.to_string()).clicked() {
-                    chosen = *address;
-                }
-            }
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                let caption = ui.label(self.tr.t("room-port"));
-                ui.add(egui::TextEdit::singleline(&mut self.room.port).desired_width(80.0))
-                    .labelled_by(caption.id);
-            });
-            if let Some(hint) = firewall_hint(&self.tr) {
-                ui.add_space(8.0);
-                ui.label(self.theme.caption(hint));
-            }
-            if let Some(error) = &self.room.error {
-                ui.label(RichText::new(error).color(self.theme.error()));
-            }
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                open_now = ui.button(self.tr.t("room-open-button")).clicked();
-                cancel = ui.button(self.tr.t("common-cancel")).clicked();
-            });
-        });
-        self.settings.room_address = Some(chosen);
-        if cancel || modal.should_close() {
-            self.room.dialog = false;
-            return;
-        }
-        if open_now {
-            match self.room.port.trim().parse::<u16>() {
-                Ok(port) => match self.open_room(SocketAddr::new(chosen, port)) {
-                    Ok(()) => self.room.dialog = false,
-                    Err(error) => self.room.error = Some(error),
-                },
-                Err(_) => self.room.error = Some(self.tr.t("room-bad-port")),
-            }
-        }
-    }
-
     /// Closes the room when the document it serves is replaced.
     pub(super) fn close_room_for_new_document(&mut self) {
-        if self.room_open() {
-            self.close_room();
+        if self.room.is_open() {
+            self.room.close();
             self.notice = Some(Notice::Info(self.tr.t("room-closed-new-document")));
         }
     }
