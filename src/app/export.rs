@@ -13,15 +13,35 @@ use std::time::Instant;
 use egui::{Key, RichText};
 use fluent_templates::fluent_bundle::FluentValue;
 
+use super::settings::Settings;
 use super::{Notice, StratboardApp};
 use crate::ui;
+use crate::ui::theme::Theme;
 use stratboard_core::i18n::Language;
+use stratboard_core::i18n::Tr;
 use stratboard_core::report::{self, Document, ExportError, Format, cards};
 use stratboard_core::storage;
 use stratboard_room::access;
 
 /// Lines of CSV shown in the preview.
 const CSV_PREVIEW_LINES: usize = 300;
+
+/// What the export dialog is lent by the app for one call: it reads the document, and
+/// remembers the format and language chosen in the settings.
+pub struct Lent<'a> {
+    /// The open document (its session, file and revision).
+    pub doc: &'a stratboard_core::document::Document,
+    /// Translations.
+    pub tr: &'a Tr,
+    /// Colours and sizes.
+    pub theme: &'a Theme,
+    /// The remembered settings.
+    pub settings: &'a mut Settings,
+    /// The open room's address, if it is open (the cards print it).
+    pub room_url: Option<String>,
+    /// Whether "Choose…" may open the system's file dialog (not in tests).
+    pub native_dialogs: bool,
+}
 
 /// The export dialog's state.
 #[derive(Default)]
@@ -98,62 +118,62 @@ fn file_stem(title: &str) -> String {
     }
 }
 
-impl StratboardApp {
+impl ExportDialog {
     /// Opens the export dialog with the file next to the session (or in Documents).
-    pub fn open_export(&mut self) {
-        let remembered = self
+    pub(super) fn open_dialog(&mut self, lent: &mut Lent<'_>) {
+        let remembered = lent
             .settings
             .export_format
             .as_deref()
             .and_then(Format::from_name);
-        let format = self.export.format.or(remembered).unwrap_or(Format::Docx);
-        self.export.format = Some(format);
+        let format = self.format.or(remembered).unwrap_or(Format::Docx);
+        self.format = Some(format);
         // The protocol is in the session's language unless the facilitator picks another.
-        let language = self.session().language();
-        self.export.language = Some(language);
-        self.export.error = None;
-        let path = self.default_export_path(format);
-        self.export.path = if self.export.cards {
-            self.export.join_base = Some(self.cards_join_base());
-            cards_path(&path, &self.tr.t("cards-file-suffix"))
+        let language = lent.doc.session().language();
+        self.language = Some(language);
+        self.error = None;
+        let path = self.default_export_path(lent, format);
+        self.path = if self.cards {
+            self.join_base = Some(self.cards_join_base(lent));
+            cards_path(&path, &lent.tr.t("cards-file-suffix"))
         } else {
             path
         }
         .display()
         .to_string();
-        self.export.open = true;
+        self.open = true;
     }
 
     /// Whether the dialog offers participant cards rather than the protocol.
-    pub fn exporting_cards(&self) -> bool {
-        self.export.cards
+    pub fn is_cards(&self) -> bool {
+        self.cards
     }
 
     /// The room's address for the cards: the open room's; else the remembered address and
     /// port; else this machine's first address a phone could reach (loopback at worst).
-    fn cards_join_base(&self) -> (String, bool) {
-        if let Some(url) = self.room_url() {
+    fn cards_join_base(&self, lent: &Lent<'_>) -> (String, bool) {
+        if let Some(url) = lent.room_url.clone() {
             return (url.trim_end_matches('/').to_owned(), true);
         }
-        let ip = self
+        let ip = lent
             .settings
             .room_address
             .or_else(|| super::room::local_addresses().first().copied())
             .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
-        let address = SocketAddr::new(ip, self.settings.room_port);
+        let address = SocketAddr::new(ip, lent.settings.room_port);
         (format!("http://{address}"), false)
     }
 
     /// Switches the dialog between participant cards and the protocol in `format`, keeping
     /// the typed folder and name (`plan.docx` ⇄ `plan-cards.pdf`).
-    fn choose_cards(&mut self, cards: bool, format: Format) {
-        let suffix = self.tr.t("cards-file-suffix");
-        let path = PathBuf::from(self.export.path.trim());
-        let was_cards = self.export.cards;
-        self.export.cards = cards;
-        self.export.format = Some(format);
+    fn choose_cards(&mut self, lent: &mut Lent<'_>, cards: bool, format: Format) {
+        let suffix = lent.tr.t("cards-file-suffix");
+        let path = PathBuf::from(self.path.trim());
+        let was_cards = self.cards;
+        self.cards = cards;
+        self.format = Some(format);
         if cards {
-            self.export.join_base = Some(self.cards_join_base());
+            self.join_base = Some(self.cards_join_base(lent));
         }
         if !path.as_os_str().is_empty() {
             let path = if cards {
@@ -163,48 +183,48 @@ impl StratboardApp {
             } else {
                 path.with_extension(format.extension())
             };
-            self.export.path = path.display().to_string();
+            self.path = path.display().to_string();
         }
-        self.export.error = None;
+        self.error = None;
     }
 
     /// Whether the export dialog is open.
-    pub fn is_export_open(&self) -> bool {
-        self.export.open
+    pub fn is_open(&self) -> bool {
+        self.open
     }
 
-    fn default_export_path(&self, format: Format) -> PathBuf {
-        match self.doc.path() {
+    fn default_export_path(&self, lent: &Lent<'_>, format: Format) -> PathBuf {
+        match lent.doc.path() {
             Some(path) => format.path_next_to(path),
             None => {
                 let dir = directories::UserDirs::new()
                     .and_then(|d| d.document_dir().map(Path::to_path_buf))
                     .or_else(|| std::env::current_dir().ok())
                     .unwrap_or_default();
-                dir.join(file_stem(&self.session().meta.title))
+                dir.join(file_stem(&lent.doc.session().meta.title))
                     .with_extension(format.extension())
             }
         }
     }
 
-    fn export_document(&mut self, language: Language) -> Arc<Document> {
-        let revision = self.doc.revision();
-        match &self.export.document {
+    fn export_document(&mut self, lent: &mut Lent<'_>, language: Language) -> Arc<Document> {
+        let revision = lent.doc.revision();
+        match &self.document {
             Some((r, l, doc)) if *r == revision && *l == language => Arc::clone(doc),
             _ => {
-                let doc = Arc::new(report::document(self.session(), language));
-                self.export.document = Some((revision, language, Arc::clone(&doc)));
+                let doc = Arc::new(report::document(lent.doc.session(), language));
+                self.document = Some((revision, language, Arc::clone(&doc)));
                 doc
             }
         }
     }
 
-    fn export_csv(&mut self, language: Language) -> Arc<CsvPreview> {
-        let revision = self.doc.revision();
-        match &self.export.csv {
+    fn export_csv(&mut self, lent: &mut Lent<'_>, language: Language) -> Arc<CsvPreview> {
+        let revision = lent.doc.revision();
+        match &self.csv {
             Some((r, l, csv)) if *r == revision && *l == language => Arc::clone(csv),
             _ => {
-                let csv = report::csv::ballots(self.session(), language);
+                let csv = report::csv::ballots(lent.doc.session(), language);
                 let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
                 let preview = Arc::new(CsvPreview {
                     text: lines
@@ -215,65 +235,65 @@ impl StratboardApp {
                         .join("\n"),
                     empty: lines.len() <= 1,
                 });
-                self.export.csv = Some((revision, language, Arc::clone(&preview)));
+                self.csv = Some((revision, language, Arc::clone(&preview)));
                 preview
             }
         }
     }
 
-    /// Writes the export to the path in the dialog; on success closes it and says where the
-    /// file went, on failure keeps it open with the reason.
     /// The file typed in the dialog; a bare or relative name is taken in the folder of the
     /// default export (the session's, or Documents), not in the program's working folder.
-    fn typed_export_path(&self) -> PathBuf {
-        let typed = PathBuf::from(self.export.path.trim());
+    fn typed_export_path(&self, lent: &Lent<'_>) -> PathBuf {
+        let typed = PathBuf::from(self.path.trim());
         if typed.as_os_str().is_empty() || typed.is_absolute() {
             return typed;
         }
-        let format = if self.export.cards {
+        let format = if self.cards {
             Format::Pdf
         } else {
-            self.export.format.unwrap_or(Format::Docx)
+            self.format.unwrap_or(Format::Docx)
         };
-        match self.default_export_path(format).parent() {
+        match self.default_export_path(lent, format).parent() {
             Some(folder) => folder.join(typed),
             None => typed,
         }
     }
 
-    fn export_now(&mut self) {
-        if self.export.cards {
-            self.export_cards_now();
-            return;
+    /// Writes the export to the path in the dialog; on success closes it and returns what was
+    /// written, on failure keeps it open with the reason.
+    fn export_now(&mut self, lent: &mut Lent<'_>) -> Option<Exported> {
+        if self.cards {
+            return self.export_cards_now(lent);
         }
-        let path = self.typed_export_path();
-        let format = self.export.format.unwrap_or(Format::Docx);
-        let language = self.export.language.unwrap_or(self.tr.language());
-        if let Some(key) = destination_problem(&path, self.doc.path()) {
-            self.export.error = Some(self.tr.t(key));
-            return;
+        let path = self.typed_export_path(lent);
+        let format = self.format.unwrap_or(Format::Docx);
+        let language = self.language.unwrap_or(lent.tr.language());
+        if let Some(key) = destination_problem(&path, lent.doc.path()) {
+            self.error = Some(lent.tr.t(key));
+            return None;
         }
-        let bytes = match report::export(self.session(), format, language) {
+        let bytes = match report::export(lent.doc.session(), format, language) {
             Ok(bytes) => bytes,
             Err(error) => {
-                self.export.error = Some(error.to_string());
-                return;
+                self.error = Some(error.to_string());
+                return None;
             }
         };
         match storage::write_file(&path, &bytes) {
             Ok(()) => {
-                self.settings.export_format = Some(format.extension().to_owned());
-                self.settings.export_language = Some(language);
-                self.export.exists = None;
-                self.export.open = false;
-                self.export.error = None;
-                let text = self
+                lent.settings.export_format = Some(format.extension().to_owned());
+                lent.settings.export_language = Some(language);
+                self.exists = None;
+                self.open = false;
+                self.error = None;
+                let text = lent
                     .tr
                     .with("export-done", "file", &path.display().to_string());
-                self.notice = Some(Notice::Written { text, path });
+                Some(Exported::Protocol(Notice::Written { text, path }))
             }
             Err(error) => {
-                self.export.error = Some(format!("{}\n{error}", self.tr.t("export-failed")));
+                self.error = Some(format!("{}\n{error}", lent.tr.t("export-failed")));
+                None
             }
         }
     }
@@ -282,22 +302,23 @@ impl StratboardApp {
     /// one first — in a copy of the session, so that a refused name or a failed write leaves
     /// the document as it was; once the file is written the same codes go into the document
     /// as one undoable edit, and the notice asks to save them. The session file is not touched.
-    fn export_cards_now(&mut self) {
-        let path = self.typed_export_path();
-        let language = self.export.language.unwrap_or(self.tr.language());
-        if let Some(key) = destination_problem(&path, self.doc.path()) {
-            self.export.error = Some(self.tr.t(key));
-            return;
+    fn export_cards_now(&mut self, lent: &mut Lent<'_>) -> Option<Exported> {
+        let path = self.typed_export_path(lent);
+        let language = self.language.unwrap_or(lent.tr.language());
+        if let Some(key) = destination_problem(&path, lent.doc.path()) {
+            self.error = Some(lent.tr.t(key));
+            return None;
         }
-        if self.session().participants.is_empty() {
-            self.export.error = Some(self.tr.t("cards-none"));
-            return;
+        if lent.doc.session().participants.is_empty() {
+            self.error = Some(lent.tr.t("cards-none"));
+            return None;
         }
-        let Ok(codes) = access::codes_for_everyone(self.session()) else {
-            self.export.error = Some(self.tr.t("cards-no-random"));
-            return;
+        let Ok(codes) = access::codes_for_everyone(lent.doc.session()) else {
+            self.error = Some(lent.tr.t("cards-no-random"));
+            return None;
         };
-        let given = self
+        let given = lent
+            .doc
             .session()
             .participants
             .iter()
@@ -305,35 +326,368 @@ impl StratboardApp {
             .count();
         let with_codes = match &codes {
             Some(codes) => {
-                let mut session = self.session().clone();
+                let mut session = lent.doc.session().clone();
                 if let Err(error) = session.apply(codes.clone()) {
-                    self.export.error = Some(error.to_string());
-                    return;
+                    self.error = Some(error.to_string());
+                    return None;
                 }
                 std::borrow::Cow::Owned(session)
             }
-            None => std::borrow::Cow::Borrowed(self.session()),
+            None => std::borrow::Cow::Borrowed(lent.doc.session()),
         };
-        let base = match &self.export.join_base {
+        let base = match &self.join_base {
             Some((base, _)) => base.clone(),
-            None => self.cards_join_base().0,
+            None => self.cards_join_base(lent).0,
         };
         let bytes = match report::participant_cards(&with_codes, &base, language) {
             Ok(bytes) => bytes,
             Err(ExportError::NoParticipantCodes) => {
-                self.export.error = Some(self.tr.t("cards-none"));
-                return;
+                self.error = Some(lent.tr.t("cards-none"));
+                return None;
             }
             Err(error) => {
-                self.export.error = Some(error.to_string());
-                return;
+                self.error = Some(error.to_string());
+                return None;
             }
         };
         drop(with_codes);
         if let Err(error) = storage::write_file(&path, &bytes) {
-            self.export.error = Some(format!("{}\n{error}", self.tr.t("export-failed")));
+            self.error = Some(format!("{}\n{error}", lent.tr.t("export-failed")));
+            return None;
+        }
+        lent.settings.export_language = Some(language);
+        self.exists = None;
+        self.open = false;
+        self.error = None;
+        Some(Exported::Cards { path, codes, given })
+    }
+
+    /// The cards' part of the dialog: how many cards on how many pages, the address they
+    /// print, who gets a code on export, and the list in the cards' order.
+    fn cards_preview(&self, lent: &Lent<'_>, ui: &mut egui::Ui, height: f32) {
+        let session = lent.doc.session();
+        let people = session.participants.len();
+        if people == 0 {
+            ui.label(RichText::new(lent.tr.t("cards-none")).color(lent.theme.warning()));
             return;
         }
+        let pages = people.div_ceil(cards::CARDS_PER_PAGE);
+        ui.label(lent.tr.args(
+            "cards-summary",
+            &[
+                ("cards", FluentValue::from(count(people))),
+                ("pages", FluentValue::from(count(pages))),
+            ],
+        ));
+        if let Some((base, open)) = &self.join_base {
+            ui.label(lent.tr.with("cards-address", "address", base));
+            if !open {
+                ui.label(lent.theme.caption(lent.tr.t("cards-address-closed")));
+            }
+        }
+        let missing = session
+            .participants
+            .iter()
+            .filter(|p| p.code.is_none())
+            .count();
+        if missing > 0 {
+            let text = lent.tr.n("cards-will-give-codes", count(missing));
+            ui.label(RichText::new(text).color(lent.theme.warning()));
+        }
+        ui.add_space(4.0);
+        egui::ScrollArea::vertical()
+            .max_height(height - 60.0)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                egui::Grid::new("stratboard-export-cards")
+                    .striped(true)
+                    .num_columns(3)
+                    .show(ui, |ui| {
+                        for key in [
+                            "cards-column-name",
+                            "cards-column-group",
+                            "cards-column-code",
+                        ] {
+                            ui.label(RichText::new(lent.tr.t(key)).strong());
+                        }
+                        ui.end_row();
+                        for person in cards::in_card_order(session) {
+                            ui.label(&person.name);
+                            let group = person.group.and_then(|g| session.group(g));
+                            ui.label(group.map_or("", |g| g.name.as_str()));
+                            match &person.code {
+                                Some(code) => {
+                                    ui.label(RichText::new(cards::spaced_code(code)).monospace())
+                                }
+                                None => {
+                                    ui.label(lent.theme.caption(lent.tr.t("cards-code-on-export")))
+                                }
+                            };
+                            ui.end_row();
+                        }
+                    });
+            });
+    }
+
+    fn choose_export_path(&mut self, lent: &mut Lent<'_>) {
+        if !lent.native_dialogs {
+            return;
+        }
+        let format = self.format.unwrap_or(Format::Docx);
+        let current = PathBuf::from(self.path.trim());
+        let (filter, extension) = if self.cards {
+            (lent.tr.t("cards-choice"), Format::Pdf.extension())
+        } else {
+            (lent.tr.t(format_key(format)), format.extension())
+        };
+        let mut dialog = rfd::FileDialog::new().add_filter(filter, &[extension]);
+        if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
+            dialog = dialog.set_directory(dir);
+        }
+        if let Some(name) = current.file_name() {
+            dialog = dialog.set_file_name(name.to_string_lossy());
+        }
+        if let Some(path) = dialog.save_file() {
+            self.path = path.display().to_string();
+            self.error = None;
+        }
+    }
+
+    /// Draws the export dialog when it is open: the choices, the preview, the file and the
+    /// buttons.
+    pub(super) fn show(&mut self, lent: &mut Lent<'_>, ctx: &egui::Context) -> Option<Exported> {
+        if !self.open {
+            return None;
+        }
+        let screen = ctx.content_rect();
+        let width = (screen.width() * 0.86).clamp(320.0, 1100.0);
+        let preview_height = (screen.height() - 330.0).max(160.0);
+        let format = self.format.unwrap_or(Format::Docx);
+        let language = self.language.unwrap_or(lent.tr.language());
+        let cards = self.cards;
+        let preview = if cards {
+            Preview::Cards
+        } else if format == Format::Csv {
+            Preview::Csv(self.export_csv(lent, language))
+        } else {
+            Preview::Document(self.export_document(lent, language))
+        };
+        let revision = lent.doc.revision();
+        let mut clicks = Clicks::default();
+        let modal = egui::Modal::new(egui::Id::unique("stratboard-export")).show(ctx, |ui| {
+            ui.set_width(width);
+            ui.heading(lent.tr.t("export-title"));
+            ui.add_space(6.0);
+            self.export_choices(lent, ui, format, language, cards);
+            ui.add_space(6.0);
+            match &preview {
+                Preview::Cards => self.cards_preview(lent, ui, preview_height),
+                Preview::Document(doc) => {
+                    ui::export::preview(ui, lent.theme, doc, (revision, language), preview_height);
+                }
+                Preview::Csv(csv) => {
+                    if csv.empty {
+                        ui.label(lent.theme.caption(lent.tr.t("export-csv-empty")));
+                    }
+                    ui::export::csv_preview(ui, lent.theme, &csv.text, preview_height);
+                }
+            }
+            ui.add_space(8.0);
+            self.export_file_row(lent, ui, &mut clicks);
+            self.export_target_note(lent, ui);
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button(lent.tr.t("export-button")).clicked() {
+                    clicks.export = true;
+                }
+                if ui.button(lent.tr.t("common-cancel")).clicked() {
+                    clicks.cancel = true;
+                }
+            });
+        });
+        if clicks.choose {
+            self.choose_export_path(lent);
+        }
+        let exported = if clicks.export {
+            self.export_now(lent)
+        } else {
+            None
+        };
+        if clicks.cancel || modal.should_close() {
+            self.open = false;
+        }
+        exported
+    }
+
+    /// The dialog's first row: the document formats or the participant cards, then the
+    /// document's language.
+    fn export_choices(
+        &mut self,
+        lent: &mut Lent<'_>,
+        ui: &mut egui::Ui,
+        format: Format,
+        language: Language,
+        cards: bool,
+    ) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(lent.theme.caption(lent.tr.t("export-format")));
+            for option in Format::ALL {
+                let selected = !cards && option == format;
+                if ui
+                    .selectable_label(selected, lent.tr.t(format_key(option)))
+                    .clicked()
+                    && !selected
+                {
+                    self.choose_cards(lent, false, option);
+                }
+            }
+            ui.separator();
+            if ui
+                .selectable_label(cards, lent.tr.t("cards-choice"))
+                .clicked()
+                && !cards
+            {
+                self.choose_cards(lent, true, format);
+            }
+            ui.separator();
+            ui.label(lent.theme.caption(lent.tr.t("export-language")));
+            for option in Language::ALL {
+                let selected = option == language;
+                if ui
+                    .selectable_label(selected, option.native_name())
+                    .clicked()
+                {
+                    self.language = Some(option);
+                }
+            }
+        });
+    }
+
+    /// The file row: the typed path (Enter exports) and, with native dialogs, "Choose…".
+    fn export_file_row(&mut self, lent: &mut Lent<'_>, ui: &mut egui::Ui, clicks: &mut Clicks) {
+        ui.horizontal(|ui| {
+            let label = ui.label(lent.tr.t("export-file"));
+            let field_width = (ui.available_width() - 260.0).max(120.0);
+            let edit = ui
+                .add(egui::TextEdit::singleline(&mut self.path).desired_width(field_width))
+                .labelled_by(label.id);
+            if edit.changed() {
+                self.error = None;
+            }
+            if edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                clicks.export = true;
+            }
+            if lent.native_dialogs && ui.button(lent.tr.t("export-choose")).clicked() {
+                clicks.choose = true;
+            }
+        });
+    }
+
+    /// What the typed name leads to, checked when it changes (not every frame).
+    fn export_target(&mut self, lent: &mut Lent<'_>) -> Target {
+        let typed = self.path.trim().to_owned();
+        match &self.exists {
+            Some((checked, check)) if *checked == typed => *check,
+            _ => {
+                let path = self.typed_export_path(lent);
+                let check = match destination_problem(&path, lent.doc.path()) {
+                    Some(problem) => Target::Refused(problem),
+                    None if path.is_file() => Target::Replaces,
+                    None => Target::New,
+                };
+                self.exists = Some((typed, check));
+                check
+            }
+        }
+    }
+
+    /// Under the file row: the last export's error, else a refusal of the typed name at once,
+    /// or the existing file it would replace.
+    fn export_target_note(&mut self, lent: &mut Lent<'_>, ui: &mut egui::Ui) {
+        let check = self.export_target(lent);
+        if let Some(error) = &self.error {
+            ui.label(RichText::new(error).color(lent.theme.error()));
+            return;
+        }
+        match check {
+            Target::Refused(key) if key != "export-error-no-file" => {
+                ui.label(RichText::new(lent.tr.t(key)).color(lent.theme.error()));
+            }
+            Target::Replaces => {
+                let text = lent.tr.t("export-replaces");
+                ui.label(RichText::new(text).color(lent.theme.warning()));
+            }
+            Target::Refused(_) | Target::New => {}
+        }
+    }
+}
+
+/// A file the dialog wrote.
+pub enum Exported {
+    /// The protocol: the notice to show.
+    Protocol(Notice),
+    /// Participant cards at `path`; `codes` gives the `given` participants who had no code
+    /// the codes printed on their cards (the owner applies it as one undoable edit).
+    Cards {
+        /// The file.
+        path: PathBuf,
+        /// The edit that gives the codes, if anyone lacked one.
+        codes: Option<stratboard_core::commands::Command>,
+        /// How many participants it gives a code.
+        given: usize,
+    },
+}
+
+/// The document owner's side of the dialog: lending it what it reads, and what needs the
+/// document (the cards' codes) or the notice.
+impl StratboardApp {
+    /// The dialog and what it is lent, borrowed apart.
+    fn export_parts(&mut self) -> (&mut ExportDialog, Lent<'_>) {
+        let lent = Lent {
+            doc: &self.doc,
+            tr: &self.tr,
+            theme: &self.theme,
+            settings: &mut self.settings,
+            room_url: self.room.url(),
+            native_dialogs: self.native_dialogs,
+        };
+        (&mut self.export, lent)
+    }
+
+    /// Opens the export dialog with the file next to the session (or in Documents).
+    pub fn open_export(&mut self) {
+        let (dialog, mut lent) = self.export_parts();
+        dialog.open_dialog(&mut lent);
+    }
+
+    /// Whether the export dialog is open.
+    pub fn is_export_open(&self) -> bool {
+        self.export.is_open()
+    }
+
+    /// Whether the dialog offers participant cards rather than the protocol.
+    pub fn exporting_cards(&self) -> bool {
+        self.export.is_cards()
+    }
+
+    /// Draws the export dialog when it is open, and takes in what it wrote.
+    pub(super) fn export_window(&mut self, ctx: &egui::Context) {
+        let (dialog, mut lent) = self.export_parts();
+        match dialog.show(&mut lent, ctx) {
+            Some(Exported::Protocol(notice)) => self.notice = Some(notice),
+            Some(Exported::Cards { path, codes, given }) => self.cards_written(path, codes, given),
+            None => {}
+        }
+    }
+
+    /// Cards were written: the codes printed on them go into the document as one undoable
+    /// edit, and the notice asks to save them.
+    fn cards_written(
+        &mut self,
+        path: PathBuf,
+        codes: Option<stratboard_core::commands::Command>,
+        given: usize,
+    ) {
         let file = path.display().to_string();
         let text = match codes {
             Some(codes) => match self.doc.apply(codes, Instant::now()) {
@@ -351,266 +705,7 @@ impl StratboardApp {
             },
             None => self.tr.with("cards-done", "file", &file),
         };
-        self.settings.export_language = Some(language);
-        self.export.exists = None;
-        self.export.open = false;
-        self.export.error = None;
         self.notice = Some(Notice::Written { text, path });
-    }
-
-    /// The cards' part of the dialog: how many cards on how many pages, the address they
-    /// print, who gets a code on export, and the list in the cards' order.
-    fn cards_preview(&self, ui: &mut egui::Ui, height: f32) {
-        let session = self.session();
-        let people = session.participants.len();
-        if people == 0 {
-            ui.label(RichText::new(self.tr.t("cards-none")).color(self.theme.warning()));
-            return;
-        }
-        let pages = people.div_ceil(cards::CARDS_PER_PAGE);
-        ui.label(self.tr.args(
-            "cards-summary",
-            &[
-                ("cards", FluentValue::from(count(people))),
-                ("pages", FluentValue::from(count(pages))),
-            ],
-        ));
-        if let Some((base, open)) = &self.export.join_base {
-            ui.label(self.tr.with("cards-address", "address", base));
-            if !open {
-                ui.label(self.theme.caption(self.tr.t("cards-address-closed")));
-            }
-        }
-        let missing = session
-            .participants
-            .iter()
-            .filter(|p| p.code.is_none())
-            .count();
-        if missing > 0 {
-            let text = self.tr.n("cards-will-give-codes", count(missing));
-            ui.label(RichText::new(text).color(self.theme.warning()));
-        }
-        ui.add_space(4.0);
-        egui::ScrollArea::vertical()
-            .max_height(height - 60.0)
-            .auto_shrink([false, true])
-            .show(ui, |ui| {
-                egui::Grid::new("stratboard-export-cards")
-                    .striped(true)
-                    .num_columns(3)
-                    .show(ui, |ui| {
-                        for key in [
-                            "cards-column-name",
-                            "cards-column-group",
-                            "cards-column-code",
-                        ] {
-                            ui.label(RichText::new(self.tr.t(key)).strong());
-                        }
-                        ui.end_row();
-                        for person in cards::in_card_order(session) {
-                            ui.label(&person.name);
-                            let group = person.group.and_then(|g| session.group(g));
-                            ui.label(group.map_or("", |g| g.name.as_str()));
-                            match &person.code {
-                                Some(code) => {
-                                    ui.label(RichText::new(cards::spaced_code(code)).monospace())
-                                }
-                                None => {
-                                    ui.label(self.theme.caption(self.tr.t("cards-code-on-export")))
-                                }
-                            };
-                            ui.end_row();
-                        }
-                    });
-            });
-    }
-
-    fn choose_export_path(&mut self) {
-        if !self.native_dialogs {
-            return;
-        }
-        let format = self.export.format.unwrap_or(Format::Docx);
-        let current = PathBuf::from(self.export.path.trim());
-        let (filter, extension) = if self.export.cards {
-            (self.tr.t("cards-choice"), Format::Pdf.extension())
-        } else {
-            (self.tr.t(format_key(format)), format.extension())
-        };
-        let mut dialog = rfd::FileDialog::new().add_filter(filter, &[extension]);
-        if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
-            dialog = dialog.set_directory(dir);
-        }
-        if let Some(name) = current.file_name() {
-            dialog = dialog.set_file_name(name.to_string_lossy());
-        }
-        if let Some(path) = dialog.save_file() {
-            self.export.path = path.display().to_string();
-            self.export.error = None;
-        }
-    }
-
-    /// Draws the export dialog when it is open: the choices, the preview, the file and the
-    /// buttons.
-    pub(super) fn export_window(&mut self, ctx: &egui::Context) {
-        if !self.export.open {
-            return;
-        }
-        let screen = ctx.content_rect();
-        let width = (screen.width() * 0.86).clamp(320.0, 1100.0);
-        let preview_height = (screen.height() - 330.0).max(160.0);
-        let format = self.export.format.unwrap_or(Format::Docx);
-        let language = self.export.language.unwrap_or(self.tr.language());
-        let cards = self.export.cards;
-        let preview = if cards {
-            Preview::Cards
-        } else if format == Format::Csv {
-            Preview::Csv(self.export_csv(language))
-        } else {
-            Preview::Document(self.export_document(language))
-        };
-        let revision = self.doc.revision();
-        let mut clicks = Clicks::default();
-        let modal = egui::Modal::new(egui::Id::unique("stratboard-export")).show(ctx, |ui| {
-            ui.set_width(width);
-            ui.heading(self.tr.t("export-title"));
-            ui.add_space(6.0);
-            self.export_choices(ui, format, language, cards);
-            ui.add_space(6.0);
-            match &preview {
-                Preview::Cards => self.cards_preview(ui, preview_height),
-                Preview::Document(doc) => {
-                    ui::export::preview(ui, &self.theme, doc, (revision, language), preview_height);
-                }
-                Preview::Csv(csv) => {
-                    if csv.empty {
-                        ui.label(self.theme.caption(self.tr.t("export-csv-empty")));
-                    }
-                    ui::export::csv_preview(ui, &self.theme, &csv.text, preview_height);
-                }
-            }
-            ui.add_space(8.0);
-            self.export_file_row(ui, &mut clicks);
-            self.export_target_note(ui);
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button(self.tr.t("export-button")).clicked() {
-                    clicks.export = true;
-                }
-                if ui.button(self.tr.t("common-cancel")).clicked() {
-                    clicks.cancel = true;
-                }
-            });
-        });
-        if clicks.choose {
-            self.choose_export_path();
-        }
-        if clicks.export {
-            self.export_now();
-        }
-        if clicks.cancel || modal.should_close() {
-            self.export.open = false;
-        }
-    }
-
-    /// The dialog's first row: the document formats or the participant cards, then the
-    /// document's language.
-    fn export_choices(
-        &mut self,
-        ui: &mut egui::Ui,
-        format: Format,
-        language: Language,
-        cards: bool,
-    ) {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(self.theme.caption(self.tr.t("export-format")));
-            for option in Format::ALL {
-                let selected = !cards && option == format;
-                if ui
-                    .selectable_label(selected, self.tr.t(format_key(option)))
-                    .clicked()
-                    && !selected
-                {
-                    self.choose_cards(false, option);
-                }
-            }
-            ui.separator();
-            if ui
-                .selectable_label(cards, self.tr.t("cards-choice"))
-                .clicked()
-                && !cards
-            {
-                self.choose_cards(true, format);
-            }
-            ui.separator();
-            ui.label(self.theme.caption(self.tr.t("export-language")));
-            for option in Language::ALL {
-                let selected = option == language;
-                if ui
-                    .selectable_label(selected, option.native_name())
-                    .clicked()
-                {
-                    self.export.language = Some(option);
-                }
-            }
-        });
-    }
-
-    /// The file row: the typed path (Enter exports) and, with native dialogs, "Choose…".
-    fn export_file_row(&mut self, ui: &mut egui::Ui, clicks: &mut Clicks) {
-        ui.horizontal(|ui| {
-            let label = ui.label(self.tr.t("export-file"));
-            let field_width = (ui.available_width() - 260.0).max(120.0);
-            let edit = ui
-                .add(egui::TextEdit::singleline(&mut self.export.path).desired_width(field_width))
-                .labelled_by(label.id);
-            if edit.changed() {
-                self.export.error = None;
-            }
-            if edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                clicks.export = true;
-            }
-            if self.native_dialogs && ui.button(self.tr.t("export-choose")).clicked() {
-                clicks.choose = true;
-            }
-        });
-    }
-
-    /// What the typed name leads to, checked when it changes (not every frame).
-    fn export_target(&mut self) -> Target {
-        let typed = self.export.path.trim().to_owned();
-        match &self.export.exists {
-            Some((checked, check)) if *checked == typed => *check,
-            _ => {
-                let path = self.typed_export_path();
-                let check = match destination_problem(&path, self.doc.path()) {
-                    Some(problem) => Target::Refused(problem),
-                    None if path.is_file() => Target::Replaces,
-                    None => Target::New,
-                };
-                self.export.exists = Some((typed, check));
-                check
-            }
-        }
-    }
-
-    /// Under the file row: the last export's error, else a refusal of the typed name at once,
-    /// or the existing file it would replace.
-    fn export_target_note(&mut self, ui: &mut egui::Ui) {
-        let check = self.export_target();
-        if let Some(error) = &self.export.error {
-            ui.label(RichText::new(error).color(self.theme.error()));
-            return;
-        }
-        match check {
-            Target::Refused(key) if key != "export-error-no-file" => {
-                ui.label(RichText::new(self.tr.t(key)).color(self.theme.error()));
-            }
-            Target::Replaces => {
-                let text = self.tr.t("export-replaces");
-                ui.label(RichText::new(text).color(self.theme.warning()));
-            }
-            Target::Refused(_) | Target::New => {}
-        }
     }
 }
 
