@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use crate::ui::theme::{SIDEBAR_WIDTH, Theme, ThemeKind};
-use crate::ui::{self, Board, BoardState};
+use crate::ui::{self, BoardState};
 use settings::Settings;
 use stratboard_core::commands::{Command, Outcome};
 pub use stratboard_core::document::Document;
@@ -91,6 +91,18 @@ struct Asked {
     spotlight: Option<ui::Spotlight>,
     /// File dialogs, files to read.
     requests: Vec<ui::ShellRequest>,
+}
+
+/// The app's parts, borrowed apart for one frame ([`StratboardApp::parts`]).
+struct Parts<'a> {
+    /// What the board and the presentation read.
+    stage: present::Stage<'a>,
+    /// The panels' own state.
+    board: &'a mut BoardState,
+    /// The message above the board.
+    notice: &'a mut Option<Notice>,
+    /// Presentation mode and the audience window.
+    presentation: &'a mut present::Presentation,
 }
 
 /// The application.
@@ -351,39 +363,43 @@ impl StratboardApp {
             }
         }
         let sender = self.doc.sender();
-        // The panels' own state and the notice are lent to the frame's board and put back.
-        let mut state = std::mem::take(&mut self.board);
-        let mut notice = self.notice.take();
-        let mut board = self.board_view(&sender);
+        let parts = self.parts();
+        let (state, notice, stage) = (parts.board, parts.notice, parts.stage);
+        let mut board = stage.board(&sender);
         if !booth {
             egui::Panel::left("sections")
                 .exact_size(SIDEBAR_WIDTH)
                 .resizable(false)
-                .show(ui, |ui| ui::sections_panel(ui, &board, &mut state));
+                .show(ui, |ui| ui::sections_panel(ui, &board, state));
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            chrome::notice_bar(ui, &self.theme, &self.tr, &mut notice);
-            ui::section_view(ui, &mut board, &mut state);
+            chrome::notice_bar(ui, stage.theme, stage.tr, notice);
+            ui::section_view(ui, &mut board, state);
         });
-        let asked = Asked {
+        Asked {
             spotlight: board.take_spotlight(),
             requests: board.take_requests(),
-        };
-        self.board = state;
-        self.notice = notice;
-        asked
+        }
     }
 
-    /// A board over the open document whose changes go to `sender`.
-    fn board_view<'a>(&'a self, sender: &'a stratboard_core::inbox::CommandSender) -> Board<'a> {
-        Board::new(
-            self.doc.session(),
-            self.doc.revision(),
-            &self.tr,
-            &self.theme,
-            self.today,
-            sender,
-        )
+    /// The app's parts, borrowed apart: what the board and the presentation are lent (the
+    /// document, translations, theme…) beside what they change (their own state, the notice).
+    fn parts(&mut self) -> Parts<'_> {
+        let stage = present::Stage {
+            doc: &self.doc,
+            tr: &self.tr,
+            theme: &self.theme,
+            today: self.today,
+            section: self.board.section,
+            convergence: self.board.positions.convergence_shown,
+            room_url: self.room.url(),
+        };
+        Parts {
+            stage,
+            board: &mut self.board,
+            notice: &mut self.notice,
+            presentation: &mut self.presentation,
+        }
     }
 
     /// [`Self::apply_pending`]; when something was applied, the panels drew the old state this

@@ -24,12 +24,19 @@ use std::time::Duration;
 
 use egui::{Context, Key, KeyboardShortcut, Modifiers, ViewportId};
 
+use chrono::NaiveDate;
+
 use super::StratboardApp;
 use super::speaking::{Act, Speaking, Turn, urgency, wall_clock};
+use crate::ui::Board;
 use crate::ui::Spotlight;
 use crate::ui::present::View;
 use crate::ui::projector::TimerDisplay;
 use crate::ui::sections::session::speaking::note_bar;
+use crate::ui::theme::Theme;
+use stratboard_core::document::Document;
+use stratboard_core::i18n::Tr;
+use stratboard_core::inbox::CommandSender;
 use stratboard_core::model::{AgendaItemId, AgendaStatus, BoardSection, Session};
 use stratboard_core::timer::{AgendaTimer, SessionClock};
 
@@ -480,79 +487,220 @@ fn read_keys(ctx: &Context, keys: Keys) -> Vec<Action> {
     })
 }
 
-impl StratboardApp {
-    /// Keys of presentation mode (F5, Esc, PageUp/PageDown, B …); returns whether the
-    /// presentation is shown this frame.
-    pub(super) fn presentation_input(&mut self, ctx: &egui::Context) -> bool {
+/// What the presentation is lent by the app for one frame.
+pub struct Stage<'a> {
+    /// The open document (its session; its sender takes the turns and key points).
+    pub doc: &'a Document,
+    /// Translations.
+    pub tr: &'a Tr,
+    /// Colours and sizes.
+    pub theme: &'a Theme,
+    /// Today, for overdue action items.
+    pub today: NaiveDate,
+    /// The board's section: what the projector shows when the agenda item names none.
+    pub section: BoardSection,
+    /// Whether the board's Positions → Convergence tab is shown: the projector shows it too.
+    pub convergence: bool,
+    /// The open room's address, for the screen that invites phones.
+    pub room_url: Option<String>,
+}
+
+impl Stage<'_> {
+    /// A board over the document whose changes go to `sender`.
+    pub fn board<'s>(&'s self, sender: &'s CommandSender) -> Board<'s> {
+        Board::new(
+            self.doc.session(),
+            self.doc.revision(),
+            self.tr,
+            self.theme,
+            self.today,
+            sender,
+        )
+    }
+}
+
+impl Presentation {
+    /// Keys of presentation mode (Esc, PageUp/PageDown, B …; the board's own keys while the
+    /// audience window is open and `dialog_open` is false), the audience window, and the
+    /// turns the clicker ended sent to the document; returns whether the presentation is
+    /// shown in the main window this frame.
+    pub(super) fn input(&mut self, ctx: &Context, stage: &Stage<'_>, dialog_open: bool) -> bool {
         let now = now(ctx);
-        let session = self.doc.session();
-        let presentation = &mut self.presentation;
+        let session = stage.doc.session();
         // Closing the window with unsaved changes must reach the board's question.
         let closing = ctx.input(|i| i.viewport().close_requested());
-        if presentation.active && closing {
-            presentation.leave(ctx);
+        if self.active && closing {
+            self.leave(ctx);
         }
-        if presentation.active {
+        if self.active {
             for action in read_keys(ctx, Keys::Presenting) {
                 match action {
-                    Action::Leave => presentation.leave(ctx),
-                    action => presentation.act(ctx, session, action, now),
+                    Action::Leave => self.leave(ctx),
+                    action => self.act(ctx, session, action, now),
                 }
             }
-        } else if self.dialog.is_none() && presentation.audience_window {
+        } else if !dialog_open && self.audience_window {
             // F5 and Alt+F5 are the board's actions (`actions.rs`): they are left for it.
             for action in read_keys(ctx, Keys::Board) {
-                presentation.act(ctx, session, action, now);
+                self.act(ctx, session, action, now);
             }
         }
-        if presentation.audience_window {
-            self.show_audience_window(ctx);
+        if self.audience_window {
+            self.audience(ctx, stage);
         }
-        self.send_turns();
-        if let Some(after) = self.presentation.next_repaint(now) {
+        self.send_turns(&stage.doc.sender());
+        if let Some(after) = self.next_repaint(now) {
             ctx.request_repaint_after(after);
         }
-        self.presentation.active
+        self.active
     }
 
-    /// Draws the presentation (and the audience window, if open).
-    pub(super) fn show_presentation(&mut self, ui: &mut egui::Ui) {
+    /// Draws the presentation over the main window, with the secretary's key-point bar.
+    pub(super) fn show(&mut self, ui: &mut egui::Ui, stage: &Stage<'_>) {
         let now = now(ui.ctx());
-        self.speaking_notes_panel(ui);
-        let view = self
-            .presentation
-            .view(self.doc.session(), self.board.section, now);
+        self.notes_panel(ui, stage);
+        let view = self.view(stage.doc.session(), stage.section, now);
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
-            .show(ui, |ui| self.draw(ui, &view));
+            .show(ui, |ui| draw(ui, stage, &view));
     }
 
     /// Shows `target` alone and big: in the audience window when it is open, else in
     /// presentation mode (Esc or the clicker keys go back to the agenda).
-    pub(super) fn spotlight(&mut self, ctx: &Context, target: Spotlight) {
-        self.start_presentation_unless_audience(ctx);
-        self.presentation.spotlight = Some(target);
-    }
-
-    fn start_presentation_unless_audience(&mut self, ctx: &Context) {
-        if !self.presentation.audience_window {
-            self.start_presentation(ctx);
+    pub(super) fn show_alone(&mut self, ctx: &Context, session: &Session, target: Spotlight) {
+        if !self.audience_window {
+            self.start(ctx, session);
         }
+        self.spotlight = Some(target);
     }
 
     /// Starts presentation mode (as F5 does).
-    pub(super) fn start_presentation(&mut self, ctx: &Context) {
-        if !self.presentation.active {
-            let session = self.doc.session().clone();
-            self.presentation.enter(ctx, &session);
+    pub(super) fn start(&mut self, ctx: &Context, session: &Session) {
+        if !self.active {
+            self.enter(ctx, session);
         }
     }
 
     /// Opens or closes the audience window (as Alt+F5 does).
-    pub(super) fn toggle_audience_window(&mut self, ctx: &Context) {
-        let session = self.doc.session().clone();
+    pub(super) fn toggle_audience(&mut self, ctx: &Context, session: &Session) {
+        self.act(ctx, session, Action::Audience, now(ctx));
+    }
+
+    /// Sends the turns the clicker ended to the document, each its own undo step (they are
+    /// applied with everything else sent this frame).
+    fn send_turns(&mut self, sender: &CommandSender) {
+        for command in self.speaking.take_pending() {
+            sender.send_own_step(command).ok();
+        }
+    }
+
+    /// The secretary's key-point bar at the bottom of the window, while the presentation (or
+    /// the audience window) shows a speaking round; each key point is an undo step.
+    pub(super) fn notes_panel(&mut self, ui: &mut egui::Ui, stage: &Stage<'_>) {
+        let Some(item) = self.speaking_item(stage.doc.session()) else {
+            return;
+        };
+        let sender = stage.doc.sender();
+        egui::Panel::bottom("speaking-notes").show(ui, |ui| {
+            let mut board = stage.board(&sender).with_own_steps();
+            note_bar(ui, &mut board, &mut self.speaking.notes, item);
+        });
+    }
+
+    /// The second window for the projector.
+    fn audience(&mut self, ctx: &Context, stage: &Stage<'_>) {
+        let id = ViewportId::from_hash_of("stratboard-audience");
+        let builder = super::with_identity(egui::ViewportBuilder::default())
+            .with_title(stage.tr.t("present-audience-title"))
+            .with_inner_size([1280.0, 720.0]);
+        let mut close = false;
+        let mut actions = Vec::new();
+        ctx.show_viewport_immediate(id, builder, |ui, class| {
+            let ctx = ui.ctx().clone();
+            if class != egui::ViewportClass::EmbeddedWindow {
+                if ctx.input(|i| i.viewport().close_requested()) {
+                    close = true;
+                }
+                actions = read_keys(&ctx, Keys::Presenting);
+            }
+            let now = now(&ctx);
+            let view = self.view(stage.doc.session(), stage.section, now);
+            if class == egui::ViewportClass::EmbeddedWindow {
+                ui.set_min_size(egui::vec2(480.0, 270.0));
+                draw(ui, stage, &view);
+            } else {
+                egui::CentralPanel::default()
+                    .frame(egui::Frame::NONE)
+                    .show(ui, |ui| draw(ui, stage, &view));
+                if let Some(after) = self.next_repaint(now) {
+                    ctx.request_repaint_after(after);
+                }
+            }
+            if actions.contains(&Action::Fullscreen) {
+                let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
+            }
+        });
         let now = now(ctx);
-        self.presentation.act(ctx, &session, Action::Audience, now);
+        for action in actions {
+            match action {
+                Action::Leave => close = true,
+                action => self.act(ctx, stage.doc.session(), action, now),
+            }
+        }
+        if close {
+            self.audience_window = false;
+        }
+    }
+}
+
+/// The presentation (read-only) over the whole of `ui`.
+fn draw(ui: &mut egui::Ui, stage: &Stage<'_>, view: &View) {
+    // The projector's screens change nothing; the sender is only the board's floor.
+    let sender = stage.doc.sender();
+    let board = stage.board(&sender);
+    let view = View {
+        convergence: stage.convergence,
+        ..*view
+    };
+    crate::ui::present::show(ui, &board, &view, stage.room_url.as_deref());
+}
+
+/// The app's side: lending the presentation what it reads.
+impl StratboardApp {
+    /// Keys of presentation mode; returns whether the presentation is shown this frame.
+    pub(super) fn presentation_input(&mut self, ctx: &Context) -> bool {
+        let dialog_open = self.dialog.is_some();
+        let parts = self.parts();
+        parts.presentation.input(ctx, &parts.stage, dialog_open)
+    }
+
+    /// Draws the presentation over the main window.
+    pub(super) fn show_presentation(&mut self, ui: &mut egui::Ui) {
+        let parts = self.parts();
+        parts.presentation.show(ui, &parts.stage);
+    }
+
+    /// The key-point bar under the board while the audience window shows a speaking round.
+    pub(super) fn speaking_notes_panel(&mut self, ui: &mut egui::Ui) {
+        let parts = self.parts();
+        parts.presentation.notes_panel(ui, &parts.stage);
+    }
+
+    /// Shows `target` alone and big (a card's "Show to the room").
+    pub(super) fn spotlight(&mut self, ctx: &Context, target: Spotlight) {
+        self.presentation
+            .show_alone(ctx, self.doc.session(), target);
+    }
+
+    /// Starts presentation mode (as F5 does).
+    pub(super) fn start_presentation(&mut self, ctx: &Context) {
+        self.presentation.start(ctx, self.doc.session());
+    }
+
+    /// Opens or closes the audience window (as Alt+F5 does).
+    pub(super) fn toggle_audience_window(&mut self, ctx: &Context) {
+        self.presentation.toggle_audience(ctx, self.doc.session());
     }
 
     /// Whether the main window shows the presentation (F5).
@@ -573,93 +721,6 @@ impl StratboardApp {
     /// The presentation's zoom.
     pub fn presentation_zoom(&self) -> f32 {
         self.presentation.zoom
-    }
-
-    /// Sends the turns the clicker ended to the document, each its own undo step (they are
-    /// applied with everything else sent this frame).
-    fn send_turns(&mut self) {
-        let sender = self.doc.sender();
-        for command in self.presentation.speaking.take_pending() {
-            sender.send_own_step(command).ok();
-        }
-    }
-
-    /// The secretary's key-point bar at the bottom of the window, while the presentation (or
-    /// the audience window) shows a speaking round.
-    pub(super) fn speaking_notes_panel(&mut self, ui: &mut egui::Ui) {
-        let Some(item) = self.presentation.speaking_item(self.doc.session()) else {
-            return;
-        };
-        let sender = self.doc.sender();
-        let mut notes = std::mem::take(&mut self.presentation.speaking.notes);
-        egui::Panel::bottom("speaking-notes").show(ui, |ui| {
-            let mut board = self.board_view(&sender).with_own_steps();
-            note_bar(ui, &mut board, &mut notes, item);
-        });
-        self.presentation.speaking.notes = notes;
-    }
-
-    /// The presentation (read-only) over the whole of `ui`.
-    fn draw(&self, ui: &mut egui::Ui, view: &View) {
-        // The projector's screens change nothing; the sender is only the board's floor.
-        let sender = self.doc.sender();
-        let board = self.board_view(&sender);
-        let room = self.room_url();
-        // The board's Positions → Convergence tab puts convergence on the projector too.
-        let view = View {
-            convergence: self.board.positions.convergence_shown,
-            ..*view
-        };
-        crate::ui::present::show(ui, &board, &view, room.as_deref());
-    }
-
-    /// The second window for the projector.
-    fn show_audience_window(&mut self, ctx: &Context) {
-        let id = ViewportId::from_hash_of("stratboard-audience");
-        let builder = super::with_identity(egui::ViewportBuilder::default())
-            .with_title(self.tr.t("present-audience-title"))
-            .with_inner_size([1280.0, 720.0]);
-        let mut close = false;
-        let mut actions = Vec::new();
-        ctx.show_viewport_immediate(id, builder, |ui, class| {
-            let ctx = ui.ctx().clone();
-            if class != egui::ViewportClass::EmbeddedWindow {
-                if ctx.input(|i| i.viewport().close_requested()) {
-                    close = true;
-                }
-                actions = read_keys(&ctx, Keys::Presenting);
-            }
-            let now = now(&ctx);
-            let view = self
-                .presentation
-                .view(self.doc.session(), self.board.section, now);
-            if class == egui::ViewportClass::EmbeddedWindow {
-                ui.set_min_size(egui::vec2(480.0, 270.0));
-                self.draw(ui, &view);
-            } else {
-                egui::CentralPanel::default()
-                    .frame(egui::Frame::NONE)
-                    .show(ui, |ui| self.draw(ui, &view));
-                if let Some(after) = self.presentation.next_repaint(now) {
-                    ctx.request_repaint_after(after);
-                }
-            }
-            if actions.contains(&Action::Fullscreen) {
-                let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
-                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
-            }
-        });
-        let now = now(ctx);
-        let session = self.doc.session();
-        for action in actions {
-            match action {
-                Action::Leave => close = true,
-                action => self.presentation.act(ctx, session, action, now),
-            }
-        }
-        if close {
-            self.presentation.audience_window = false;
-        }
     }
 }
 
