@@ -82,7 +82,7 @@ impl StratboardApp {
                 let text = self.tr.n("status-problems", problems as i64);
                 ui.label(egui::RichText::new(text).color(self.theme.warning()));
             }
-            if self.doc.is_dirty() && self.recovery.is_some() {
+            if self.doc.is_dirty() && self.autosave.is_on() {
                 ui.separator();
                 ui.label(self.theme.caption(self.tr.t("status-autosaved")));
             }

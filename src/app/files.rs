@@ -101,7 +101,7 @@ impl StratboardApp {
     pub(super) fn replace_document(&mut self, doc: Document) {
         self.close_room_for_new_document();
         self.doc = doc;
-        self.autosave_due = None;
+        self.autosave.cancel();
         self.notice = None;
     }
 
@@ -113,34 +113,27 @@ impl StratboardApp {
 
     /// Offers the recovery file of the open document if it is newer than the document.
     pub(super) fn offer_recovery(&mut self) {
-        let Some(store) = &self.recovery else {
-            return;
-        };
-        if let Some(found) = store.newer_than_document(self.doc.path()) {
-            self.dialog = Some(Dialog::Recovery { path: found.path });
+        if let Some(path) = self.autosave.newer_than(&self.doc) {
+            self.dialog = Some(Dialog::Recovery { path });
         }
     }
 
     /// Puts the recovered work into the open document (unsaved until the user saves).
     pub(super) fn restore_recovery(&mut self, path: &Path) {
-        let Some(store) = &self.recovery else {
-            return;
-        };
-        match store.load(path) {
-            Ok(recovered) => {
-                self.doc.restore(recovered.session);
+        match self.autosave.load(path) {
+            Some(Ok(session)) => {
+                self.doc.restore(session);
                 self.schedule_autosave();
             }
-            Err(error) => self.error("error-open", error.to_string()),
+            Some(Err(error)) => self.error("error-open", error),
+            None => {}
         }
     }
 
     /// Drops the recovery file of the open document.
     pub(super) fn discard_recovery(&mut self) {
-        if let Some(store) = &self.recovery
-            && let Err(error) = store.discard(self.doc.path())
-        {
-            self.error("error-save", error.to_string());
+        if let Err(error) = self.autosave.discard(&self.doc) {
+            self.error("error-save", error);
         }
     }
 
@@ -174,14 +167,7 @@ impl StratboardApp {
         let old_path = self.doc.path().map(Path::to_path_buf);
         match save(&mut self.doc) {
             Ok(()) => {
-                if let Some(store) = &self.recovery {
-                    // The document is saved; a recovery file left behind by a failed discard
-                    // is older than the document and is never offered, so it is not an error
-                    // to report over "Saved".
-                    store.discard(old_path.as_deref()).ok();
-                    store.discard(self.doc.path()).ok();
-                }
-                self.autosave_due = None;
+                self.autosave.saved(old_path.as_deref(), self.doc.path());
                 let file = self
                     .doc
                     .path()

@@ -9,6 +9,7 @@
 //! is the pending autosave.
 
 pub mod actions;
+mod autosave;
 mod chrome;
 
 pub mod export;
@@ -39,8 +40,7 @@ use stratboard_core::storage::{self, recovery::RecoveryStore};
 /// samples compiled into the binary (`help::SAMPLES`, the Russian one).
 pub const EMBEDDED_SAMPLE: &str = help::SAMPLES[0].text;
 
-/// How long after an edit the unsaved work is written to the recovery file.
-pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(5);
+pub use autosave::AUTOSAVE_DELAY;
 
 /// A message shown above the board until dismissed (or replaced).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -117,10 +117,9 @@ pub struct StratboardApp {
     dialog: Option<Dialog>,
     /// File → Import participants…: the open preview.
     participants_import: Option<crate::ui::participants_import::Preview>,
-    recovery: Option<RecoveryStore>,
+    /// The recovery file and the pending write to it.
+    autosave: autosave::Autosave,
     last_focus: Option<egui::Id>,
-    autosave_due: Option<Instant>,
-    autosave_delay: Duration,
     today: NaiveDate,
     window_focused: bool,
     close_confirmed: bool,
@@ -153,10 +152,8 @@ impl StratboardApp {
             notice: None,
             dialog: None,
             participants_import: None,
-            recovery,
+            autosave: autosave::Autosave::new(recovery),
             last_focus: None,
-            autosave_due: None,
-            autosave_delay: AUTOSAVE_DELAY,
             today: chrono::Local::now().date_naive(),
             window_focused: true,
             close_confirmed: false,
@@ -234,7 +231,7 @@ impl StratboardApp {
 
     /// Sets how long after an edit the recovery file is written (tests use zero).
     pub fn set_autosave_delay(&mut self, delay: Duration) {
-        self.autosave_delay = delay;
+        self.autosave.set_delay(delay);
     }
 
     /// Whether a question (unsaved changes, recovery, external change) is waiting for the user.
@@ -507,27 +504,13 @@ impl StratboardApp {
     }
 
     fn schedule_autosave(&mut self) {
-        if self.recovery.is_some() && self.doc.is_dirty() && self.autosave_due.is_none() {
-            self.autosave_due = Some(Instant::now() + self.autosave_delay);
-        }
+        self.autosave.schedule(&self.doc);
     }
 
     /// Writes the recovery file when an autosave is due; otherwise asks to be woken then.
     fn autosave(&mut self, ctx: &egui::Context) {
-        let Some(due) = self.autosave_due else {
-            return;
-        };
-        let now = Instant::now();
-        if now < due {
-            ctx.request_repaint_after(due - now);
-            return;
-        }
-        self.autosave_due = None;
-        if let Some(store) = &self.recovery
-            && self.doc.is_dirty()
-            && let Err(error) = store.write(self.doc.path(), self.doc.session())
-        {
-            self.error("error-save", error.to_string());
+        if let Err(error) = self.autosave.tick(ctx, &self.doc) {
+            self.error("error-save", error);
         }
     }
 
