@@ -2,7 +2,7 @@
 //!
 //! Per frame: read shortcuts and dropped files → draw the menu, the sections panel and the
 //! selected section (panels send commands to the document's inbox, as the room's phones do)
-//! → run the owner's loop once ([`Document::drain_and_publish`]: apply in the order sent,
+//! → run the owner's loop once ([`stratboard_room::owner_turn`]: apply in the order sent,
 //! save where a phone waits for it, publish to the room, answer) → end the undo step unless a
 //! text field is still being typed into → autosave to the recovery file while there are
 //! unsaved changes → dialogs. Nothing repaints while nothing happens: the only timed repaint
@@ -23,7 +23,7 @@ mod speaking;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::NaiveDate;
 
@@ -408,19 +408,13 @@ impl StratboardApp {
     }
 
     /// Applies everything sent to the document — by the panels and by the room's phones — in
-    /// the order it was sent, through the owner's loop ([`Document::drain_and_publish`]);
+    /// the order it was sent, through the owner's loop ([`stratboard_room::owner_turn`]);
     /// returns whether anything was. A panel's refusal becomes a notice; a phone's was
     /// answered to the phone.
     fn apply_pending(&mut self) -> bool {
         let shared = self.room.shared();
-        let mut published = false;
-        let drained = self.doc.drain_and_publish(Instant::now(), |session| {
-            if let Some(shared) = &shared {
-                shared.publish(session);
-                published = true;
-            }
-        });
-        if published {
+        let drained = stratboard_room::owner_turn(&mut self.doc, shared.as_ref());
+        if shared.is_some() && !drained.is_empty() {
             self.room.published(self.doc.revision());
         }
         let any = !drained.is_empty();

@@ -77,7 +77,7 @@ pub fn run(session_path: &Path, bind: SocketAddr, codes: Option<&Path>, guests: 
 
 /// Applies what was sent and publishes the result; returns whether a save failed.
 fn apply(doc: &mut Document, shared: &SharedSession) -> bool {
-    let results = doc.drain_and_publish(Instant::now(), |session| shared.publish(session));
+    let results = stratboard_room::owner_turn(doc, Some(shared));
     let mut failed = false;
     for drained in &results {
         if let Err(stratboard_core::commands::CommandError::NotSaved(reason)) = &drained.result {

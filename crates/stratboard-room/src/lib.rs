@@ -91,6 +91,23 @@ impl SharedSession {
     }
 }
 
+/// One turn of the document owner's loop, the same in the window and in `stratboard serve`:
+/// apply everything sent to `doc` (a panel's edit, a phone's ballot or idea) in the order
+/// sent, save the file once where a phone waits for its ballot to be durable, publish the
+/// room's copy when a room is open, then answer the phones
+/// ([`stratboard_core::document::Document::drain_and_publish`]). Returns what each command
+/// came to.
+pub fn owner_turn(
+    doc: &mut stratboard_core::document::Document,
+    room: Option<&SharedSession>,
+) -> Vec<stratboard_core::document::Drained> {
+    doc.drain_and_publish(std::time::Instant::now(), |session| {
+        if let Some(shared) = room {
+            shared.publish(session);
+        }
+    })
+}
+
 /// The parts of `session` the room reads: the header (its language fixed, since what it is
 /// guessed from is partly left out), the participants (their codes), the goals and
 /// alternatives (their titles), the open votes whole, and of every other vote only its id and
