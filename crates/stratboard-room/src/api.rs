@@ -248,34 +248,23 @@ async fn join(
 
 /// The answer to a refused join.
 fn join_refused(refusal: JoinRefusal) -> Response {
-    match refusal {
-        JoinRefusal::WrongCode => refuse(
-            StatusCode::UNAUTHORIZED,
-            "wrong-code",
-            "no participant has this code",
-        ),
-        JoinRefusal::TooManyTries => refuse(
-            StatusCode::TOO_MANY_REQUESTS,
-            "too-many-tries",
-            "too many wrong codes; wait a minute",
-        ),
-        JoinRefusal::NoRandomness => refuse(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "unavailable",
-            "no randomness for a token",
-        ),
-        JoinRefusal::GuestsOff => refuse(
-            StatusCode::FORBIDDEN,
-            "guests-off",
-            "this room does not let guests in; join with your code",
-        ),
-        JoinRefusal::TooManyGuests => refuse(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "too-many-guests",
-            "the room is full of guests",
-        ),
-    }
+    use StatusCode as S;
+    let (status, code, text) = match refusal {
+        JoinRefusal::WrongCode => (S::UNAUTHORIZED, "wrong-code", WRONG_CODE),
+        JoinRefusal::TooManyTries => (S::TOO_MANY_REQUESTS, "too-many-tries", TOO_MANY_TRIES),
+        JoinRefusal::NoRandomness => (S::SERVICE_UNAVAILABLE, "unavailable", NO_RANDOMNESS),
+        JoinRefusal::GuestsOff => (S::FORBIDDEN, "guests-off", GUESTS_OFF),
+        JoinRefusal::TooManyGuests => (S::SERVICE_UNAVAILABLE, "too-many-guests", ROOM_FULL),
+    };
+    refuse(status, code, text)
 }
+
+/// What a refused join says.
+const WRONG_CODE: &str = "no participant has this code";
+const TOO_MANY_TRIES: &str = "too many wrong codes; wait a minute";
+const NO_RANDOMNESS: &str = "no randomness for a token";
+const GUESTS_OFF: &str = "this room does not let guests in; join with your code";
+const ROOM_FULL: &str = "the room is full of guests";
 
 /// The device of the request's bearer token.
 fn device(room: &RoomState, headers: &HeaderMap) -> Option<Device> {
