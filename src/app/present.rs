@@ -459,12 +459,11 @@ const fn letter(
     name: &'static str,
     shortcuts: &'static [KeyboardShortcut],
 ) -> PresentationKey {
+    let key = presenting(action, name, shortcuts);
     PresentationKey {
-        action,
-        name,
-        shortcuts,
         reach: Reach::AlsoBoard,
         yields_to_typing: true,
+        ..key
     }
 }
 
@@ -487,22 +486,19 @@ fn read_keys(ctx: &Context, keys: Keys) -> Vec<Action> {
     })
 }
 
-/// What the presentation is lent by the app for one frame.
+/// What the presentation (and the board) is lent by the app for one frame: the open
+/// document (its sender takes the turns and key points), what a [`Board`] is drawn with
+/// (translations, theme, today), the board's section (what the projector shows when the
+/// agenda item names none), whether the board's Positions → Convergence tab is shown (the
+/// projector shows it too), and the open room's address (the screen that invites phones).
 pub struct Stage<'a> {
-    /// The open document (its session; its sender takes the turns and key points).
-    pub doc: &'a Document,
-    /// Translations.
-    pub tr: &'a Tr,
-    /// Colours and sizes.
-    pub theme: &'a Theme,
-    /// Today, for overdue action items.
-    pub today: NaiveDate,
-    /// The board's section: what the projector shows when the agenda item names none.
-    pub section: BoardSection,
-    /// Whether the board's Positions → Convergence tab is shown: the projector shows it too.
-    pub convergence: bool,
-    /// The open room's address, for the screen that invites phones.
-    pub room_url: Option<String>,
+    pub(super) doc: &'a Document,
+    pub(super) tr: &'a Tr,
+    pub(super) theme: &'a Theme,
+    pub(super) today: NaiveDate,
+    pub(super) section: BoardSection,
+    pub(super) convergence: bool,
+    pub(super) room_url: Option<String>,
 }
 
 impl Stage<'_> {

@@ -32,6 +32,8 @@ impl Named for super::Language {
     }
 }
 
+/// One line a model enum: its values' translation keys are the prefix and the variant's name
+/// (rustfmt leaves the lines as they are: `i18n/mod.rs`).
 macro_rules! named {
     ($ty:ty, $prefix:literal, [$($variant:ident),* $(,)?]) => {
         impl Named for $ty {

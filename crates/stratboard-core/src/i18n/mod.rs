@@ -3,6 +3,7 @@
 //! writes them.
 
 pub mod errors;
+#[rustfmt::skip::macros(named)]
 pub mod labels;
 
 use std::borrow::Cow;
