@@ -33,7 +33,7 @@ impl Named for super::Language {
 }
 
 /// One line a model enum: its values' translation keys are the prefix and the variant's name
-/// (rustfmt leaves the lines as they are: `i18n/mod.rs`).
+/// (in braces, which rustfmt leaves as they are).
 macro_rules! named {
     ($ty:ty, $prefix:literal, [$($variant:ident),* $(,)?]) => {
         impl Named for $ty {
@@ -46,74 +46,17 @@ macro_rules! named {
     };
 }
 
-named!(
-    SessionFormat,
-    "format-",
-    [
-        RoundTable,
-        Brainstorm,
-        BusinessGame,
-        Training,
-        DiscussionPlatform,
-        Other
-    ]
-);
-named!(
-    AgendaKind,
-    "agenda-kind-",
-    [
-        Opening,
-        Presentation,
-        Discussion,
-        Brainstorm,
-        GroupWork,
-        BusinessGame,
-        Training,
-        Vote,
-        Break,
-        Summary
-    ]
-);
-named!(
-    AgendaStatus,
-    "agenda-status-",
-    [Planned, InProgress, Done, Skipped]
-);
-named!(Priority, "priority-", [High, Medium, Low]);
-named!(
-    Quadrant,
-    "quadrant-",
-    [Strength, Weakness, Opportunity, Threat]
-);
-named!(
-    AlternativeStatus,
-    "alternative-status-",
-    [Proposed, Shortlisted, Adopted, Rejected, Postponed]
-);
-named!(
-    Stance,
-    "stance-",
-    [
-        StronglyFor,
-        For,
-        Neutral,
-        Against,
-        StronglyAgainst,
-        Undecided
-    ]
-);
-named!(
-    ActionStatus,
-    "action-status-",
-    [Open, InProgress, Done, Cancelled]
-);
-named!(VoteStatus, "vote-status-", [Draft, Open, Closed]);
-named!(
-    ConsentChoice,
-    "votes-consent-",
-    [For, Against, Abstain, Block]
-);
-named!(Anonymity, "anonymity-", [Open, Anonymous, Secret]);
+named! { SessionFormat, "format-", [RoundTable, Brainstorm, BusinessGame, Training, DiscussionPlatform, Other] }
+named! { AgendaKind, "agenda-kind-", [Opening, Presentation, Discussion, Brainstorm, GroupWork, BusinessGame, Training, Vote, Break, Summary] }
+named! { AgendaStatus, "agenda-status-", [Planned, InProgress, Done, Skipped] }
+named! { Priority, "priority-", [High, Medium, Low] }
+named! { Quadrant, "quadrant-", [Strength, Weakness, Opportunity, Threat] }
+named! { AlternativeStatus, "alternative-status-", [Proposed, Shortlisted, Adopted, Rejected, Postponed] }
+named! { Stance, "stance-", [StronglyFor, For, Neutral, Against, StronglyAgainst, Undecided] }
+named! { ActionStatus, "action-status-", [Open, InProgress, Done, Cancelled] }
+named! { VoteStatus, "vote-status-", [Draft, Open, Closed] }
+named! { ConsentChoice, "votes-consent-", [For, Against, Abstain, Block] }
+named! { Anonymity, "anonymity-", [Open, Anonymous, Secret] }
 
 /// The priorities in picker order.
 pub const PRIORITIES: [Priority; 3] = [Priority::High, Priority::Medium, Priority::Low];

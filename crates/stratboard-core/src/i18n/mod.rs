@@ -3,7 +3,6 @@
 //! writes them.
 
 pub mod errors;
-#[rustfmt::skip::macros(named)]
 pub mod labels;
 
 use std::borrow::Cow;
