@@ -25,7 +25,9 @@ use qrcode::{Color, QrCode};
 
 use super::ExportError;
 use super::document::Span;
-use super::pdf::{draw_pages, draw_text, embedded_fonts, fill, finish, metadata};
+use super::pdf::{
+    PlacedText, draw_pages, draw_placed, draw_text, embedded_fonts, fill, finish, metadata,
+};
 use super::pdf_text::{self, FontId, Fonts, ellipsize, wrap};
 use crate::i18n::{Language, Tr};
 use crate::model::{Participant, Session};
@@ -98,14 +100,7 @@ struct Words {
 #[derive(Clone, Debug, PartialEq)]
 enum Op {
     /// Text from its left end at baseline `y`.
-    Text {
-        x: f32,
-        y: f32,
-        size: f32,
-        bold: bool,
-        colour: (u8, u8, u8),
-        text: String,
-    },
+    Text(PlacedText),
     /// A code in fixed-width cells, bold, from its left end at baseline `y`.
     Code { x: f32, y: f32, text: String },
     /// A QR code: the square at (`x`, `y`) is `module` wide per module; `dark` lists the
@@ -342,14 +337,14 @@ fn card_ops(
     let left = x0 + PAD;
     let text = |ops: &mut Vec<Op>, x, y, size, bold, colour, text: String| {
         if !text.is_empty() {
-            ops.push(Op::Text {
+            ops.push(Op::Text(PlacedText {
                 x,
                 y,
                 size,
                 bold,
                 colour,
                 text,
-            });
+            }));
         }
     };
     // The session's title, small, across the top.
@@ -447,17 +442,7 @@ fn draw(
     let mut pdf = PdfDocument::new();
     pdf.set_metadata(metadata(title, language));
     draw_pages(&mut pdf, pages, |surface, op| match op {
-        Op::Text {
-            x,
-            y,
-            size,
-            bold,
-            colour,
-            text,
-        } => {
-            fill(surface, *colour);
-            draw_text(surface, fonts, &font, *x, *y, *size, *bold, text);
-        }
+        Op::Text(placed) => draw_placed(surface, fonts, &font, placed),
         Op::Code { x, y, text } => {
             fill(surface, INK);
             draw_code(surface, fonts, &font, *x, *y, text);
@@ -705,14 +690,14 @@ mod tests {
         };
         let pages = layout(&fonts, &cards, &words).unwrap();
         for op in &pages[0] {
-            if let Op::Text {
+            if let Op::Text(PlacedText {
                 x,
                 y,
                 size,
                 bold,
                 text,
                 ..
-            } = op
+            }) = op
             {
                 let column = ((x - MARGIN) / CARD_W).floor();
                 let right = MARGIN + (column + 1.0) * CARD_W - PAD;

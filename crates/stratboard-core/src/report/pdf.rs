@@ -63,19 +63,29 @@ enum TextRole {
     PageNumber,
 }
 
+/// A run of text on a page, from its left end `x` at baseline `y`; the protocol and the
+/// participant cards both place text as this.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct PlacedText {
+    /// The left end, in points from the page's left edge.
+    pub x: f32,
+    /// The baseline, in points from the page's top.
+    pub y: f32,
+    /// The font size in points.
+    pub size: f32,
+    /// Bold rather than regular.
+    pub bold: bool,
+    /// The colour (RGB).
+    pub colour: (u8, u8, u8),
+    /// The text.
+    pub text: String,
+}
+
 /// One drawing operation on a page.
 #[derive(Clone, Debug)]
 enum Op {
-    Text {
-        x: f32,
-        y: f32,
-        size: f32,
-        bold: bool,
-        colour: (u8, u8, u8),
-        text: String,
-        /// What the text is to a reader.
-        role: TextRole,
-    },
+    /// Text, and what it is to a reader.
+    Text(PlacedText, TextRole),
     Rect {
         x: f32,
         y: f32,
@@ -179,15 +189,17 @@ impl<'f> Layout<'f> {
             .tags
             .leaf()
             .map_or(TextRole::RepeatedHeader, TextRole::Content);
-        self.ops().push(Op::Text {
-            x,
-            y: baseline,
-            size,
-            bold,
-            colour,
-            text: text.to_owned(),
+        self.ops().push(Op::Text(
+            PlacedText {
+                x,
+                y: baseline,
+                size,
+                bold,
+                colour,
+                text: text.to_owned(),
+            },
             role,
-        });
+        ));
     }
 
     /// Draws laid-out lines from `x`, one per line height, breaking pages between lines.
@@ -528,15 +540,17 @@ impl<'f> Layout<'f> {
         for (i, page) in self.pages.iter_mut().enumerate() {
             let text = format!("{} {} {} {}", doc.page_word, i + 1, doc.of_word, count);
             let width = self.fonts.width(&text, false, 9.0);
-            page.push(Op::Text {
-                x: LEFT + (TEXT_W - width) / 2.0,
-                y: PAGE_H - 34.0,
-                size: 9.0,
-                bold: false,
-                colour: GREY,
-                text,
-                role: TextRole::PageNumber,
-            });
+            page.push(Op::Text(
+                PlacedText {
+                    x: LEFT + (TEXT_W - width) / 2.0,
+                    y: PAGE_H - 34.0,
+                    size: 9.0,
+                    bold: false,
+                    colour: GREY,
+                    text,
+                },
+                TextRole::PageNumber,
+            ));
         }
     }
 }
@@ -630,18 +644,9 @@ fn draw(
     pdf.set_outline(outline(marks));
     let mut ids: Vec<Option<Identifier>> = vec![None; leaves];
     draw_pages(&mut pdf, pages, |surface, op| match op {
-        Op::Text {
-            x,
-            y,
-            size,
-            bold,
-            colour,
-            text,
-            role,
-        } => {
+        Op::Text(placed, role) => {
             let id = surface.start_tagged(text_tag(*role));
-            fill(surface, *colour);
-            draw_text(surface, fonts, &font, *x, *y, *size, *bold, text);
+            draw_placed(surface, fonts, &font, placed);
             surface.end_tagged();
             if let TextRole::Content(leaf) = role
                 && let Some(slot) = ids.get_mut(*leaf)
@@ -660,6 +665,20 @@ fn draw(
     })?;
     pdf.set_tag_tree(tag_tree(structure, &mut ids));
     finish(pdf)
+}
+
+/// `placed` in its colour.
+pub(super) fn draw_placed(
+    surface: &mut Surface<'_>,
+    fonts: &Fonts,
+    font: &dyn Fn(FontId) -> Font,
+    placed: &PlacedText,
+) {
+    fill(surface, placed.colour);
+    let PlacedText {
+        x, y, size, bold, ..
+    } = *placed;
+    draw_text(surface, fonts, font, x, y, size, bold, &placed.text);
 }
 
 /// The embedded fonts (`pdf_text`) loaded for krilla, by [`FontId`]; shared by the protocol
