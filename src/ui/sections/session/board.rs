@@ -379,12 +379,10 @@ fn agenda_card(
     context: &ItemContext<'_>,
     handle: egui_dnd::Handle<'_>,
 ) {
-    let tr = board.tr;
-    let theme = board.theme;
     let frame = if item.status == AgendaStatus::InProgress {
-        theme.card_selected()
+        board.theme.card_selected()
     } else {
-        theme.card()
+        board.theme.card()
     };
     frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -395,7 +393,7 @@ fn agenda_card(
             });
         });
         ui.horizontal_wrapped(|ui| agenda_card_fields(ui, board, item, context));
-        let label = tr.t("session-agenda-notes");
+        let label = board.tr.t("session-agenda-notes");
         if let Some(notes) = widgets::text_field(
             ui,
             board,
