@@ -15,9 +15,9 @@ use egui_kittest::{
 use stratboard::app::StratboardApp;
 use stratboard_core::i18n::Language;
 use stratboard_core::model::{
-    Alternative, AlternativeId, Ballot, BoardSection, Choice, ConsentChoice, HandOption,
-    Participant, ParticipantId, ResultsVisibility, Session, Vote, VoteId, VoteMethod, VoteRound,
-    VoteStatus,
+    Alternative, AlternativeId, Ballot, BoardSection, Choice, ConsentChoice, GroupId, HandOption,
+    Participant, ParticipantId, ResultsVisibility, Session, StakeholderGroup, Vote, VoteId,
+    VoteMethod, VoteRound, VoteStatus,
 };
 
 const YOUTH: AlternativeId = AlternativeId(3);
@@ -522,16 +522,37 @@ fn an_open_vote_without_a_round_still_takes_a_show_of_hands() {
 
 /// On a 4:3 projector (1024×768), in Russian, the longest header of a vote card (a closed
 /// consent vote, anonymous) fits: its number, chips and buttons neither overlap nor leave the
-/// window, and no chip is squeezed into a column of broken words.
+/// window, and no chip is squeezed into a column of broken words. The card itself stays inside
+/// the window, even with a per-group breakdown whose group has a long name.
 #[test]
 fn the_card_header_fits_a_4_3_projector_in_russian() {
     let mut vote = consent_draft();
     vote.question = "Открываем молодёжный центр в здании бывшей библиотеки?".into();
     vote.anonymity = stratboard_core::model::Anonymity::Anonymous;
     vote.status = VoteStatus::Closed;
-    vote.rounds = vec![VoteRound::default()];
+    let ballots = [1, 2, 6].map(|voter| Ballot {
+        voter: Some(ParticipantId(voter)),
+        count: 1,
+        choice: Choice::Consent(ConsentChoice::For),
+    });
+    vote.rounds = vec![VoteRound {
+        number: 1,
+        ballots: ballots.to_vec(),
+        ..VoteRound::default()
+    }];
+    let mut session = session_with(vote.clone());
+    let committee = GroupId(20);
+    session.stakeholder_groups.push(StakeholderGroup {
+        id: committee,
+        name: "Комитет внутренней политики Администрации Томской области".into(),
+        ..StakeholderGroup::default()
+    });
+    for participant in &mut session.participants {
+        participant.group = Some(committee);
+    }
+    session.repair_next_id();
     let harness = common::board(
-        session_with(vote.clone()),
+        session,
         Language::Russian,
         BoardSection::Votes,
         egui::vec2(1024.0, 768.0),
@@ -565,6 +586,19 @@ fn the_card_header_fits_a_4_3_projector_in_russian() {
             "{name} {chip:?} wraps onto several lines"
         );
     }
+    // The card: the innermost container holding both its delete button and its per-group
+    // breakdown, with the card's frame around what it holds. Its right border must show.
+    let delete_name = format!("Удалить: {}", vote.question);
+    let delete = harness.get_by_role_and_label(Role::Button, &delete_name);
+    let group = harness.get_by_label("Комитет внутренней политики Администрации Томской области");
+    let card = common::container_rect(&delete, &group)
+        + stratboard::ui::theme::Theme::new(stratboard::ui::theme::ThemeKind::Light)
+            .card()
+            .total_margin();
+    assert!(
+        card.left() >= window.left() && card.right() <= window.right(),
+        "the card {card:?} is wider than the window {window:?}"
+    );
     for (i, (name, one)) in parts.iter().enumerate() {
         assert!(window.contains_rect(*one), "{name} {one:?} is cut off");
         for (other, two) in &parts[i + 1..] {

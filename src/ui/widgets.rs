@@ -440,6 +440,26 @@ pub fn signed(tr: &stratboard_core::i18n::Tr, value: f64, places: usize) -> Stri
     }
 }
 
+/// How many characters of a long free text name the buttons that act on it.
+const TEXT_NAME_CHARS: usize = 60;
+
+/// The name a long free text (a note, a finding) goes by on the buttons that act on it
+/// ("Delete: …"): its first characters, with an ellipsis when cut.
+pub fn text_name(text: &str) -> String {
+    shorten(text, TEXT_NAME_CHARS)
+}
+
+/// A section's heading with a caption beside it, `count` (how many entries the section has),
+/// when there is one.
+pub fn heading_with_count(ui: &mut Ui, board: &Board<'_>, heading: String, count: Option<String>) {
+    ui.horizontal(|ui| {
+        ui.label(board.theme.heading(heading));
+        if let Some(count) = count {
+            ui.label(board.theme.caption(count));
+        }
+    });
+}
+
 /// Cuts `text` to `max` characters, with an ellipsis when cut.
 pub fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::NodeT;
 use stratboard::app::StratboardApp;
 use stratboard::ui::theme::{self, Theme, ThemeKind};
 use stratboard_core::i18n::Language;
@@ -50,4 +51,22 @@ pub fn panel<S: 'static>(
         .build_ui_state(draw, state);
     harness.run();
     harness
+}
+
+/// Where the innermost container holding both `a` and `b` reaches: the union of the rects of
+/// every node in it (a card's content, when `a` and `b` are two things on the card).
+pub fn container_rect(a: &egui_kittest::Node<'_>, b: &egui_kittest::Node<'_>) -> egui::Rect {
+    let ancestors = |node: &egui_kittest::Node<'_>| {
+        std::iter::successors(node.parent(), |n| n.parent())
+            .map(|n| n.accesskit_node().id())
+            .collect::<Vec<_>>()
+    };
+    let of_a = ancestors(a);
+    let common = std::iter::successors(b.parent(), |n| n.parent())
+        .find(|n| of_a.contains(&n.accesskit_node().id()))
+        .expect("two nodes of one window share the window's root");
+    common
+        .children_recursive()
+        .filter(|n| n.accesskit_node().bounding_box().is_some())
+        .fold(egui::Rect::NOTHING, |rect, n| rect.union(n.rect()))
 }

@@ -18,8 +18,6 @@
 use krilla::Document as PdfDocument;
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point, Rect};
-use krilla::metadata::Metadata;
-use krilla::page::PageSettings;
 use krilla::paint::{Stroke, StrokeDash};
 use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
@@ -27,7 +25,9 @@ use qrcode::{Color, QrCode};
 
 use super::ExportError;
 use super::document::Span;
-use super::pdf::{draw_text, fill};
+use super::pdf::{
+    PlacedText, draw_pages, draw_placed, draw_text, embedded_fonts, fill, finish, metadata,
+};
 use super::pdf_text::{self, FontId, Fonts, ellipsize, wrap};
 use crate::i18n::{Language, Tr};
 use crate::model::{Participant, Session};
@@ -100,14 +100,7 @@ struct Words {
 #[derive(Clone, Debug, PartialEq)]
 enum Op {
     /// Text from its left end at baseline `y`.
-    Text {
-        x: f32,
-        y: f32,
-        size: f32,
-        bold: bool,
-        colour: (u8, u8, u8),
-        text: String,
-    },
+    Text(PlacedText),
     /// A code in fixed-width cells, bold, from its left end at baseline `y`.
     Code { x: f32, y: f32, text: String },
     /// A QR code: the square at (`x`, `y`) is `module` wide per module; `dark` lists the
@@ -344,14 +337,14 @@ fn card_ops(
     let left = x0 + PAD;
     let text = |ops: &mut Vec<Op>, x, y, size, bold, colour, text: String| {
         if !text.is_empty() {
-            ops.push(Op::Text {
+            ops.push(Op::Text(PlacedText {
                 x,
                 y,
                 size,
                 bold,
                 colour,
                 text,
-            });
+            }));
         }
     };
     // The session's title, small, across the top.
@@ -445,52 +438,19 @@ fn draw(
     title: String,
     language: &str,
 ) -> Result<Vec<u8>, ExportError> {
-    let damaged = || ExportError::Pdf("an embedded font could not be loaded".into());
-    let regular = Font::new(pdf_text::REGULAR.into(), 0).ok_or_else(damaged)?;
-    let bold = Font::new(pdf_text::BOLD.into(), 0).ok_or_else(damaged)?;
-    let fallback = Font::new(pdf_text::FALLBACK.into(), 0).ok_or_else(damaged)?;
-    let font = |id: FontId| match id {
-        FontId::Regular => regular.clone(),
-        FontId::Bold => bold.clone(),
-        FontId::Fallback => fallback.clone(),
-    };
+    let font = embedded_fonts()?;
     let mut pdf = PdfDocument::new();
-    pdf.set_metadata(
-        Metadata::new()
-            .title(title)
-            .language(language.to_owned())
-            .creator(format!("stratboard {}", env!("CARGO_PKG_VERSION"))),
-    );
-    let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
-        .ok_or_else(|| ExportError::Pdf("bad page size".into()))?;
-    for ops in pages {
-        let mut page = pdf.start_page_with(settings.clone());
-        let mut surface = page.surface();
-        for op in ops {
-            match op {
-                Op::Text {
-                    x,
-                    y,
-                    size,
-                    bold,
-                    colour,
-                    text,
-                } => {
-                    fill(&mut surface, *colour);
-                    draw_text(&mut surface, fonts, &font, *x, *y, *size, *bold, text);
-                }
-                Op::Code { x, y, text } => {
-                    fill(&mut surface, INK);
-                    draw_code(&mut surface, fonts, &font, *x, *y, text);
-                }
-                Op::Qr { x, y, module, dark } => draw_qr(&mut surface, *x, *y, *module, dark),
-                Op::Cut { x, y, w, h } => draw_cut(&mut surface, *x, *y, *w, *h),
-            }
+    pdf.set_metadata(metadata(title, language));
+    draw_pages(&mut pdf, pages, |surface, op| match op {
+        Op::Text(placed) => draw_placed(surface, fonts, &font, placed),
+        Op::Code { x, y, text } => {
+            fill(surface, INK);
+            draw_code(surface, fonts, &font, *x, *y, text);
         }
-        surface.finish();
-        page.finish();
-    }
-    pdf.finish().map_err(|e| ExportError::Pdf(format!("{e:?}")))
+        Op::Qr { x, y, module, dark } => draw_qr(surface, *x, *y, *module, dark),
+        Op::Cut { x, y, w, h } => draw_cut(surface, *x, *y, *w, *h),
+    })?;
+    finish(pdf)
 }
 
 /// The code, slightly letter-spaced and with a wide gap at the space between its halves, as
@@ -730,14 +690,14 @@ mod tests {
         };
         let pages = layout(&fonts, &cards, &words).unwrap();
         for op in &pages[0] {
-            if let Op::Text {
+            if let Op::Text(PlacedText {
                 x,
                 y,
                 size,
                 bold,
                 text,
                 ..
-            } = op
+            }) = op
             {
                 let column = ((x - MARGIN) / CARD_W).floor();
                 let right = MARGIN + (column + 1.0) * CARD_W - PAD;

@@ -63,19 +63,29 @@ enum TextRole {
     PageNumber,
 }
 
+/// A run of text on a page, from its left end `x` at baseline `y`; the protocol and the
+/// participant cards both place text as this.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct PlacedText {
+    /// The left end, in points from the page's left edge.
+    pub x: f32,
+    /// The baseline, in points from the page's top.
+    pub y: f32,
+    /// The font size in points.
+    pub size: f32,
+    /// Bold rather than regular.
+    pub bold: bool,
+    /// The colour (RGB).
+    pub colour: (u8, u8, u8),
+    /// The text.
+    pub text: String,
+}
+
 /// One drawing operation on a page.
 #[derive(Clone, Debug)]
 enum Op {
-    Text {
-        x: f32,
-        y: f32,
-        size: f32,
-        bold: bool,
-        colour: (u8, u8, u8),
-        text: String,
-        /// What the text is to a reader.
-        role: TextRole,
-    },
+    /// Text, and what it is to a reader.
+    Text(PlacedText, TextRole),
     Rect {
         x: f32,
         y: f32,
@@ -149,6 +159,20 @@ impl<'f> Layout<'f> {
         }
     }
 
+    /// Places the pieces of one laid-out `line`, the line starting at `x`, on `baseline`, in
+    /// text of `size` and `colour`.
+    fn pieces(
+        &mut self,
+        line: &LaidLine,
+        x: f32,
+        baseline: f32,
+        (size, colour): (f32, (u8, u8, u8)),
+    ) {
+        for piece in &line.pieces {
+            self.text(x + piece.x, baseline, size, piece.bold, colour, &piece.text);
+        }
+    }
+
     fn text(
         &mut self,
         x: f32,
@@ -165,15 +189,17 @@ impl<'f> Layout<'f> {
             .tags
             .leaf()
             .map_or(TextRole::RepeatedHeader, TextRole::Content);
-        self.ops().push(Op::Text {
-            x,
-            y: baseline,
-            size,
-            bold,
-            colour,
-            text: text.to_owned(),
+        self.ops().push(Op::Text(
+            PlacedText {
+                x,
+                y: baseline,
+                size,
+                bold,
+                colour,
+                text: text.to_owned(),
+            },
             role,
-        });
+        ));
     }
 
     /// Draws laid-out lines from `x`, one per line height, breaking pages between lines.
@@ -194,16 +220,7 @@ impl<'f> Layout<'f> {
                 Align::Center => ((width - line.width) / 2.0).max(0.0),
             };
             let baseline = self.y + size;
-            for piece in &line.pieces {
-                self.text(
-                    x + offset + piece.x,
-                    baseline,
-                    size,
-                    piece.bold,
-                    colour,
-                    &piece.text,
-                );
-            }
+            self.pieces(line, x + offset, baseline, (size, colour));
             self.y += height;
         }
     }
@@ -377,16 +394,7 @@ impl<'f> Layout<'f> {
                 .open(if header { Kind::HeaderCell } else { Kind::Cell });
             let mut baseline = top + PAD + SMALL;
             for line in lines {
-                for piece in &line.pieces {
-                    self.text(
-                        x + PAD + piece.x,
-                        baseline,
-                        SMALL,
-                        piece.bold,
-                        INK,
-                        &piece.text,
-                    );
-                }
+                self.pieces(line, x + PAD, baseline, (SMALL, INK));
                 baseline += SMALL * LEADING;
             }
             self.tags.close();
@@ -532,15 +540,17 @@ impl<'f> Layout<'f> {
         for (i, page) in self.pages.iter_mut().enumerate() {
             let text = format!("{} {} {} {}", doc.page_word, i + 1, doc.of_word, count);
             let width = self.fonts.width(&text, false, 9.0);
-            page.push(Op::Text {
-                x: LEFT + (TEXT_W - width) / 2.0,
-                y: PAGE_H - 34.0,
-                size: 9.0,
-                bold: false,
-                colour: GREY,
-                text,
-                role: TextRole::PageNumber,
-            });
+            page.push(Op::Text(
+                PlacedText {
+                    x: LEFT + (TEXT_W - width) / 2.0,
+                    y: PAGE_H - 34.0,
+                    size: 9.0,
+                    bold: false,
+                    colour: GREY,
+                    text,
+                },
+                TextRole::PageNumber,
+            ));
         }
     }
 }
@@ -629,15 +639,98 @@ fn draw(
     marks: &[Mark],
     (structure, leaves): (Vec<Node>, usize),
 ) -> Result<Vec<u8>, ExportError> {
+    let font = embedded_fonts()?;
+    let mut pdf = archival_pdf(doc)?;
+    pdf.set_outline(outline(marks));
+    let mut ids: Vec<Option<Identifier>> = vec![None; leaves];
+    draw_pages(&mut pdf, pages, |surface, op| match op {
+        Op::Text(placed, role) => {
+            let id = surface.start_tagged(text_tag(*role));
+            draw_placed(surface, fonts, &font, placed);
+            surface.end_tagged();
+            if let TextRole::Content(leaf) = role
+                && let Some(slot) = ids.get_mut(*leaf)
+            {
+                *slot = Some(id);
+            }
+        }
+        Op::Rect { x, y, w, h, colour } => draw_rect(surface, (*x, *y, *w, *h), *colour),
+        Op::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            colour,
+        } => draw_line(surface, (*x1, *y1), (*x2, *y2), *colour),
+    })?;
+    pdf.set_tag_tree(tag_tree(structure, &mut ids));
+    finish(pdf)
+}
+
+/// `placed` in its colour.
+pub(super) fn draw_placed(
+    surface: &mut Surface<'_>,
+    fonts: &Fonts,
+    font: &dyn Fn(FontId) -> Font,
+    placed: &PlacedText,
+) {
+    fill(surface, placed.colour);
+    let PlacedText {
+        x, y, size, bold, ..
+    } = *placed;
+    draw_text(surface, fonts, font, x, y, size, bold, &placed.text);
+}
+
+/// The embedded fonts (`pdf_text`) loaded for krilla, by [`FontId`]; shared by the protocol
+/// and the participant cards.
+pub(super) fn embedded_fonts() -> Result<impl Fn(FontId) -> Font, ExportError> {
     let damaged = || ExportError::Pdf("an embedded font could not be loaded".into());
     let regular = Font::new(pdf_text::REGULAR.into(), 0).ok_or_else(damaged)?;
     let bold = Font::new(pdf_text::BOLD.into(), 0).ok_or_else(damaged)?;
     let fallback = Font::new(pdf_text::FALLBACK.into(), 0).ok_or_else(damaged)?;
-    let font = |id: FontId| match id {
+    Ok(move |id: FontId| match id {
         FontId::Regular => regular.clone(),
         FontId::Bold => bold.clone(),
         FontId::Fallback => fallback.clone(),
-    };
+    })
+}
+
+/// The document's metadata: its title and language, and stratboard as its creator.
+pub(super) fn metadata(title: String, language: &str) -> Metadata {
+    Metadata::new()
+        .title(title)
+        .language(language.to_owned())
+        .creator(format!("stratboard {}", env!("CARGO_PKG_VERSION")))
+}
+
+/// Draws `pages` as A4 pages, each op by `draw_op` in order; shared by the protocol and the
+/// participant cards.
+pub(super) fn draw_pages<T>(
+    pdf: &mut PdfDocument,
+    pages: &[Vec<T>],
+    mut draw_op: impl FnMut(&mut Surface<'_>, &T),
+) -> Result<(), ExportError> {
+    let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
+        .ok_or_else(|| ExportError::Pdf("bad page size".into()))?;
+    for ops in pages {
+        let mut page = pdf.start_page_with(settings.clone());
+        let mut surface = page.surface();
+        for op in ops {
+            draw_op(&mut surface, op);
+        }
+        surface.finish();
+        page.finish();
+    }
+    Ok(())
+}
+
+/// The finished file.
+pub(super) fn finish(pdf: PdfDocument) -> Result<Vec<u8>, ExportError> {
+    pdf.finish().map_err(|e| ExportError::Pdf(format!("{e:?}")))
+}
+
+/// An empty PDF/A-2a and PDF/UA-1 document with the protocol's metadata.
+fn archival_pdf(doc: &Document) -> Result<PdfDocument, ExportError> {
     // PDF/A-2a: a self-contained archival PDF (fonts embedded, colours with an output intent,
     // XMP metadata, every glyph mapped to Unicode, the logical structure tagged), as archives
     // ask for; and PDF/UA-1, so screen readers read it as a document.
@@ -658,94 +751,53 @@ fn draw(
     let created = DateTime::new(u16::try_from(date.year()).unwrap_or(2000))
         .month(date.month() as u8)
         .day(date.day() as u8);
-    pdf.set_metadata(
-        Metadata::new()
-            .title(doc.title.clone())
-            .creation_date(created)
-            .language(doc.language.to_owned())
-            .creator(format!("stratboard {}", env!("CARGO_PKG_VERSION"))),
-    );
-    pdf.set_outline(outline(marks));
-    let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
-        .ok_or_else(|| ExportError::Pdf("bad page size".into()))?;
-    let mut ids: Vec<Option<Identifier>> = vec![None; leaves];
-    for ops in pages {
-        let mut page = pdf.start_page_with(settings.clone());
-        let mut surface = page.surface();
-        for op in ops {
-            match op {
-                Op::Text {
-                    x,
-                    y,
-                    size,
-                    bold,
-                    colour,
-                    text,
-                    role,
-                } => {
-                    let tag = match role {
-                        TextRole::Content(_) => ContentTag::Span(SpanTag::empty()),
-                        TextRole::RepeatedHeader => {
-                            ContentTag::Artifact(Artifact::new(ArtifactType::PaginationOther, None))
-                        }
-                        TextRole::PageNumber => {
-                            ContentTag::Artifact(Artifact::new(ArtifactType::PageNumber, None))
-                        }
-                    };
-                    let id = surface.start_tagged(tag);
-                    fill(&mut surface, *colour);
-                    draw_text(&mut surface, fonts, &font, *x, *y, *size, *bold, text);
-                    surface.end_tagged();
-                    if let TextRole::Content(leaf) = role
-                        && let Some(slot) = ids.get_mut(*leaf)
-                    {
-                        *slot = Some(id);
-                    }
-                }
-                Op::Rect { x, y, w, h, colour } => {
-                    if let Some(rect) = Rect::from_xywh(*x, *y, *w, *h) {
-                        let mut path = PathBuilder::new();
-                        path.push_rect(rect);
-                        if let Some(path) = path.finish() {
-                            // Shading and bars: the figure's text says what they show.
-                            surface.start_tagged(layout_artifact());
-                            fill(&mut surface, *colour);
-                            surface.set_stroke(None);
-                            surface.draw_path(&path);
-                            surface.end_tagged();
-                        }
-                    }
-                }
-                Op::Line {
-                    x1,
-                    y1,
-                    x2,
-                    y2,
-                    colour,
-                } => {
-                    let mut path = PathBuilder::new();
-                    path.move_to(*x1, *y1);
-                    path.line_to(*x2, *y2);
-                    if let Some(path) = path.finish() {
-                        surface.start_tagged(layout_artifact());
-                        surface.set_fill(None);
-                        surface.set_stroke(Some(Stroke {
-                            paint: rgb::Color::new(colour.0, colour.1, colour.2).into(),
-                            width: 0.6,
-                            ..Stroke::default()
-                        }));
-                        surface.draw_path(&path);
-                        surface.set_stroke(None);
-                        surface.end_tagged();
-                    }
-                }
-            }
+    pdf.set_metadata(metadata(doc.title.clone(), doc.language).creation_date(created));
+    Ok(pdf)
+}
+
+/// How a piece of text is tagged: content, or an artifact a screen reader skips.
+fn text_tag(role: TextRole) -> ContentTag<'static> {
+    match role {
+        TextRole::Content(_) => ContentTag::Span(SpanTag::empty()),
+        TextRole::RepeatedHeader => {
+            ContentTag::Artifact(Artifact::new(ArtifactType::PaginationOther, None))
         }
-        surface.finish();
-        page.finish();
+        TextRole::PageNumber => ContentTag::Artifact(Artifact::new(ArtifactType::PageNumber, None)),
     }
-    pdf.set_tag_tree(tag_tree(structure, &mut ids));
-    pdf.finish().map_err(|e| ExportError::Pdf(format!("{e:?}")))
+}
+
+/// A filled rectangle `(x, y, w, h)` (shading and bars: the figure's text says what they show).
+fn draw_rect(surface: &mut Surface<'_>, (x, y, w, h): (f32, f32, f32, f32), colour: (u8, u8, u8)) {
+    if let Some(rect) = Rect::from_xywh(x, y, w, h) {
+        let mut path = PathBuilder::new();
+        path.push_rect(rect);
+        if let Some(path) = path.finish() {
+            surface.start_tagged(layout_artifact());
+            fill(surface, colour);
+            surface.set_stroke(None);
+            surface.draw_path(&path);
+            surface.end_tagged();
+        }
+    }
+}
+
+/// A thin rule from `from` to `to`.
+fn draw_line(surface: &mut Surface<'_>, from: (f32, f32), to: (f32, f32), colour: (u8, u8, u8)) {
+    let mut path = PathBuilder::new();
+    path.move_to(from.0, from.1);
+    path.line_to(to.0, to.1);
+    if let Some(path) = path.finish() {
+        surface.start_tagged(layout_artifact());
+        surface.set_fill(None);
+        surface.set_stroke(Some(Stroke {
+            paint: rgb::Color::new(colour.0, colour.1, colour.2).into(),
+            width: 0.6,
+            ..Stroke::default()
+        }));
+        surface.draw_path(&path);
+        surface.set_stroke(None);
+        surface.end_tagged();
+    }
 }
 
 /// Rules, table lines, shading and chart bars: drawing, not content.

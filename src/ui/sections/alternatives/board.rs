@@ -69,14 +69,8 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
     let tr = board.tr;
     let total = session.alternatives.len();
 
-    ui.horizontal(|ui| {
-        ui.label(board.theme.heading(tr.t("section-alternatives")));
-        ui.label(
-            board
-                .theme
-                .caption(tr.n("alternatives-count", total as i64)),
-        );
-    });
+    let count = tr.n("alternatives-count", total as i64);
+    widgets::heading_with_count(ui, board, tr.t("section-alternatives"), Some(count));
     ui.add_space(4.0);
 
     let query = state.search.trim().to_lowercase();
@@ -327,7 +321,7 @@ fn card(
     };
     let response = frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
-        header(ui, board, state, shared, pos, handle);
+        header(ui, board, state, shared, (alternative, pos), handle);
         title(ui, board, shared, index);
         if state.collapsed.contains(&alternative.id) {
             summary(ui, board, alternative, shared);
@@ -368,19 +362,18 @@ fn card(
     }
 }
 
-/// The card's top row: drag handle, number, status and hidden chips, move and delete buttons.
+/// The card's top row: drag handle, number, status and hidden chips, move and delete buttons;
+/// `alternative` is the one at `pos` in the shown list.
 fn header(
     ui: &mut Ui,
     board: &mut Board<'_>,
     state: &mut State,
     shared: &Cards<'_>,
-    pos: usize,
+    (alternative, pos): (&Alternative, usize),
     handle: egui_dnd::Handle<'_>,
 ) {
-    let session = board.session;
     let tr = board.tr;
     let index = shared.shown[pos];
-    let alternative = &session.alternatives[index];
     ui.horizontal(|ui| {
         handle
             .ui(ui, |ui| grip(ui, board.theme))

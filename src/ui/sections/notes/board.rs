@@ -9,7 +9,7 @@ use egui::{Id, Ui};
 use crate::ui::board::Board;
 use crate::ui::theme::CARD_GAP;
 use crate::ui::widgets::{self, Field};
-use crate::ui::widgets::{Reveal, lazy_ref_picker, shorten};
+use crate::ui::widgets::{Reveal, lazy_ref_picker};
 use stratboard_core::commands::{Command, Item, ItemRef};
 use stratboard_core::model::{AgendaItemId, AgendaStatus, Note, Session};
 
@@ -17,34 +17,21 @@ use stratboard_core::model::{AgendaItemId, AgendaStatus, Note, Session};
 const MAX_TEXT_WIDTH: f32 = 1000.0;
 /// Room the delete button takes beside the agenda picker.
 const DELETE_WIDTH: f32 = 140.0;
-/// Longest note text used to name its delete button.
-const NAME_CHARS: usize = 60;
 
-/// Transient state of this section.
-#[derive(Debug, Default)]
-pub struct State {
-    /// The note just added, to scroll to and focus.
-    reveal: Reveal,
-}
+/// Transient state of this section: the note just added, to scroll to and focus.
+pub type State = Reveal;
 
 /// Draws the section.
 pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
-    state.reveal.tick(ui.ctx());
+    state.tick(ui.ctx());
     let tr = board.tr;
     let session = board.session;
-    ui.horizontal(|ui| {
-        ui.label(board.theme.heading(tr.t("section-notes")));
-        if !session.notes.is_empty() {
-            ui.label(
-                board
-                    .theme
-                    .caption(tr.n("notes-count", session.notes.len() as i64)),
-            );
-        }
-    });
+    let count =
+        (!session.notes.is_empty()).then(|| tr.n("notes-count", session.notes.len() as i64));
+    widgets::heading_with_count(ui, board, tr.t("section-notes"), count);
     ui.horizontal(|ui| {
         if ui.button(tr.t("notes-add")).clicked() {
-            state.reveal.expect(ui.ctx(), session);
+            state.expect(ui.ctx(), session);
             let running = session
                 .agenda
                 .iter()
@@ -66,7 +53,7 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
 
     egui::ScrollArea::vertical()
         .id_salt("notes-scroll")
-        .animated(!state.reveal.pending())
+        .animated(!state.pending())
         .auto_shrink([false; 2])
         .show(ui, |ui| {
             let list_top = ui.cursor().top();
@@ -81,16 +68,11 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
                     };
                     let top = ui.cursor().top();
                     arrived |= note_card(ui, board, state, i, note);
-                    state.reveal.measured(note.id.0, ui.cursor().top() - top);
+                    state.measured(note.id.0, ui.cursor().top() - top);
                 },
             );
-            if !arrived && let Some(target) = state.reveal.target() {
-                state.reveal.scroll_towards(
-                    ui,
-                    list_top,
-                    target,
-                    session.notes.iter().map(|n| n.id.0),
-                );
+            if !arrived && let Some(target) = state.target() {
+                state.scroll_towards(ui, list_top, target, session.notes.iter().map(|n| n.id.0));
             }
         });
 }
@@ -110,7 +92,7 @@ fn note_card(
         ui.set_width(ui.available_width());
         let width = ui.available_width().min(MAX_TEXT_WIDTH);
         let text_id = Id::unique(("note-text", note.id));
-        revealed = state.reveal.arrive(ui, note.id.0, text_id, &note.text);
+        revealed = state.arrive(ui, note.id.0, text_id, &note.text);
         let label = tr.with("notes-label", "number", &(index + 1).to_string());
         let field = Field::required(&label).multiline().width(width);
         if let Some(text) = widgets::text_field(ui, board, text_id, field, &note.text) {
@@ -137,7 +119,7 @@ fn note_card(
                     })));
                 }
             });
-            if widgets::delete_button(ui, board, &shorten(&note.text, NAME_CHARS)) {
+            if widgets::delete_button(ui, board, &widgets::text_name(&note.text)) {
                 board.delete(ItemRef::Note(note.id));
             }
         });

@@ -9,7 +9,9 @@
 use std::collections::HashMap;
 
 use egui::text::LayoutJob;
-use egui::{Align, Color32, Id, Key, Layout, Rect, RichText, Sense, Stroke, Ui, UiBuilder, vec2};
+use egui::{
+    Align, Color32, Id, Key, Layout, Pos2, Rect, RichText, Sense, Stroke, Ui, UiBuilder, vec2,
+};
 use fluent_templates::fluent_bundle::FluentValue;
 
 use crate::ui::board::Board;
@@ -219,6 +221,16 @@ struct Cell<'s> {
     earlier: Option<&'s Position>,
 }
 
+/// Where the matrix lies on screen this frame.
+struct Placement {
+    /// The matrix's top-left corner.
+    origin: Pos2,
+    /// The part of the matrix in the viewport.
+    visible: Rect,
+    /// Where the matrix may paint: the part of `visible` inside the ui's clip rect.
+    clip: Rect,
+}
+
 /// The matrix, drawn for the part of it in `viewport` (content coordinates).
 fn matrix(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, round: u32, viewport: Rect) {
     let session = board.session;
@@ -255,15 +267,47 @@ fn matrix(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, round: u32, vie
         origin + viewport.max.to_vec2(),
     );
     let clip = ui.clip_rect().intersect(visible);
+    let at = Placement {
+        origin,
+        visible,
+        clip,
+    };
 
     // Cells first, clipped to the area not covered by the sticky headers.
+    let moved = matrix_cells(
+        ui,
+        board,
+        state,
+        &at,
+        (rows.clone(), columns.clone()),
+        &grid,
+    );
+    follow_selection(ui, session, state, origin, moved);
+    title_row(ui, board, state, &at, columns);
+    group_column(ui, board, state, &at, rows);
+    corner(ui, board, &at);
+}
+
+/// The cells of `rows` × `columns` (`grid`, row by row). Returns the arrow-key step asked for
+/// in a cell (the cell, and the step).
+fn matrix_cells(
+    ui: &mut Ui,
+    board: &Board<'_>,
+    state: &mut State,
+    at: &Placement,
+    (rows, columns): (std::ops::Range<usize>, std::ops::Range<usize>),
+    grid: &[Cell<'_>],
+) -> Option<((usize, usize), (isize, isize))> {
+    let groups = &board.session.stakeholder_groups;
+    let alternatives = &board.session.alternatives;
+    let origin = at.origin;
     let mut cells_ui = ui.new_child(UiBuilder::new().max_rect(ui.max_rect()).id_salt("cells"));
-    cells_ui.set_clip_rect(clip.intersect(Rect::from_min_max(
-        visible.min + vec2(GROUP_WIDTH, HEADER_HEIGHT),
-        visible.max,
+    cells_ui.set_clip_rect(at.clip.intersect(Rect::from_min_max(
+        at.visible.min + vec2(GROUP_WIDTH, HEADER_HEIGHT),
+        at.visible.max,
     )));
     let mut moved = None;
-    for (r, row) in rows.clone().zip(grid.chunks(columns.len().max(1))) {
+    for (r, row) in rows.zip(grid.chunks(columns.len().max(1))) {
         for (c, cell) in columns.clone().zip(row) {
             let rect = Rect::from_min_size(
                 origin
@@ -279,6 +323,20 @@ fn matrix(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, round: u32, vie
             }
         }
     }
+    moved
+}
+
+/// Selects the cell an arrow key `moved` to and scrolls it into view; keeps scrolling to the
+/// selected cell while a reveal is asked for.
+fn follow_selection(
+    ui: &Ui,
+    session: &Session,
+    state: &mut State,
+    origin: Pos2,
+    moved: Option<((usize, usize), (isize, isize))>,
+) {
+    let groups = &session.stakeholder_groups;
+    let alternatives = &session.alternatives;
     if let Some(((r, c), (dr, dc))) = moved {
         let r = r.saturating_add_signed(dr).min(groups.len() - 1);
         let c = c.saturating_add_signed(dc).min(alternatives.len() - 1);
@@ -296,8 +354,18 @@ fn matrix(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, round: u32, vie
             reveal_cell(ui, origin, r, c);
         }
     }
+}
 
-    // The header row, kept at the top.
+/// The row of alternative titles, kept at the top.
+fn title_row(
+    ui: &mut Ui,
+    board: &Board<'_>,
+    state: &State,
+    at: &Placement,
+    columns: std::ops::Range<usize>,
+) {
+    let alternatives = &board.session.alternatives;
+    let (origin, visible, clip) = (at.origin, at.visible, at.clip);
     let fill = ui.visuals().panel_fill;
     let header = Rect::from_min_size(visible.min, vec2(visible.width(), HEADER_HEIGHT));
     ui.painter()
@@ -330,8 +398,19 @@ fn matrix(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, round: u32, vie
         )
         .on_hover_text(&alternative.title);
     }
+}
 
-    // The column of group names, kept at the left.
+/// The column of group names, kept at the left.
+fn group_column(
+    ui: &mut Ui,
+    board: &Board<'_>,
+    state: &State,
+    at: &Placement,
+    rows: std::ops::Range<usize>,
+) {
+    let groups = &board.session.stakeholder_groups;
+    let (origin, visible, clip) = (at.origin, at.visible, at.clip);
+    let fill = ui.visuals().panel_fill;
     let column = Rect::from_min_size(visible.min, vec2(GROUP_WIDTH, visible.height()));
     ui.painter()
         .with_clip_rect(clip)
@@ -368,8 +447,12 @@ fn matrix(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, round: u32, vie
             }
         });
     }
+}
 
-    // The corner, above the group names and left of the titles.
+/// The corner, above the group names and left of the titles.
+fn corner(ui: &Ui, board: &Board<'_>, at: &Placement) {
+    let (visible, clip) = (at.visible, at.clip);
+    let fill = ui.visuals().panel_fill;
     let corner = Rect::from_min_size(visible.min, vec2(GROUP_WIDTH, HEADER_HEIGHT));
     ui.painter()
         .with_clip_rect(clip)

@@ -12,8 +12,9 @@ use crate::ui::labels::{self, Named};
 use crate::ui::widgets::focus_selecting_all;
 use crate::ui::widgets::{self, Field};
 use stratboard_core::commands::{Command, Item, ItemKind, ItemRef};
+use stratboard_core::i18n::Tr;
 use stratboard_core::model::{
-    AgendaItem, AgendaKind, AgendaStatus, BoardSection, Language, SessionFormat,
+    AgendaItem, AgendaKind, AgendaStatus, BoardSection, Language, Meta, Session, SessionFormat,
 };
 
 /// Transient state of this section.
@@ -59,43 +60,15 @@ fn wide(ui: &Ui) -> f32 {
 fn header_card(ui: &mut Ui, board: &mut Board<'_>, folded: &mut bool) {
     let session = board.session;
     let meta = &session.meta;
-    let tr = board.tr;
     board.theme.card().show(ui, |ui| {
         ui.set_width(ui.available_width());
-        // What the room reads first: organisation, dates, format, venue.
-        let mut facts = Vec::new();
-        if !meta.organisation.trim().is_empty() {
-            facts.push(meta.organisation.clone());
-        }
-        facts.push(match meta.start {
-            Some(start) => tr.date_range(start, meta.end),
-            None => tr.t("session-no-dates"),
-        });
-        facts.push(meta.format.name(tr));
-        if !meta.venue.trim().is_empty() {
-            facts.push(meta.venue.clone());
-        }
-        egui::Sides::new().shrink_left().wrap().show(
-            ui,
-            |ui| ui.label(board.theme.card_title(&meta.title)),
-            |ui| {
-                let key = if *folded {
-                    "session-details-show"
-                } else {
-                    "session-details-hide"
-                };
-                if ui.button(tr.t(key)).clicked() {
-                    *folded = !*folded;
-                }
-            },
-        );
-        ui.label(board.theme.caption(facts.join("  ·  ")));
+        header_title(ui, board, folded);
         if *folded {
             return;
         }
         ui.add_space(6.0);
 
-        let title_label = tr.t("session-title");
+        let title_label = board.tr.t("session-title");
         let title = widgets::text_field(
             ui,
             board,
@@ -104,122 +77,13 @@ fn header_card(ui: &mut Ui, board: &mut Board<'_>, folded: &mut bool) {
             &meta.title,
         );
         if let Some(title) = title {
-            let mut changed = meta.clone();
-            changed.title = title;
-            board.push(Command::SetMeta(changed));
+            set_meta(board, meta, |changed| changed.title = title);
         }
+        organisation_row(ui, board, meta);
+        dates_row(ui, board, session);
+        people_row(ui, board, session);
 
-        ui.horizontal_wrapped(|ui| {
-            let label = tr.t("session-organisation");
-            if let Some(organisation) = widgets::text_field(
-                ui,
-                board,
-                Id::unique("meta-organisation"),
-                Field::new(&label),
-                &meta.organisation,
-            ) {
-                let mut changed = meta.clone();
-                changed.organisation = organisation;
-                board.push(Command::SetMeta(changed));
-            }
-            let label = tr.t("session-venue");
-            if let Some(venue) = widgets::text_field(
-                ui,
-                board,
-                Id::unique("meta-venue"),
-                Field::new(&label),
-                &meta.venue,
-            ) {
-                let mut changed = meta.clone();
-                changed.venue = venue;
-                board.push(Command::SetMeta(changed));
-            }
-        });
-
-        ui.horizontal_wrapped(|ui| {
-            let label = tr.t("session-start");
-            if let Some(start) =
-                widgets::date_field(ui, board, Id::unique("meta-start"), &label, meta.start)
-            {
-                let mut changed = meta.clone();
-                changed.start = start;
-                board.push(Command::SetMeta(changed));
-            }
-            let label = tr.t("session-end");
-            if let Some(end) =
-                widgets::date_field(ui, board, Id::unique("meta-end"), &label, meta.end)
-            {
-                let mut changed = meta.clone();
-                changed.end = end;
-                board.push(Command::SetMeta(changed));
-            }
-            ui.add_space(12.0);
-            let label = tr.t("session-format");
-            if let Some(format) = widgets::picker(
-                ui,
-                board,
-                Id::unique("meta-format"),
-                &label,
-                meta.format,
-                &SessionFormat::ALL,
-            ) {
-                let mut changed = meta.clone();
-                changed.format = format;
-                board.push(Command::SetMeta(changed));
-            }
-            ui.add_space(12.0);
-            // The protocol and the phone page follow it; the interface keeps its own.
-            let label = tr.t("session-language");
-            if let Some(language) = widgets::picker(
-                ui,
-                board,
-                Id::unique("meta-language"),
-                &label,
-                session.language(),
-                &Language::ALL,
-            ) {
-                let mut changed = meta.clone();
-                changed.language = Some(language);
-                board.push(Command::SetMeta(changed));
-            }
-        });
-
-        let people: Vec<_> = session
-            .participants
-            .iter()
-            .map(|p| (p.id, p.name.clone()))
-            .collect();
-        ui.horizontal_wrapped(|ui| {
-            let label = tr.t("session-facilitator");
-            if let Some(facilitator) = widgets::ref_picker(
-                ui,
-                board,
-                Id::unique("meta-facilitator"),
-                &label,
-                meta.facilitator,
-                &people,
-            ) {
-                let mut changed = meta.clone();
-                changed.facilitator = facilitator;
-                board.push(Command::SetMeta(changed));
-            }
-            ui.add_space(12.0);
-            let label = tr.t("session-secretary");
-            if let Some(secretary) = widgets::ref_picker(
-                ui,
-                board,
-                Id::unique("meta-secretary"),
-                &label,
-                meta.secretary,
-                &people,
-            ) {
-                let mut changed = meta.clone();
-                changed.secretary = secretary;
-                board.push(Command::SetMeta(changed));
-            }
-        });
-
-        let label = tr.t("session-purpose");
+        let label = board.tr.t("session-purpose");
         if let Some(purpose) = widgets::text_field(
             ui,
             board,
@@ -227,9 +91,161 @@ fn header_card(ui: &mut Ui, board: &mut Board<'_>, folded: &mut bool) {
             Field::new(&label).multiline().width(wide(ui)),
             &meta.purpose,
         ) {
-            let mut changed = meta.clone();
-            changed.purpose = purpose;
-            board.push(Command::SetMeta(changed));
+            set_meta(board, meta, |changed| changed.purpose = purpose);
+        }
+    });
+}
+
+/// Asks for the session's `meta` changed by `change`.
+fn set_meta(board: &mut Board<'_>, meta: &Meta, change: impl FnOnce(&mut Meta)) {
+    let mut changed = meta.clone();
+    change(&mut changed);
+    board.push(Command::SetMeta(changed));
+}
+
+/// What the room reads first: organisation, dates, format, venue.
+fn facts_line(meta: &Meta, tr: &Tr) -> String {
+    let mut facts = Vec::new();
+    if !meta.organisation.trim().is_empty() {
+        facts.push(meta.organisation.clone());
+    }
+    facts.push(match meta.start {
+        Some(start) => tr.date_range(start, meta.end),
+        None => tr.t("session-no-dates"),
+    });
+    facts.push(meta.format.name(tr));
+    if !meta.venue.trim().is_empty() {
+        facts.push(meta.venue.clone());
+    }
+    facts.join("  ·  ")
+}
+
+/// The header's first lines, shown even when it is folded: the title with the button that
+/// folds or unfolds the fields, then the facts line.
+fn header_title(ui: &mut Ui, board: &Board<'_>, folded: &mut bool) {
+    let meta = &board.session.meta;
+    let tr = board.tr;
+    let facts = facts_line(meta, tr);
+    egui::Sides::new().shrink_left().wrap().show(
+        ui,
+        |ui| ui.label(board.theme.card_title(&meta.title)),
+        |ui| {
+            let key = if *folded {
+                "session-details-show"
+            } else {
+                "session-details-hide"
+            };
+            if ui.button(tr.t(key)).clicked() {
+                *folded = !*folded;
+            }
+        },
+    );
+    ui.label(board.theme.caption(facts));
+}
+
+/// The organisation and the venue, on one line where they fit.
+fn organisation_row(ui: &mut Ui, board: &mut Board<'_>, meta: &Meta) {
+    let tr = board.tr;
+    ui.horizontal_wrapped(|ui| {
+        let label = tr.t("session-organisation");
+        if let Some(organisation) = widgets::text_field(
+            ui,
+            board,
+            Id::unique("meta-organisation"),
+            Field::new(&label),
+            &meta.organisation,
+        ) {
+            set_meta(board, meta, |changed| changed.organisation = organisation);
+        }
+        let label = tr.t("session-venue");
+        if let Some(venue) = widgets::text_field(
+            ui,
+            board,
+            Id::unique("meta-venue"),
+            Field::new(&label),
+            &meta.venue,
+        ) {
+            set_meta(board, meta, |changed| changed.venue = venue);
+        }
+    });
+}
+
+/// The first and last day, the format and the session's language.
+fn dates_row(ui: &mut Ui, board: &mut Board<'_>, session: &Session) {
+    let meta = &session.meta;
+    let tr = board.tr;
+    ui.horizontal_wrapped(|ui| {
+        let label = tr.t("session-start");
+        if let Some(start) =
+            widgets::date_field(ui, board, Id::unique("meta-start"), &label, meta.start)
+        {
+            set_meta(board, meta, |changed| changed.start = start);
+        }
+        let label = tr.t("session-end");
+        if let Some(end) = widgets::date_field(ui, board, Id::unique("meta-end"), &label, meta.end)
+        {
+            set_meta(board, meta, |changed| changed.end = end);
+        }
+        ui.add_space(12.0);
+        let label = tr.t("session-format");
+        if let Some(format) = widgets::picker(
+            ui,
+            board,
+            Id::unique("meta-format"),
+            &label,
+            meta.format,
+            &SessionFormat::ALL,
+        ) {
+            set_meta(board, meta, |changed| changed.format = format);
+        }
+        ui.add_space(12.0);
+        // The protocol and the phone page follow it; the interface keeps its own.
+        let label = tr.t("session-language");
+        if let Some(language) = widgets::picker(
+            ui,
+            board,
+            Id::unique("meta-language"),
+            &label,
+            session.language(),
+            &Language::ALL,
+        ) {
+            set_meta(board, meta, |changed| changed.language = Some(language));
+        }
+    });
+}
+
+/// Who leads the session and who keeps the minutes.
+fn people_row(ui: &mut Ui, board: &mut Board<'_>, session: &Session) {
+    let meta = &session.meta;
+    let tr = board.tr;
+    let people: Vec<_> = session
+        .participants
+        .iter()
+        .map(|p| (p.id, p.name.clone()))
+        .collect();
+    ui.horizontal_wrapped(|ui| {
+        let label = tr.t("session-facilitator");
+        if let Some(facilitator) = widgets::ref_picker(
+            ui,
+            board,
+            Id::unique("meta-facilitator"),
+            &label,
+            meta.facilitator,
+            &people,
+        ) {
+            set_meta(board, meta, |changed| changed.facilitator = facilitator);
+        }
+        ui.add_space(12.0);
+        let label = tr.t("session-secretary");
+        if let Some(secretary) = widgets::ref_picker(
+            ui,
+            board,
+            Id::unique("meta-secretary"),
+            &label,
+            meta.secretary,
+            &people,
+        ) {
+            set_meta(board, meta, |changed| changed.secretary = secretary);
         }
     });
 }
@@ -363,140 +379,21 @@ fn agenda_card(
     context: &ItemContext<'_>,
     handle: egui_dnd::Handle<'_>,
 ) {
-    let tr = board.tr;
-    let theme = board.theme;
     let frame = if item.status == AgendaStatus::InProgress {
-        theme.card_selected()
+        board.theme.card_selected()
     } else {
-        theme.card()
+        board.theme.card()
     };
     frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
-            let number = format!("{}.", context.index + 1);
-            handle
-                .ui(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        grip(ui, theme.weak_text());
-                        ui.label(theme.card_title(number).color(theme.weak_text()));
-                    });
-                })
-                .on_hover_text(tr.t("common-move-handle"));
-            let time = if item.status == AgendaStatus::Skipped {
-                clock(context.start)
-            } else {
-                format!(
-                    "{} – {}",
-                    clock(context.start),
-                    clock(context.start.saturating_add(item.planned_minutes))
-                )
-            };
-            ui.label(theme.card_title(time));
-            ui.add_space(8.0);
-            let label = tr.t("common-title");
-            if let Some(title) = widgets::text_field(
-                ui,
-                board,
-                Id::unique(("agenda-title", item.id)),
-                Field::required(&label)
-                    .inline()
-                    .width((ui.available_width() - 150.0).clamp(160.0, 900.0)),
-                &item.title,
-            ) {
-                board.update(item, |changed| changed.title = title);
-            }
+            agenda_card_title(ui, board, item, context, handle);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if widgets::delete_button(ui, board, &item.title) {
-                    board.delete(ItemRef::AgendaItem(item.id));
-                }
-                let down = tr.with("session-agenda-move-down", "name", &item.title);
-                let can_down = context.index + 1 < context.count;
-                if move_button(ui, &down, can_down, false) {
-                    board.push(Command::Move {
-                        kind: ItemKind::AgendaItem,
-                        from: context.index,
-                        to: context.index + 1,
-                    });
-                }
-                let up = tr.with("session-agenda-move-up", "name", &item.title);
-                if move_button(ui, &up, context.index > 0, true) {
-                    board.push(Command::Move {
-                        kind: ItemKind::AgendaItem,
-                        from: context.index,
-                        to: context.index.saturating_sub(1),
-                    });
-                }
+                agenda_card_buttons(ui, board, item, context);
             });
         });
-        ui.horizontal_wrapped(|ui| {
-            let label = tr.t("session-agenda-kind");
-            if let Some(kind) = widgets::picker(
-                ui,
-                board,
-                Id::unique(("agenda-kind", item.id)),
-                &label,
-                item.kind,
-                &AgendaKind::ALL,
-            ) {
-                board.update(item, |changed| changed.kind = kind);
-            }
-            ui.add_space(8.0);
-            let mut minutes = item.planned_minutes;
-            let changed = ui
-                .vertical(|ui| {
-                    let caption = ui.label(theme.caption(tr.t("session-agenda-minutes")));
-                    let unit = format!(" {}", tr.t("session-agenda-minutes-unit"));
-                    ui.add(
-                        egui::DragValue::new(&mut minutes)
-                            .range(0..=600)
-                            .speed(0.25)
-                            .suffix(unit),
-                    )
-                    .labelled_by(caption.id)
-                    .changed()
-                })
-                .inner;
-            if changed && minutes != item.planned_minutes {
-                board.update(item, |changed| changed.planned_minutes = minutes);
-            }
-            ui.add_space(8.0);
-            let label = tr.t("common-status");
-            if let Some(status) = widgets::picker(
-                ui,
-                board,
-                Id::unique(("agenda-status", item.id)),
-                &label,
-                item.status,
-                &labels::AGENDA_STATUSES,
-            ) {
-                board.update(item, |changed| changed.status = status);
-            }
-            ui.add_space(8.0);
-            let label = tr.t("session-agenda-section");
-            if let Some(section) = widgets::ref_picker(
-                ui,
-                board,
-                Id::unique(("agenda-section", item.id)),
-                &label,
-                item.section,
-                context.sections,
-            ) {
-                board.update(item, |changed| changed.section = section);
-            }
-            ui.add_space(8.0);
-            let label = tr.t("session-agenda-vote");
-            if let Some(vote) = widgets::ref_picker(
-                ui,
-                board,
-                Id::unique(("agenda-vote", item.id)),
-                &label,
-                item.vote,
-                context.votes,
-            ) {
-                board.update(item, |changed| changed.vote = vote);
-            }
-        });
-        let label = tr.t("session-agenda-notes");
+        ui.horizontal_wrapped(|ui| agenda_card_fields(ui, board, item, context));
+        let label = board.tr.t("session-agenda-notes");
         if let Some(notes) = widgets::text_field(
             ui,
             board,
@@ -508,6 +405,164 @@ fn agenda_card(
         }
         speakers::speakers(ui, board, item);
     });
+}
+
+/// The start of an agenda card's top row: the drag handle with the item's number, its
+/// timebox on the session's clock, and its title.
+fn agenda_card_title(
+    ui: &mut Ui,
+    board: &mut Board<'_>,
+    item: &AgendaItem,
+    context: &ItemContext<'_>,
+    handle: egui_dnd::Handle<'_>,
+) {
+    let tr = board.tr;
+    let theme = board.theme;
+    let number = format!("{}.", context.index + 1);
+    handle
+        .ui(ui, |ui| {
+            ui.horizontal(|ui| {
+                grip(ui, theme.weak_text());
+                ui.label(theme.card_title(number).color(theme.weak_text()));
+            });
+        })
+        .on_hover_text(tr.t("common-move-handle"));
+    let time = if item.status == AgendaStatus::Skipped {
+        clock(context.start)
+    } else {
+        format!(
+            "{} – {}",
+            clock(context.start),
+            clock(context.start.saturating_add(item.planned_minutes))
+        )
+    };
+    ui.label(theme.card_title(time));
+    ui.add_space(8.0);
+    let label = tr.t("common-title");
+    if let Some(title) = widgets::text_field(
+        ui,
+        board,
+        Id::unique(("agenda-title", item.id)),
+        Field::required(&label)
+            .inline()
+            .width((ui.available_width() - 150.0).clamp(160.0, 900.0)),
+        &item.title,
+    ) {
+        board.update(item, |changed| changed.title = title);
+    }
+}
+
+/// The end of an agenda card's top row, laid out right to left: delete, move down, move up.
+fn agenda_card_buttons(
+    ui: &mut Ui,
+    board: &mut Board<'_>,
+    item: &AgendaItem,
+    context: &ItemContext<'_>,
+) {
+    let tr = board.tr;
+    if widgets::delete_button(ui, board, &item.title) {
+        board.delete(ItemRef::AgendaItem(item.id));
+    }
+    let down = tr.with("session-agenda-move-down", "name", &item.title);
+    let can_down = context.index + 1 < context.count;
+    if move_button(ui, &down, can_down, false) {
+        board.push(Command::Move {
+            kind: ItemKind::AgendaItem,
+            from: context.index,
+            to: context.index + 1,
+        });
+    }
+    let up = tr.with("session-agenda-move-up", "name", &item.title);
+    if move_button(ui, &up, context.index > 0, true) {
+        board.push(Command::Move {
+            kind: ItemKind::AgendaItem,
+            from: context.index,
+            to: context.index.saturating_sub(1),
+        });
+    }
+}
+
+/// An agenda card's second line: kind, planned minutes, status, section and vote.
+fn agenda_card_fields(
+    ui: &mut Ui,
+    board: &mut Board<'_>,
+    item: &AgendaItem,
+    context: &ItemContext<'_>,
+) {
+    let tr = board.tr;
+    let label = tr.t("session-agenda-kind");
+    if let Some(kind) = widgets::picker(
+        ui,
+        board,
+        Id::unique(("agenda-kind", item.id)),
+        &label,
+        item.kind,
+        &AgendaKind::ALL,
+    ) {
+        board.update(item, |changed| changed.kind = kind);
+    }
+    ui.add_space(8.0);
+    planned_minutes(ui, board, item);
+    ui.add_space(8.0);
+    let label = tr.t("common-status");
+    if let Some(status) = widgets::picker(
+        ui,
+        board,
+        Id::unique(("agenda-status", item.id)),
+        &label,
+        item.status,
+        &labels::AGENDA_STATUSES,
+    ) {
+        board.update(item, |changed| changed.status = status);
+    }
+    ui.add_space(8.0);
+    let label = tr.t("session-agenda-section");
+    if let Some(section) = widgets::ref_picker(
+        ui,
+        board,
+        Id::unique(("agenda-section", item.id)),
+        &label,
+        item.section,
+        context.sections,
+    ) {
+        board.update(item, |changed| changed.section = section);
+    }
+    ui.add_space(8.0);
+    let label = tr.t("session-agenda-vote");
+    if let Some(vote) = widgets::ref_picker(
+        ui,
+        board,
+        Id::unique(("agenda-vote", item.id)),
+        &label,
+        item.vote,
+        context.votes,
+    ) {
+        board.update(item, |changed| changed.vote = vote);
+    }
+}
+
+/// The item's planned minutes: a caption over a drag value.
+fn planned_minutes(ui: &mut Ui, board: &mut Board<'_>, item: &AgendaItem) {
+    let tr = board.tr;
+    let theme = board.theme;
+    let mut minutes = item.planned_minutes;
+    let changed = ui
+        .vertical(|ui| {
+            let caption = ui.label(theme.caption(tr.t("session-agenda-minutes")));
+            let unit = format!(" {}", tr.t("session-agenda-minutes-unit"));
+            ui.add(
+                egui::DragValue::new(&mut minutes)
+                    .range(0..=600)
+                    .speed(0.25)
+                    .suffix(unit),
+            )
+            .labelled_by(caption.id)
+            .changed()
+        })
+        .inner;
+    if changed && minutes != item.planned_minutes {
+        board.update(item, |changed| changed.planned_minutes = minutes);
+    }
 }
 
 /// Six dots that show where an agenda card can be grabbed (drawn, so no font needs a glyph

@@ -47,8 +47,9 @@ fn new_minutes(item: &AgendaItem) -> u32 {
         .map_or(DEFAULT_TURN_MINUTES, |s| s.minutes)
 }
 
-/// "Name — group" for a row.
-fn row_name(session: &Session, speaker: &Speaker) -> String {
+/// "Name — group": a speaker as a row of the editor and a line of the order on the projector
+/// call them (a group speaking for itself is just its name).
+pub(super) fn name_with_group(session: &Session, speaker: &Speaker) -> String {
     let name = speaker.name(session);
     match speaker.who {
         SpeakerWho::Participant(_) => match speaker.group(session).and_then(|g| session.group(g)) {
@@ -73,7 +74,11 @@ fn speaker_row(
         return;
     };
     let name = speaker.name(session);
-    let text = RichText::new(format!("{}. {}", index + 1, row_name(session, speaker)));
+    let text = RichText::new(format!(
+        "{}. {}",
+        index + 1,
+        name_with_group(session, speaker)
+    ));
     let text = match speaker.status {
         TurnStatus::Waiting => text,
         TurnStatus::Spoke => text.color(board.theme.weak_text()),
@@ -180,7 +185,7 @@ fn add_row(ui: &mut Ui, board: &mut Board<'_>, item: &AgendaItem) {
         .map(|who| {
             let speaker = Speaker::new(who);
             let name = match who {
-                SpeakerWho::Participant(_) => row_name(session, &speaker),
+                SpeakerWho::Participant(_) => name_with_group(session, &speaker),
                 SpeakerWho::Group(_) => tr.with(
                     "speaking-editor-group-option",
                     "name",

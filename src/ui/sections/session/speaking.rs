@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use egui::{FontId, Id, Key, RichText, Ui};
 
+use super::speakers::name_with_group;
 use crate::ui::board::Board;
 use crate::ui::projector::{Ctx, TimerDisplay, Urgency, format_remaining};
 use crate::ui::theme;
@@ -53,7 +54,7 @@ pub fn screen(ui: &mut Ui, cx: &Ctx<'_, '_>, item: &AgendaItem, timer: Option<Ti
             let speaker = &item.speakers[next];
             ui.horizontal_wrapped(|ui| {
                 ui.label(cx.title(tr.t("speaking-next")).color(cx.pal.weak));
-                ui.label(cx.title(speaker_line(session, speaker)));
+                ui.label(cx.title(name_with_group(session, speaker)));
             });
         }
         None => {
@@ -130,18 +131,6 @@ fn countdown(ui: &mut Ui, cx: &Ctx<'_, '_>, speaker: &Speaker, timer: Option<Tim
         limit
     };
     ui.label(cx.small(note));
-}
-
-/// "Name — group" for a line of the order.
-fn speaker_line(session: &Session, speaker: &Speaker) -> String {
-    let name = speaker.name(session);
-    match speaker.who {
-        SpeakerWho::Participant(_) => match speaker.group(session).and_then(|g| session.group(g)) {
-            Some(group) => format!("{name} — {}", group.name),
-            None => name,
-        },
-        SpeakerWho::Group(_) => name,
-    }
 }
 
 /// The whole order by name (the groups are on the card and the "next" line): spoken ones
@@ -251,7 +240,7 @@ pub fn note_bar(ui: &mut Ui, board: &mut Board<'_>, state: &mut NoteState, item:
     let alternative = alternative_of(session, item, state);
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
-        let who = speaker_line(session, speaker);
+        let who = name_with_group(session, speaker);
         ui.label(
             board
                 .theme

@@ -13,7 +13,7 @@ use crate::ui::board::Board;
 use crate::ui::labels::Named;
 use crate::ui::theme::CARD_GAP;
 use crate::ui::widgets::{self, Field};
-use crate::ui::widgets::{Reveal, lazy_ref_picker, shorten};
+use crate::ui::widgets::{Reveal, lazy_ref_picker};
 use stratboard_core::commands::{Command, Item, ItemRef};
 use stratboard_core::model::{Finding, GoalId, Quadrant, Session};
 
@@ -29,28 +29,16 @@ const HEADER_TINT: f32 = 0.16;
 const CONTROLS_WIDTH: f32 = 240.0;
 /// Below this card width the goal picker gets a line of its own.
 const ONE_LINE_MIN: f32 = 600.0;
-/// Longest finding text used to name its delete button.
-const NAME_CHARS: usize = 60;
 
-/// Transient state of this section.
-#[derive(Debug, Default)]
-pub struct State {
-    /// The finding just added, to scroll to and focus.
-    reveal: Reveal,
-}
+/// Transient state of this section: the finding just added, to scroll to and focus.
+pub type State = Reveal;
 
 /// Draws the section.
 pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
-    state.reveal.tick(ui.ctx());
+    state.tick(ui.ctx());
     let tr = board.tr;
-    ui.horizontal(|ui| {
-        ui.label(board.theme.heading(tr.t("section-situation")));
-        ui.label(
-            board
-                .theme
-                .caption(tr.n("situation-count", board.session.findings.len() as i64)),
-        );
-    });
+    let count = tr.n("situation-count", board.session.findings.len() as i64);
+    widgets::heading_with_count(ui, board, tr.t("section-situation"), Some(count));
     ui.label(board.theme.caption(tr.t("situation-hint")));
     ui.add_space(CARD_GAP / 2.0);
 
@@ -77,7 +65,7 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
     } else {
         egui::ScrollArea::vertical()
             .id_salt("situation-scroll")
-            .animated(!state.reveal.pending())
+            .animated(!state.pending())
             .auto_shrink([false; 2])
             .show(ui, |ui| {
                 if narrow {
@@ -110,28 +98,25 @@ struct Words {
     new: &'static str,
 }
 
+/// The words of the quadrant whose keys end in `$stem`: "situation-add-strength",
+/// "situation-strength", "situation-new-strength" for "strength".
+macro_rules! words {
+    ($stem:literal) => {
+        Words {
+            add: concat!("situation-add-", $stem),
+            one: concat!("situation-", $stem),
+            new: concat!("situation-new-", $stem),
+        }
+    };
+}
+
+/// The words of `quadrant`'s box.
 fn words(quadrant: Quadrant) -> Words {
     match quadrant {
-        Quadrant::Strength => Words {
-            add: "situation-add-strength",
-            one: "situation-strength",
-            new: "situation-new-strength",
-        },
-        Quadrant::Weakness => Words {
-            add: "situation-add-weakness",
-            one: "situation-weakness",
-            new: "situation-new-weakness",
-        },
-        Quadrant::Opportunity => Words {
-            add: "situation-add-opportunity",
-            one: "situation-opportunity",
-            new: "situation-new-opportunity",
-        },
-        Quadrant::Threat => Words {
-            add: "situation-add-threat",
-            one: "situation-threat",
-            new: "situation-new-threat",
-        },
+        Quadrant::Strength => words!("strength"),
+        Quadrant::Weakness => words!("weakness"),
+        Quadrant::Opportunity => words!("opportunity"),
+        Quadrant::Threat => words!("threat"),
     }
 }
 
@@ -174,7 +159,7 @@ fn quadrant_box(
                 ui.label(theme.caption(findings.len().to_string()));
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                     if ui.button(tr.t(words.add)).clicked() {
-                        state.reveal.expect(ui.ctx(), session);
+                        state.expect(ui.ctx(), session);
                         board.push(Command::Add(Item::Finding(Finding {
                             quadrant,
                             text: tr.t(words.new),
@@ -186,7 +171,7 @@ fn quadrant_box(
         });
         ui.add_space(CARD_GAP / 2.0);
 
-        let pending = state.reveal.pending();
+        let pending = state.pending();
         let mut list = |ui: &mut Ui| {
             if findings.is_empty() {
                 ui.label(theme.caption(tr.t("situation-empty")));
@@ -204,16 +189,14 @@ fn quadrant_box(
                     };
                     let top = ui.cursor().top();
                     arrived |= finding_card(ui, board, state, finding, words.one);
-                    state.reveal.measured(finding.id.0, ui.cursor().top() - top);
+                    state.measured(finding.id.0, ui.cursor().top() - top);
                 },
             );
             if !arrived
-                && let Some(target) = state.reveal.target()
+                && let Some(target) = state.target()
                 && findings.iter().any(|f| f.id.0 == target)
             {
-                state
-                    .reveal
-                    .scroll_towards(ui, list_top, target, findings.iter().map(|f| f.id.0));
+                state.scroll_towards(ui, list_top, target, findings.iter().map(|f| f.id.0));
             }
         };
         if height.is_some() {
@@ -241,9 +224,7 @@ fn finding_card(
     let response = board.theme.card().show(ui, |ui| {
         ui.set_width(ui.available_width());
         let text_id = Id::unique(("finding-text", finding.id));
-        revealed = state
-            .reveal
-            .arrive(ui, finding.id.0, text_id, &finding.text);
+        revealed = state.arrive(ui, finding.id.0, text_id, &finding.text);
         let label = tr.t(label);
         let field = Field::required(&label)
             .multiline()
@@ -281,7 +262,7 @@ fn finding_card(
             });
         };
         let controls = |ui: &mut Ui, board: &mut Board<'_>| {
-            let short = shorten(&finding.text, NAME_CHARS);
+            let short = widgets::text_name(&finding.text);
             let menu = ui.menu_button(tr.t("situation-move"), |ui| {
                 for quadrant in Quadrant::ALL {
                     if quadrant != finding.quadrant && ui.button(quadrant.name(tr)).clicked() {

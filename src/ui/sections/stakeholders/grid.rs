@@ -10,9 +10,12 @@
 
 use std::collections::HashMap;
 use std::f32::consts::{FRAC_PI_2, TAU};
+use std::sync::Arc;
 
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
-use egui::{Align2, Color32, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2};
+use egui::{
+    Align2, Color32, FontId, Galley, Id, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2,
+};
 
 use crate::ui::board::Board;
 use crate::ui::theme::{BODY_SIZE, SMALL_SIZE};
@@ -197,7 +200,45 @@ pub(super) fn show(
     let painter = ui.painter_at(rect);
     let text_colour = ui.visuals().text_color();
 
-    // Quadrants, their dividers, the frame.
+    let mut taken = quadrants(&painter, board, plot);
+    axes(&painter, board, scale);
+
+    // The groups: first find a place for every name, then draw the names, then the circles
+    // over them (a name never hides a circle).
+    let dots = place_dots(&board.session.stakeholder_groups, participants, scale);
+    let labels = place_labels(&painter, &dots, (scale, plot), &mut taken, text_colour);
+    let lit = interact(
+        ui,
+        board,
+        (&dots, &labels),
+        highlight,
+        &painter,
+        &mut result,
+    );
+    for (text_rect, galley) in labels.into_iter().flatten() {
+        painter.rect_filled(text_rect, 3.0, board.theme.card_fill().gamma_multiply(0.85));
+        painter.galley(text_rect.min + Vec2::splat(LABEL_PAD), galley, text_colour);
+    }
+    circles(&painter, board, &dots, &lit, text_colour);
+
+    if dots.is_empty() {
+        painter.text(
+            plot.center(),
+            Align2::CENTER_CENTER,
+            board.tr.t("stakeholders-grid-empty"),
+            FontId::proportional(BODY_SIZE),
+            board.theme.weak_text(),
+        );
+    }
+    result
+}
+
+/// A group's name placed beside its circle: where, and the text laid out.
+type PlacedLabel = Option<(Rect, Arc<Galley>)>;
+
+/// Quadrants, their dividers, the frame, and the quadrant names in the outer corners. Returns
+/// where the names are: obstacles for the groups' names.
+fn quadrants(painter: &egui::Painter, board: &Board<'_>, plot: Rect) -> Vec<Rect> {
     for quadrant in Quadrant::ALL {
         painter.rect_filled(quadrant.rect(plot), 0.0, quadrant.fill(board));
     }
@@ -227,7 +268,6 @@ pub(super) fn show(
         egui::StrokeKind::Inside,
     );
 
-    // Quadrant names in the outer corners; they are obstacles for the groups' names.
     let mut taken: Vec<Rect> = Vec::new();
     for quadrant in Quadrant::ALL {
         let area = quadrant.rect(plot).shrink(6.0);
@@ -242,30 +282,49 @@ pub(super) fn show(
         painter.galley(text_rect.min, galley, board.theme.weak_text());
         taken.push(text_rect.expand(2.0));
     }
+    taken
+}
 
-    axes(&painter, board, scale);
-
-    // The groups: first find a place for every name, then draw the names, then the circles
-    // over them (a name never hides a circle).
-    let dots = place_dots(&board.session.stakeholder_groups, participants, scale);
+/// A place for every dot's name where it covers neither another name (nor anything in
+/// `taken`, which grows by each name placed) nor a circle; `None` for a name that has none.
+fn place_labels(
+    painter: &egui::Painter,
+    dots: &[Dot<'_>],
+    (scale, plot): (Scale, Rect),
+    taken: &mut Vec<Rect>,
+    text_colour: Color32,
+) -> Vec<PlacedLabel> {
     let circles: Vec<Rect> = dots.iter().map(Dot::rect).collect();
     let mut labels = Vec::with_capacity(dots.len());
     // Past this many groups the names cannot fit in 25 cells anyway, and placing each one
     // against all others would cost quadratic time every frame: names then show on hover.
     let labelled = dots.len() <= MAX_LABELLED_GROUPS;
-    for dot in &dots {
+    for dot in dots {
         if !labelled {
             labels.push(None);
             continue;
         }
-        let label = place_label(&painter, dot, scale, plot, (&circles, &taken), text_colour);
+        let label = place_label(painter, dot, scale, plot, (&circles, taken), text_colour);
         if let Some((text_rect, _)) = &label {
             taken.push(*text_rect);
         }
         labels.push(label);
     }
+    labels
+}
+
+/// Makes every circle (with its name) a button: hover, focus, click and tooltip, noted in
+/// `result`. Returns which circles are lit (highlighted, hovered or focused).
+fn interact(
+    ui: &mut Ui,
+    board: &Board<'_>,
+    (dots, labels): (&[Dot<'_>], &[PlacedLabel]),
+    highlight: Option<GroupId>,
+    painter: &egui::Painter,
+    result: &mut GridResponse,
+) -> Vec<bool> {
     let mut lit = Vec::with_capacity(dots.len());
-    for (dot, label) in dots.iter().zip(&labels) {
+    for (dot, label) in dots.iter().zip(labels) {
         let circle = dot.rect();
         let hit = label.as_ref().map_or(circle, |(r, _)| circle.union(*r));
         let id = Id::unique(("stakeholders-grid-dot", dot.group.id));
@@ -289,14 +348,22 @@ pub(super) fn show(
         response.on_hover_ui(|ui| tooltip(ui, board, dot));
         lit.push(on);
     }
-    for (text_rect, galley) in labels.into_iter().flatten() {
-        painter.rect_filled(text_rect, 3.0, board.theme.card_fill().gamma_multiply(0.85));
-        painter.galley(text_rect.min + Vec2::splat(LABEL_PAD), galley, text_colour);
-    }
+    lit
+}
+
+/// The groups' circles, each with its number of participants where it fits; `lit` ones stand
+/// out.
+fn circles(
+    painter: &egui::Painter,
+    board: &Board<'_>,
+    dots: &[Dot<'_>],
+    lit: &[bool],
+    text_colour: Color32,
+) {
     let fill = board.theme.accent();
     // Text on the accent fill: the colour the theme puts on its own accent-coloured stance.
     let on_fill = board.theme.stance_text(Stance::StronglyFor);
-    for (dot, on) in dots.iter().zip(lit) {
+    for (dot, &on) in dots.iter().zip(lit) {
         let (width, colour) = if on {
             (3.0, text_colour)
         } else {
@@ -319,17 +386,6 @@ pub(super) fn show(
             );
         }
     }
-
-    if dots.is_empty() {
-        painter.text(
-            plot.center(),
-            Align2::CENTER_CENTER,
-            board.tr.t("stakeholders-grid-empty"),
-            FontId::proportional(BODY_SIZE),
-            board.theme.weak_text(),
-        );
-    }
-    result
 }
 
 /// Ticks and captions of both axes.

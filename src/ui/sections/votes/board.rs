@@ -1463,9 +1463,48 @@ fn breakdown_grid(
 ) {
     let tr = board.tr;
     let theme = board.theme;
+    let spacing = egui::vec2(18.0, 4.0);
+    // The numbers' columns as they will be drawn: header, then a cell per row (and the totals).
+    let mut columns = vec![(
+        theme.caption(tr.t("votes-group-ballots")),
+        table
+            .iter()
+            .map(|row| row.1.to_string())
+            .collect::<Vec<_>>(),
+    )];
+    if weighted {
+        columns.push((
+            theme.caption(tr.t("votes-weight")),
+            table
+                .iter()
+                .map(|row| row.2.unwrap_or(1).to_string())
+                .collect(),
+        ));
+    }
+    for (c, name) in cols.names.iter().enumerate() {
+        let cells = table
+            .iter()
+            .filter_map(|row| row.3.get(c))
+            .chain(totals.get(c))
+            .map(|v| stratboard_core::voting::number_text(*v))
+            .collect();
+        columns.push((theme.caption(widgets::shorten(name, 18)), cells));
+    }
+    let names_width = names_column_width(ui, &columns, spacing.x);
+    // A group's name wraps at the width left beside the numbers: a long one must not make the
+    // table (and so the card) wider than the window.
+    let name_label = |ui: &mut Ui, text: egui::WidgetText| {
+        let galley = text.into_galley(
+            ui,
+            Some(egui::TextWrapMode::Wrap),
+            names_width,
+            egui::TextStyle::Body,
+        );
+        ui.label(galley);
+    };
     egui::Grid::new(("vote-groups", vote.id, round.number))
         .striped(true)
-        .spacing(egui::vec2(18.0, 4.0))
+        .spacing(spacing)
         .show(ui, |ui| {
             ui.label(theme.caption(tr.t("votes-group")));
             ui.label(theme.caption(tr.t("votes-group-ballots")));
@@ -1477,7 +1516,7 @@ fn breakdown_grid(
             }
             ui.end_row();
             for (name, ballots, weight, vals) in table {
-                ui.label(name);
+                name_label(ui, name.into());
                 ui.label(ballots.to_string());
                 if weighted {
                     ui.label(weight.unwrap_or(1).to_string());
@@ -1488,7 +1527,10 @@ fn breakdown_grid(
                 ui.end_row();
             }
             if weighted {
-                ui.label(RichText::new(tr.t("votes-weighted-total")).strong());
+                name_label(
+                    ui,
+                    RichText::new(tr.t("votes-weighted-total")).strong().into(),
+                );
                 ui.label("");
                 ui.label("");
                 for v in totals {
@@ -1497,6 +1539,36 @@ fn breakdown_grid(
                 ui.end_row();
             }
         });
+}
+
+/// The narrowest the column of group names in the breakdown gets, however many numbers there
+/// are beside it.
+const MIN_NAMES_WIDTH: f32 = 120.0;
+
+/// How wide the column of group names in the breakdown may be: what `ui` has left once the
+/// `columns` of numbers (each its header and its cells, `spacing` apart) have theirs.
+fn names_column_width(ui: &Ui, columns: &[(RichText, Vec<String>)], spacing: f32) -> f32 {
+    let width = |text: egui::WidgetText| {
+        text.into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        )
+        .size()
+        .x
+    };
+    let numbers: f32 = columns
+        .iter()
+        .map(|(header, cells)| {
+            let widest = cells
+                .iter()
+                .map(|cell| width(cell.as_str().into()))
+                .fold(width(header.clone().into()), f32::max);
+            widest.max(ui.spacing().interact_size.x) + spacing
+        })
+        .sum();
+    (ui.available_width() - numbers).max(MIN_NAMES_WIDTH)
 }
 
 /// Asks for an operation on the vote (resolved against the session when it is applied).
