@@ -1464,33 +1464,21 @@ fn breakdown_grid(
     let tr = board.tr;
     let theme = board.theme;
     let spacing = egui::vec2(18.0, 4.0);
-    // The numbers' columns as they will be drawn: header, then a cell per row (and the totals).
-    let mut columns = vec![(
-        theme.caption(tr.t("votes-group-ballots")),
-        table
-            .iter()
-            .map(|row| row.1.to_string())
-            .collect::<Vec<_>>(),
-    )];
-    if weighted {
-        columns.push((
-            theme.caption(tr.t("votes-weight")),
-            table
-                .iter()
-                .map(|row| row.2.unwrap_or(1).to_string())
-                .collect(),
-        ));
-    }
-    for (c, name) in cols.names.iter().enumerate() {
-        let cells = table
-            .iter()
-            .filter_map(|row| row.3.get(c))
-            .chain(totals.get(c))
-            .map(|v| stratboard_core::voting::number_text(*v))
-            .collect();
-        columns.push((theme.caption(widgets::shorten(name, 18)), cells));
-    }
-    let names_width = names_column_width(ui, &columns, spacing.x);
+    // Measuring the numbers' columns lays every cell out once more: it is done again only
+    // when the session, the language or the width changes (not every frame).
+    let key = egui::Id::unique(("vote-groups-names-width", vote.id, round.number));
+    let measured_for = (board.revision, tr.language(), ui.available_width());
+    let cached = ui
+        .data(|d| d.get_temp::<(u64, stratboard_core::i18n::Language, f32, f32)>(key))
+        .filter(|(revision, language, width, _)| (*revision, *language, *width) == measured_for)
+        .map(|(.., names)| names);
+    let names_width = cached.unwrap_or_else(|| {
+        let columns = number_columns(board, cols, (table, totals, weighted));
+        let names = names_column_width(ui, &columns, spacing.x);
+        let (revision, language, width) = measured_for;
+        ui.data_mut(|d| d.insert_temp(key, (revision, language, width, names)));
+        names
+    });
     // A group's name wraps at the width left beside the numbers: a long one must not make the
     // table (and so the card) wider than the window.
     let name_label = |ui: &mut Ui, text: egui::WidgetText| {
@@ -1539,6 +1527,43 @@ fn breakdown_grid(
                 ui.end_row();
             }
         });
+}
+
+/// The numbers' columns of the breakdown as they are drawn: header, then a cell per row (and
+/// the totals).
+fn number_columns(
+    board: &Board<'_>,
+    cols: &Columns,
+    (table, totals, weighted): (&[GroupRow], &[f64], bool),
+) -> Vec<(RichText, Vec<String>)> {
+    let tr = board.tr;
+    let theme = board.theme;
+    let mut columns = vec![(
+        theme.caption(tr.t("votes-group-ballots")),
+        table
+            .iter()
+            .map(|row| row.1.to_string())
+            .collect::<Vec<_>>(),
+    )];
+    if weighted {
+        columns.push((
+            theme.caption(tr.t("votes-weight")),
+            table
+                .iter()
+                .map(|row| row.2.unwrap_or(1).to_string())
+                .collect(),
+        ));
+    }
+    for (c, name) in cols.names.iter().enumerate() {
+        let cells = table
+            .iter()
+            .filter_map(|row| row.3.get(c))
+            .chain(totals.get(c))
+            .map(|v| stratboard_core::voting::number_text(*v))
+            .collect();
+        columns.push((theme.caption(widgets::shorten(name, 18)), cells));
+    }
+    columns
 }
 
 /// The narrowest the column of group names in the breakdown gets, however many numbers there
