@@ -226,23 +226,26 @@ fn phones_join_vote_and_send_ideas_under_the_cores_rules() {
         "who voted is kept sorted, not in casting order"
     );
 
-    // Refusals: wrong kind, unknown alternative, over the dot budget, not JSON.
-    for (vote, body) in [
-        (dots, r#"{"Consent":"For"}"#.to_owned()),
+    // Refusals: wrong kind, unknown alternative, over the dot budget, not JSON — each with the
+    // problem the page words (never the parser's or the core's English).
+    for (vote, body, problem) in [
+        (dots, r#"{"Consent":"For"}"#.to_owned(), "wrong-kind"),
         (
             dots,
             json!({"Dots": [{"alternative": 999, "dots": 1}]}).to_string(),
+            "not-on-ballot",
         ),
         (
             dots,
             json!({"Dots": [{"alternative": alternatives[0], "dots": 4}]}).to_string(),
+            "over-budget",
         ),
-        (dots, "not json".to_owned()),
+        (dots, "not json".to_owned(), "unreadable"),
     ] {
         let (status, answer) = http(&server, "POST", &ballot(vote), Some(&boris), &body);
         assert_eq!(
-            (status, answer["error"].as_str()),
-            (400, Some("bad-ballot")),
+            (status, answer["error"].as_str(), answer["problem"].as_str()),
+            (400, Some("bad-ballot"), Some(problem)),
             "{body}: {answer}"
         );
     }

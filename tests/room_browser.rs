@@ -443,6 +443,14 @@ fn a_phone_in_chromium_joins_votes_and_sends_an_idea() {
             .await
             .unwrap();
         take_part(&client, &server, &code).await;
+        // Joining through the card's link: the code is taken out of the address at once.
+        client
+            .goto(&format!("{}/join/{code}", server.url))
+            .await
+            .unwrap();
+        wait_for_text(&client, None, "#who", "Вы: Анна").await;
+        let address = client.current_url().await.unwrap();
+        assert_eq!(address.path(), "/", "{address}");
         client.close().await.unwrap();
     });
     drop(browser);

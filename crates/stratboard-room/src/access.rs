@@ -315,6 +315,22 @@ mod tests {
     }
 
     #[test]
+    fn a_code_typed_on_a_russian_keyboard_joins() {
+        let access = Access::default();
+        let client = IpAddr::from([10, 0, 0, 3]);
+        // А, В, С, Е and Н here are Cyrillic letters that look like the code's Latin ones.
+        for typed in ["АВСD ЕFGН", "авсd-еfgн"] {
+            let joined = access.join(&session(), typed, client);
+            assert_eq!(joined.map(|(_, who)| who), Ok(ParticipantId(1)), "{typed}");
+        }
+        // A Cyrillic letter that looks like no letter of the code is not taken for one.
+        assert_eq!(
+            access.join(&session(), "ABCDEFGЖ", client),
+            Err(JoinRefusal::WrongCode)
+        );
+    }
+
+    #[test]
     fn a_new_code_differs_and_the_old_one_stops_joining() {
         let access = Access::default();
         let client = IpAddr::from([10, 0, 0, 5]);

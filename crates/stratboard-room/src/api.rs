@@ -47,8 +47,8 @@ use stratboard_core::ballot::{self, Form};
 use stratboard_core::commands::{Command, CommandError, Item, Outcome, VoteOp, VoteRefusal};
 use stratboard_core::inbox::CommandSender;
 use stratboard_core::model::{
-    Alternative, Anonymity, Choice, ParticipantId, Proposer, Session, Vote, VoteId, VoteMethod,
-    VoteRound, VoteStatus,
+    Alternative, Anonymity, BallotProblem, Choice, ParticipantId, Proposer, Session, Vote, VoteId,
+    VoteMethod, VoteRound, VoteStatus,
 };
 
 /// The longest idea a phone may send, in characters.
@@ -166,10 +166,150 @@ pub async fn serve(
     Ok(())
 }
 
-/// An error answer: a status, a code the page words, and an English detail.
-fn refuse(status: StatusCode, code: &str, message: impl std::fmt::Display) -> Response {
-    let body = json!({ "error": code, "message": message.to_string() });
+/// An error answer: a status, the reason the page words (`"error"`), and an English detail
+/// for logs (`"message"`; the page never shows it).
+fn refuse(status: StatusCode, reason: Reason, message: impl std::fmt::Display) -> Response {
+    let body = json!({ "error": reason.code(), "message": message.to_string() });
     (status, Json(body)).into_response()
+}
+
+/// Every reason the server refuses a request for: the `"error"` of the answer's JSON body. The
+/// phone page has a sentence in Russian and in English for each (a test checks it), so no
+/// server or parser text reaches a participant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// No such page or endpoint.
+    NotFound,
+    /// The request's body is not what the endpoint reads.
+    BadRequest,
+    /// No participant has the code.
+    WrongCode,
+    /// Too many wrong codes from this device or address.
+    TooManyTries,
+    /// The server has no randomness for a token, or is not taking ballots now.
+    Unavailable,
+    /// The room lets no guests in.
+    GuestsOff,
+    /// The room has as many guests as it takes.
+    TooManyGuests,
+    /// The request has no valid token.
+    NotJoined,
+    /// A guest tried to vote.
+    Guest,
+    /// There is no such vote.
+    NoVote,
+    /// The vote (or its round) is not open.
+    Closed,
+    /// The ballot is not a valid ballot of the vote (`"problem"` says why).
+    BadBallot,
+    /// A secret ballot was cast already.
+    AlreadyVoted,
+    /// The participant may not vote in this vote.
+    NotEligible,
+    /// The ballot could not be saved to the session's file.
+    NotSaved,
+    /// The idea is empty.
+    EmptyIdea,
+    /// The idea is longer than the room takes.
+    IdeaTooLong,
+    /// Refused for another reason.
+    Refused,
+}
+
+impl Reason {
+    /// Every reason.
+    pub const ALL: [Self; 18] = [
+        Self::NotFound,
+        Self::BadRequest,
+        Self::WrongCode,
+        Self::TooManyTries,
+        Self::Unavailable,
+        Self::GuestsOff,
+        Self::TooManyGuests,
+        Self::NotJoined,
+        Self::Guest,
+        Self::NoVote,
+        Self::Closed,
+        Self::BadBallot,
+        Self::AlreadyVoted,
+        Self::NotEligible,
+        Self::NotSaved,
+        Self::EmptyIdea,
+        Self::IdeaTooLong,
+        Self::Refused,
+    ];
+
+    /// The reason as the answer names it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::NotFound => "not-found",
+            Self::BadRequest => "bad-request",
+            Self::WrongCode => "wrong-code",
+            Self::TooManyTries => "too-many-tries",
+            Self::Unavailable => "unavailable",
+            Self::GuestsOff => "guests-off",
+            Self::TooManyGuests => "too-many-guests",
+            Self::NotJoined => "not-joined",
+            Self::Guest => "guest",
+            Self::NoVote => "no-vote",
+            Self::Closed => "closed",
+            Self::BadBallot => "bad-ballot",
+            Self::AlreadyVoted => "already-voted",
+            Self::NotEligible => "not-eligible",
+            Self::NotSaved => "not-saved",
+            Self::EmptyIdea => "empty-idea",
+            Self::IdeaTooLong => "idea-too-long",
+            Self::Refused => "refused",
+        }
+    }
+}
+
+/// Why a ballot is not valid, as the answer names it (`"problem"`, beside `"error":
+/// "bad-ballot"`), with the numbers the page's sentence needs. `unreadable`: the body is not a
+/// ballot at all.
+pub fn ballot_problem(problem: &BallotProblem) -> serde_json::Value {
+    match problem {
+        BallotProblem::WrongKind => json!({ "problem": "wrong-kind" }),
+        BallotProblem::Nothing => json!({ "problem": "nothing" }),
+        BallotProblem::Empty => json!({ "problem": "empty" }),
+        BallotProblem::NotOnBallot(_) => json!({ "problem": "not-on-ballot" }),
+        BallotProblem::Repeated(_) => json!({ "problem": "repeated" }),
+        BallotProblem::BlockNotAllowed => json!({ "problem": "block-not-allowed" }),
+        BallotProblem::NotOneChoice => json!({ "problem": "not-one-choice" }),
+        BallotProblem::OverBudget(n) => json!({ "problem": "over-budget", "n": n }),
+        BallotProblem::OverCap(n) => json!({ "problem": "over-cap", "n": n }),
+        BallotProblem::OutOfScale { min, max, .. } => {
+            json!({ "problem": "out-of-scale", "min": min, "max": max })
+        }
+        BallotProblem::Ungraded => json!({ "problem": "ungraded" }),
+        BallotProblem::Criteria => json!({ "problem": "criteria" }),
+    }
+}
+
+/// Every `"problem"` a refused ballot can name.
+pub const BALLOT_PROBLEMS: [&str; 13] = [
+    "unreadable",
+    "wrong-kind",
+    "nothing",
+    "empty",
+    "not-on-ballot",
+    "repeated",
+    "block-not-allowed",
+    "not-one-choice",
+    "over-budget",
+    "over-cap",
+    "out-of-scale",
+    "ungraded",
+    "criteria",
+];
+
+/// The answer to a ballot that is not valid: `bad-ballot` and its `problem`.
+fn bad_ballot(problem: serde_json::Value, message: impl std::fmt::Display) -> Response {
+    let mut body = json!({ "error": Reason::BadBallot.code(), "message": message.to_string() });
+    if let (Some(body), Some(problem)) = (body.as_object_mut(), problem.as_object()) {
+        body.extend(problem.clone());
+    }
+    (StatusCode::BAD_REQUEST, Json(body)).into_response()
 }
 
 async fn page() -> Response {
@@ -184,7 +324,11 @@ async fn page() -> Response {
 }
 
 async fn not_found() -> Response {
-    refuse(StatusCode::NOT_FOUND, "not-found", "there is nothing here")
+    refuse(
+        StatusCode::NOT_FOUND,
+        Reason::NotFound,
+        "there is nothing here",
+    )
 }
 
 async fn room_info(State(room): State<RoomState>) -> Response {
@@ -225,7 +369,7 @@ async fn join(
         _ => {
             return refuse(
                 StatusCode::BAD_REQUEST,
-                "bad-request",
+                Reason::BadRequest,
                 "expected {\"code\":\"…\"} or {\"guest\":true}",
             );
         }
@@ -250,11 +394,11 @@ async fn join(
 fn join_refused(refusal: JoinRefusal) -> Response {
     use StatusCode as S;
     let (status, code, text) = match refusal {
-        JoinRefusal::WrongCode => (S::UNAUTHORIZED, "wrong-code", WRONG_CODE),
-        JoinRefusal::TooManyTries => (S::TOO_MANY_REQUESTS, "too-many-tries", TOO_MANY_TRIES),
-        JoinRefusal::NoRandomness => (S::SERVICE_UNAVAILABLE, "unavailable", NO_RANDOMNESS),
-        JoinRefusal::GuestsOff => (S::FORBIDDEN, "guests-off", GUESTS_OFF),
-        JoinRefusal::TooManyGuests => (S::SERVICE_UNAVAILABLE, "too-many-guests", ROOM_FULL),
+        JoinRefusal::WrongCode => (S::UNAUTHORIZED, Reason::WrongCode, WRONG_CODE),
+        JoinRefusal::TooManyTries => (S::TOO_MANY_REQUESTS, Reason::TooManyTries, TOO_MANY_TRIES),
+        JoinRefusal::NoRandomness => (S::SERVICE_UNAVAILABLE, Reason::Unavailable, NO_RANDOMNESS),
+        JoinRefusal::GuestsOff => (S::FORBIDDEN, Reason::GuestsOff, GUESTS_OFF),
+        JoinRefusal::TooManyGuests => (S::SERVICE_UNAVAILABLE, Reason::TooManyGuests, ROOM_FULL),
     };
     refuse(status, code, text)
 }
@@ -279,7 +423,7 @@ fn device(room: &RoomState, headers: &HeaderMap) -> Option<Device> {
 fn not_joined() -> Response {
     refuse(
         StatusCode::UNAUTHORIZED,
-        "not-joined",
+        Reason::NotJoined,
         "join with your code first",
     )
 }
@@ -438,28 +582,28 @@ async fn send_durable(room: &RoomState, command: Command) -> Result<Outcome, Res
 fn closed() -> Response {
     refuse(
         StatusCode::SERVICE_UNAVAILABLE,
-        "unavailable",
+        Reason::Unavailable,
         "the session is not taking ballots now; try again",
     )
 }
 
 /// The answer to a refused command.
 fn refused(error: &CommandError) -> Response {
-    let (status, code) = match error {
+    let (status, reason) = match error {
         CommandError::Vote(refusal) => match refusal {
-            VoteRefusal::AlreadyVoted(_) => (StatusCode::CONFLICT, "already-voted"),
-            VoteRefusal::Ballot(_) => (StatusCode::BAD_REQUEST, "bad-ballot"),
-            VoteRefusal::NotEligible(_) => (StatusCode::FORBIDDEN, "not-eligible"),
+            VoteRefusal::AlreadyVoted(_) => (StatusCode::CONFLICT, Reason::AlreadyVoted),
+            VoteRefusal::Ballot(problem) => return bad_ballot(ballot_problem(problem), error),
+            VoteRefusal::NotEligible(_) => (StatusCode::FORBIDDEN, Reason::NotEligible),
             VoteRefusal::NoRound(_) | VoteRefusal::RoundClosed(_) | VoteRefusal::NotOpen => {
-                (StatusCode::FORBIDDEN, "closed")
+                (StatusCode::FORBIDDEN, Reason::Closed)
             }
-            _ => (StatusCode::FORBIDDEN, "refused"),
+            _ => (StatusCode::FORBIDDEN, Reason::Refused),
         },
-        CommandError::Invalid(_) => (StatusCode::BAD_REQUEST, "bad-ballot"),
-        CommandError::NotSaved(_) => (StatusCode::SERVICE_UNAVAILABLE, "not-saved"),
-        _ => (StatusCode::FORBIDDEN, "refused"),
+        CommandError::Invalid(_) => return bad_ballot(json!({ "problem": "unreadable" }), error),
+        CommandError::NotSaved(_) => (StatusCode::SERVICE_UNAVAILABLE, Reason::NotSaved),
+        _ => (StatusCode::FORBIDDEN, Reason::Refused),
     };
-    refuse(status, code, error)
+    refuse(status, reason, error)
 }
 
 async fn ballot(
@@ -471,23 +615,33 @@ async fn ballot(
     let me = match device(&room, &headers) {
         None => return not_joined(),
         Some(Device::Guest) => {
-            return refuse(StatusCode::FORBIDDEN, "guest", "guests do not vote");
+            return refuse(StatusCode::FORBIDDEN, Reason::Guest, "guests do not vote");
         }
         Some(Device::Participant(me)) => me,
     };
     let session = room.session.get();
     let Some(found) = session.votes.iter().find(|v| v.id == VoteId(vote)) else {
-        return refuse(StatusCode::NOT_FOUND, "no-vote", "there is no such vote");
+        return refuse(
+            StatusCode::NOT_FOUND,
+            Reason::NoVote,
+            "there is no such vote",
+        );
     };
     let round = match (found.status, found.rounds.last()) {
         (VoteStatus::Open, Some(round)) => round.number,
         // An open vote with no round yet: the first ballot starts round 1.
         (VoteStatus::Open, None) => 1,
-        _ => return refuse(StatusCode::FORBIDDEN, "closed", "the vote is not open"),
+        _ => {
+            return refuse(
+                StatusCode::FORBIDDEN,
+                Reason::Closed,
+                "the vote is not open",
+            );
+        }
     };
     let choice = match serde_json::from_slice::<Choice>(&body) {
         Ok(choice) => choice,
-        Err(error) => return refuse(StatusCode::BAD_REQUEST, "bad-ballot", error),
+        Err(error) => return bad_ballot(json!({ "problem": "unreadable" }), error),
     };
     let command = Command::Vote {
         vote: VoteId(vote),
@@ -521,18 +675,22 @@ async fn idea(State(room): State<RoomState>, headers: HeaderMap, body: Bytes) ->
     let Ok(request) = serde_json::from_slice::<IdeaRequest>(&body) else {
         return refuse(
             StatusCode::BAD_REQUEST,
-            "bad-request",
+            Reason::BadRequest,
             "expected {\"text\":\"…\"}",
         );
     };
     let text = request.text.trim();
     if text.is_empty() {
-        return refuse(StatusCode::BAD_REQUEST, "empty-idea", "the idea is empty");
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            Reason::EmptyIdea,
+            "the idea is empty",
+        );
     }
     if text.chars().count() > IDEA_MAX_CHARS {
         return refuse(
             StatusCode::BAD_REQUEST,
-            "idea-too-long",
+            Reason::IdeaTooLong,
             "the idea is too long",
         );
     }

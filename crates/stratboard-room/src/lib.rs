@@ -328,4 +328,78 @@ mod tests {
             "phones see the same"
         );
     }
+
+    /// The `[ru, en]` pair of `key` in the page's table `table` (`var TABLE = { … };`).
+    fn worded(table: &str, key: &str) -> Option<(String, String)> {
+        let page = page::PHONE_PAGE;
+        let start = page.find(&format!("var {table} = {{"))?;
+        let block = &page[start..start + page[start..].find("};")?];
+        let line = block
+            .lines()
+            .find(|line| line.trim_start().starts_with(&format!("\"{key}\": [")))?;
+        let pair = line
+            .split_once(": [")?
+            .1
+            .trim_end_matches(',')
+            .trim_end_matches(']');
+        let (ru, en) = pair.split_once("\", \"")?;
+        Some((
+            ru.trim_start_matches('"').to_owned(),
+            en.trim_end_matches('"').to_owned(),
+        ))
+    }
+
+    #[test]
+    fn the_phone_page_words_every_refusal_in_russian_and_english() {
+        for reason in api::Reason::ALL {
+            let (ru, en) = worded("REFUSALS", reason.code())
+                .unwrap_or_else(|| panic!("the page has no words for {:?}", reason.code()));
+            assert!(!ru.is_empty() && !en.is_empty(), "{}", reason.code());
+            assert!(ru.chars().any(|c| ('а'..='я').contains(&c)), "{ru}");
+            assert!(en.chars().all(|c| !('а'..='я').contains(&c)), "{en}");
+        }
+        for problem in api::BALLOT_PROBLEMS {
+            let (ru, en) = worded("PROBLEMS", problem)
+                .unwrap_or_else(|| panic!("the page has no words for the problem {problem:?}"));
+            assert!(!ru.is_empty() && !en.is_empty(), "{problem}");
+        }
+    }
+
+    #[test]
+    fn every_ballot_problem_is_named_by_one_of_the_listed_names() {
+        use stratboard_core::model::{AlternativeId, BallotProblem as P};
+        let all = [
+            P::WrongKind,
+            P::Nothing,
+            P::Empty,
+            P::NotOnBallot(AlternativeId(1)),
+            P::Repeated(AlternativeId(1)),
+            P::BlockNotAllowed,
+            P::NotOneChoice,
+            P::OverBudget(1),
+            P::OverCap(2),
+            P::OutOfScale {
+                value: 9,
+                min: 0,
+                max: 5,
+            },
+            P::Ungraded,
+            P::Criteria,
+        ];
+        for problem in all {
+            let named = api::ballot_problem(&problem);
+            let name = named["problem"].as_str().unwrap_or_default();
+            assert!(api::BALLOT_PROBLEMS.contains(&name), "{problem:?} → {name}");
+        }
+        assert_eq!(api::ballot_problem(&P::OverBudget(3))["n"], 3);
+        let scale = api::ballot_problem(&P::OutOfScale {
+            value: 9,
+            min: 0,
+            max: 5,
+        });
+        assert_eq!(
+            (scale["min"].clone(), scale["max"].clone()),
+            (0.into(), 5.into())
+        );
+    }
 }

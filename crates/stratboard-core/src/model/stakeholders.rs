@@ -70,6 +70,27 @@ pub const CODE_ALPHABET: &[u8; 23] = b"ABCDEFGHJKMNPQRSTUVWXYZ";
 /// The length of a participant code.
 pub const CODE_LENGTH: usize = 8;
 
+/// The Latin letter of the code alphabet that the Cyrillic `letter` looks like, if any.
+fn latin_look_alike(letter: char) -> Option<char> {
+    const PAIRS: [(char, char); 10] = [
+        ('А', 'A'),
+        ('В', 'B'),
+        ('Е', 'E'),
+        ('К', 'K'),
+        ('М', 'M'),
+        ('Н', 'H'),
+        ('Р', 'P'),
+        ('С', 'C'),
+        ('Т', 'T'),
+        ('Х', 'X'),
+    ];
+    let upper = letter.to_uppercase().next()?;
+    PAIRS
+        .iter()
+        .find(|(cyrillic, _)| *cyrillic == upper)
+        .map(|(_, latin)| *latin)
+}
+
 /// A participant code made from `random` (the caller's randomness: tests pass fixed bytes).
 /// Each letter takes one byte; 23^8 ≈ 7.8 · 10^10 codes.
 pub fn participant_code(random: [u8; CODE_LENGTH]) -> String {
@@ -79,13 +100,14 @@ pub fn participant_code(random: [u8; CODE_LENGTH]) -> String {
         .collect()
 }
 
-/// A code as a person types it (spaces and dashes dropped, upper case), or `None` when it
-/// cannot be a code.
+/// A code as a person types it (spaces and dashes dropped, upper case, a Cyrillic letter that
+/// looks like a Latin one of the code taken as that one: a phone left on a Russian keyboard),
+/// or `None` when it cannot be a code.
 pub fn normalise_code(typed: &str) -> Option<String> {
     let code: String = typed
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
-        .map(|c| c.to_ascii_uppercase())
+        .map(|c| latin_look_alike(c).unwrap_or(c).to_ascii_uppercase())
         .collect();
     let valid = code.len() == CODE_LENGTH && code.bytes().all(|b| CODE_ALPHABET.contains(&b));
     valid.then_some(code)
