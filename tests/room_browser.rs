@@ -26,8 +26,8 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use room_support::{Served, add_alternative, add_open_vote, add_participant};
 use serde_json::{Map, json};
 use stratboard_core::model::{
-    AlternativeId, Anonymity, Ballot, Choice, ConsentChoice, ParticipantId, Proposer, Session,
-    VoteMethod, VoteStatus,
+    AlternativeId, Anonymity, Ballot, Choice, ConsentChoice, Dots, ParticipantId, Proposer,
+    Session, VoteMethod, VoteStatus,
 };
 
 const CONSENT: &str = "Строим парк?";
@@ -40,6 +40,8 @@ const TIED: &str = "Что делаем потом?";
 /// one level with the one before it.
 const TIED_TAPS: [&str; 3] = ["Школа", "Дорога", "Парк"];
 const IDEA: &str = "Велодорожки вдоль реки";
+/// A dot vote: 4 dots, at most 3 on one alternative.
+const DOTS: &str = "Куда направим средства?";
 /// How long one thing on the page may take to appear.
 const PATIENCE: Duration = Duration::from_secs(15);
 
@@ -62,6 +64,14 @@ fn session() -> Session {
         ),
         (RANKED, VoteMethod::Schulze, alternatives.clone()),
         (TIED, VoteMethod::Borda, alternatives.clone()),
+        (
+            DOTS,
+            VoteMethod::Dot {
+                dots: 4,
+                cap: Some(3),
+            },
+            alternatives.clone(),
+        ),
     ] {
         add_open_vote(&mut s, question, method, Anonymity::Open, on_ballot);
     }
@@ -232,6 +242,58 @@ async fn button(client: &Client, question: &str, label: &str) -> fantoccini::ele
     }
 }
 
+/// The button of `question`'s card named `label` for assistive technology ("Парк: 3").
+async fn named_button(
+    client: &Client,
+    question: &str,
+    label: &str,
+) -> fantoccini::elements::Element {
+    let css = format!("button[aria-label=\"{label}\"]");
+    let started = Instant::now();
+    loop {
+        if let Some(card) = card(client, question).await
+            && let Ok(button) = card.find(Locator::Css(&css)).await
+        {
+            return button;
+        }
+        assert!(
+            started.elapsed() < PATIENCE,
+            "no button {label:?} in the card {question:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Spends dots: the page takes no dot over the budget (4, at most 3 on one), then sends.
+async fn spend_dots(client: &Client) {
+    wait_for_text(client, Some(DOTS), ".left", "Осталось точек: 4").await;
+    named_button(client, DOTS, "Парк: 3")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(client, Some(DOTS), ".left", "Осталось точек: 1").await;
+    // Three more would be 6 of 4: the tap is not taken.
+    named_button(client, DOTS, "Школа: 3")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(client, Some(DOTS), ".left", "Осталось точек: 1").await;
+    named_button(client, DOTS, "Школа: 1")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(client, Some(DOTS), ".left", "Осталось точек: 0").await;
+    button(client, DOTS, "Отправить")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(client, Some(DOTS), ".message", "Ваш голос принят.").await;
+}
+
 /// Waits until the text of `css` (inside `question`'s card, or on the page) is `expected`.
 async fn wait_for_text(client: &Client, question: Option<&str>, css: &str, expected: &str) {
     let started = Instant::now();
@@ -288,6 +350,7 @@ async fn take_part(client: &Client, server: &Server, code: &str) {
         .await
         .unwrap();
     wait_for_text(client, Some(CONSENT), ".message", "Ваш голос принят.").await;
+    spend_dots(client).await;
 
     // Ranked: tap in an order of one's own; the buttons show the places; then Send.
     for title in TAPPED {
@@ -498,6 +561,23 @@ fn a_phone_in_chromium_joins_votes_and_sends_an_idea() {
             choice: Choice::Ranking(vec![
                 vec![id(TIED_TAPS[0])],
                 vec![id(TIED_TAPS[1]), id(TIED_TAPS[2])],
+            ]),
+        }]
+    );
+    assert_eq!(
+        ballots(DOTS),
+        vec![Ballot {
+            voter,
+            count: 1,
+            choice: Choice::Dots(vec![
+                Dots {
+                    alternative: id("Парк"),
+                    dots: 3
+                },
+                Dots {
+                    alternative: id("Школа"),
+                    dots: 1
+                },
             ]),
         }]
     );

@@ -402,4 +402,42 @@ mod tests {
             (0.into(), 5.into())
         );
     }
+
+    #[test]
+    fn the_phone_page_words_what_every_kind_of_ballot_asks() {
+        use stratboard_core::ballot::Ask;
+        // A new kind of ballot stops this from compiling until it is listed here.
+        let listed = |ask: Ask| match ask {
+            Ask::Consent
+            | Ask::ChooseOne
+            | Ask::Approve
+            | Ask::SpreadDots
+            | Ask::Score
+            | Ask::Grade
+            | Ask::Rank
+            | Ask::ScoreCriteria => ask,
+        };
+        let all = [
+            Ask::Consent,
+            Ask::ChooseOne,
+            Ask::Approve,
+            Ask::SpreadDots,
+            Ask::Score,
+            Ask::Grade,
+            Ask::Rank,
+            Ask::ScoreCriteria,
+        ];
+        for ask in all.map(listed) {
+            let name = serde_json::to_value(ask).unwrap_or_default();
+            let name = name.as_str().unwrap_or_default();
+            let (ru, en) =
+                worded("ASKS", name).unwrap_or_else(|| panic!("the page has no words for {name}"));
+            if ask == Ask::Rank {
+                // A ranked ballot words itself, with or without ties (rankHint, rankTieHint).
+                assert!(page::PHONE_PAGE.contains("rankTieHint: [\""), "{name}");
+            } else {
+                assert!(!ru.is_empty() && !en.is_empty(), "{name}");
+            }
+        }
+    }
 }
