@@ -342,8 +342,15 @@ async fn take_part(client: &Client, server: &Server, code: &str) {
     wait_for_text(client, None, "#who", "Вы: Анна").await;
     assert_fits(client).await;
 
-    // Consent: «За», then Send.
+    // Consent: Send waits, saying why, until an answer is chosen; then «За», then Send.
+    wait_for_text(client, Some(CONSENT), ".why", "Выберите ответ.").await;
+    let send = button(client, CONSENT, "Отправить").await;
+    assert!(
+        !send.is_enabled().await.unwrap(),
+        "Send waits for an answer"
+    );
     button(client, CONSENT, "За").await.click().await.unwrap();
+    wait_for_text(client, Some(CONSENT), ".why", "").await;
     button(client, CONSENT, "Отправить")
         .await
         .click()
@@ -506,12 +513,14 @@ fn a_phone_in_chromium_joins_votes_and_sends_an_idea() {
             .await
             .unwrap();
         take_part(&client, &server, &code).await;
-        // Joining through the card's link: the code is taken out of the address at once.
+        // Another participant's card's link on the same phone: the device joins as him, and
+        // the code is taken out of the address at once.
+        let (_, boris, boris_code) = server.codes[1].clone();
         client
-            .goto(&format!("{}/join/{code}", server.url))
+            .goto(&format!("{}/join/{boris_code}", server.url))
             .await
             .unwrap();
-        wait_for_text(&client, None, "#who", "Вы: Анна").await;
+        wait_for_text(&client, None, "#who", &format!("Вы: {boris}")).await;
         let address = client.current_url().await.unwrap();
         assert_eq!(address.path(), "/", "{address}");
         client.close().await.unwrap();
