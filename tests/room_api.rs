@@ -560,3 +560,24 @@ fn a_ranked_ballot_with_a_tie_is_accepted_and_counted() {
         "the two put level win together"
     );
 }
+
+#[test]
+fn leaving_forgets_the_device_and_the_code_joins_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    let token = join(&server, 0);
+    assert_eq!(http(&server, "GET", "/api/state", Some(&token), "").0, 200);
+    let (status, body) = http(&server, "POST", "/api/leave", Some(&token), "");
+    assert_eq!(
+        (status, body["left"].as_bool()),
+        (200, Some(true)),
+        "{body}"
+    );
+    let (status, body) = http(&server, "GET", "/api/state", Some(&token), "");
+    assert_eq!((status, body["error"].as_str()), (401, Some("not-joined")));
+    // Leaving twice, or without a token, is refused the same way.
+    assert_eq!(http(&server, "POST", "/api/leave", Some(&token), "").0, 401);
+    assert_eq!(http(&server, "POST", "/api/leave", None, "").0, 401);
+    let again = join(&server, 0);
+    assert_eq!(http(&server, "GET", "/api/state", Some(&again), "").0, 200);
+}

@@ -523,6 +523,26 @@ fn a_phone_in_chromium_joins_votes_and_sends_an_idea() {
         wait_for_text(&client, None, "#who", &format!("Вы: {boris}")).await;
         let address = client.current_url().await.unwrap();
         assert_eq!(address.path(), "/", "{address}");
+        // «Не вы? Выйти»: the phone forgets the device and shows the join form again.
+        client
+            .find(Locator::Id("leave"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let join_form = client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css("#join:not([hidden])"))
+            .await
+            .unwrap();
+        assert!(join_form.is_displayed().await.unwrap());
+        let kept: serde_json::Value = client
+            .execute("return localStorage.getItem('stratboard-token');", vec![])
+            .await
+            .unwrap();
+        assert_eq!(kept, serde_json::Value::Null, "the phone forgot the token");
         client.close().await.unwrap();
     });
     drop(browser);

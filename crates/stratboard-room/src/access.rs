@@ -196,6 +196,15 @@ impl Access {
         ids
     }
 
+    /// Forgets one device (its owner pressed Leave on it); returns whether it was known.
+    pub fn forget(&self, token: &str) -> bool {
+        self.tokens
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(token)
+            .is_some()
+    }
+
     /// Forgets every device of `participant`; returns how many there were.
     pub fn revoke(&self, participant: ParticipantId) -> usize {
         let mut tokens = self.tokens.lock().unwrap_or_else(PoisonError::into_inner);

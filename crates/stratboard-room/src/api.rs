@@ -89,6 +89,7 @@ pub fn router(state: RoomState) -> Router {
         .route("/join/{code}", get(page))
         .route("/api/room", get(room_info))
         .route("/api/join", post(join))
+        .route("/api/leave", post(leave))
         .route("/api/state", get(room_state))
         .route("/api/events", get(events))
         .route("/api/votes/{vote}/ballot", post(ballot))
@@ -410,13 +411,27 @@ const NO_RANDOMNESS: &str = "no randomness for a token";
 const GUESTS_OFF: &str = "this room does not let guests in; join with your code";
 const ROOM_FULL: &str = "the room is full of guests";
 
-/// The device of the request's bearer token.
-fn device(room: &RoomState, headers: &HeaderMap) -> Option<Device> {
+/// `POST /api/leave`: the device forgets itself (a phone handed to someone else). The token
+/// stops working at once; the participant can join again with their code.
+async fn leave(State(room): State<RoomState>, headers: HeaderMap) -> Response {
+    match bearer(&headers) {
+        Some(token) if room.access.forget(token) => Json(json!({ "left": true })).into_response(),
+        _ => not_joined(),
+    }
+}
+
+/// The bearer token of a request, if it has one.
+fn bearer(headers: &HeaderMap) -> Option<&str> {
     headers
         .get(header::AUTHORIZATION)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.strip_prefix("Bearer "))
-        .and_then(|token| room.access.device(token.trim()))
+        .map(str::trim)
+}
+
+/// The device of the request's bearer token.
+fn device(room: &RoomState, headers: &HeaderMap) -> Option<Device> {
+    bearer(headers).and_then(|token| room.access.device(token))
 }
 
 /// The answer to a request without a valid token.
