@@ -217,7 +217,8 @@ async fn card(client: &Client, question: &str) -> Option<fantoccini::elements::E
 }
 
 /// The button of `question`'s card whose text ends with `label` (a ranked button reads
-/// "· Парк" or "1 Парк").
+/// "· Парк" or "1 Парк"), or that is named `label` for assistive technology (a dot button
+/// reads "3" and is named "Парк: 3").
 async fn button(client: &Client, question: &str, label: &str) -> fantoccini::elements::Element {
     let started = Instant::now();
     loop {
@@ -225,10 +226,12 @@ async fn button(client: &Client, question: &str, label: &str) -> fantoccini::ele
             && let Ok(buttons) = card.find_all(Locator::Css("button")).await
         {
             for button in buttons {
-                if button
-                    .text()
-                    .await
-                    .is_ok_and(|text| text.trim().ends_with(label))
+                let named = button.attr("aria-label").await.ok().flatten();
+                if named.as_deref() == Some(label)
+                    || button
+                        .text()
+                        .await
+                        .is_ok_and(|text| text.trim().ends_with(label))
                 {
                     return button;
                 }
@@ -242,56 +245,34 @@ async fn button(client: &Client, question: &str, label: &str) -> fantoccini::ele
     }
 }
 
-/// The button of `question`'s card named `label` for assistive technology ("Парк: 3").
-async fn named_button(
-    client: &Client,
-    question: &str,
-    label: &str,
-) -> fantoccini::elements::Element {
-    let css = format!("button[aria-label=\"{label}\"]");
-    let started = Instant::now();
-    loop {
-        if let Some(card) = card(client, question).await
-            && let Ok(button) = card.find(Locator::Css(&css)).await
-        {
-            return button;
-        }
-        assert!(
-            started.elapsed() < PATIENCE,
-            "no button {label:?} in the card {question:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 /// Spends dots: the page takes no dot over the budget (4, at most 3 on one), then sends.
 async fn spend_dots(client: &Client) {
     wait_for_text(client, Some(DOTS), ".left", "Осталось точек: 4").await;
-    named_button(client, DOTS, "Парк: 3")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_for_text(client, Some(DOTS), ".left", "Осталось точек: 1").await;
-    // Three more would be 6 of 4: the tap is not taken.
-    named_button(client, DOTS, "Школа: 3")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_for_text(client, Some(DOTS), ".left", "Осталось точек: 1").await;
-    named_button(client, DOTS, "Школа: 1")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_for_text(client, Some(DOTS), ".left", "Осталось точек: 0").await;
-    button(client, DOTS, "Отправить")
-        .await
-        .click()
-        .await
-        .unwrap();
+    // Three on Школа after three on Парк would be 6 of 4: that tap is not taken.
+    for (label, left) in [("Парк: 3", 1), ("Школа: 3", 1), ("Школа: 1", 0)] {
+        button(client, DOTS, label).await.click().await.unwrap();
+        let counter = format!("Осталось точек: {left}");
+        wait_for_text(client, Some(DOTS), ".left", &counter).await;
+    }
+    let send = button(client, DOTS, "Отправить").await;
+    send.click().await.unwrap();
     wait_for_text(client, Some(DOTS), ".message", "Ваш голос принят.").await;
+}
+
+/// The element `locator` finds, once it is on the page.
+async fn appears(client: &Client, locator: Locator<'_>) -> fantoccini::elements::Element {
+    client
+        .wait()
+        .at_most(PATIENCE)
+        .for_element(locator)
+        .await
+        .unwrap()
+}
+
+/// Clicks the element with the id `id`.
+async fn click_id(client: &Client, id: &str) {
+    let element = client.find(Locator::Id(id)).await.unwrap();
+    element.click().await.unwrap();
 }
 
 /// Waits until the text of `css` (inside `question`'s card, or on the page) is `expected`.
@@ -325,20 +306,9 @@ async fn wait_for_text(client: &Client, question: Option<&str>, css: &str, expec
 /// What one participant does on their phone.
 async fn take_part(client: &Client, server: &Server, code: &str) {
     client.goto(&format!("{}/", server.url)).await.unwrap();
-    let field = client
-        .wait()
-        .at_most(PATIENCE)
-        .for_element(Locator::Id("code"))
-        .await
-        .unwrap();
+    let field = appears(client, Locator::Id("code")).await;
     field.send_keys(code).await.unwrap();
-    client
-        .find(Locator::Id("join-button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_id(client, "join-button").await;
     wait_for_text(client, None, "#who", "Вы: Анна").await;
     assert_fits(client).await;
 
@@ -524,19 +494,8 @@ fn a_phone_in_chromium_joins_votes_and_sends_an_idea() {
         let address = client.current_url().await.unwrap();
         assert_eq!(address.path(), "/", "{address}");
         // «Не вы? Выйти»: the phone forgets the device and shows the join form again.
-        client
-            .find(Locator::Id("leave"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        let join_form = client
-            .wait()
-            .at_most(PATIENCE)
-            .for_element(Locator::Css("#join:not([hidden])"))
-            .await
-            .unwrap();
+        click_id(&client, "leave").await;
+        let join_form = appears(&client, Locator::Css("#join:not([hidden])")).await;
         assert!(join_form.is_displayed().await.unwrap());
         let kept: serde_json::Value = client
             .execute("return localStorage.getItem('stratboard-token');", vec![])
