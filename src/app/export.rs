@@ -37,8 +37,8 @@ pub struct Lent<'a> {
     pub theme: &'a Theme,
     /// The remembered settings.
     pub settings: &'a mut Settings,
-    /// The open room's address, if it is open (the cards print it).
-    pub room_url: Option<String>,
+    /// The room (the cards print its address while it is open).
+    pub room: &'a super::room::RoomHost,
     /// Whether "Choose…" may open the system's file dialog (not in tests).
     pub native_dialogs: bool,
 }
@@ -152,7 +152,7 @@ impl ExportDialog {
     /// The room's address for the cards: the open room's; else the remembered address and
     /// port; else this machine's first address a phone could reach (loopback at worst).
     fn cards_join_base(&self, lent: &Lent<'_>) -> (String, bool) {
-        if let Some(url) = lent.room_url.clone() {
+        if let Some(url) = lent.room.url() {
             return (url.trim_end_matches('/').to_owned(), true);
         }
         let ip = lent
@@ -648,7 +648,7 @@ impl StratboardApp {
             tr: &self.tr,
             theme: &self.theme,
             settings: &mut self.settings,
-            room_url: self.room.url(),
+            room: &self.room,
             native_dialogs: self.native_dialogs,
         };
         (&mut self.export, lent)

@@ -389,7 +389,7 @@ impl StratboardApp {
             today: self.today,
             section: self.board.section,
             convergence: self.board.positions.convergence_shown,
-            room_url: self.room.url(),
+            room: &self.room,
         };
         Parts {
             stage,

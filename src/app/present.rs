@@ -490,7 +490,7 @@ fn read_keys(ctx: &Context, keys: Keys) -> Vec<Action> {
 /// document (its sender takes the turns and key points), what a [`Board`] is drawn with
 /// (translations, theme, today), the board's section (what the projector shows when the
 /// agenda item names none), whether the board's Positions → Convergence tab is shown (the
-/// projector shows it too), and the open room's address (the screen that invites phones).
+/// projector shows it too), and the room (its address on the screen that invites phones).
 pub struct Stage<'a> {
     pub(super) doc: &'a Document,
     pub(super) tr: &'a Tr,
@@ -498,7 +498,7 @@ pub struct Stage<'a> {
     pub(super) today: NaiveDate,
     pub(super) section: BoardSection,
     pub(super) convergence: bool,
-    pub(super) room_url: Option<String>,
+    pub(super) room: &'a super::room::RoomHost,
 }
 
 impl Stage<'_> {
@@ -659,7 +659,8 @@ fn draw(ui: &mut egui::Ui, stage: &Stage<'_>, view: &View) {
         convergence: stage.convergence,
         ..*view
     };
-    crate::ui::present::show(ui, &board, &view, stage.room_url.as_deref());
+    let room_url = stage.room.url();
+    crate::ui::present::show(ui, &board, &view, room_url.as_deref());
 }
 
 /// The app's side: lending the presentation what it reads.
