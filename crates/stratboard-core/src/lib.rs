@@ -10,6 +10,7 @@ pub mod ballot;
 pub mod commands;
 pub mod convergence;
 mod csv_text;
+pub mod deadlines;
 pub mod document;
 mod file_bytes;
 #[doc(hidden)]

@@ -44,11 +44,13 @@ use crate::{
     BODY_LIMIT, DURABLE_WAIT, HEADER_TIMEOUT, MAX_CONNECTIONS, REQUEST_TIMEOUT, SharedSession,
 };
 use stratboard_core::ballot::{self, Form};
-use stratboard_core::commands::{Command, CommandError, Item, Outcome, VoteOp, VoteRefusal};
+use stratboard_core::commands::{
+    Command, CommandError, Item, ItemRef, Outcome, VoteOp, VoteRefusal,
+};
 use stratboard_core::inbox::CommandSender;
 use stratboard_core::model::{
-    Alternative, Anonymity, BallotProblem, Choice, ParticipantId, Proposer, Session, Vote, VoteId,
-    VoteMethod, VoteRound, VoteStatus,
+    Alternative, AlternativeId, Anonymity, BallotProblem, Choice, ParticipantId, Proposer, Session,
+    Vote, VoteId, VoteMethod, VoteRound, VoteStatus,
 };
 
 /// The longest idea a phone may send, in characters.
@@ -62,6 +64,9 @@ pub struct RoomState {
     access: Arc<Access>,
     /// Becomes `true` when the room stops: open event streams end, so the stop is not held up.
     stopping: tokio::sync::watch::Receiver<bool>,
+    /// The ideas each guest's device sent (a participant's are found by proposer), so that
+    /// "My ideas" lists them; kept while the room runs.
+    guest_ideas: Arc<std::sync::Mutex<std::collections::HashMap<String, Vec<AlternativeId>>>>,
 }
 
 impl RoomState {
@@ -78,6 +83,7 @@ impl RoomState {
             session,
             access,
             stopping,
+            guest_ideas: Arc::default(),
         }
     }
 }
@@ -468,6 +474,8 @@ struct OpenVote {
     ballot: Option<Choice>,
     /// The ballot to fill in: what is asked, the options, the input and its limits.
     form: Form,
+    /// When the round closes by itself (milliseconds since 1970, UTC), if it is timed.
+    deadline: Option<i64>,
 }
 
 /// The phone page's language: the session's.
@@ -530,47 +538,74 @@ fn open_vote(session: &Session, vote: &Vote, me: ParticipantId) -> Option<OpenVo
             .find(|b| b.voter == Some(me))
             .map(|b| b.choice.clone()),
         form: Form::of(vote),
+        deadline: round.deadline.map(|at| at.timestamp_millis()),
     })
 }
 
 async fn room_state(State(room): State<RoomState>, headers: HeaderMap) -> Response {
     let session = room.session.get();
+    let token = bearer(&headers).unwrap_or_default().to_owned();
     let me = match device(&room, &headers) {
         None => return not_joined(),
-        Some(Device::Guest) => {
-            return Json(json!({
-                "participant": null,
-                "name": "",
-                "guest": true,
-                "session": session.meta.title,
-                "language": session_language(&session),
-                "votes": [],
-            }))
-            .into_response();
-        }
-        Some(Device::Participant(me)) => me,
+        Some(Device::Guest) => None,
+        Some(Device::Participant(me)) => Some(me),
     };
-    let name = session
-        .participants
-        .iter()
-        .find(|p| p.id == me)
+    let name = me
+        .and_then(|me| session.participant(me))
         .map(|p| p.name.clone())
         .unwrap_or_default();
-    let votes: Vec<OpenVote> = session
-        .votes
-        .iter()
-        .filter(|v| v.status == VoteStatus::Open)
-        .filter_map(|v| open_vote(&session, v, me))
-        .collect();
+    let votes: Vec<OpenVote> = match me {
+        Some(me) => session
+            .votes
+            .iter()
+            .filter(|v| v.status == VoteStatus::Open)
+            .filter_map(|v| open_vote(&session, v, me))
+            .collect(),
+        None => Vec::new(),
+    };
+    let front = room.session.shown_on_phones().map(|vote| vote.0);
     Json(json!({
-        "participant": me.0,
+        "participant": me.map(|me| me.0),
         "name": name,
-        "guest": false,
+        "guest": me.is_none(),
         "session": session.meta.title,
         "language": session_language(&session),
         "votes": votes,
+        "front": front,
+        "results": room.session.results().as_slice(),
+        "ideas": my_ideas(&room, &session, me, &token),
+        "now": chrono::Utc::now().timestamp_millis(),
     }))
     .into_response()
+}
+
+/// The ideas this device sent (a participant's: every idea proposed in their name), in the
+/// order sent, each with whether it has been revealed to the room.
+fn my_ideas(
+    room: &RoomState,
+    session: &Session,
+    me: Option<ParticipantId>,
+    token: &str,
+) -> Vec<serde_json::Value> {
+    let word = |a: &Alternative| json!({ "title": a.title, "revealed": !a.hidden });
+    match me {
+        Some(me) => session
+            .alternatives
+            .iter()
+            .filter(|a| a.proposer == Some(Proposer::Participant(me)))
+            .map(word)
+            .collect(),
+        None => room
+            .guest_ideas
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(token)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| session.alternative(*id))
+            .map(word)
+            .collect(),
+    }
 }
 
 /// Sends `command` as a durable request and waits (without holding a thread) for the answer.
@@ -716,9 +751,31 @@ async fn idea(State(room): State<RoomState>, headers: HeaderMap, body: Bytes) ->
         ..Alternative::default()
     }));
     match send_durable(&room, command).await {
-        Ok(_) => (StatusCode::CREATED, Json(json!({ "accepted": true }))).into_response(),
+        Ok(outcome) => {
+            if proposer.is_none()
+                && let Outcome::Added(ItemRef::Alternative(id)) = outcome
+            {
+                remember_guest_idea(&room, bearer(&headers).unwrap_or_default(), id);
+            }
+            (StatusCode::CREATED, Json(json!({ "accepted": true }))).into_response()
+        }
         Err(answer) => answer,
     }
+}
+
+/// The most ideas "My ideas" lists for one guest's device.
+const GUEST_IDEAS_KEPT: usize = 50;
+
+fn remember_guest_idea(room: &RoomState, token: &str, id: AlternativeId) {
+    let mut ideas = room
+        .guest_ideas
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mine = ideas.entry(token.to_owned()).or_default();
+    if mine.len() >= GUEST_IDEAS_KEPT {
+        mine.remove(0);
+    }
+    mine.push(id);
 }
 
 #[derive(Deserialize)]

@@ -15,14 +15,16 @@
 pub mod access;
 pub mod api;
 pub mod page;
+pub mod view;
 
+use std::hash::{Hash as _, Hasher as _};
 use std::net::SocketAddr;
-use std::sync::{Arc, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
 use stratboard_core::inbox::CommandSender;
-use stratboard_core::model::{Session, Vote, VoteStatus};
+use stratboard_core::model::{Session, Vote, VoteId, VoteStatus};
 
 /// The largest request body the server reads (a ballot or an idea is far smaller).
 pub const BODY_LIMIT: usize = 16 * 1024;
@@ -53,18 +55,32 @@ pub const DURABLE_WAIT: Duration = Duration::from_secs(10);
 #[derive(Clone, Debug)]
 pub struct SharedSession {
     current: Arc<RwLock<Arc<Session>>>,
-    /// A digest of what phones show ([`api::phone_view_digest`]); phones wait on it.
+    /// The results phones may see ([`view::Results`]), counted when the owner publishes.
+    results: Arc<RwLock<Arc<Vec<Arc<view::PhoneResult>>>>>,
+    counter: Arc<Mutex<view::Results>>,
+    /// The vote the facilitator shows on phones, if any.
+    front: Arc<RwLock<Option<VoteId>>>,
+    /// The digest of the session's part of what phones show, as last published.
+    base: Arc<std::sync::atomic::AtomicU64>,
+    /// A digest of what phones show ([`api::phone_view_digest`], the results and the vote
+    /// shown on phones); phones wait on it.
     changes: Arc<tokio::sync::watch::Sender<u64>>,
 }
 
 impl SharedSession {
     /// A shared copy of `session`.
     pub fn new(session: &Session) -> Self {
-        let (changes, _) = tokio::sync::watch::channel(api::phone_view_digest(session));
-        Self {
+        let (changes, _) = tokio::sync::watch::channel(0);
+        let shared = Self {
             current: Arc::new(RwLock::new(Arc::new(room_copy(session)))),
+            results: Arc::default(),
+            counter: Arc::default(),
+            front: Arc::default(),
+            base: Arc::default(),
             changes: Arc::new(changes),
-        }
+        };
+        shared.publish(session);
+        shared
     }
 
     /// Replaces the copy (the owner calls it after applying changes), and tells the phones
@@ -72,7 +88,51 @@ impl SharedSession {
     pub fn publish(&self, session: &Session) {
         let fresh = Arc::new(room_copy(session));
         *self.current.write().unwrap_or_else(PoisonError::into_inner) = fresh;
-        let digest = api::phone_view_digest(session);
+        let results = self
+            .counter
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .refresh(session);
+        *self.results.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(results);
+        self.base.store(
+            api::phone_view_digest(session),
+            std::sync::atomic::Ordering::SeqCst,
+        );
+        self.tell_phones();
+    }
+
+    /// Shows `vote` on the phones (they bring it to the front), or no vote in particular.
+    pub fn show_on_phones(&self, vote: Option<VoteId>) {
+        let mut front = self.front.write().unwrap_or_else(PoisonError::into_inner);
+        if *front == vote {
+            return;
+        }
+        *front = vote;
+        drop(front);
+        self.tell_phones();
+    }
+
+    /// The vote shown on phones, if any.
+    pub fn shown_on_phones(&self) -> Option<VoteId> {
+        *self.front.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The results phones may see now.
+    pub fn results(&self) -> Arc<Vec<Arc<view::PhoneResult>>> {
+        Arc::clone(&self.results.read().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    /// Wakes the phones listening when the digest of what they show has changed.
+    fn tell_phones(&self) {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        self.base
+            .load(std::sync::atomic::Ordering::SeqCst)
+            .hash(&mut hasher);
+        self.shown_on_phones().hash(&mut hasher);
+        serde_json::to_string(self.results().as_slice())
+            .unwrap_or_default()
+            .hash(&mut hasher);
+        let digest = hasher.finish();
         self.changes.send_if_modified(|current| {
             let changed = *current != digest;
             *current = digest;

@@ -125,6 +125,12 @@ pub enum VoteOp {
         /// How and by whom the lot was drawn.
         note: String,
     },
+    /// Times the open vote's current round: it closes by itself at `deadline` (the owner of the
+    /// session closes it, see [`Session::votes_due`]); `None` takes the timer off.
+    SetDeadline {
+        /// When the round closes.
+        deadline: Option<chrono::DateTime<chrono::Utc>>,
+    },
     /// Sets or clears a round's recorded tie-break (the undo of [`VoteOp::BreakTie`]).
     SetTieBreak {
         /// The round.
@@ -232,6 +238,7 @@ pub(super) fn apply(
             counts,
         } => record_hands(vote, round, group, counts)?,
         VoteOp::BreakTie { round, seed, note } => break_tie(vote, round, seed, note)?,
+        VoteOp::SetDeadline { deadline } => set_deadline(vote, deadline)?,
         VoteOp::SetTieBreak { round, tie } => {
             let target = round_mut(vote, round)?;
             let old = std::mem::replace(&mut target.tie_break, tie);
@@ -284,6 +291,16 @@ fn close(vote: &mut Vote, seal: impl FnOnce(&VoteRound) -> Option<Seal>) -> Done
     }
     vote.status = VoteStatus::Closed;
     Ok((VoteOp::Unclose, Outcome::Changed))
+}
+
+/// Times (or stops timing) the open vote's current round.
+fn set_deadline(vote: &mut Vote, deadline: Option<chrono::DateTime<chrono::Utc>>) -> Done {
+    if vote.status != VoteStatus::Open {
+        return Err(VoteRefusal::NotOpen);
+    }
+    let round = vote.rounds.last_mut().ok_or(VoteRefusal::NoRound(1))?;
+    let old = std::mem::replace(&mut round.deadline, deadline);
+    Ok((VoteOp::SetDeadline { deadline: old }, Outcome::Changed))
 }
 
 /// Closed → open, dropping the current round's seal (undo of a close).

@@ -101,6 +101,24 @@ impl Session {
         )
     }
 
+    /// The open votes whose current round's time is up at `now`, with their deadline, in vote
+    /// order. The owner of the session closes them ([`VoteOp::SetDeadline`] times a round).
+    ///
+    /// [`VoteOp::SetDeadline`]: crate::commands::VoteOp::SetDeadline
+    pub fn votes_due(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Vec<(super::VoteId, chrono::DateTime<chrono::Utc>)> {
+        self.votes
+            .iter()
+            .filter(|vote| vote.status == super::VoteStatus::Open)
+            .filter_map(|vote| {
+                let deadline = vote.rounds.last()?.deadline?;
+                (deadline <= now).then_some((vote.id, deadline))
+            })
+            .collect()
+    }
+
     /// Hands out a fresh raw id; the caller wraps it in the id type it needs.
     pub fn allocate_id(&mut self) -> u32 {
         self.repair_next_id();

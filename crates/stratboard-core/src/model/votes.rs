@@ -270,6 +270,10 @@ pub struct VoteRound {
     /// seal here, and closing it again seals it anew.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub earlier_seals: Vec<Seal>,
+    /// When the round closes by itself, if the facilitator timed it (the owner of the session
+    /// closes it then: [`crate::model::Session::votes_due`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl Default for VoteRound {
@@ -282,6 +286,7 @@ impl Default for VoteRound {
             tie_break: None,
             seal: None,
             earlier_seals: Vec::new(),
+            deadline: None,
         }
     }
 }
