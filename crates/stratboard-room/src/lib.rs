@@ -14,6 +14,7 @@
 
 pub mod access;
 pub mod api;
+pub mod keyed;
 pub mod page;
 
 use std::net::SocketAddr;
