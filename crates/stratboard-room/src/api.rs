@@ -19,7 +19,9 @@
 //!   409 already voted where corrections are not allowed; 413 body over the cap.
 //! - `POST /api/ideas` (Bearer) `{"text":"…"}` → 201 once durable.
 //!
-//! Errors are JSON `{"error": CODE, "message": TEXT}`; the page words them by `CODE`.
+//! Errors are JSON `{"error": CODE, "message": TEXT}`; the page words them by `CODE`. A
+//! request with a token the room does not know is refused 401 `not-joined`; one with the token
+//! of a device sent away (its participant has a new code), 401 `revoked`.
 
 use std::convert::Infallible;
 use std::hash::{Hash as _, Hasher as _};
@@ -39,7 +41,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use tower::ServiceExt as _;
 
-use crate::access::{Access, Device, JoinRefusal};
+use crate::access::{Access, Checked, Device, JoinRefusal, TokenRefusal};
 use crate::{
     BODY_LIMIT, DURABLE_WAIT, HEADER_TIMEOUT, MAX_CONNECTIONS, REQUEST_TIMEOUT, SharedSession,
 };
@@ -195,6 +197,8 @@ pub enum Reason {
     TooManyGuests,
     /// The request has no valid token.
     NotJoined,
+    /// The device was sent away: its participant was given a new code.
+    Revoked,
     /// A guest tried to vote.
     Guest,
     /// There is no such vote.
@@ -219,7 +223,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason.
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 19] = [
         Self::NotFound,
         Self::BadRequest,
         Self::WrongCode,
@@ -228,6 +232,7 @@ impl Reason {
         Self::GuestsOff,
         Self::TooManyGuests,
         Self::NotJoined,
+        Self::Revoked,
         Self::Guest,
         Self::NoVote,
         Self::Closed,
@@ -251,6 +256,7 @@ impl Reason {
             Self::GuestsOff => "guests-off",
             Self::TooManyGuests => "too-many-guests",
             Self::NotJoined => "not-joined",
+            Self::Revoked => "revoked",
             Self::Guest => "guest",
             Self::NoVote => "no-vote",
             Self::Closed => "closed",
@@ -429,9 +435,18 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
         .map(str::trim)
 }
 
-/// The device of the request's bearer token.
-fn device(room: &RoomState, headers: &HeaderMap) -> Option<Device> {
-    bearer(headers).and_then(|token| room.access.device(token))
+/// The device of the request's bearer token, checked against the room's copy of the session
+/// (a participant's device works while they keep the code it joined with); otherwise the
+/// answer: 401 `not-joined` or `revoked`.
+fn device(room: &RoomState, headers: &HeaderMap) -> Result<Checked, Response> {
+    let token = bearer(headers).ok_or_else(not_joined)?;
+    let session = room.session.get();
+    room.access
+        .check(token, &session)
+        .map_err(|refusal| match refusal {
+            TokenRefusal::Unknown => not_joined(),
+            TokenRefusal::Revoked => revoked(),
+        })
 }
 
 /// The answer to a request without a valid token.
@@ -440,6 +455,15 @@ fn not_joined() -> Response {
         StatusCode::UNAUTHORIZED,
         Reason::NotJoined,
         "join with your code first",
+    )
+}
+
+/// The answer to a request from a device sent away (its participant has a new code).
+fn revoked() -> Response {
+    refuse(
+        StatusCode::UNAUTHORIZED,
+        Reason::Revoked,
+        "this device was sent away: the participant has a new code; join with it",
     )
 }
 
@@ -535,9 +559,9 @@ fn open_vote(session: &Session, vote: &Vote, me: ParticipantId) -> Option<OpenVo
 
 async fn room_state(State(room): State<RoomState>, headers: HeaderMap) -> Response {
     let session = room.session.get();
-    let me = match device(&room, &headers) {
-        None => return not_joined(),
-        Some(Device::Guest) => {
+    let me = match device(&room, &headers).map(|checked| checked.device) {
+        Err(answer) => return answer,
+        Ok(Device::Guest) => {
             return Json(json!({
                 "participant": null,
                 "name": "",
@@ -548,7 +572,7 @@ async fn room_state(State(room): State<RoomState>, headers: HeaderMap) -> Respon
             }))
             .into_response();
         }
-        Some(Device::Participant(me)) => me,
+        Ok(Device::Participant(me)) => me,
     };
     let name = session
         .participants
@@ -621,19 +645,29 @@ fn refused(error: &CommandError) -> Response {
     refuse(status, reason, error)
 }
 
+/// `POST /api/votes/{vote}/ballot`: casts the body's ballot for the device's participant.
 async fn ballot(
     State(room): State<RoomState>,
     Path(vote): Path<u32>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let me = match device(&room, &headers) {
-        None => return not_joined(),
-        Some(Device::Guest) => {
+    let checked = match device(&room, &headers) {
+        Ok(checked) => checked,
+        Err(answer) => return answer,
+    };
+    let me = match checked.device {
+        Device::Guest => {
             return refuse(StatusCode::FORBIDDEN, Reason::Guest, "guests do not vote");
         }
-        Some(Device::Participant(me)) => me,
+        Device::Participant(me) => me,
     };
+    cast(&room, vote, me, &body).await
+}
+
+/// Casts `body`'s ballot on `vote` for `me`: the vote is looked up, the ballot read and sent
+/// as a durable request; the answer once it is saved (or why not).
+async fn cast(room: &RoomState, vote: u32, me: ParticipantId, body: &[u8]) -> Response {
     let session = room.session.get();
     let Some(found) = session.votes.iter().find(|v| v.id == VoteId(vote)) else {
         return refuse(
@@ -654,7 +688,7 @@ async fn ballot(
             );
         }
     };
-    let choice = match serde_json::from_slice::<Choice>(&body) {
+    let choice = match serde_json::from_slice::<Choice>(body) {
         Ok(choice) => choice,
         Err(error) => return bad_ballot(json!({ "problem": "unreadable" }), error),
     };
@@ -667,7 +701,7 @@ async fn ballot(
             seed: ballot::lot(),
         },
     };
-    match send_durable(&room, command).await {
+    match send_durable(room, command).await {
         Ok(Outcome::Cast { corrected }) => {
             Json(json!({ "accepted": true, "corrected": corrected })).into_response()
         }
@@ -682,10 +716,10 @@ struct IdeaRequest {
 }
 
 async fn idea(State(room): State<RoomState>, headers: HeaderMap, body: Bytes) -> Response {
-    let proposer = match device(&room, &headers) {
-        None => return not_joined(),
-        Some(Device::Guest) => None,
-        Some(Device::Participant(me)) => Some(Proposer::Participant(me)),
+    let proposer = match device(&room, &headers).map(|checked| checked.device) {
+        Err(answer) => return answer,
+        Ok(Device::Guest) => None,
+        Ok(Device::Participant(me)) => Some(Proposer::Participant(me)),
     };
     let Ok(request) = serde_json::from_slice::<IdeaRequest>(&body) else {
         return refuse(
