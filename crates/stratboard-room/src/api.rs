@@ -16,7 +16,9 @@
 //!   new round or ballot). The page then asks `/api/state` again.
 //! - `POST /api/votes/{vote_id}/ballot` (Bearer), body a model `Choice` as JSON → 200 once
 //!   durable; 400 invalid ballot; 403 not allowed (closed, not eligible, guest); 404 no such vote;
-//!   409 already voted where corrections are not allowed; 413 body over the cap.
+//!   409 already voted where corrections are not allowed; 413 body over the cap. With an
+//!   `Idempotency-Key`, a retry is answered as the first request was and casts nothing
+//!   ([`crate::idempotency`]).
 //! - `POST /api/ideas` (Bearer) `{"text":"…"}` → 201 once durable.
 //!
 //! Errors are JSON `{"error": CODE, "message": TEXT}`; the page words them by `CODE`. A
@@ -42,6 +44,7 @@ use serde_json::json;
 use tower::ServiceExt as _;
 
 use crate::access::{Access, Checked, Device, JoinRefusal, TokenRefusal};
+use crate::idempotency::{self, Answer, InFlight, Turn};
 use crate::{
     BODY_LIMIT, DURABLE_WAIT, HEADER_TIMEOUT, MAX_CONNECTIONS, REQUEST_TIMEOUT, SharedSession,
 };
@@ -64,6 +67,8 @@ pub struct RoomState {
     access: Arc<Access>,
     /// Becomes `true` when the room stops: open event streams end, so the stop is not held up.
     stopping: tokio::sync::watch::Receiver<bool>,
+    /// Ballots with an idempotency key under way.
+    in_flight: Arc<InFlight>,
 }
 
 impl RoomState {
@@ -80,6 +85,7 @@ impl RoomState {
             session,
             access,
             stopping,
+            in_flight: Arc::default(),
         }
     }
 }
@@ -645,7 +651,8 @@ fn refused(error: &CommandError) -> Response {
     refuse(status, reason, error)
 }
 
-/// `POST /api/votes/{vote}/ballot`: casts the body's ballot for the device's participant.
+/// `POST /api/votes/{vote}/ballot`: casts the body's ballot for the device's participant;
+/// with an `Idempotency-Key`, once per key (see [`crate::idempotency`]).
 async fn ballot(
     State(room): State<RoomState>,
     Path(vote): Path<u32>,
@@ -662,7 +669,72 @@ async fn ballot(
         }
         Device::Participant(me) => me,
     };
-    cast(&room, vote, me, &body).await
+    let key = match idempotency::key(&headers) {
+        Ok(Some(key)) => key,
+        Ok(None) => return cast(&room, vote, me, &body).await,
+        Err(why) => return refuse(StatusCode::BAD_REQUEST, Reason::BadRequest, why),
+    };
+    let slot = room.access.answer_slot(&checked.hash, vote, key);
+    let access = Arc::clone(&room.access);
+    let remembered = || {
+        let (status, body) = access.remembered(&slot)?;
+        Some(Answer { status, body })
+    };
+    let waiting = match room.in_flight.turn(slot, remembered) {
+        Turn::Done(answer) => return replay(answer),
+        Turn::Wait(waiting) => waiting,
+        Turn::Lead(leader, waiting) => {
+            // On a task of its own: a client that hangs up does not stop the cast halfway.
+            let cast = Cast { vote, me, body };
+            tokio::spawn(lead(room.clone(), leader, checked.hash, slot, cast));
+            waiting
+        }
+    };
+    match idempotency::wait(waiting).await {
+        Some(answer) => replay(answer),
+        None => closed(),
+    }
+}
+
+/// A ballot to cast: the vote, the participant and the request's body.
+struct Cast {
+    vote: u32,
+    me: ParticipantId,
+    body: Bytes,
+}
+
+/// Casts the leading request's ballot, remembers the answer for `device` in `slot` (unless
+/// it is a 5xx, which a retry should try again) and gives it to every request waiting.
+async fn lead(
+    room: RoomState,
+    leader: idempotency::Leader,
+    device: crate::keyed::Hash,
+    slot: crate::keyed::Hash,
+    ballot: Cast,
+) {
+    let answer = answer_of(cast(&room, ballot.vote, ballot.me, &ballot.body).await).await;
+    if answer.status < 500 {
+        let body = answer.body.clone();
+        room.access.remember(device, slot, answer.status, body);
+    }
+    leader.finish(answer);
+}
+
+/// A response as it is remembered: its status and body.
+async fn answer_of(response: Response) -> Answer {
+    let status = response.status().as_u16();
+    let body = axum::body::to_bytes(response.into_body(), BODY_LIMIT)
+        .await
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default();
+    Answer { status, body }
+}
+
+/// A remembered answer, given again.
+fn replay(answer: Answer) -> Response {
+    let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::OK);
+    let json = [(header::CONTENT_TYPE, "application/json")];
+    (status, json, answer.body).into_response()
 }
 
 /// Casts `body`'s ballot on `vote` for `me`: the vote is looked up, the ballot read and sent
