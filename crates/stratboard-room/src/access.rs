@@ -555,7 +555,10 @@ mod tests {
         let (again, _) = access.join(&session, "ABCDEFGH", client).unwrap();
         assert_eq!(access.revoke(ParticipantId(1)), 1);
         assert_eq!(access.check(&again, &session), Err(TokenRefusal::Revoked));
-        assert!(!access.forget(&again), "a revoked device is no longer there to leave");
+        assert!(
+            !access.forget(&again),
+            "a revoked device is no longer there to leave"
+        );
     }
 
     #[test]

@@ -442,17 +442,19 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 }
 
 /// The device of the request's bearer token, checked against the room's copy of the session
-/// (a participant's device works while they keep the code it joined with); otherwise the
-/// answer: 401 `not-joined` or `revoked`.
-fn device(room: &RoomState, headers: &HeaderMap) -> Result<Checked, Response> {
-    let token = bearer(headers).ok_or_else(not_joined)?;
-    let session = room.session.get();
-    room.access
-        .check(token, &session)
-        .map_err(|refusal| match refusal {
-            TokenRefusal::Unknown => not_joined(),
-            TokenRefusal::Revoked => revoked(),
-        })
+/// (a participant's device works while they keep the code it joined with); no token is an
+/// unknown one.
+fn device(room: &RoomState, headers: &HeaderMap) -> Result<Checked, TokenRefusal> {
+    let token = bearer(headers).ok_or(TokenRefusal::Unknown)?;
+    room.access.check(token, &room.session.get())
+}
+
+/// The answer to a refused token: 401 `not-joined` or `revoked`.
+fn unjoined(refusal: TokenRefusal) -> Response {
+    match refusal {
+        TokenRefusal::Unknown => not_joined(),
+        TokenRefusal::Revoked => revoked(),
+    }
 }
 
 /// The answer to a request without a valid token.
@@ -566,7 +568,7 @@ fn open_vote(session: &Session, vote: &Vote, me: ParticipantId) -> Option<OpenVo
 async fn room_state(State(room): State<RoomState>, headers: HeaderMap) -> Response {
     let session = room.session.get();
     let me = match device(&room, &headers).map(|checked| checked.device) {
-        Err(answer) => return answer,
+        Err(refusal) => return unjoined(refusal),
         Ok(Device::Guest) => {
             return Json(json!({
                 "participant": null,
@@ -661,7 +663,7 @@ async fn ballot(
 ) -> Response {
     let checked = match device(&room, &headers) {
         Ok(checked) => checked,
-        Err(answer) => return answer,
+        Err(refusal) => return unjoined(refusal),
     };
     let me = match checked.device {
         Device::Guest => {
@@ -789,7 +791,7 @@ struct IdeaRequest {
 
 async fn idea(State(room): State<RoomState>, headers: HeaderMap, body: Bytes) -> Response {
     let proposer = match device(&room, &headers).map(|checked| checked.device) {
-        Err(answer) => return answer,
+        Err(refusal) => return unjoined(refusal),
         Ok(Device::Guest) => None,
         Ok(Device::Participant(me)) => Some(Proposer::Participant(me)),
     };
