@@ -581,3 +581,238 @@ fn leaving_forgets_the_device_and_the_code_joins_again() {
     let again = join(&server, 0);
     assert_eq!(http(&server, "GET", "/api/state", Some(&again), "").0, 200);
 }
+
+/// A ballot on `vote` with an `Idempotency-Key`: the status and the body as text (to compare
+/// answers byte for byte).
+fn ballot_with_key(
+    server: &Server,
+    vote: VoteId,
+    token: &str,
+    key: &str,
+    body: &str,
+) -> (u16, String) {
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    let path = format!("/api/votes/{}/ballot", vote.0);
+    let reply = room_support::exchange_with(
+        &mut stream,
+        &server.address,
+        ("POST", &path),
+        Some(token),
+        &[("Idempotency-Key", key)],
+        body,
+    );
+    assert!(reply.error.is_none(), "{:?}", reply.error);
+    (reply.status, reply.body)
+}
+
+/// A ranking of the session's first alternative, as a ballot's body.
+fn first_ranked(session: &Session) -> String {
+    json!({"Ranking": [[session.alternatives[0].id.0]]}).to_string()
+}
+
+#[test]
+fn a_retried_ballot_is_answered_as_the_first_was_and_cast_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    let anna = join(&server, 0);
+    let saved = on_disk(dir.path());
+    let (consent, secret) = (saved.votes[0].id, saved.votes[1].id);
+    let ranking = first_ranked(&saved);
+
+    let first = ballot_with_key(&server, secret, &anna, "phone-1_a", &ranking);
+    assert_eq!(first.0, 200, "{}", first.1);
+    let again = ballot_with_key(&server, secret, &anna, "phone-1_a", &ranking);
+    assert_eq!(again, first, "the retry is answered as the first was");
+    assert_eq!(on_disk(dir.path()).votes[1].rounds[0].ballots.len(), 1);
+
+    // Another key is another ballot: the secret vote refuses it, and says so again.
+    let other = ballot_with_key(&server, secret, &anna, "phone-1_b", &ranking);
+    assert_eq!(other.0, 409, "{}", other.1);
+    assert!(other.1.contains("already-voted"), "{}", other.1);
+    assert_eq!(
+        ballot_with_key(&server, secret, &anna, "phone-1_b", &ranking),
+        other
+    );
+    assert_eq!(on_disk(dir.path()).votes[1].rounds[0].ballots.len(), 1);
+
+    // Sent at once with one key: one cast (a second would be answered "corrected").
+    let answers: Vec<(u16, String)> = std::thread::scope(|scope| {
+        let sent: Vec<_> = (0..4)
+            .map(|_| {
+                scope.spawn(|| {
+                    ballot_with_key(&server, consent, &anna, "at-once", r#"{"Consent":"For"}"#)
+                })
+            })
+            .collect();
+        sent.into_iter().map(|s| s.join().unwrap()).collect()
+    });
+    assert!(answers.iter().all(|a| *a == answers[0]), "{answers:?}");
+    let body: Value = serde_json::from_str(&answers[0].1).unwrap();
+    assert_eq!(
+        (answers[0].0, body["corrected"].as_bool()),
+        (200, Some(false))
+    );
+
+    // A key that is not 1 to 64 characters of [A-Za-z0-9_-]: refused before anything is cast.
+    let long = "k".repeat(65);
+    for bad in ["a b", "a/b", "a.b", long.as_str()] {
+        let (status, body) =
+            ballot_with_key(&server, consent, &anna, bad, r#"{"Consent":"Against"}"#);
+        assert_eq!(status, 400, "{bad:?}: {body}");
+        assert!(body.contains("bad-request"), "{body}");
+    }
+    let round = &on_disk(dir.path()).votes[0].rounds[0];
+    assert_eq!(round.ballots.len(), 1);
+    assert_eq!(
+        round.ballots[0].choice,
+        serde_json::from_str(r#"{"Consent":"For"}"#).unwrap()
+    );
+}
+
+/// The session's devices file.
+fn devices_file(dir: &Path) -> std::path::PathBuf {
+    dir.join("room.ron.devices")
+}
+
+/// Stops `server` with SIGTERM (it writes its devices file as it stops) and waits for it.
+#[cfg(unix)]
+fn stop(mut server: Server) {
+    assert!(server.terminate());
+    assert!(server.child.wait().unwrap().success());
+}
+
+/// Starts `serve` again on the same session file, keeping its codes.
+fn serve_again(dir: &Path) -> Server {
+    Server::start(&dir.join("room.ron"), &dir.join("codes.csv"), &[])
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_stays_joined_across_a_restart_and_a_retry_is_still_answered() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    let anna = join(&server, 0);
+    let saved = on_disk(dir.path());
+    let (consent, secret) = (saved.votes[0].id, saved.votes[1].id);
+    let ranking = first_ranked(&saved);
+    let first = ballot_with_key(&server, secret, &anna, "before-restart", &ranking);
+    assert_eq!(first.0, 200, "{}", first.1);
+    stop(server);
+
+    let server = serve_again(dir.path());
+    let (status, state) = http(&server, "GET", "/api/state", Some(&anna), "");
+    assert_eq!(
+        (status, state["name"].as_str()),
+        (200, Some("Anna")),
+        "{state}"
+    );
+    assert_eq!(state["votes"][1]["voted"], true);
+    // The phone never heard the answer and sends again: answered as before, not "already
+    // voted", and still one ballot.
+    assert_eq!(
+        ballot_with_key(&server, secret, &anna, "before-restart", &ranking),
+        first
+    );
+    assert_eq!(on_disk(dir.path()).votes[1].rounds[0].ballots.len(), 1);
+    let path = format!("/api/votes/{}/ballot", consent.0);
+    let (status, body) = http(&server, "POST", &path, Some(&anna), r#"{"Consent":"For"}"#);
+    assert_eq!(status, 200, "{body}");
+}
+
+#[test]
+fn a_join_is_kept_within_moments_even_when_serve_is_killed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = serve(dir.path());
+    let anna = join(&server, 0);
+    // The devices file is written at most a quarter of a second after a join.
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    server.child.kill().unwrap();
+    server.child.wait().unwrap();
+    let server = serve_again(dir.path());
+    assert_eq!(http(&server, "GET", "/api/state", Some(&anna), "").0, 200);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_whose_code_was_replaced_is_told_it_was_revoked() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    let (anna, boris) = (join(&server, 0), join(&server, 1));
+    stop(server);
+    // A new code for Anna while the room is closed (the window's New code, or any edit).
+    let file = dir.path().join("room.ron");
+    let mut session = on_disk(dir.path());
+    session.participants[0].code = Some("HJKMNPQR".into());
+    stratboard_core::storage::save(&file, &session, None).unwrap();
+
+    let server = serve_again(dir.path());
+    let consent = session.votes[0].id;
+    let path = format!("/api/votes/{}/ballot", consent.0);
+    for (method, path, body) in [
+        ("GET", "/api/state", ""),
+        ("POST", &path, r#"{"Consent":"For"}"#),
+    ] {
+        let (status, answer) = http(&server, method, path, Some(&anna), body);
+        assert_eq!(
+            (status, answer["error"].as_str()),
+            (401, Some("revoked")),
+            "{path}"
+        );
+    }
+    let (status, answer) = http(&server, "GET", "/api/state", Some("0123"), "");
+    assert_eq!(
+        (status, answer["error"].as_str()),
+        (401, Some("not-joined"))
+    );
+    assert_eq!(http(&server, "GET", "/api/state", Some(&boris), "").0, 200);
+    assert_eq!(server.codes[0].2, "HJKMNPQR");
+    let again = join(&server, 0);
+    assert_eq!(http(&server, "GET", "/api/state", Some(&again), "").0, 200);
+    // Still revoked after another restart.
+    stop(server);
+    let server = serve_again(dir.path());
+    let (status, answer) = http(&server, "GET", "/api/state", Some(&anna), "");
+    assert_eq!((status, answer["error"].as_str()), (401, Some("revoked")));
+}
+
+#[test]
+fn a_broken_devices_file_does_not_stop_the_room() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("room.ron");
+    stratboard_core::storage::save(&file, &session(), None).unwrap();
+    std::fs::write(devices_file(dir.path()), "{ not a devices file").unwrap();
+    let server = Server::start(&file, &dir.path().join("codes.csv"), &[]);
+    let anna = join(&server, 0);
+    assert_eq!(http(&server, "GET", "/api/state", Some(&anna), "").0, 200);
+    let aside = dir.path().join("room.ron.devices.broken");
+    assert_eq!(
+        std::fs::read_to_string(aside).unwrap(),
+        "{ not a devices file",
+        "moved aside, not overwritten"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_devices_file_holds_no_token_and_only_its_owner_reads_it() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve_with(dir.path(), &["--guests"]);
+    let anna = join(&server, 0);
+    let (status, guest) = http(&server, "POST", "/api/join", None, r#"{"guest":true}"#);
+    assert_eq!(status, 200);
+    let guest = guest["token"].as_str().unwrap().to_owned();
+    let codes: Vec<String> = server.codes.iter().map(|c| c.2.clone()).collect();
+    stop(server);
+    let path = devices_file(dir.path());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("stratboard-room-devices"), "{text}");
+    for secret in [&anna, &guest].into_iter().chain(&codes) {
+        assert!(
+            !text.contains(secret.as_str()),
+            "{secret} in the devices file"
+        );
+    }
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+}

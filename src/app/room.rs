@@ -23,7 +23,7 @@ use crate::ui::theme::Theme;
 use stratboard_core::document::Document;
 use stratboard_core::i18n::Tr;
 use stratboard_core::model::{ParticipantId, Session};
-use stratboard_room::{Room, SharedSession, access};
+use stratboard_room::{Room, SharedSession, access, devices};
 
 /// The room while it is open, its dialog and its window.
 #[derive(Default)]
@@ -89,7 +89,9 @@ impl RoomHost {
     pub fn start(&mut self, bind: SocketAddr, doc: &Document, guests: bool) -> Result<(), String> {
         self.close();
         let shared = SharedSession::new(doc.session());
-        let room = Room::start(bind, doc.sender(), shared.clone())
+        // A saved session keeps its phones joined across restarts in NAME.ron.devices.
+        let devices = doc.path().map(devices::path_for);
+        let room = Room::start(bind, doc.sender(), shared.clone(), devices)
             .map_err(|error| format!("{bind}: {error}"))?;
         room.allow_guests(guests);
         self.room = Some(room);

@@ -1,6 +1,7 @@
 //! `stratboard serve SESSION.ron [--bind ADDR:PORT] [--codes OUT.csv] [--guests]`: the room server
 //! without a window. This thread owns the document: it applies what phones send, saving the
-//! file before each phone hears "accepted", until SIGINT or SIGTERM.
+//! file before each phone hears "accepted", until SIGINT or SIGTERM. The phones' devices are
+//! kept in `SESSION.ron.devices` beside it, so they stay joined when `serve` is started again.
 
 use std::io::Write as _;
 use std::net::SocketAddr;
@@ -13,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use stratboard_core::document::Document;
 use stratboard_core::model::Session;
-use stratboard_room::{Room, SharedSession, access};
+use stratboard_room::{Room, SharedSession, access, devices};
 
 /// Serves `session_path` on `bind` until a stop signal; writes the participants' codes to
 /// `codes` (making codes for those who have none, saved into the session); `guests` lets
@@ -37,7 +38,8 @@ pub fn run(session_path: &Path, bind: SocketAddr, codes: Option<&Path>, guests: 
         return ExitCode::FAILURE;
     }
     let shared = SharedSession::new(doc.session());
-    let room = match Room::start(bind, doc.sender(), shared.clone()) {
+    let devices = Some(devices::path_for(session_path));
+    let room = match Room::start(bind, doc.sender(), shared.clone(), devices) {
         Ok(room) => room,
         Err(error) => {
             eprintln!("stratboard: cannot serve on {bind}: {error}");

@@ -114,9 +114,25 @@ pub fn exchange(
     token: Option<&str>,
     body: &str,
 ) -> Reply {
+    exchange_with(stream, address, (method, path), token, &[], body)
+}
+
+/// [`exchange`] with more headers (`name`, `value`), such as an `Idempotency-Key`.
+pub fn exchange_with(
+    stream: &mut TcpStream,
+    address: &str,
+    (method, path): (&str, &str),
+    token: Option<&str>,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Reply {
     let auth = token.map_or(String::new(), |t| format!("Authorization: Bearer {t}\r\n"));
+    let extra: String = headers
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}\r\n"))
+        .collect();
     let request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n{auth}\
+        "{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n{auth}{extra}\
          Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
         body.len()
     );

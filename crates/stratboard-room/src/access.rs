@@ -1,8 +1,11 @@
 //! Who may use the room: device tokens given for a participant code, and the limit on wrong
 //! codes that makes guessing impractical.
 //!
-//! A token is 128 random bits (from the operating system), one per device that joined; it
-//! lives only in memory, so restarting the room asks phones to join again. Wrong codes are
+//! A token is 128 random bits (from the operating system), one per device that joined. The
+//! room keeps only a keyed hash of it, in memory and, for a saved session, in the devices file
+//! beside it ([`crate::devices`]), so a phone stays joined when the room restarts. A device
+//! works while its participant keeps the code it joined with: a new code revokes it, and a
+//! revoked device is told so ([`TokenRefusal::Revoked`]). Wrong codes are
 //! counted per client address and for the whole room: at most [`TRIES_PER_CLIENT`] per
 //! client and [`TRIES_PER_ROOM`] in all per [`TRY_WINDOW`]; more get "too many tries". With
 //! 23^8 ≈ 7.8 · 10^10 codes, a guesser at the room's limit (144,000 tries a day) needs about
@@ -14,14 +17,19 @@
 
 use std::collections::HashMap;
 use std::net::IpAddr;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, PoisonError};
+use std::sync::mpsc::{Receiver, Sender};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use stratboard_core::commands::{Command, Item};
 use stratboard_core::model::{
     Participant, ParticipantId, Session, normalise_code, participant_code,
 };
+
+use crate::devices::{Known, Remembered, Table, Wake, code_tag};
+use crate::keyed::Hash;
 
 /// Wrong codes one client may try per [`TRY_WINDOW`].
 pub const TRIES_PER_CLIENT: u32 = 10;
@@ -82,12 +90,37 @@ impl Tries {
     }
 }
 
+/// Why a device token is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenRefusal {
+    /// No device has this token (never joined, or left).
+    Unknown,
+    /// The device was sent away: its participant was given a new code.
+    Revoked,
+}
+
+/// A device a token was checked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Checked {
+    /// Who it stands for.
+    pub device: Device,
+    /// The keyed hash the room knows it by (what its remembered answers belong to).
+    pub hash: Hash,
+}
+
+/// Where the devices are kept between runs: the file and the writer's wake-up.
+struct Kept {
+    path: PathBuf,
+    wake: Sender<Wake>,
+}
+
 /// The room's devices and its count of wrong codes.
 #[derive(Default)]
 pub struct Access {
-    tokens: Mutex<HashMap<String, Device>>,
+    table: Mutex<Table>,
     tries: Mutex<Tries>,
     guests_allowed: AtomicBool,
+    kept: Option<Kept>,
 }
 
 impl std::fmt::Debug for Access {
@@ -97,6 +130,65 @@ impl std::fmt::Debug for Access {
 }
 
 impl Access {
+    /// The access of a room whose devices are kept in the devices file `path`
+    /// ([`crate::devices`]), loaded now; `None`: in memory only. With a file, the receiver
+    /// is for the writer ([`crate::devices::spawn_writer`]).
+    pub fn open(path: Option<PathBuf>) -> (Self, Option<Receiver<Wake>>) {
+        let Some(path) = path else {
+            return (Self::default(), None);
+        };
+        let (table, writable) = crate::devices::open(&path);
+        let (wake, wakes) = std::sync::mpsc::channel();
+        let kept = writable.then_some(Kept { path, wake });
+        let access = Self {
+            table: Mutex::new(table),
+            kept,
+            ..Self::default()
+        };
+        let wakes = access.kept.is_some().then_some(wakes);
+        (access, wakes)
+    }
+
+    /// The table, locked.
+    fn table(&self) -> MutexGuard<'_, Table> {
+        self.table.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Tells the writer the table changed.
+    fn changed(&self) {
+        if let Some(kept) = &self.kept {
+            kept.wake.send(Wake::Changed).ok();
+        }
+    }
+
+    /// Tells the writer to write what is left and end (the room stops).
+    pub fn stop_keeping(&self) {
+        if let Some(kept) = &self.kept {
+            kept.wake.send(Wake::Stop).ok();
+        }
+    }
+
+    /// Writes the devices file if the table changed since it was last written; a failure is
+    /// warned about on stderr and tried again at the next write.
+    pub fn save_devices(&self) {
+        let Some(kept) = &self.kept else { return };
+        let text = {
+            let mut table = self.table();
+            if !table.dirty {
+                return;
+            }
+            table.dirty = false;
+            table.to_text()
+        };
+        if let Err(error) = crate::devices::write(&kept.path, &text) {
+            eprintln!(
+                "stratboard: {}: {error}; devices are kept in memory until it can be written",
+                kept.path.display()
+            );
+            self.table().dirty = true;
+        }
+    }
+
     /// Joins with a typed `code` from `client`: a new device token for the participant whose
     /// code it is.
     pub fn join(
@@ -116,19 +208,25 @@ impl Access {
                 .participants
                 .iter()
                 .find(|p| p.code.as_deref() == Some(code.as_str()))
-                .map(|p| p.id)
+                .map(|p| (p.id, code))
         });
-        let Some(participant) = found else {
+        let Some((participant, code)) = found else {
             tries.room += 1;
             *tries.clients.entry(client).or_insert(0) += 1;
             return Err(JoinRefusal::WrongCode);
         };
         drop(tries);
         let token = new_token().ok_or(JoinRefusal::NoRandomness)?;
-        self.tokens
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(token.clone(), Device::Participant(participant));
+        let known = Known {
+            device: Device::Participant(participant),
+            code: Some(code_tag(&token, &code)),
+        };
+        {
+            let mut table = self.table();
+            let hash = table.token_hash(&token);
+            table.insert(hash, known);
+        }
+        self.changed();
         Ok((token, participant))
     }
 
@@ -138,11 +236,24 @@ impl Access {
             return Err(JoinRefusal::GuestsOff);
         }
         let token = new_token().ok_or(JoinRefusal::NoRandomness)?;
-        let mut tokens = self.tokens.lock().unwrap_or_else(PoisonError::into_inner);
-        if tokens.values().filter(|d| **d == Device::Guest).count() >= MAX_GUESTS {
-            return Err(JoinRefusal::TooManyGuests);
+        {
+            let mut table = self.table();
+            if table
+                .devices()
+                .filter(|k| k.device == Device::Guest)
+                .count()
+                >= MAX_GUESTS
+            {
+                return Err(JoinRefusal::TooManyGuests);
+            }
+            let hash = table.token_hash(&token);
+            let known = Known {
+                device: Device::Guest,
+                code: None,
+            };
+            table.insert(hash, known);
         }
-        tokens.insert(token.clone(), Device::Guest);
+        self.changed();
         Ok(token)
     }
 
@@ -156,13 +267,43 @@ impl Access {
         self.guests_allowed.store(allowed, Ordering::Relaxed);
     }
 
-    /// Who a token stands for.
+    /// Who a token stands for, and the hash it is known by, checked against `session`: a
+    /// participant's device works only while the participant has the code it joined with
+    /// (another code, or none, revokes it).
+    pub fn check(&self, token: &str, session: &Session) -> Result<Checked, TokenRefusal> {
+        let mut table = self.table();
+        let hash = table.token_hash(token);
+        let Some(known) = table.get(&hash) else {
+            return Err(if table.is_revoked(&hash) {
+                TokenRefusal::Revoked
+            } else {
+                TokenRefusal::Unknown
+            });
+        };
+        if let Device::Participant(id) = known.device {
+            let current = session
+                .participants
+                .iter()
+                .find(|p| p.id == id)
+                .and_then(|p| p.code.as_deref())
+                .map(|code| code_tag(token, code));
+            if current.is_none() || current != known.code {
+                table.revoke(hash);
+                drop(table);
+                self.changed();
+                return Err(TokenRefusal::Revoked);
+            }
+        }
+        Ok(Checked {
+            device: known.device,
+            hash,
+        })
+    }
+
+    /// Who a token stands for (without checking the participant's code: see [`Self::check`]).
     pub fn device(&self, token: &str) -> Option<Device> {
-        self.tokens
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(token)
-            .copied()
+        let table = self.table();
+        table.get(&table.token_hash(token)).map(|k| k.device)
     }
 
     /// The participant a token belongs to (none for a guest).
@@ -175,19 +316,16 @@ impl Access {
 
     /// The number of devices that joined (guests included).
     pub fn devices(&self) -> usize {
-        self.tokens
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .len()
+        self.table().devices().count()
     }
 
     /// The participants with at least one device in the room, in id order.
     pub fn participants_in(&self) -> Vec<ParticipantId> {
-        let tokens = self.tokens.lock().unwrap_or_else(PoisonError::into_inner);
-        let mut ids: Vec<ParticipantId> = tokens
-            .values()
-            .filter_map(|d| match d {
-                Device::Participant(id) => Some(*id),
+        let mut ids: Vec<ParticipantId> = self
+            .table()
+            .devices()
+            .filter_map(|k| match k.device {
+                Device::Participant(id) => Some(id),
                 Device::Guest => None,
             })
             .collect();
@@ -198,19 +336,51 @@ impl Access {
 
     /// Forgets one device (its owner pressed Leave on it); returns whether it was known.
     pub fn forget(&self, token: &str) -> bool {
-        self.tokens
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .remove(token)
-            .is_some()
+        let forgotten = {
+            let mut table = self.table();
+            let hash = table.token_hash(token);
+            table.remove(&hash)
+        };
+        if forgotten {
+            self.changed();
+        }
+        forgotten
     }
 
-    /// Forgets every device of `participant`; returns how many there were.
+    /// Forgets every device of `participant`, remembering them as revoked (they are told
+    /// so); returns how many there were.
     pub fn revoke(&self, participant: ParticipantId) -> usize {
-        let mut tokens = self.tokens.lock().unwrap_or_else(PoisonError::into_inner);
-        let before = tokens.len();
-        tokens.retain(|_, owner| *owner != Device::Participant(participant));
-        before - tokens.len()
+        let revoked = self.table().revoke_participant(participant);
+        if revoked > 0 {
+            self.changed();
+        }
+        revoked
+    }
+
+    /// Where the answer to a ballot sent by the device `device` on `vote` with the
+    /// idempotency key `key` is remembered.
+    pub fn answer_slot(&self, device: &Hash, vote: u32, key: &str) -> Hash {
+        self.table().answer_slot(device, vote, key)
+    }
+
+    /// The answer remembered in `slot`: its status and body.
+    pub fn remembered(&self, slot: &Hash) -> Option<(u16, String)> {
+        self.table()
+            .answer(slot)
+            .map(|answer| (answer.status, answer.body.clone()))
+    }
+
+    /// Remembers the answer `status`, `body` given to `device` in `slot`.
+    pub fn remember(&self, device: Hash, slot: Hash, status: u16, body: String) {
+        self.table().remember(
+            slot,
+            Remembered {
+                device,
+                status,
+                body,
+            },
+        );
+        self.changed();
     }
 }
 
@@ -358,6 +528,37 @@ mod tests {
         );
         assert!(access.join(&session, &code, client).is_ok());
         assert!(new_code_for(&session, ParticipantId(9)).unwrap().is_none());
+    }
+
+    #[test]
+    fn a_device_is_revoked_by_a_new_code_and_told_so() {
+        let access = Access::default();
+        let client = IpAddr::from([10, 0, 0, 6]);
+        let mut session = session();
+        let (token, _) = access.join(&session, "ABCDEFGH", client).unwrap();
+        let checked = access.check(&token, &session).unwrap();
+        assert_eq!(checked.device, Device::Participant(ParticipantId(1)));
+        assert_eq!(
+            access.check("0123", &session),
+            Err(TokenRefusal::Unknown),
+            "never joined"
+        );
+        // The code changed by any edit (not only Room::revoke): the device is sent away.
+        session.participants[0].code = Some("HGFEDCBA".into());
+        assert_eq!(access.check(&token, &session), Err(TokenRefusal::Revoked));
+        session.participants[0].code = Some("ABCDEFGH".into());
+        assert_eq!(
+            access.check(&token, &session),
+            Err(TokenRefusal::Revoked),
+            "revoked for good, even when the old code comes back"
+        );
+        let (again, _) = access.join(&session, "ABCDEFGH", client).unwrap();
+        assert_eq!(access.revoke(ParticipantId(1)), 1);
+        assert_eq!(access.check(&again, &session), Err(TokenRefusal::Revoked));
+        assert!(
+            !access.forget(&again),
+            "a revoked device is no longer there to leave"
+        );
     }
 
     #[test]

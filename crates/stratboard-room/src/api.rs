@@ -16,10 +16,14 @@
 //!   new round or ballot). The page then asks `/api/state` again.
 //! - `POST /api/votes/{vote_id}/ballot` (Bearer), body a model `Choice` as JSON → 200 once
 //!   durable; 400 invalid ballot; 403 not allowed (closed, not eligible, guest); 404 no such vote;
-//!   409 already voted where corrections are not allowed; 413 body over the cap.
+//!   409 already voted where corrections are not allowed; 413 body over the cap. With an
+//!   `Idempotency-Key`, a retry is answered as the first request was and casts nothing
+//!   ([`crate::idempotency`]).
 //! - `POST /api/ideas` (Bearer) `{"text":"…"}` → 201 once durable.
 //!
-//! Errors are JSON `{"error": CODE, "message": TEXT}`; the page words them by `CODE`.
+//! Errors are JSON `{"error": CODE, "message": TEXT}`; the page words them by `CODE`. A
+//! request with a token the room does not know is refused 401 `not-joined`; one with the token
+//! of a device sent away (its participant has a new code), 401 `revoked`.
 
 use std::convert::Infallible;
 use std::hash::{Hash as _, Hasher as _};
@@ -39,7 +43,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use tower::ServiceExt as _;
 
-use crate::access::{Access, Device, JoinRefusal};
+use crate::access::{Access, Checked, Device, JoinRefusal, TokenRefusal};
+use crate::idempotency::{self, Answer, InFlight, Turn};
 use crate::{
     BODY_LIMIT, DURABLE_WAIT, HEADER_TIMEOUT, MAX_CONNECTIONS, REQUEST_TIMEOUT, SharedSession,
 };
@@ -67,6 +72,8 @@ pub struct RoomState {
     /// The ideas each guest's device sent (a participant's are found by proposer), so that
     /// "My ideas" lists them; kept while the room runs.
     guest_ideas: Arc<std::sync::Mutex<std::collections::HashMap<String, Vec<AlternativeId>>>>,
+    /// Ballots with an idempotency key under way.
+    in_flight: Arc<InFlight>,
 }
 
 impl RoomState {
@@ -84,6 +91,7 @@ impl RoomState {
             access,
             stopping,
             guest_ideas: Arc::default(),
+            in_flight: Arc::default(),
         }
     }
 }
@@ -201,6 +209,8 @@ pub enum Reason {
     TooManyGuests,
     /// The request has no valid token.
     NotJoined,
+    /// The device was sent away: its participant was given a new code.
+    Revoked,
     /// A guest tried to vote.
     Guest,
     /// There is no such vote.
@@ -225,7 +235,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason.
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 19] = [
         Self::NotFound,
         Self::BadRequest,
         Self::WrongCode,
@@ -234,6 +244,7 @@ impl Reason {
         Self::GuestsOff,
         Self::TooManyGuests,
         Self::NotJoined,
+        Self::Revoked,
         Self::Guest,
         Self::NoVote,
         Self::Closed,
@@ -257,6 +268,7 @@ impl Reason {
             Self::GuestsOff => "guests-off",
             Self::TooManyGuests => "too-many-guests",
             Self::NotJoined => "not-joined",
+            Self::Revoked => "revoked",
             Self::Guest => "guest",
             Self::NoVote => "no-vote",
             Self::Closed => "closed",
@@ -435,9 +447,20 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
         .map(str::trim)
 }
 
-/// The device of the request's bearer token.
-fn device(room: &RoomState, headers: &HeaderMap) -> Option<Device> {
-    bearer(headers).and_then(|token| room.access.device(token))
+/// The device of the request's bearer token, checked against the room's copy of the session
+/// (a participant's device works while they keep the code it joined with); no token is an
+/// unknown one.
+fn device(room: &RoomState, headers: &HeaderMap) -> Result<Checked, TokenRefusal> {
+    let token = bearer(headers).ok_or(TokenRefusal::Unknown)?;
+    room.access.check(token, &room.session.get())
+}
+
+/// The answer to a refused token: 401 `not-joined` or `revoked`.
+fn unjoined(refusal: TokenRefusal) -> Response {
+    match refusal {
+        TokenRefusal::Unknown => not_joined(),
+        TokenRefusal::Revoked => revoked(),
+    }
 }
 
 /// The answer to a request without a valid token.
@@ -446,6 +469,15 @@ fn not_joined() -> Response {
         StatusCode::UNAUTHORIZED,
         Reason::NotJoined,
         "join with your code first",
+    )
+}
+
+/// The answer to a request from a device sent away (its participant has a new code).
+fn revoked() -> Response {
+    refuse(
+        StatusCode::UNAUTHORIZED,
+        Reason::Revoked,
+        "this device was sent away: the participant has a new code; join with it",
     )
 }
 
@@ -545,10 +577,10 @@ fn open_vote(session: &Session, vote: &Vote, me: ParticipantId) -> Option<OpenVo
 async fn room_state(State(room): State<RoomState>, headers: HeaderMap) -> Response {
     let session = room.session.get();
     let token = bearer(&headers).unwrap_or_default().to_owned();
-    let me = match device(&room, &headers) {
-        None => return not_joined(),
-        Some(Device::Guest) => None,
-        Some(Device::Participant(me)) => Some(me),
+    let me = match device(&room, &headers).map(|checked| checked.device) {
+        Err(refusal) => return unjoined(refusal),
+        Ok(Device::Guest) => None,
+        Ok(Device::Participant(me)) => Some(me),
     };
     let name = me
         .and_then(|me| session.participant(me))
@@ -656,19 +688,95 @@ fn refused(error: &CommandError) -> Response {
     refuse(status, reason, error)
 }
 
+/// `POST /api/votes/{vote}/ballot`: casts the body's ballot for the device's participant;
+/// with an `Idempotency-Key`, once per key (see [`crate::idempotency`]).
 async fn ballot(
     State(room): State<RoomState>,
     Path(vote): Path<u32>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let me = match device(&room, &headers) {
-        None => return not_joined(),
-        Some(Device::Guest) => {
+    let checked = match device(&room, &headers) {
+        Ok(checked) => checked,
+        Err(refusal) => return unjoined(refusal),
+    };
+    let me = match checked.device {
+        Device::Guest => {
             return refuse(StatusCode::FORBIDDEN, Reason::Guest, "guests do not vote");
         }
-        Some(Device::Participant(me)) => me,
+        Device::Participant(me) => me,
     };
+    let key = match idempotency::key(&headers) {
+        Ok(Some(key)) => key,
+        Ok(None) => return cast(&room, vote, me, &body).await,
+        Err(why) => return refuse(StatusCode::BAD_REQUEST, Reason::BadRequest, why),
+    };
+    let slot = room.access.answer_slot(&checked.hash, vote, key);
+    let access = Arc::clone(&room.access);
+    let remembered = || {
+        let (status, body) = access.remembered(&slot)?;
+        Some(Answer { status, body })
+    };
+    let waiting = match room.in_flight.turn(slot, remembered) {
+        Turn::Done(answer) => return replay(answer),
+        Turn::Wait(waiting) => waiting,
+        Turn::Lead(leader, waiting) => {
+            // On a task of its own: a client that hangs up does not stop the cast halfway.
+            let cast = Cast { vote, me, body };
+            tokio::spawn(lead(room.clone(), leader, checked.hash, slot, cast));
+            waiting
+        }
+    };
+    match idempotency::wait(waiting).await {
+        Some(answer) => replay(answer),
+        None => closed(),
+    }
+}
+
+/// A ballot to cast: the vote, the participant and the request's body.
+struct Cast {
+    vote: u32,
+    me: ParticipantId,
+    body: Bytes,
+}
+
+/// Casts the leading request's ballot, remembers the answer for `device` in `slot` (unless
+/// it is a 5xx, which a retry should try again) and gives it to every request waiting.
+async fn lead(
+    room: RoomState,
+    leader: idempotency::Leader,
+    device: crate::keyed::Hash,
+    slot: crate::keyed::Hash,
+    ballot: Cast,
+) {
+    let answer = answer_of(cast(&room, ballot.vote, ballot.me, &ballot.body).await).await;
+    if answer.status < 500 {
+        let body = answer.body.clone();
+        room.access.remember(device, slot, answer.status, body);
+    }
+    leader.finish(answer);
+}
+
+/// A response as it is remembered: its status and body.
+async fn answer_of(response: Response) -> Answer {
+    let status = response.status().as_u16();
+    let body = axum::body::to_bytes(response.into_body(), BODY_LIMIT)
+        .await
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default();
+    Answer { status, body }
+}
+
+/// A remembered answer, given again.
+fn replay(answer: Answer) -> Response {
+    let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::OK);
+    let json = [(header::CONTENT_TYPE, "application/json")];
+    (status, json, answer.body).into_response()
+}
+
+/// Casts `body`'s ballot on `vote` for `me`: the vote is looked up, the ballot read and sent
+/// as a durable request; the answer once it is saved (or why not).
+async fn cast(room: &RoomState, vote: u32, me: ParticipantId, body: &[u8]) -> Response {
     let session = room.session.get();
     let Some(found) = session.votes.iter().find(|v| v.id == VoteId(vote)) else {
         return refuse(
@@ -689,7 +797,7 @@ async fn ballot(
             );
         }
     };
-    let choice = match serde_json::from_slice::<Choice>(&body) {
+    let choice = match serde_json::from_slice::<Choice>(body) {
         Ok(choice) => choice,
         Err(error) => return bad_ballot(json!({ "problem": "unreadable" }), error),
     };
@@ -702,7 +810,7 @@ async fn ballot(
             seed: ballot::lot(),
         },
     };
-    match send_durable(&room, command).await {
+    match send_durable(room, command).await {
         Ok(Outcome::Cast { corrected }) => {
             Json(json!({ "accepted": true, "corrected": corrected })).into_response()
         }
@@ -717,10 +825,10 @@ struct IdeaRequest {
 }
 
 async fn idea(State(room): State<RoomState>, headers: HeaderMap, body: Bytes) -> Response {
-    let proposer = match device(&room, &headers) {
-        None => return not_joined(),
-        Some(Device::Guest) => None,
-        Some(Device::Participant(me)) => Some(Proposer::Participant(me)),
+    let proposer = match device(&room, &headers).map(|checked| checked.device) {
+        Err(refusal) => return unjoined(refusal),
+        Ok(Device::Guest) => None,
+        Ok(Device::Participant(me)) => Some(Proposer::Participant(me)),
     };
     let Ok(request) = serde_json::from_slice::<IdeaRequest>(&body) else {
         return refuse(

@@ -14,11 +14,15 @@
 
 pub mod access;
 pub mod api;
+pub mod devices;
+pub mod idempotency;
+pub mod keyed;
 pub mod page;
 pub mod view;
 
 use std::hash::{Hash as _, Hasher as _};
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -211,6 +215,8 @@ pub struct Room {
     stop: tokio::sync::watch::Sender<bool>,
     thread: Option<JoinHandle<()>>,
     access: Arc<access::Access>,
+    /// The thread writing the devices file, when the room keeps one.
+    writer: Option<JoinHandle<()>>,
 }
 
 impl std::fmt::Debug for Room {
@@ -223,15 +229,30 @@ impl std::fmt::Debug for Room {
 
 impl Room {
     /// Binds `bind` (port 0: any free port) and serves the room on a thread of its own.
-    /// Fails when the address cannot be bound (taken, or not this machine's).
+    /// `devices` is the devices file ([`devices::path_for`] of the session's file) that keeps
+    /// the phones joined across restarts; `None` (a session never saved, tests) keeps them in
+    /// memory only. Fails when the address cannot be bound (taken, or not this machine's); a
+    /// devices file that cannot be read never stops the room (see [`devices::open`]).
     pub fn start(
         bind: SocketAddr,
         sender: CommandSender,
         session: SharedSession,
+        devices: Option<PathBuf>,
     ) -> std::io::Result<Self> {
         let listener = listen(bind)?;
         let address = listener.local_addr()?;
-        let access = Arc::new(access::Access::default());
+        let (access, wakes) = access::Access::open(devices);
+        let access = Arc::new(access);
+        let writer = match wakes.map(|wakes| devices::spawn_writer(Arc::clone(&access), wakes)) {
+            Some(Ok(writer)) => Some(writer),
+            Some(Err(error)) => {
+                eprintln!(
+                    "stratboard: the devices file is written only when the room stops: {error}"
+                );
+                None
+            }
+            None => None,
+        };
         let (stop, stopping) = tokio::sync::watch::channel(false);
         let state = api::RoomState::new(sender, session, Arc::clone(&access), stopping.clone());
         let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -265,6 +286,7 @@ impl Room {
             stop,
             thread: Some(thread),
             access,
+            writer,
         })
     }
 
@@ -278,7 +300,8 @@ impl Room {
         format!("http://{}/", self.address)
     }
 
-    /// How many devices have joined since the room opened (and are not revoked).
+    /// How many devices have joined (since the devices file began, when the room keeps one)
+    /// and have not left or been revoked.
     pub fn devices(&self) -> usize {
         self.access.devices()
     }
@@ -308,10 +331,18 @@ impl Room {
         self.shut_down();
     }
 
+    /// Stops serving, then writes the devices file a last time.
     fn shut_down(&mut self) {
         self.stop.send_replace(true);
         if let Some(thread) = self.thread.take() {
             thread.join().ok();
+        }
+        self.access.stop_keeping();
+        match self.writer.take() {
+            Some(writer) => {
+                writer.join().ok();
+            }
+            None => self.access.save_devices(),
         }
     }
 }
