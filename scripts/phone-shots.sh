@@ -9,7 +9,8 @@
 # majority judgment, Schulze, matrix) on 127.0.0.1, opens the participant's /join/CODE link in
 # headless Chromium and saves:
 #   OUTDIR/LANG-join-360x740.png    the join page before a code is typed
-#   OUTDIR/LANG-360x740.png         a phone's first screen after joining
+#   OUTDIR/LANG-360x740.png         a phone's first screen after joining (and LANG-320x568.png,
+#                                   LANG-320-full.png: a small phone)
 #   OUTDIR/LANG-360-full.png        the whole page on a phone
 #   OUTDIR/LANG-1280x800.png        a laptop's first screen
 #   OUTDIR/LANG-1280-full.png       the whole page on a laptop
@@ -156,19 +157,20 @@ for lang in ru en; do
 
   shots "$lang" "$url/" 360 740 "$lang-join" \
     "!document.getElementById('join').hidden && document.getElementById('join-heading').textContent !== ''"
-  voted="document.querySelectorAll('#votes .card').length >= 8"
+  voted="document.querySelectorAll('#votes fieldset').length >= 8"
   shots "$lang" "$url/join/$code" 360 740 "$lang" "$voted"
+  shots "$lang" "$url/join/$code" 320 568 "$lang" "$voted"
   shots "$lang" "$url/join/$code" 1280 800 "$lang" "$voted"
   # The same phone part-way through: the ranked vote's 3rd and 1st alternatives tapped, 7 for
   # the first alternative in the score vote, then «За»/For sent in the consent vote (whose
   # answer may redraw the page: do the taps survive?).
   shots "$lang" "$url/join/$code" 360 740 "$lang-voted" "$voted" \
-    "(function () { var c = document.querySelectorAll('#votes .card');
+    "(function () { var c = document.querySelectorAll('#votes fieldset');
        var ranked = c[6].querySelectorAll('.choices button'); ranked[2].click(); ranked[0].click();
        c[4].querySelector('.steps').children[7].click();
        c[0].querySelector('.choices button').click(); c[0].querySelector('button.primary').click();
        return true; })()" \
-    "document.querySelector('#votes .card .message').textContent !== ''"
+    "!!document.querySelector('#votes fieldset .message.ok')"
 
   kill -TERM "$server"
   wait "$server" || true

@@ -13,18 +13,18 @@
 #![cfg(unix)]
 #![allow(clippy::unwrap_used)]
 
+mod browser_support;
 mod room_support;
 
-use std::net::{TcpListener, TcpStream};
-use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command as Process, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use fantoccini::{Client, ClientBuilder, Locator};
-use hyper_util::client::legacy::connect::HttpConnector;
+use browser_support::{
+    Browser, appears, assert_fits, button, card, click_id, phone, tools, wait_for_text,
+};
+use fantoccini::{Client, Locator};
 use room_support::{Served, add_alternative, add_open_vote, add_participant};
-use serde_json::{Map, json};
+use serde_json::json;
 use stratboard_core::model::{
     AlternativeId, Anonymity, Ballot, Choice, ConsentChoice, Dots, ParticipantId, Proposer,
     Session, VoteMethod, VoteStatus,
@@ -42,8 +42,6 @@ const TIED_TAPS: [&str; 3] = ["Школа", "Дорога", "Парк"];
 const IDEA: &str = "Велодорожки вдоль реки";
 /// A dot vote: 4 dots, at most 3 on one alternative.
 const DOTS: &str = "Куда направим средства?";
-/// How long one thing on the page may take to appear.
-const PATIENCE: Duration = Duration::from_secs(15);
 
 /// A Russian session: three participants, three alternatives, an open consent vote and an open
 /// Schulze vote (open: the file keeps who cast each ballot).
@@ -115,136 +113,6 @@ impl Server {
     }
 }
 
-/// A program on `PATH`, the first of `names` found.
-fn on_path(names: &[&str]) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    names.iter().find_map(|name| {
-        std::env::split_paths(&path)
-            .map(|dir| dir.join(name))
-            .find(|candidate| candidate.is_file())
-    })
-}
-
-/// Chromedriver (in a process group of its own) and the profile folder of the browser it
-/// starts. Dropping it kills chromedriver's process group and any process still using the
-/// profile folder, by id, so no browser outlives the test even when it fails.
-struct Browser {
-    driver: Child,
-    profile: tempfile::TempDir,
-    port: u16,
-}
-
-impl Browser {
-    fn start(chromedriver: &Path) -> Self {
-        let profile = tempfile::tempdir().unwrap();
-        // A free port: bound, read and let go; chromedriver takes it a moment later.
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let driver = Process::new(chromedriver)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .process_group(0)
-            .spawn()
-            .unwrap();
-        let browser = Self {
-            driver,
-            profile,
-            port,
-        };
-        let started = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                started.elapsed() < PATIENCE,
-                "chromedriver does not listen on port {port}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        browser
-    }
-
-    /// The ids of processes whose command line names the profile folder (the browser and its
-    /// helpers), read from /proc.
-    fn profile_users(&self) -> Vec<u32> {
-        let needle = self.profile.path().to_string_lossy().into_owned();
-        let Ok(entries) = std::fs::read_dir("/proc") else {
-            return Vec::new();
-        };
-        entries
-            .flatten()
-            .filter_map(|entry| entry.file_name().to_str()?.parse::<u32>().ok())
-            .filter(|pid| {
-                std::fs::read(format!("/proc/{pid}/cmdline"))
-                    .is_ok_and(|line| String::from_utf8_lossy(&line).contains(&needle))
-            })
-            .collect()
-    }
-}
-
-impl Drop for Browser {
-    fn drop(&mut self) {
-        let mut pids: Vec<String> = self.profile_users().iter().map(u32::to_string).collect();
-        pids.push(format!("-- -{}", self.driver.id()));
-        Process::new("sh")
-            .args(["-c", &format!("kill -KILL {} 2>/dev/null", pids.join(" "))])
-            .status()
-            .ok();
-        self.driver.kill().ok();
-        self.driver.wait().ok();
-    }
-}
-
-/// The open vote's card asking `question` (found anew each time: a live update may redraw it).
-async fn card(client: &Client, question: &str) -> Option<fantoccini::elements::Element> {
-    for card in client.find_all(Locator::Css("#votes .card")).await.ok()? {
-        if card
-            .find(Locator::Css("h2"))
-            .await
-            .ok()?
-            .text()
-            .await
-            .ok()?
-            .trim()
-            == question
-        {
-            return Some(card);
-        }
-    }
-    None
-}
-
-/// The button of `question`'s card whose text ends with `label` (a ranked button reads
-/// "· Парк" or "1 Парк"), or that is named `label` for assistive technology (a dot button
-/// reads "3" and is named "Парк: 3").
-async fn button(client: &Client, question: &str, label: &str) -> fantoccini::elements::Element {
-    let started = Instant::now();
-    loop {
-        if let Some(card) = card(client, question).await
-            && let Ok(buttons) = card.find_all(Locator::Css("button")).await
-        {
-            for button in buttons {
-                let named = button.attr("aria-label").await.ok().flatten();
-                if named.as_deref() == Some(label)
-                    || button
-                        .text()
-                        .await
-                        .is_ok_and(|text| text.trim().ends_with(label))
-                {
-                    return button;
-                }
-            }
-        }
-        assert!(
-            started.elapsed() < PATIENCE,
-            "no button {label:?} in the card {question:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 /// Spends dots: the page takes no dot over the budget (4, at most 3 on one), then sends.
 async fn spend_dots(client: &Client) {
     wait_for_text(client, Some(DOTS), ".left", "Осталось точек: 4").await;
@@ -256,51 +124,13 @@ async fn spend_dots(client: &Client) {
     }
     let send = button(client, DOTS, "Отправить").await;
     send.click().await.unwrap();
-    wait_for_text(client, Some(DOTS), ".message", "Ваш голос принят.").await;
-}
-
-/// The element `locator` finds, once it is on the page.
-async fn appears(client: &Client, locator: Locator<'_>) -> fantoccini::elements::Element {
-    client
-        .wait()
-        .at_most(PATIENCE)
-        .for_element(locator)
-        .await
-        .unwrap()
-}
-
-/// Clicks the element with the id `id`.
-async fn click_id(client: &Client, id: &str) {
-    let element = client.find(Locator::Id(id)).await.unwrap();
-    element.click().await.unwrap();
-}
-
-/// Waits until the text of `css` (inside `question`'s card, or on the page) is `expected`.
-async fn wait_for_text(client: &Client, question: Option<&str>, css: &str, expected: &str) {
-    let started = Instant::now();
-    let mut last = String::new();
-    loop {
-        let element = match question {
-            Some(question) => match card(client, question).await {
-                Some(card) => card.find(Locator::Css(css)).await.ok(),
-                None => None,
-            },
-            None => client.find(Locator::Css(css)).await.ok(),
-        };
-        if let Some(element) = element
-            && let Ok(text) = element.text().await
-        {
-            if text.trim() == expected {
-                return;
-            }
-            last = text;
-        }
-        assert!(
-            started.elapsed() < PATIENCE,
-            "{css} in {question:?} reads {last:?}, not {expected:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    wait_for_text(
+        client,
+        Some(DOTS),
+        ".mine",
+        "✓ Ваш выбор: Парк ×3, Школа ×1",
+    )
+    .await;
 }
 
 /// What one participant does on their phone.
@@ -310,7 +140,7 @@ async fn take_part(client: &Client, server: &Server, code: &str) {
     field.send_keys(code).await.unwrap();
     click_id(client, "join-button").await;
     wait_for_text(client, None, "#who", "Вы: Анна").await;
-    assert_fits(client).await;
+    assert_fits(client, 360).await;
 
     // Consent: Send waits, saying why, until an answer is chosen; then «За», then Send.
     wait_for_text(client, Some(CONSENT), ".why", "Выберите ответ.").await;
@@ -326,7 +156,18 @@ async fn take_part(client: &Client, server: &Server, code: &str) {
         .click()
         .await
         .unwrap();
-    wait_for_text(client, Some(CONSENT), ".message", "Ваш голос принят.").await;
+    // Accepted: the card folds to one line with the answer, and says when it was accepted.
+    wait_for_text(client, Some(CONSENT), ".mine", "✓ Ваш выбор: За").await;
+    let at = card(client, CONSENT)
+        .await
+        .unwrap()
+        .find(Locator::Css(".message.ok"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(at.starts_with("Голос принят в "), "{at}");
     spend_dots(client).await;
 
     // Ranked: tap in an order of one's own; the buttons show the places; then Send.
@@ -348,7 +189,13 @@ async fn take_part(client: &Client, server: &Server, code: &str) {
         .click()
         .await
         .unwrap();
-    wait_for_text(client, Some(RANKED), ".message", "Ваш голос принят.").await;
+    wait_for_text(
+        client,
+        Some(RANKED),
+        ".mine",
+        "✓ Ваш выбор: 1. Дорога; 2. Парк; 3. Школа",
+    )
+    .await;
 
     put_two_level(client).await;
 
@@ -368,7 +215,7 @@ async fn take_part(client: &Client, server: &Server, code: &str) {
         .await
         .unwrap();
     wait_for_text(client, None, "#idea-message", "Идея отправлена.").await;
-    assert_fits(client).await;
+    assert_fits(client, 360).await;
 }
 
 /// Ranked with a tie: taps in order, then «=» beside the last one puts it on the place of the
@@ -399,7 +246,14 @@ async fn put_two_level(client: &Client) {
             "the tie shows as a shared place"
         );
     }
-    assert_fits(client).await;
+    wait_for_text(
+        client,
+        Some(TIED),
+        ".order",
+        "Ваш порядок: 1. Школа; 2. Дорога = Парк",
+    )
+    .await;
+    assert_fits(client, 360).await;
     if let Some(file) = std::env::var_os("STRATBOARD_PHONE_SHOT") {
         let card = card(client, TIED).await.unwrap();
         client
@@ -413,37 +267,32 @@ async fn put_two_level(client: &Client) {
         .click()
         .await
         .unwrap();
-    wait_for_text(client, Some(TIED), ".message", "Ваш голос принят.").await;
-}
-
-/// The page is as wide as a 360 px phone and nothing on it sticks out sideways.
-async fn assert_fits(client: &Client) {
-    let widths = client
-        .execute(
-            "return [window.innerWidth, document.documentElement.scrollWidth];",
-            Vec::new(),
-        )
+    let stored = "1. Школа; 2. Дорога = Парк";
+    wait_for_text(
+        client,
+        Some(TIED),
+        ".mine",
+        &format!("✓ Ваш выбор: {stored}"),
+    )
+    .await;
+    // Change: the stored tie comes back whole, both level alternatives on the shared place.
+    button(client, TIED, "Изменить")
+        .await
+        .click()
         .await
         .unwrap();
-    assert_eq!(widths, json!([360, 360]), "[viewport, page] width in px");
+    wait_for_text(
+        client,
+        Some(TIED),
+        ".order",
+        &format!("Ваш порядок: {stored}"),
+    )
+    .await;
 }
 
 #[test]
 fn a_phone_in_chromium_joins_votes_and_sends_an_idea() {
-    let required = std::env::var("STRATBOARD_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
-    let (Some(chromedriver), Some(chromium)) = (
-        on_path(&["chromedriver"]),
-        on_path(&["chromium", "chromium-browser", "google-chrome"]),
-    ) else {
-        assert!(
-            !required,
-            "STRATBOARD_REQUIRE_BROWSER=1 but chromedriver or chromium is not on PATH \
-             (apt-get install chromium chromium-driver)"
-        );
-        eprintln!(
-            "note: chromedriver or chromium is not on PATH; the browser test is skipped \
-             (apt-get install chromium chromium-driver)"
-        );
+    let Some((chromedriver, chromium)) = tools() else {
         return;
     };
     let started = Instant::now();
@@ -453,35 +302,12 @@ fn a_phone_in_chromium_joins_votes_and_sends_an_idea() {
     assert_eq!(name, "Анна");
     let browser = Browser::start(&chromedriver);
 
-    let mut capabilities = Map::new();
-    capabilities.insert(
-        "goog:chromeOptions".into(),
-        json!({
-            "binary": chromium,
-            "args": [
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--window-size=360,740",
-                format!("--user-data-dir={}", browser.profile.path().display()),
-            ],
-            // A phone's viewport, exactly (a desktop window is at least 500 px wide).
-            "mobileEmulation": {
-                "deviceMetrics": { "width": 360, "height": 740, "pixelRatio": 1.0, "touch": true },
-            },
-        }),
-    );
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap();
     runtime.block_on(async {
-        let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(capabilities)
-            .connect(&format!("http://127.0.0.1:{}", browser.port))
-            .await
-            .unwrap();
+        let client = phone(&browser, &chromium, 360, 740).await;
         take_part(&client, &server, &code).await;
         // Another participant's card's link on the same phone: the device joins as him, and
         // the code is taken out of the address at once.

@@ -70,6 +70,27 @@ fn post(url: &str, path: &str, body: &str) -> (u16, String) {
     (status, answer)
 }
 
+/// `GET path` with the device's token; the status and the body.
+fn get_with(url: &str, path: &str, token: &str) -> (u16, String) {
+    let address = url.trim_start_matches("http://").trim_end_matches('/');
+    let mut stream = TcpStream::connect(address).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\
+         Authorization: Bearer {token}\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    let status = answer[9..12].parse().unwrap();
+    (status, body(&answer).to_owned())
+}
+
+/// The body of an HTTP answer (after its headers).
+fn body(answer: &str) -> &str {
+    answer.split_once("\r\n\r\n").map_or("", |(_, body)| body)
+}
+
 fn pending_ok(pending: stratboard_core::inbox::PendingReply) -> bool {
     matches!(pending.wait(Duration::from_secs(5)), Ok(Ok(_)))
 }
@@ -123,9 +144,31 @@ fn opening_the_room_shows_its_qr_code_and_address_and_ballots_move_the_turnout()
     assert_eq!(codes.len(), 2);
 
     // A phone joins over HTTP: the status bar counts it.
-    let (status, _) = post(&url, "/api/join", &format!(r#"{{"code":"{}"}}"#, codes[0]));
+    let (status, joined) = post(&url, "/api/join", &format!(r#"{{"code":"{}"}}"#, codes[0]));
     assert_eq!(status, 200);
     harness.run();
+
+    // "Show on phones" on the open vote's card: the phones are told to bring it to the front;
+    // a second click takes it back.
+    let token = serde_json::from_str::<serde_json::Value>(body(&joined)).unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let front = |url: &str| -> serde_json::Value {
+        let (status, state) = get_with(url, "/api/state", &token);
+        assert_eq!(status, 200, "{state}");
+        serde_json::from_str::<serde_json::Value>(&state).unwrap()["front"].clone()
+    };
+    assert_eq!(front(&url), serde_json::Value::Null);
+    harness.get_by_label("Show on phones").click();
+    harness.run();
+    let shown = harness.state().session().votes[0].id;
+    assert_eq!(harness.state().shown_on_phones(), Some(shown));
+    assert_eq!(front(&url), serde_json::json!(shown.0));
+    harness.get_by_label("Show on phones").click();
+    harness.run();
+    assert_eq!(harness.state().shown_on_phones(), None);
+    assert_eq!(front(&url), serde_json::Value::Null);
     // In the status bar and in the room's window.
     assert_eq!(harness.query_all_by_label_contains("1 phone").count(), 2);
 

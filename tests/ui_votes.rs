@@ -116,6 +116,56 @@ fn type_into(harness: &mut Harness<'_, StratboardApp>, label: &str, text: &str) 
     harness.run();
 }
 
+/// A timer on an open vote: started from the card, lengthened, stopped; a deadline that has
+/// passed closes the vote by itself (with a notice), once — undoing the close leaves it open.
+#[test]
+fn a_timed_vote_counts_down_and_closes_by_itself() {
+    let mut harness = harness(
+        session_with(plurality(VoteStatus::Open, Vec::new())),
+        Language::English,
+    );
+    let deadline = |harness: &Harness<'_, StratboardApp>| vote(harness).rounds[0].deadline;
+    assert_eq!(deadline(&harness), None);
+    let before = chrono::Utc::now();
+    click(&mut harness, "2 min");
+    let set = deadline(&harness).expect("the timer runs");
+    let from_now = (set - before).num_seconds();
+    assert!((119..=121).contains(&from_now), "{from_now} s");
+    assert!(harness.query_by_label_contains(" left").is_some());
+    click(&mut harness, "+1 min");
+    assert_eq!(deadline(&harness), Some(set + chrono::Duration::minutes(1)));
+    click(&mut harness, "Stop timer");
+    assert_eq!(deadline(&harness), None);
+
+    // Time is up (a deadline a second ago): the vote closes by itself, sealed at the deadline.
+    let past = chrono::Utc::now() - chrono::Duration::seconds(1);
+    harness
+        .state_mut()
+        .apply(stratboard_core::commands::Command::Vote {
+            vote: VOTE,
+            op: stratboard_core::commands::VoteOp::SetDeadline {
+                deadline: Some(past),
+            },
+        });
+    harness.run();
+    let closed = vote(&harness);
+    assert_eq!(closed.status, VoteStatus::Closed);
+    // The seal keeps whole seconds.
+    let sealed = closed.rounds[0].seal.as_ref().unwrap().closed_at;
+    assert_eq!(sealed.timestamp(), past.timestamp());
+    assert!(
+        harness
+            .query_by_label_contains("Time is up: the vote")
+            .is_some()
+    );
+    // The facilitator undoes the close: the vote stays open; the same deadline does not close
+    // it again.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    harness.run();
+    assert_eq!(vote(&harness).status, VoteStatus::Open);
+}
+
 #[test]
 fn a_consent_vote_counted_by_show_of_hands() {
     let mut harness = harness(session_with(consent_draft()), Language::English);

@@ -31,9 +31,10 @@ use crate::ui::theme::{SIDEBAR_WIDTH, Theme, ThemeKind};
 use crate::ui::{self, BoardState};
 use settings::Settings;
 use stratboard_core::commands::{Command, Outcome};
+use stratboard_core::deadlines::Deadlines;
 pub use stratboard_core::document::Document;
 use stratboard_core::i18n::{Language, Tr};
-use stratboard_core::model::{BoardSection, Session};
+use stratboard_core::model::{BoardSection, Session, VoteId};
 use stratboard_core::storage::{self, recovery::RecoveryStore};
 
 /// The sample session a fresh install opens, so that it shows a real board: the first of the
@@ -133,6 +134,8 @@ pub struct StratboardApp {
     room: room::RoomHost,
     /// Help → About and Keyboard shortcuts.
     help: help::HelpState,
+    /// The timed votes' deadlines already enforced (each closes its vote once).
+    deadlines: Deadlines,
 }
 
 impl StratboardApp {
@@ -163,6 +166,7 @@ impl StratboardApp {
             export: export::ExportDialog::default(),
             room: room::RoomHost::default(),
             help: help::HelpState::default(),
+            deadlines: Deadlines::default(),
         }
     }
 
@@ -399,12 +403,58 @@ impl StratboardApp {
         }
     }
 
-    /// [`Self::apply_pending`]; when something was applied, the panels drew the old state this
-    /// frame, so the new one is drawn right away.
+    /// [`Self::apply_pending`], after closing the timed votes whose time is up; when something
+    /// was applied, the panels drew the old state this frame, so the new one is drawn right
+    /// away. While a timed vote is open, the window wakes when its time is up.
     fn apply_pending_and_repaint(&mut self, ctx: &egui::Context) {
+        let now = chrono::Utc::now();
+        let closing = self.deadlines.due(self.doc.session(), now);
+        for close in closing {
+            if let Command::Vote { vote, .. } = &close
+                && let Some(question) = self.doc.session().vote(*vote).map(|v| v.question.clone())
+            {
+                let text = self
+                    .tr
+                    .args("votes-closed-by-timer", &[("question", question.into())]);
+                self.notice = Some(Notice::Info(text));
+            }
+            self.doc.sender().send_own_step(close).ok();
+        }
         if self.apply_pending() {
             ctx.request_repaint();
         }
+        if let Some(next) = Deadlines::next(self.doc.session(), now) {
+            let wait = (next - now).to_std().unwrap_or_default();
+            ctx.request_repaint_after(wait + std::time::Duration::from_millis(20));
+        }
+        self.show_on_phones();
+    }
+
+    /// Tells the room which vote the phones bring to the front: the vote the presentation
+    /// shows (on the main window or the audience window), else the one the facilitator chose
+    /// on its card with "Show on phones" — while it is open.
+    fn show_on_phones(&mut self) {
+        self.board.votes.phones.room_open = self.room.is_open();
+        let session = self.doc.session();
+        let open = |vote: VoteId| {
+            session
+                .vote(vote)
+                .is_some_and(|v| v.status == stratboard_core::model::VoteStatus::Open)
+        };
+        let presented = match self.presentation.spotlight {
+            Some(ui::Spotlight::Vote(vote))
+                if self.presentation.active || self.presentation.audience_window =>
+            {
+                Some(vote)
+            }
+            _ => None,
+        };
+        let chosen = &mut self.board.votes.phones.shown;
+        if !self.room.is_open() || chosen.is_some_and(|vote| !open(vote)) {
+            *chosen = None;
+        }
+        let shown = presented.filter(|vote| open(*vote)).or(*chosen);
+        self.room.show_on_phones(shown);
     }
 
     /// Applies everything sent to the document — by the panels and by the room's phones — in

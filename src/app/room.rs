@@ -121,6 +121,13 @@ impl RoomHost {
         self.shared.clone()
     }
 
+    /// Shows `vote` on the phones (they bring it to the front), or none in particular.
+    pub fn show_on_phones(&self, vote: Option<stratboard_core::model::VoteId>) {
+        if let Some(shared) = &self.shared {
+            shared.show_on_phones(vote);
+        }
+    }
+
     /// Notes that the room has the session at `revision`.
     pub fn published(&mut self, revision: u64) {
         self.published = revision;
@@ -353,6 +360,13 @@ impl StratboardApp {
     /// The address phones open, while the room is open.
     pub fn room_url(&self) -> Option<String> {
         self.room.url()
+    }
+
+    /// The vote the phones bring to the front, while the room is open.
+    pub fn shown_on_phones(&self) -> Option<stratboard_core::model::VoteId> {
+        self.room
+            .shared()
+            .and_then(|shared| shared.shown_on_phones())
     }
 
     /// Opens the room on `bind`: every participant without a code gets one (an undoable

@@ -1,6 +1,7 @@
 //! `stratboard serve SESSION.ron [--bind ADDR:PORT] [--codes OUT.csv] [--guests]`: the room server
 //! without a window. This thread owns the document: it applies what phones send, saving the
-//! file before each phone hears "accepted", until SIGINT or SIGTERM. The phones' devices are
+//! file before each phone hears "accepted", and closes a timed vote when its time is up
+//! (within half a second, and saves it), until SIGINT or SIGTERM. The phones' devices are
 //! kept in `SESSION.ron.devices` beside it, so they stay joined when `serve` is started again.
 
 use std::io::Write as _;
@@ -12,6 +13,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use stratboard_core::deadlines::Deadlines;
 use stratboard_core::document::Document;
 use stratboard_core::model::Session;
 use stratboard_room::{Room, SharedSession, access, devices};
@@ -57,9 +59,19 @@ pub fn run(session_path: &Path, bind: SocketAddr, codes: Option<&Path>, guests: 
     }));
     watch_signals(Arc::clone(&stop), wake);
     let mut failed = false;
+    let mut deadlines = Deadlines::default();
     while !stop.load(Ordering::SeqCst) {
         woken.recv_timeout(Duration::from_millis(500)).ok();
+        let closed = deadlines.send_due(doc.session(), &doc.sender(), chrono::Utc::now());
         failed |= apply(&mut doc, &shared);
+        // A timed vote closed by itself is saved at once, like a ballot.
+        if closed > 0
+            && doc.is_dirty()
+            && let Err(error) = doc.save(false)
+        {
+            eprintln!("stratboard: {error}");
+            failed = true;
+        }
     }
     room.stop();
     // Anything sent before the room stopped is answered (and saved) before exiting.

@@ -173,3 +173,13 @@ votes-group = Group
 votes-group-ballots = Ballots
 votes-group-rest = Whole room / no group
 votes-weighted-total = Weighted by group
+
+# Participants' phones and the vote's timer.
+votes-show-on-phones = Show on phones
+votes-show-on-phones-hint = Participants' phones put this vote first (with a short vibration where they can). Click again to stop.
+votes-timer = Timer:
+votes-timer-minutes = { $count } min
+votes-timer-add = +1 min
+votes-timer-stop = Stop timer
+votes-time-left = { $time } left
+votes-closed-by-timer = Time is up: the vote “{ $question }” is closed.

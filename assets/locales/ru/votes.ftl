@@ -181,3 +181,13 @@ votes-group = Группа
 votes-group-ballots = Бюллетени
 votes-group-rest = Весь зал / без группы
 votes-weighted-total = С весами групп
+
+# Телефоны участников и таймер голосования.
+votes-show-on-phones = Показать на телефонах
+votes-show-on-phones-hint = Телефоны участников выведут это голосование первым (и коротко завибрируют, где это возможно). Нажмите ещё раз, чтобы снять.
+votes-timer = Таймер:
+votes-timer-minutes = { $count } мин
+votes-timer-add = +1 мин
+votes-timer-stop = Снять таймер
+votes-time-left = Осталось { $time }
+votes-closed-by-timer = Время вышло: голосование «{ $question }» завершено.

@@ -40,6 +40,22 @@ impl Deadlines {
             .collect()
     }
 
+    /// Sends the closes due at `now` ([`Deadlines::due`]) to the owner's inbox, each an undo
+    /// step of its own; returns how many were sent.
+    pub fn send_due(
+        &mut self,
+        session: &Session,
+        sender: &crate::inbox::CommandSender,
+        now: DateTime<Utc>,
+    ) -> usize {
+        let due = self.due(session, now);
+        let count = due.len();
+        for close in due {
+            sender.send_own_step(close).ok();
+        }
+        count
+    }
+
     /// The soonest deadline still to come after `now` (an owner that sleeps wakes by then).
     pub fn next(session: &Session, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
         session

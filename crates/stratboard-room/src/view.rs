@@ -82,7 +82,7 @@ impl Results {
                 .vote(*id)
                 .is_some_and(|v| v.status == VoteStatus::Closed)
         });
-        closed.sort_by(|a, b| b.0.cmp(&a.0));
+        closed.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
         live.extend(
             closed
                 .into_iter()

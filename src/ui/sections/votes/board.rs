@@ -40,6 +40,24 @@ pub struct State {
     pub booth: Option<VoteId>,
     /// What is being typed or viewed on each card.
     cards: HashMap<VoteId, CardState>,
+    /// The room's phones: whether a room is open (set by the shell each frame) and the vote
+    /// the facilitator shows on them (read by the shell, which tells the room).
+    pub phones: Phones,
+}
+
+/// The room's phones as the votes panel sees them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Phones {
+    /// Whether a room is open (phones can be shown a vote).
+    pub room_open: bool,
+    /// The vote shown on phones, if any: they bring it to the front.
+    pub shown: Option<VoteId>,
+}
+
+/// Where an open vote can be put before the room: the booth on this machine, the phones.
+struct Reach<'s> {
+    booth: &'s mut Option<VoteId>,
+    phones: &'s mut Phones,
 }
 
 /// How a paper-ballot import went, as the card shows it.
@@ -133,7 +151,10 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
         .map(|a| (a.id, a.title.as_str()))
         .collect();
     let cards = &mut state.cards;
-    let booth = &mut state.booth;
+    let mut reach = Reach {
+        booth: &mut state.booth,
+        phones: &mut state.phones,
+    };
     egui::ScrollArea::vertical()
         .id_salt("votes-scroll")
         .auto_shrink([false; 2])
@@ -148,7 +169,7 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
             let row = |ui: &mut Ui, index: usize| {
                 if let Some(vote) = session.votes.get(index) {
                     let card = cards.entry(vote.id).or_default();
-                    vote_card(ui, board, card, booth, index, vote, &alternatives);
+                    vote_card(ui, board, card, &mut reach, index, vote, &alternatives);
                 }
                 if focus.is_some() && index + 1 == session.votes.len() {
                     ui.scroll_to_cursor(None);
@@ -178,7 +199,7 @@ fn vote_card(
     ui: &mut Ui,
     board: &mut Board<'_>,
     card: &mut CardState,
-    booth: &mut Option<VoteId>,
+    reach: &mut Reach<'_>,
     index: usize,
     vote: &Vote,
     alternatives: &[(AlternativeId, &str)],
@@ -235,7 +256,7 @@ fn vote_card(
         ui.label(RichText::new(counts).strong());
 
         ui.add_space(6.0);
-        status_buttons(ui, board, card, booth, vote);
+        status_buttons(ui, board, card, reach, vote);
 
         // An open vote with no round (a hand-edited file) gets its first round from the first
         // ballot or count: show round 1, empty, with its forms.
@@ -731,12 +752,12 @@ fn matrix_criteria(
     });
 }
 
-/// The buttons that move a vote along: open, close, new round, booth.
+/// The buttons that move a vote along: open, close, new round, booth, show on phones, timer.
 fn status_buttons(
     ui: &mut Ui,
     board: &mut Board<'_>,
     card: &mut CardState,
-    booth: &mut Option<VoteId>,
+    reach: &mut Reach<'_>,
     vote: &Vote,
 ) {
     let tr = board.tr;
@@ -763,7 +784,7 @@ fn status_buttons(
                 .button(RichText::new(tr.t("votes-booth")).strong())
                 .clicked()
             {
-                *booth = Some(vote.id);
+                *reach.booth = Some(vote.id);
             }
             if ui.button(tr.t("votes-close")).clicked() {
                 vote_op(
@@ -774,6 +795,16 @@ fn status_buttons(
                     },
                 );
             }
+            if reach.phones.room_open {
+                let shown = reach.phones.shown == Some(vote.id);
+                if ui
+                    .selectable_label(shown, tr.t("votes-show-on-phones"))
+                    .on_hover_text(tr.t("votes-show-on-phones-hint"))
+                    .clicked()
+                {
+                    reach.phones.shown = (!shown).then_some(vote.id);
+                }
+            }
         }
         VoteStatus::Closed => {
             if ui.button(tr.t("votes-new-round")).clicked() {
@@ -782,6 +813,66 @@ fn status_buttons(
             }
         }
     });
+    if vote.status == VoteStatus::Open {
+        timer_buttons(ui, board, vote);
+    }
+}
+
+/// The minutes a facilitator can time an open vote for.
+const TIMER_MINUTES: [i64; 4] = [1, 2, 3, 5];
+
+/// An open vote's timer: time left (the vote closes by itself at the end), or a choice of
+/// minutes to start one; "+1 min" and "Stop timer" while it runs.
+fn timer_buttons(ui: &mut Ui, board: &mut Board<'_>, vote: &Vote) {
+    let tr = board.tr;
+    let now = chrono::Utc::now();
+    let deadline = vote.rounds.last().and_then(|round| round.deadline);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(board.theme.caption(tr.t("votes-timer")));
+        match deadline {
+            Some(deadline) => {
+                let left = time_left(deadline, now);
+                ui.label(
+                    RichText::new(tr.args("votes-time-left", &[("time", left.into())])).strong(),
+                );
+                if ui.button(tr.t("votes-timer-add")).clicked() {
+                    let later = deadline.max(now) + chrono::Duration::minutes(1);
+                    vote_op(
+                        board,
+                        vote,
+                        VoteOp::SetDeadline {
+                            deadline: Some(later),
+                        },
+                    );
+                }
+                if ui.button(tr.t("votes-timer-stop")).clicked() {
+                    vote_op(board, vote, VoteOp::SetDeadline { deadline: None });
+                }
+                // The countdown moves once a second.
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(250));
+            }
+            None => {
+                for minutes in TIMER_MINUTES {
+                    let text = tr.args("votes-timer-minutes", &[("count", minutes.into())]);
+                    if ui.button(text).clicked() {
+                        let at = now + chrono::Duration::minutes(minutes);
+                        vote_op(board, vote, VoteOp::SetDeadline { deadline: Some(at) });
+                    }
+                }
+            }
+        }
+    });
+}
+
+/// Time left until `deadline` as "m:ss", whole seconds rounded up ("0:00" once it is up).
+pub fn time_left(
+    deadline: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
+    let millis = (deadline - now).num_milliseconds().max(0);
+    let seconds = (millis + 999) / 1000;
+    format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
 /// "Not voted yet: …" for an open vote where the room may know (never a secret one).

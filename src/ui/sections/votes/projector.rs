@@ -92,6 +92,7 @@ fn vote_screen(ui: &mut Ui, cx: &Ctx<'_, '_>, vote: &Vote, size: f32) {
     };
     ui.label(cx.title(turnout_text).color(cx.pal.accent));
     if vote.status == VoteStatus::Open {
+        countdown(ui, cx, vote);
         not_voted_yet(ui, cx, vote);
         if let Some(room) = cx.room {
             room_code(ui, cx, room);
@@ -113,6 +114,28 @@ fn vote_screen(ui: &mut Ui, cx: &Ctx<'_, '_>, vote: &Vote, size: f32) {
             ui.label(cx.body(tr.t("present-view-cannot-count")).color(cx.pal.red));
         }
     }
+}
+
+/// A timed vote's time left, as large as the turnout; red in the last ten seconds. The
+/// screen is drawn again every quarter second while it counts.
+fn countdown(ui: &mut Ui, cx: &Ctx<'_, '_>, vote: &Vote) {
+    let Some(deadline) = vote.rounds.last().and_then(|round| round.deadline) else {
+        return;
+    };
+    let now = chrono::Utc::now();
+    let left = super::board::time_left(deadline, now);
+    let text = cx
+        .board
+        .tr
+        .args("votes-time-left", &[("time", left.into())]);
+    let colour = if (deadline - now).num_seconds() < 10 {
+        cx.pal.red
+    } else {
+        cx.pal.accent
+    };
+    ui.label(cx.title(text).color(colour));
+    ui.ctx()
+        .request_repaint_after(std::time::Duration::from_millis(250));
 }
 
 /// "Not voted yet: …" under the turnout, where the room may know (never a secret vote).
