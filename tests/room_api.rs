@@ -682,6 +682,37 @@ fn stop(mut server: Server) {
 }
 
 /// Starts `serve` again on the same session file, keeping its codes.
+/// The page goes out gzipped to a phone that takes gzip (a quarter of the bytes), and as
+/// plain HTML to one that does not.
+#[test]
+fn the_page_is_gzipped_where_the_phone_takes_it() {
+    use std::io::{Read as _, Write as _};
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    let page = |accept: &str| -> (String, usize) {
+        let mut stream = TcpStream::connect(&server.address).unwrap();
+        write!(
+            stream,
+            "GET / HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n{accept}\r\n",
+            server.address
+        )
+        .unwrap();
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).unwrap();
+        let split = answer.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        let head = String::from_utf8_lossy(&answer[..split]).to_lowercase();
+        (head, answer.len() - split - 4)
+    };
+    let (head, gzipped) = page("Accept-Encoding: gzip, deflate\r\n");
+    assert!(head.starts_with("http/1.1 200"), "{head}");
+    assert!(head.contains("content-encoding: gzip"), "{head}");
+    assert!(head.contains("vary: accept-encoding"), "{head}");
+    let (head, plain) = page("");
+    assert!(!head.contains("content-encoding"), "{head}");
+    assert_eq!(plain, stratboard_room::page::PHONE_PAGE.len());
+    assert!(gzipped * 3 < plain, "{gzipped} of {plain} bytes");
+}
+
 fn serve_again(dir: &Path) -> Server {
     Server::start(&dir.join("room.ron"), &dir.join("codes.csv"), &[])
 }

@@ -331,15 +331,30 @@ fn bad_ballot(problem: serde_json::Value, message: impl std::fmt::Display) -> Re
     (StatusCode::BAD_REQUEST, Json(body)).into_response()
 }
 
-async fn page() -> Response {
-    (
-        [
-            (header::CACHE_CONTROL, "no-store"),
-            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        ],
-        Html(crate::page::PHONE_PAGE),
-    )
-        .into_response()
+/// The phone page, gzipped where the phone takes it.
+async fn page(headers: HeaderMap) -> Response {
+    let common = [
+        (header::CACHE_CONTROL, "no-store"),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::VARY, "Accept-Encoding"),
+    ];
+    let gzip = headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(crate::page::accepts_gzip);
+    let packed = crate::page::phone_page_gzip();
+    if gzip && !packed.is_empty() {
+        return (
+            common,
+            [
+                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                (header::CONTENT_ENCODING, "gzip"),
+            ],
+            packed,
+        )
+            .into_response();
+    }
+    (common, Html(crate::page::PHONE_PAGE)).into_response()
 }
 
 async fn not_found() -> Response {
