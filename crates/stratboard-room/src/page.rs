@@ -32,6 +32,7 @@ pub fn accepts_gzip(accept_encoding: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::{PHONE_PAGE, accepts_gzip, phone_page_gzip};
 

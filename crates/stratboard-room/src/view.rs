@@ -217,6 +217,7 @@ fn alternative_bars(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use stratboard_core::model::{

@@ -1,0 +1,428 @@
+//! The phone page on a small phone (320×568 px) in headless Chromium, against a room run in
+//! this process the way the window runs it (the document's owner loop on a thread of its own,
+//! closing timed votes), so the test can act as the facilitator:
+//!
+//! - axe-core finds no accessibility violation on the join page or on the votes;
+//! - every button is at least 44×44 px, and the page does not stick out sideways;
+//! - the vote the facilitator shows on phones comes to the front, tagged;
+//! - refusals come in Russian words, never the server's English (an empty ballot, a closed
+//!   vote, a guest's ballot);
+//! - a Live vote's result shows as bars once the participant has voted;
+//! - a timed vote counts down, closes by itself, and its result comes to the phone;
+//! - with the room stopped, a ballot waits on the phone under a banner and is sent by itself
+//!   once the room is back (started again on the same port: the device stays joined), and is
+//!   stored exactly once;
+//! - "My ideas" lists the idea sent.
+//!
+//! Without `chromedriver` and Chromium on `PATH` the test prints a note and passes, unless
+//! `STRATBOARD_REQUIRE_BROWSER=1` (as in CI), when it fails.
+#![cfg(unix)]
+#![allow(clippy::unwrap_used)]
+
+mod browser_support;
+mod room_support;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use browser_support::{
+    Browser, PATIENCE, appears, assert_fits, axe_source, axe_violations, button, card, click_id,
+    phone, tools, wait_for_text,
+};
+use fantoccini::{Client, Locator};
+use room_support::{add_alternative, add_open_vote, add_participant};
+use serde_json::json;
+use stratboard_core::commands::{Command, VoteOp};
+use stratboard_core::deadlines::Deadlines;
+use stratboard_core::document::Document;
+use stratboard_core::inbox::CommandSender;
+use stratboard_core::model::{Anonymity, ResultsVisibility, Session, VoteId, VoteMethod};
+use stratboard_room::{Room, SharedSession};
+
+const LIVE: &str = "Строим парк?";
+const TIMED: &str = "Что поддерживаете?";
+const RANKED: &str = "Что делаем первым?";
+const SCALE: &str = "Оцените проекты от 0 до 10";
+const CLOSED: &str = "Прошлый вопрос";
+const IDEA: &str = "Лавочки у школы";
+
+/// Three participants with codes, three alternatives, four open votes (a Live consent vote, a
+/// secret approval vote, a ranked vote, a 0–10 scale) and a closed one.
+fn session() -> Session {
+    let mut s = Session::new("Сессия на маленьком телефоне");
+    for name in ["Анна", "Борис", "Вера"] {
+        add_participant(&mut s, name);
+    }
+    for title in ["Парк", "Школа", "Дорога"] {
+        add_alternative(&mut s, title);
+    }
+    let all: Vec<_> = s.alternatives.iter().map(|a| a.id).collect();
+    let consent = VoteMethod::Consent { allow_block: true };
+    let live = add_open_vote(&mut s, LIVE, consent, Anonymity::Open, vec![all[0]]);
+    s.votes
+        .iter_mut()
+        .find(|v| v.id == live)
+        .unwrap()
+        .visibility = ResultsVisibility::Live;
+    let approval = VoteMethod::Approval;
+    add_open_vote(&mut s, TIMED, approval, Anonymity::Secret, all.clone());
+    add_open_vote(
+        &mut s,
+        RANKED,
+        VoteMethod::Schulze,
+        Anonymity::Open,
+        all.clone(),
+    );
+    let scale = VoteMethod::Score { min: 0, max: 10 };
+    add_open_vote(&mut s, SCALE, scale, Anonymity::Open, all.clone());
+    let closed = add_open_vote(&mut s, CLOSED, VoteMethod::Approval, Anonymity::Open, all);
+    s.apply(Command::Vote {
+        vote: closed,
+        op: VoteOp::Close {
+            at: chrono::Utc::now(),
+        },
+    })
+    .unwrap();
+    let codes = stratboard_room::access::codes_for_everyone(&s)
+        .unwrap()
+        .unwrap();
+    s.apply(codes).unwrap();
+    s
+}
+
+/// The document's owner on a thread of its own, as the window is: timed votes closed, what was
+/// sent applied, saved where a phone waits, published to the room.
+struct Owner {
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<Document>>,
+}
+
+impl Owner {
+    fn start(mut doc: Document, shared: SharedSession) -> Self {
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopping = Arc::clone(&stop);
+        let thread = std::thread::spawn(move || {
+            let mut deadlines = Deadlines::default();
+            while !stopping.load(Ordering::SeqCst) {
+                deadlines.send_due(doc.session(), &doc.sender(), chrono::Utc::now());
+                stratboard_room::owner_turn(&mut doc, Some(&shared));
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            stratboard_room::owner_turn(&mut doc, Some(&shared));
+            doc
+        });
+        Self {
+            stop,
+            thread: Some(thread),
+        }
+    }
+
+    /// Stops the loop and hands back the document.
+    fn finish(mut self) -> Document {
+        self.stop.store(true, Ordering::SeqCst);
+        self.thread.take().unwrap().join().unwrap()
+    }
+}
+
+impl Drop for Owner {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(thread) = self.thread.take() {
+            thread.join().ok();
+        }
+    }
+}
+
+/// The facilitator's side: the session's room, its owner, and what the test sends it.
+struct Facilitator {
+    room: Option<Room>,
+    owner: Owner,
+    shared: SharedSession,
+    sender: CommandSender,
+    address: SocketAddr,
+    devices: PathBuf,
+    votes: Vec<(String, VoteId)>,
+    anna: (u32, String),
+}
+
+impl Facilitator {
+    fn start(dir: &Path) -> Self {
+        let file = dir.join("phone.ron");
+        let session = session();
+        stratboard_core::storage::save(&file, &session, None).unwrap();
+        let doc = Document::open(&file).unwrap();
+        let shared = SharedSession::new(doc.session());
+        let sender = doc.sender();
+        let devices = dir.join("phone.ron.devices");
+        let room = Room::start(
+            "127.0.0.1:0".parse().unwrap(),
+            sender.clone(),
+            shared.clone(),
+            Some(devices.clone()),
+        )
+        .unwrap();
+        let address = room.address();
+        let votes = session
+            .votes
+            .iter()
+            .map(|v| (v.question.clone(), v.id))
+            .collect();
+        let anna = &session.participants[0];
+        let anna = (anna.id.0, anna.code.clone().unwrap());
+        Self {
+            room: Some(room),
+            owner: Owner::start(doc, shared.clone()),
+            shared,
+            sender,
+            address,
+            devices,
+            votes,
+            anna,
+        }
+    }
+
+    fn vote(&self, question: &str) -> VoteId {
+        self.votes.iter().find(|(q, _)| q == question).unwrap().1
+    }
+
+    fn url(&self) -> String {
+        format!("http://{}", self.address)
+    }
+
+    /// Stops the room server (the document's owner goes on).
+    fn stop_room(&mut self) {
+        if let Some(room) = self.room.take() {
+            room.stop();
+        }
+    }
+
+    /// Starts the room again on the same address, reading the devices it kept.
+    fn start_room(&mut self) {
+        let room = Room::start(
+            self.address,
+            self.sender.clone(),
+            self.shared.clone(),
+            Some(self.devices.clone()),
+        )
+        .unwrap();
+        self.room = Some(room);
+    }
+}
+
+/// What the page says for the answer to `method path body` sent with this phone's token (or,
+/// with `guest`, a guest's token got first).
+async fn worded(client: &Client, path: &str, body: serde_json::Value, guest: bool) -> String {
+    let said = client
+        .execute_async(
+            "var path = arguments[0], body = arguments[1], guest = arguments[2];
+             var done = arguments[arguments.length - 1], saved = token;
+             function post() {
+               api('POST', path, body, function (s, d) { token = saved; done(why(s, d)); });
+             }
+             if (!guest) { post(); return; }
+             api('POST', '/api/join', { guest: true }, function (s, d) { token = d.token; post(); });",
+            vec![json!(path), body, json!(guest)],
+        )
+        .await
+        .unwrap();
+    said.as_str().unwrap().to_owned()
+}
+
+/// No Latin letter: nothing of the server's English reaches a Russian page.
+fn russian_only(said: &str) {
+    assert!(
+        !said.chars().any(|c| c.is_ascii_alphabetic()),
+        "server text on the page: {said}"
+    );
+}
+
+/// Buttons on the page smaller than 44×44 px, as "text: w×h".
+async fn small_targets(client: &Client) -> Vec<String> {
+    let found = client
+        .execute(
+            "return Array.prototype.filter.call(document.querySelectorAll('button'),
+               function (b) { return b.offsetParent !== null; })
+             .map(function (b) { var r = b.getBoundingClientRect();
+               return [b.textContent.trim() || b.getAttribute('aria-label'), r.width, r.height]; })
+             .filter(function (x) { return x[1] < 44 || x[2] < 44; })
+             .map(function (x) { return x[0] + ': ' + x[1] + '×' + x[2]; });",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(found).unwrap()
+}
+
+/// The first vote card's question.
+async fn first_question(client: &Client) -> String {
+    let Ok(legend) = client.find(Locator::Css("#votes fieldset legend")).await else {
+        return String::new();
+    };
+    legend.text().await.unwrap_or_default()
+}
+
+async fn wait_until_first(client: &Client, question: &str) {
+    let started = Instant::now();
+    while first_question(client).await != question {
+        assert!(started.elapsed() < PATIENCE, "{question} never came first");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn check_accessibility(client: &Client, axe: Option<&str>, what: &str) {
+    if let Some(axe) = axe {
+        let violations = axe_violations(client, axe).await;
+        assert!(violations.is_empty(), "{what}: {violations:#?}");
+    }
+}
+
+#[test]
+fn a_small_phone_follows_the_facilitator_and_keeps_a_ballot_through_a_lost_connection() {
+    let Some((chromedriver, chromium)) = tools() else {
+        return;
+    };
+    let axe = axe_source();
+    let dir = tempfile::tempdir().unwrap();
+    let mut facilitator = Facilitator::start(dir.path());
+    let browser = Browser::start(&chromedriver);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let client = phone(&browser, &chromium, 320, 568).await;
+        client
+            .goto(&format!("{}/", facilitator.url()))
+            .await
+            .unwrap();
+        appears(&client, Locator::Css("#join:not([hidden])")).await;
+        wait_for_text(&client, None, "#join-heading", "Вход в зал").await;
+        check_accessibility(&client, axe.as_deref(), "the join page").await;
+        let field = appears(&client, Locator::Id("code")).await;
+        field.send_keys(&facilitator.anna.1).await.unwrap();
+        click_id(&client, "join-button").await;
+        wait_for_text(&client, None, "#who", "Вы: Анна").await;
+        wait_for_text(&client, None, "nav h2", "Голосования: отвечено 0 из 4").await;
+        assert_fits(&client, 320).await;
+        assert_eq!(small_targets(&client).await, Vec::<String>::new());
+        check_accessibility(&client, axe.as_deref(), "the votes").await;
+
+        // The facilitator shows the ranked vote on the phones: it comes first, tagged.
+        facilitator
+            .shared
+            .show_on_phones(Some(facilitator.vote(RANKED)));
+        wait_until_first(&client, RANKED).await;
+        wait_for_text(&client, Some(RANKED), ".tag", "Сейчас на экране").await;
+
+        // Refusals in the session's words.
+        let ranked = format!("/api/votes/{}/ballot", facilitator.vote(RANKED).0);
+        let empty = worded(&client, &ranked, json!({ "Ranking": [] }), false).await;
+        assert!(empty.starts_with("Бюллетень не принят."), "{empty}");
+        russian_only(&empty);
+        let closed = format!("/api/votes/{}/ballot", facilitator.vote(CLOSED).0);
+        let said = worded(&client, &closed, json!({ "Approval": [] }), false).await;
+        assert_eq!(said, "Голосование закрыто.");
+        facilitator.room.as_ref().unwrap().allow_guests(true);
+        let said = worded(&client, &ranked, json!({ "Ranking": [] }), true).await;
+        assert_eq!(said, "Гости не голосуют.");
+
+        // A Live vote: once answered, the card folds and shows the current result.
+        button(&client, LIVE, "За").await.click().await.unwrap();
+        button(&client, LIVE, "Отправить")
+            .await
+            .click()
+            .await
+            .unwrap();
+        wait_for_text(&client, Some(LIVE), ".mine", "✓ Ваш выбор: За").await;
+        wait_for_text(&client, Some(LIVE), "h3", "Текущий результат").await;
+        wait_for_text(&client, Some(LIVE), ".bars .label", "За\n1").await;
+        wait_for_text(&client, None, "nav h2", "Голосования: отвечено 1 из 4").await;
+
+        // A timed vote counts down, closes by itself, and its result comes to the phone.
+        let deadline = chrono::Utc::now() + chrono::Duration::seconds(3);
+        facilitator
+            .sender
+            .send(Command::Vote {
+                vote: facilitator.vote(TIMED),
+                op: VoteOp::SetDeadline {
+                    deadline: Some(deadline),
+                },
+            })
+            .unwrap();
+        let countdown = appears(&client, Locator::Css(".countdown")).await;
+        let left = countdown.text().await.unwrap();
+        assert!(left.starts_with("Осталось 0:0"), "{left}");
+        wait_for_text(&client, None, "#results h2", &format!("Итог: {TIMED}")).await;
+        assert!(card(&client, TIMED).await.is_none(), "closed: no ballot");
+
+        // No connection: the ballot waits on the phone, and goes once the room is back.
+        facilitator.stop_room();
+        for title in ["Дорога", "Парк", "Школа"] {
+            button(&client, RANKED, title).await.click().await.unwrap();
+        }
+        button(&client, RANKED, "Отправить")
+            .await
+            .click()
+            .await
+            .unwrap();
+        wait_for_text(
+            &client,
+            None,
+            "#offline",
+            "Нет связи — голос сохранён на телефоне и будет отправлен.",
+        )
+        .await;
+        facilitator.start_room();
+        wait_for_text(
+            &client,
+            Some(RANKED),
+            ".mine",
+            "✓ Ваш выбор: 1. Дорога; 2. Парк; 3. Школа",
+        )
+        .await;
+        let banner = client.find(Locator::Id("offline")).await.unwrap();
+        assert!(!banner.is_displayed().await.unwrap(), "the banner goes");
+
+        // My ideas.
+        client
+            .find(Locator::Id("idea"))
+            .await
+            .unwrap()
+            .send_keys(IDEA)
+            .await
+            .unwrap();
+        click_id(&client, "idea-button").await;
+        wait_for_text(
+            &client,
+            None,
+            "#my-ideas li",
+            &format!("{IDEA} — ждёт, пока ведущий откроет идеи"),
+        )
+        .await;
+        assert_fits(&client, 320).await;
+        assert_eq!(small_targets(&client).await, Vec::<String>::new());
+        check_accessibility(&client, axe.as_deref(), "after voting").await;
+        client.close().await.unwrap();
+    });
+    drop(browser);
+    facilitator.stop_room();
+    let ranked = facilitator.vote(RANKED);
+    let doc = std::mem::replace(
+        &mut facilitator.owner,
+        Owner {
+            stop: Arc::default(),
+            thread: None,
+        },
+    )
+    .finish();
+    let round = &doc.session().vote(ranked).unwrap().rounds[0];
+    assert_eq!(round.ballots.len(), 1, "the retried ballot is stored once");
+    assert_eq!(
+        round.voters,
+        vec![stratboard_core::model::ParticipantId(facilitator.anna.0)]
+    );
+}
