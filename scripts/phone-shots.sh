@@ -14,8 +14,10 @@
 #   OUTDIR/LANG-360-full.png        the whole page on a phone
 #   OUTDIR/LANG-1280x800.png        a laptop's first screen
 #   OUTDIR/LANG-1280-full.png       the whole page on a laptop
-#   OUTDIR/LANG-voted-360x740.png   a phone after voting in the first vote (and -360-full.png:
-#                                   with taps in two other votes made before)
+#   OUTDIR/LANG-voteN-320x568.png   open vote N (0–7: consent, plurality, approval, dot, score,
+#   OUTDIR/LANG-voteN-360x740.png   majority judgment with 7 grades, ranked, matrix) drawn whole
+#   OUTDIR/LANG-voted-360x740.png   a phone after answering the first vote (folded into the
+#                                   overview, the next vote up)
 # LANG is ru (tests/fixtures/room-every-ballot.ron: Cyrillic text, so the page speaks Russian)
 # and en (tests/fixtures/room-every-ballot-en.ron).
 #
@@ -157,20 +159,26 @@ for lang in ru en; do
 
   shots "$lang" "$url/" 360 740 "$lang-join" \
     "!document.getElementById('join').hidden && document.getElementById('join-heading').textContent !== ''"
-  voted="document.querySelectorAll('#votes fieldset').length >= 8"
-  shots "$lang" "$url/join/$code" 360 740 "$lang" "$voted"
-  shots "$lang" "$url/join/$code" 320 568 "$lang" "$voted"
-  shots "$lang" "$url/join/$code" 1280 800 "$lang" "$voted"
-  # The same phone part-way through: the ranked vote's 3rd and 1st alternatives tapped, 7 for
-  # the first alternative in the score vote, then «За»/For sent in the consent vote (whose
-  # answer may redraw the page: do the taps survive?).
-  shots "$lang" "$url/join/$code" 360 740 "$lang-voted" "$voted" \
-    "(function () { var c = document.querySelectorAll('#votes fieldset');
-       var ranked = c[6].querySelectorAll('.choices button'); ranked[2].click(); ranked[0].click();
-       c[4].querySelector('.steps').children[7].click();
-       c[0].querySelector('.choices button').click(); c[0].querySelector('button.primary').click();
+  ready="!!document.querySelector('#votes fieldset') && document.querySelectorAll('#votes nav li').length >= 7"
+  shots "$lang" "$url/join/$code" 360 740 "$lang" "$ready"
+  shots "$lang" "$url/join/$code" 320 568 "$lang" "$ready"
+  shots "$lang" "$url/join/$code" 1280 800 "$lang" "$ready"
+  # Each open vote drawn whole, as if its line in the overview were tapped: every ballot kind.
+  for i in 0 1 2 3 4 5 6 7; do
+    for size in "320 568" "360 740"; do
+      set -- $size
+      shots "$lang" "$url/join/$code" "$1" "$2" "$lang-vote$i" "$ready" \
+        "(function () { picked = shown.votes[$i].id; redraw(); window.scrollTo(0, 0); return true; })()" \
+        "document.querySelector('#votes fieldset legend').textContent === shown.votes[$i].question"
+    done
+  done
+  # The same phone after answering the first vote: it folds into the overview with the answer
+  # and the time it was accepted, and the next vote comes up.
+  shots "$lang" "$url/join/$code" 360 740 "$lang-voted" "$ready" \
+    "(function () { var c = document.querySelector('#votes fieldset');
+       c.querySelector('.choices button').click(); c.querySelector('button.primary').click();
        return true; })()" \
-    "!!document.querySelector('#votes fieldset .message.ok')"
+    "!!document.querySelector('#votes nav .message.ok')"
 
   kill -TERM "$server"
   wait "$server" || true

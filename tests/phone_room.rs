@@ -273,6 +273,29 @@ async fn wait_until_first(client: &Client, question: &str) {
     }
 }
 
+/// With `STRATBOARD_PHONE_SHOTS=DIR`, the screen as it is now, to look at:
+/// `DIR/320x568-NAME.png`, scrolled to `question`'s card where given.
+async fn shot(client: &Client, name: &str, question: Option<&str>) {
+    let Some(dir) = std::env::var_os("STRATBOARD_PHONE_SHOTS") else {
+        return;
+    };
+    if let Some(question) = question
+        && let Some(card) = card(client, question).await
+    {
+        client
+            .execute("arguments[0].scrollIntoView();", vec![json!(card)])
+            .await
+            .unwrap();
+    } else {
+        client
+            .execute("window.scrollTo(0, 0);", vec![])
+            .await
+            .unwrap();
+    }
+    let file = Path::new(&dir).join(format!("320x568-{name}.png"));
+    std::fs::write(file, client.screenshot().await.unwrap()).unwrap();
+}
+
 async fn check_accessibility(client: &Client, axe: Option<&str>, what: &str) {
     if let Some(axe) = axe {
         let violations = axe_violations(client, axe).await;
@@ -302,6 +325,7 @@ fn a_small_phone_follows_the_facilitator_and_keeps_a_ballot_through_a_lost_conne
         appears(&client, Locator::Css("#join:not([hidden])")).await;
         wait_for_text(&client, None, "#join-heading", "Вход в зал").await;
         check_accessibility(&client, axe.as_deref(), "the join page").await;
+        shot(&client, "join", None).await;
         let field = appears(&client, Locator::Id("code")).await;
         field.send_keys(&facilitator.anna.1).await.unwrap();
         click_id(&client, "join-button").await;
@@ -310,6 +334,8 @@ fn a_small_phone_follows_the_facilitator_and_keeps_a_ballot_through_a_lost_conne
         assert_fits(&client, 320).await;
         assert_eq!(small_targets(&client).await, Vec::<String>::new());
         check_accessibility(&client, axe.as_deref(), "the votes").await;
+        shot(&client, "overview", None).await;
+        shot(&client, "scale", Some(SCALE)).await;
 
         // The facilitator shows the ranked vote on the phones: it comes first, tagged.
         facilitator
@@ -317,6 +343,7 @@ fn a_small_phone_follows_the_facilitator_and_keeps_a_ballot_through_a_lost_conne
             .show_on_phones(Some(facilitator.vote(RANKED)));
         wait_until_first(&client, RANKED).await;
         wait_for_text(&client, Some(RANKED), ".tag", "Сейчас на экране").await;
+        shot(&client, "front", None).await;
 
         // Refusals in the session's words.
         let ranked = format!("/api/votes/{}/ballot", facilitator.vote(RANKED).0);
@@ -337,10 +364,11 @@ fn a_small_phone_follows_the_facilitator_and_keeps_a_ballot_through_a_lost_conne
             .click()
             .await
             .unwrap();
-        wait_for_text(&client, Some(LIVE), ".mine", "✓ Ваш выбор: За").await;
+        wait_for_text(&client, Some(LIVE), ".mine", "Ваш выбор: За").await;
         wait_for_text(&client, Some(LIVE), "h3", "Текущий результат").await;
         wait_for_text(&client, Some(LIVE), ".bars .label", "За\n1").await;
         wait_for_text(&client, None, "nav h2", "Голосования: отвечено 1 из 4").await;
+        shot(&client, "live-result", Some(LIVE)).await;
 
         // A timed vote counts down, closes by itself, and its result comes to the phone.
         let deadline = chrono::Utc::now() + chrono::Duration::seconds(3);
@@ -356,7 +384,19 @@ fn a_small_phone_follows_the_facilitator_and_keeps_a_ballot_through_a_lost_conne
         let countdown = appears(&client, Locator::Css(".countdown")).await;
         let left = countdown.text().await.unwrap();
         assert!(left.starts_with("Осталось 0:0"), "{left}");
+        shot(&client, "countdown", Some(TIMED)).await;
         wait_for_text(&client, None, "#results h2", &format!("Итог: {TIMED}")).await;
+        client
+            .execute(
+                "document.getElementById('results').scrollIntoView();",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if let Some(dir) = std::env::var_os("STRATBOARD_PHONE_SHOTS") {
+            let file = Path::new(&dir).join("320x568-closed-result.png");
+            std::fs::write(file, client.screenshot().await.unwrap()).unwrap();
+        }
         assert!(card(&client, TIMED).await.is_none(), "closed: no ballot");
 
         // No connection: the ballot waits on the phone, and goes once the room is back.
@@ -376,6 +416,7 @@ fn a_small_phone_follows_the_facilitator_and_keeps_a_ballot_through_a_lost_conne
             "Нет связи — голос сохранён на телефоне и будет отправлен.",
         )
         .await;
+        shot(&client, "offline", None).await;
         facilitator.start_room();
         wait_for_text(
             &client,
@@ -386,6 +427,7 @@ fn a_small_phone_follows_the_facilitator_and_keeps_a_ballot_through_a_lost_conne
         .await;
         let banner = client.find(Locator::Id("offline")).await.unwrap();
         assert!(!banner.is_displayed().await.unwrap(), "the banner goes");
+        shot(&client, "folded", Some(RANKED)).await;
 
         // My ideas.
         client

@@ -201,32 +201,38 @@ impl Drop for Browser {
     }
 }
 
-/// The open vote's card asking `question` (found anew each time: a live update may redraw it).
+/// The open vote asking `question`, as the page shows it: its card (the vote drawn whole), or
+/// its line in the overview (an answered vote). Found anew each time: a live update may redraw
+/// it.
 pub async fn card(client: &Client, question: &str) -> Option<fantoccini::elements::Element> {
     for card in client
-        .find_all(Locator::Css("#votes fieldset"))
+        .find_all(Locator::Css("#votes [data-question]"))
         .await
         .ok()?
     {
-        if card
-            .find(Locator::Css("legend"))
-            .await
-            .ok()?
-            .text()
-            .await
-            .ok()?
-            .trim()
-            == question
-        {
+        if card.attr("data-question").await.ok()?.as_deref() == Some(question) {
             return Some(card);
         }
     }
     None
 }
 
+/// Opens the vote asking `question` from the overview (a tap on its line), when it is there.
+pub async fn open_vote(client: &Client, question: &str) {
+    let Ok(lines) = client.find_all(Locator::Css("#votes nav button")).await else {
+        return;
+    };
+    for line in lines {
+        if line.text().await.is_ok_and(|text| text.contains(question)) {
+            line.click().await.ok();
+            return;
+        }
+    }
+}
+
 /// The button of `question`'s card whose text ends with `label` (a ranked button reads
 /// "· Парк" or "1 Парк"), or that is named `label` for assistive technology (a dot button
-/// reads "3" and is named "Парк: 3").
+/// reads "3" and is named "Парк: 3"). A vote not drawn whole is opened from the overview.
 pub async fn button(client: &Client, question: &str, label: &str) -> fantoccini::elements::Element {
     let started = Instant::now();
     loop {
@@ -245,6 +251,8 @@ pub async fn button(client: &Client, question: &str, label: &str) -> fantoccini:
                 }
             }
         }
+        // Not drawn whole yet: open it from the overview.
+        open_vote(client, question).await;
         assert!(
             started.elapsed() < PATIENCE,
             "no button {label:?} in the card {question:?}"

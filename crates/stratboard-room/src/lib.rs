@@ -454,6 +454,11 @@ mod tests {
                 .unwrap_or_else(|| panic!("the page has no words for the problem {problem:?}"));
             assert!(!ru.is_empty() && !en.is_empty(), "{problem}");
         }
+        for measure in view::MEASURES {
+            let (ru, en) = worded("MEASURES", measure)
+                .unwrap_or_else(|| panic!("the page has no words for the measure {measure:?}"));
+            assert!(!ru.is_empty() && !en.is_empty(), "{measure}");
+        }
     }
 
     #[test]

@@ -27,8 +27,9 @@ pub struct PhoneResult {
     pub question: String,
     /// Whether the vote is closed (else the result is live and may change).
     pub closed: bool,
-    /// What the bars measure: `consent`, `totals`, `median-grade`, `first-preferences`,
-    /// `pairwise-wins`, `wins-minus-losses`.
+    /// What the bars measure: `consent`, `votes`, `approvals`, `dots`, `score-sums`, `points`,
+    /// `weighted-totals`, `median-grade`, `first-preferences`, `pairwise-wins`,
+    /// `wins-minus-losses`.
     pub measure: &'static str,
     /// The ballots counted.
     pub ballots: u64,
@@ -121,14 +122,35 @@ fn closed_at(vote: &Vote) -> Option<chrono::DateTime<chrono::Utc>> {
     vote.rounds.last()?.seal.as_ref().map(|seal| seal.closed_at)
 }
 
+/// Every `measure` a result can name (the phone page words each: a test checks).
+pub const MEASURES: [&str; 11] = [
+    "consent",
+    "votes",
+    "approvals",
+    "dots",
+    "score-sums",
+    "points",
+    "weighted-totals",
+    "median-grade",
+    "first-preferences",
+    "pairwise-wins",
+    "wins-minus-losses",
+];
+
+/// What the bars measure, by the method: the same words as the board's chart.
 fn measure_code(method: &VoteMethod) -> &'static str {
-    match ChartMeasure::of(method) {
-        ChartMeasure::Consent => "consent",
-        ChartMeasure::Totals => "totals",
-        ChartMeasure::MedianGrade => "median-grade",
-        ChartMeasure::FirstPreferences => "first-preferences",
-        ChartMeasure::PairwiseWins => "pairwise-wins",
-        ChartMeasure::WinsMinusLosses => "wins-minus-losses",
+    match (ChartMeasure::of(method), method) {
+        (ChartMeasure::Consent, _) => "consent",
+        (ChartMeasure::MedianGrade, _) => "median-grade",
+        (ChartMeasure::FirstPreferences, _) => "first-preferences",
+        (ChartMeasure::PairwiseWins, _) => "pairwise-wins",
+        (ChartMeasure::WinsMinusLosses, _) => "wins-minus-losses",
+        (ChartMeasure::Totals, VoteMethod::Approval) => "approvals",
+        (ChartMeasure::Totals, VoteMethod::Dot { .. }) => "dots",
+        (ChartMeasure::Totals, VoteMethod::Score { .. }) => "score-sums",
+        (ChartMeasure::Totals, VoteMethod::Borda) => "points",
+        (ChartMeasure::Totals, VoteMethod::Matrix { .. }) => "weighted-totals",
+        (ChartMeasure::Totals, _) => "votes",
     }
 }
 
@@ -256,12 +278,21 @@ mod tests {
     }
 
     #[test]
+    fn every_method_measures_by_a_listed_measure() {
+        let defaults = stratboard_core::model::MethodDefaults::default();
+        for info in &stratboard_core::model::METHODS {
+            let method = (info.new)(&defaults);
+            assert!(MEASURES.contains(&measure_code(&method)), "{method:?}");
+        }
+    }
+
+    #[test]
     fn live_results_show_while_open_best_first() {
         let shown = Results::default().refresh(&session(ResultsVisibility::Live, VoteStatus::Open));
         assert_eq!(shown.len(), 1);
         let result = &shown[0];
         assert!(!result.closed);
-        assert_eq!(result.measure, "totals");
+        assert_eq!(result.measure, "approvals");
         assert_eq!(result.ballots, 2);
         let bars: Vec<_> = result
             .bars
