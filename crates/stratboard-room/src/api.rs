@@ -574,10 +574,23 @@ async fn room_state(State(room): State<RoomState>, headers: HeaderMap) -> Respon
 }
 
 /// Sends `command` as a durable request and waits (without holding a thread) for the answer.
+/// After [`DURABLE_WAIT`] the request is withdrawn if the owner has not taken it yet — then it
+/// is never applied, and the answer `503 unavailable` is true: nothing was stored. A request
+/// the owner has taken is waited for until its real answer (the request's own timeout
+/// still applies).
 async fn send_durable(room: &RoomState, command: Command) -> Result<Outcome, Response> {
-    let (answer, answered) = tokio::sync::oneshot::channel();
+    send_durable_within(&room.sender, command, DURABLE_WAIT).await
+}
+
+/// [`send_durable`] with the wait given.
+async fn send_durable_within(
+    sender: &CommandSender,
+    command: Command,
+    wait: std::time::Duration,
+) -> Result<Outcome, Response> {
+    let (answer, mut answered) = tokio::sync::oneshot::channel();
     let answer = std::sync::Mutex::new(Some(answer));
-    room.sender
+    let claim = sender
         .request_durable_then(command, move |reply| {
             let taken = answer
                 .lock()
@@ -588,9 +601,15 @@ async fn send_durable(room: &RoomState, command: Command) -> Result<Outcome, Res
             }
         })
         .map_err(|_| closed())?;
-    match tokio::time::timeout(DURABLE_WAIT, answered).await {
-        Ok(Ok(reply)) => reply.map_err(|error| refused(&error)),
-        _ => Err(closed()),
+    let reply = match tokio::time::timeout(wait, &mut answered).await {
+        Ok(reply) => reply,
+        Err(_) if claim.withdraw() => return Err(closed()),
+        Err(_) => answered.await,
+    };
+    match reply {
+        Ok(reply) => reply.map_err(|error| refused(&error)),
+        // The document was dropped (another file opened): the request was not applied.
+        Err(_) => Err(closed()),
     }
 }
 
@@ -783,4 +802,129 @@ pub fn phone_view_digest(session: &Session) -> u64 {
         }
     }
     hasher.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use std::sync::{Mutex, mpsc};
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use stratboard_core::commands::{Item, ItemRef};
+    use stratboard_core::document::Document;
+    use stratboard_core::model::{ConsentChoice, Participant};
+
+    /// A saved session with one participant and an open secret consent vote.
+    fn hall(dir: &std::path::Path) -> (Document, VoteId, ParticipantId) {
+        let mut s = Session::new("Hall");
+        let added = |s: &mut Session, item| match s.apply(Command::Add(item)).unwrap().outcome {
+            Outcome::Added(added) => added,
+            other => panic!("{other:?}"),
+        };
+        let ItemRef::Participant(anna) = added(
+            &mut s,
+            Item::Participant(Participant {
+                name: "Anna".into(),
+                ..Participant::default()
+            }),
+        ) else {
+            panic!("not a participant")
+        };
+        let ItemRef::Alternative(park) = added(
+            &mut s,
+            Item::Alternative(Alternative {
+                title: "Park".into(),
+                ..Alternative::default()
+            }),
+        ) else {
+            panic!("not an alternative")
+        };
+        let ItemRef::Vote(vote) = added(
+            &mut s,
+            Item::Vote(Vote {
+                question: "Build the park?".into(),
+                alternatives: vec![park],
+                method: VoteMethod::Consent { allow_block: false },
+                anonymity: Anonymity::Secret,
+                ..Vote::default()
+            }),
+        ) else {
+            panic!("not a vote")
+        };
+        s.apply(Command::Vote {
+            vote,
+            op: VoteOp::Open,
+        })
+        .unwrap();
+        let mut doc = Document::untitled(s);
+        doc.save_as(&dir.join("hall.ron")).unwrap();
+        (doc, vote, anna)
+    }
+
+    fn cast(vote: VoteId, voter: ParticipantId) -> Command {
+        Command::Vote {
+            vote,
+            op: VoteOp::Cast {
+                round: 1,
+                voter,
+                choice: Choice::Consent(ConsentChoice::For),
+                seed: 1,
+            },
+        }
+    }
+
+    fn ballots_in_file(dir: &std::path::Path) -> usize {
+        let file = stratboard_core::storage::load(&dir.join("hall.ron")).unwrap();
+        file.session.votes[0].rounds[0].ballots.len()
+    }
+
+    #[tokio::test]
+    async fn a_ballot_the_owner_never_took_is_withdrawn_and_answered_unavailable() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut doc, vote, anna) = hall(dir.path());
+        // No owner turn comes within the wait (a stuck owner).
+        let answer = send_durable_within(&doc.sender(), cast(vote, anna), Duration::ZERO).await;
+        let refused = answer.unwrap_err();
+        assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE);
+        let body = axum::body::to_bytes(refused.into_body(), BODY_LIMIT)
+            .await
+            .unwrap();
+        let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(body["error"], Reason::Unavailable.code());
+        // The owner comes back: the withdrawn ballot is skipped, not applied later.
+        assert!(doc.drain_and_publish(Instant::now(), |_| {}).is_empty());
+        assert!(doc.session().votes[0].rounds[0].ballots.is_empty());
+        assert_eq!(ballots_in_file(dir.path()), 0, "a 503 stored nothing");
+    }
+
+    #[tokio::test]
+    async fn a_ballot_a_slow_owner_took_is_waited_for_and_answered_with_the_truth() {
+        let dir = tempfile::tempdir().unwrap();
+        let (doc, vote, anna) = hall(dir.path());
+        let sender = doc.sender();
+        let (wake, woken) = mpsc::channel::<()>();
+        let (took, taken) = mpsc::channel::<()>();
+        let taken = Mutex::new(taken);
+        // Sending wakes the owner and returns once the owner has taken the ballot, so the
+        // wait below starts with the ballot taken and runs out while the owner is slow.
+        doc.set_waker(std::sync::Arc::new(move || {
+            wake.send(()).ok();
+            taken.lock().unwrap().recv().ok();
+        }));
+        let owner = std::thread::spawn(move || {
+            let mut doc = doc;
+            woken.recv().unwrap();
+            doc.drain_and_publish(Instant::now(), |_| {
+                took.send(()).ok();
+                // A slow save: the phone's wait runs out meanwhile.
+                std::thread::sleep(Duration::from_millis(200));
+            })
+        });
+        let answer = send_durable_within(&sender, cast(vote, anna), Duration::from_millis(1)).await;
+        assert_eq!(answer.ok(), Some(Outcome::Cast { corrected: false }));
+        assert_eq!(owner.join().unwrap().len(), 1);
+        assert_eq!(ballots_in_file(dir.path()), 1, "a 200 is stored");
+    }
 }
