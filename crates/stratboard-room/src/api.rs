@@ -41,7 +41,8 @@ use tower::ServiceExt as _;
 
 use crate::access::{Access, Device, JoinRefusal};
 use crate::{
-    BODY_LIMIT, DURABLE_WAIT, HEADER_TIMEOUT, MAX_CONNECTIONS, REQUEST_TIMEOUT, SharedSession,
+    BODY_LIMIT, BUSY_HEADER_TIMEOUT, BUSY_RETRY_AFTER, DURABLE_WAIT, HEADER_TIMEOUT,
+    MAX_BUSY_ANSWERS, MAX_CONNECTIONS, REQUEST_TIMEOUT, SharedSession,
 };
 use stratboard_core::ballot::{self, Form};
 use stratboard_core::commands::{Command, CommandError, Item, Outcome, VoteOp, VoteRefusal};
@@ -106,16 +107,28 @@ pub fn router(state: RoomState) -> Router {
 /// Serves the router on `listener` until `stopped`, with each client's address known (for
 /// the join limit). Each connection must send a request's headers within [`HEADER_TIMEOUT`]
 /// (a slow or silent client cannot hold it), at most [`MAX_CONNECTIONS`] are served at once
-/// (more are closed at once), and on stop every connection is shut down gracefully: requests
-/// under way are answered, event streams end.
+/// (one more is answered `503 busy` with `Retry-After`, never closed unanswered), and on stop
+/// every connection is shut down gracefully: requests under way are answered, event streams
+/// end.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: RoomState,
     stopped: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    serve_at_most(listener, state, stopped, MAX_CONNECTIONS).await
+}
+
+/// [`serve`] with at most `cap` connections served at once.
+async fn serve_at_most(
+    listener: tokio::net::TcpListener,
+    state: RoomState,
+    stopped: impl std::future::Future<Output = ()> + Send + 'static,
+    cap: usize,
+) -> std::io::Result<()> {
     let app = router(state);
     let (closing, closed) = tokio::sync::watch::channel(false);
-    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let slots = Arc::new(tokio::sync::Semaphore::new(cap));
+    let busy_slots = Arc::new(tokio::sync::Semaphore::new(MAX_BUSY_ANSWERS));
     let mut connections = tokio::task::JoinSet::new();
     let mut stopped = std::pin::pin!(stopped);
     loop {
@@ -132,39 +145,89 @@ pub async fn serve(
         };
         // Finished connections are reaped as new ones come.
         while connections.try_join_next().is_some() {}
+        stream.set_nodelay(true).ok();
         let Ok(slot) = Arc::clone(&slots).try_acquire_owned() else {
+            // Over the cap: told so, briefly. Past even those answers the system is out of
+            // room, and the connection is closed.
+            if let Ok(busy) = Arc::clone(&busy_slots).try_acquire_owned() {
+                connections.spawn(async move {
+                    let _busy = busy;
+                    answer_busy(stream).await;
+                });
+            }
             continue;
         };
-        stream.set_nodelay(true).ok();
         let app = app.clone();
-        let mut closing = closed.clone();
+        let closing = closed.clone();
         connections.spawn(async move {
             let _slot = slot;
-            let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
-                request.extensions_mut().insert(ConnectInfo(client));
-                app.clone().oneshot(request.map(axum::body::Body::new))
-            });
-            let mut builder = hyper::server::conn::http1::Builder::new();
-            builder
-                .timer(hyper_util::rt::TokioTimer::new())
-                .header_read_timeout(HEADER_TIMEOUT);
-            let connection =
-                builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
-            let mut connection = std::pin::pin!(connection);
-            let stop = async move { closing.wait_for(|closing| *closing).await.is_ok() };
-            let stopping = tokio::select! {
-                _ = connection.as_mut() => false,
-                stopping = stop => stopping,
-            };
-            if stopping {
-                connection.as_mut().graceful_shutdown();
-                connection.await.ok();
-            }
+            serve_connection(app, stream, client, closing).await;
         });
     }
     closing.send_replace(true);
     while connections.join_next().await.is_some() {}
     Ok(())
+}
+
+/// Serves one connection with `app` until it ends, or gracefully once `closing` is set.
+async fn serve_connection(
+    app: Router,
+    stream: tokio::net::TcpStream,
+    client: SocketAddr,
+    mut closing: tokio::sync::watch::Receiver<bool>,
+) {
+    let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
+        request.extensions_mut().insert(ConnectInfo(client));
+        app.clone().oneshot(request.map(axum::body::Body::new))
+    });
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(HEADER_TIMEOUT);
+    let connection = builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+    let mut connection = std::pin::pin!(connection);
+    let stop = async move { closing.wait_for(|closing| *closing).await.is_ok() };
+    let stopping = tokio::select! {
+        _ = connection.as_mut() => false,
+        stopping = stop => stopping,
+    };
+    if stopping {
+        connection.as_mut().graceful_shutdown();
+        connection.await.ok();
+    }
+}
+
+/// Answers a connection over the cap: its request is read (so closing does not reset the
+/// answer away) and answered `503 busy` with `Retry-After`, then the connection is closed.
+async fn answer_busy(stream: tokio::net::TcpStream) {
+    let service = hyper::service::service_fn(|request: Request<Incoming>| async move {
+        let body = axum::body::Body::new(request.into_body());
+        axum::body::to_bytes(body, BODY_LIMIT).await.ok();
+        Ok::<_, Infallible>(busy())
+    });
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(BUSY_HEADER_TIMEOUT)
+        .keep_alive(false);
+    let connection = builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+    tokio::time::timeout(BUSY_HEADER_TIMEOUT * 2, connection)
+        .await
+        .ok();
+}
+
+/// `503 busy`, with `Retry-After` in seconds.
+fn busy() -> Response {
+    let mut answer = refuse(
+        StatusCode::SERVICE_UNAVAILABLE,
+        Reason::Busy,
+        "the room is serving as many connections as it can; try again shortly",
+    );
+    answer.headers_mut().insert(
+        header::RETRY_AFTER,
+        header::HeaderValue::from(BUSY_RETRY_AFTER.as_secs()),
+    );
+    answer
 }
 
 /// An error answer: a status, the reason the page words (`"error"`), and an English detail
@@ -189,6 +252,9 @@ pub enum Reason {
     TooManyTries,
     /// The server has no randomness for a token, or is not taking ballots now.
     Unavailable,
+    /// The room serves as many connections as it can; the answer says when to try again
+    /// (`Retry-After`).
+    Busy,
     /// The room lets no guests in.
     GuestsOff,
     /// The room has as many guests as it takes.
@@ -219,12 +285,13 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason.
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 19] = [
         Self::NotFound,
         Self::BadRequest,
         Self::WrongCode,
         Self::TooManyTries,
         Self::Unavailable,
+        Self::Busy,
         Self::GuestsOff,
         Self::TooManyGuests,
         Self::NotJoined,
@@ -248,6 +315,7 @@ impl Reason {
             Self::WrongCode => "wrong-code",
             Self::TooManyTries => "too-many-tries",
             Self::Unavailable => "unavailable",
+            Self::Busy => "busy",
             Self::GuestsOff => "guests-off",
             Self::TooManyGuests => "too-many-guests",
             Self::NotJoined => "not-joined",
@@ -926,5 +994,65 @@ mod tests {
         assert_eq!(answer.ok(), Some(Outcome::Cast { corrected: false }));
         assert_eq!(owner.join().unwrap().len(), 1);
         assert_eq!(ballots_in_file(dir.path()), 1, "a 200 is stored");
+    }
+
+    /// Sends `request` on `stream` and reads the answer's head and what body has come.
+    fn ask(stream: &mut std::net::TcpStream, request: &str) -> String {
+        use std::io::{Read as _, Write as _};
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut answer = vec![0; 4096];
+        let mut read = 0;
+        while !String::from_utf8_lossy(&answer[..read]).contains('}') {
+            let n = stream.read(&mut answer[read..]).unwrap();
+            assert!(
+                n > 0,
+                "closed after {:?}",
+                String::from_utf8_lossy(&answer[..read])
+            );
+            read += n;
+        }
+        String::from_utf8_lossy(&answer[..read]).into_owned()
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_connection_over_the_cap_is_answered_busy_with_retry_after() {
+        let dir = tempfile::tempdir().unwrap();
+        let (doc, _, _) = hall(dir.path());
+        let (stop, stopping) = tokio::sync::watch::channel(false);
+        let state = RoomState::new(
+            doc.sender(),
+            SharedSession::new(doc.session()),
+            Arc::new(Access::default()),
+            stopping.clone(),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let mut stopped = stopping;
+        let server = tokio::spawn(serve_at_most(
+            listener,
+            state,
+            async move {
+                stopped.wait_for(|stop| *stop).await.ok();
+            },
+            1,
+        ));
+        let request = format!("GET /api/room HTTP/1.1\r\nHost: {address}\r\n\r\n");
+        let answers = tokio::task::spawn_blocking(move || {
+            // The one slot: a phone that keeps its connection open after its answer.
+            let mut kept = std::net::TcpStream::connect(address).unwrap();
+            let first = ask(&mut kept, &request);
+            let mut over = std::net::TcpStream::connect(address).unwrap();
+            let second = ask(&mut over, &request);
+            (first, second)
+        })
+        .await
+        .unwrap();
+        assert!(answers.0.starts_with("HTTP/1.1 200"), "{}", answers.0);
+        let busy = answers.1.to_ascii_lowercase();
+        assert!(busy.starts_with("http/1.1 503"), "{busy}");
+        assert!(busy.contains("\r\nretry-after: 1\r\n"), "{busy}");
+        assert!(busy.contains(r#""error":"busy""#), "{busy}");
+        stop.send_replace(true);
+        server.await.unwrap().unwrap();
     }
 }
