@@ -333,6 +333,10 @@ impl Session {
             Command::Move { kind, from, to } => {
                 with_kind!(kind, T => move_within::<T>(self, kind, from, to))
             }
+            Command::Vote {
+                vote,
+                op: op @ VoteOp::Cast { .. },
+            } => self.cast_checked(vote, op),
             Command::Vote { vote, op } => {
                 // A vote operation changes that vote's status and rounds only: its check is
                 // that vote's, not the whole session's (a hall of phones casts one at a time).
@@ -356,6 +360,28 @@ impl Session {
         })
     }
 
+    /// A participant's ballot, checked where it can bring a problem: the one ballot and its
+    /// voter ([`Session::validate_cast`]), not every ballot of the vote again.
+    fn cast_checked(&mut self, vote: VoteId, op: VoteOp) -> Result<Applied, CommandError> {
+        let VoteOp::Cast {
+            round, voter, seed, ..
+        } = op
+        else {
+            return self.checked_within(|s| s.validate_vote(vote), |s| votes::apply(s, vote, op));
+        };
+        self.checked_between(
+            |s| s.validate_cast(vote, round, voter, None),
+            |s| {
+                let slots = s
+                    .vote(vote)
+                    .and_then(|v| v.rounds.iter().find(|r| r.number == round))
+                    .map_or(0, |r| r.ballots.len());
+                s.validate_cast(vote, round, voter, Some(votes::secret_slot(seed, slots)))
+            },
+            |s| votes::apply(s, vote, op),
+        )
+    }
+
     /// Applies `change`, then refuses it (undoing it) if it made a new validation problem.
     fn checked(
         &mut self,
@@ -372,13 +398,25 @@ impl Session {
         scope: impl Fn(&Self) -> Vec<Problem>,
         change: impl FnOnce(&mut Self) -> Result<Applied, CommandError>,
     ) -> Result<Applied, CommandError> {
+        self.checked_between(&scope, &scope, change)
+    }
+
+    /// [`Session::checked_within`] where the part the change can touch is found differently
+    /// before and after it (`before`, `after`): a secret ballot is placed by lot, so only after
+    /// the cast is it known where it lies.
+    fn checked_between(
+        &mut self,
+        before: impl Fn(&Self) -> Vec<Problem>,
+        after: impl Fn(&Self) -> Vec<Problem>,
+        change: impl FnOnce(&mut Self) -> Result<Applied, CommandError>,
+    ) -> Result<Applied, CommandError> {
         let known = |problems: Vec<Problem>| -> BTreeSet<String> {
             problems.iter().map(ToString::to_string).collect()
         };
-        let before = known(scope(self));
+        let before = known(before(self));
         let whole_before = cfg!(debug_assertions).then(|| known(self.validate()));
         let applied = change(self)?;
-        let new_problem = scope(self)
+        let new_problem = after(self)
             .into_iter()
             .find(|problem| !before.contains(&problem.to_string()));
         if let Some(whole_before) = whole_before {

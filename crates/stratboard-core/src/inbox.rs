@@ -7,8 +7,14 @@
 //! client. The inbox belongs to one document: when the window opens another file, the old
 //! inbox is dropped and senders still holding it get [`Closed`] instead of editing the wrong
 //! session.
+//!
+//! A waiter may give up (a phone's request that waited too long): it withdraws its request
+//! ([`Claim::withdraw`]), and the owner skips a withdrawn request instead of applying it, so
+//! "not taken, try again" is true. If the owner took the request first, withdrawing fails and
+//! the waiter waits on for the real answer.
 
-use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, SyncSender};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -39,6 +45,42 @@ enum ReplyTo {
     Call(OnReply),
 }
 
+/// Where a request a sender waits for stands, shared by the waiter and the owner: waiting in
+/// the inbox, taken by the owner to be applied, or withdrawn by the waiter (and so never
+/// applied). Each moves out of "waiting" once, whichever comes first.
+#[derive(Clone, Debug, Default)]
+pub struct Claim(Arc<AtomicU8>);
+
+/// [`Claim`]'s states.
+const WAITING: u8 = 0;
+const TAKEN: u8 = 1;
+const WITHDRAWN: u8 = 2;
+
+impl Claim {
+    /// The waiter gives up. `true`: the request was still waiting and now never will be
+    /// applied (the waiter may say "not taken"); `false`: the owner has taken it (it is being
+    /// applied, or was), so the waiter should wait for its real answer.
+    pub fn withdraw(&self) -> bool {
+        self.settle(WITHDRAWN) == WITHDRAWN
+    }
+
+    /// The owner takes the request to apply it; `false` when it was withdrawn.
+    fn take(&self) -> bool {
+        self.settle(TAKEN) == TAKEN
+    }
+
+    /// Moves from waiting to `to` if still waiting; the state it is in after.
+    fn settle(&self, to: u8) -> u8 {
+        match self
+            .0
+            .compare_exchange(WAITING, to, Ordering::AcqRel, Ordering::Acquire)
+        {
+            Ok(_) => to,
+            Err(now) => now,
+        }
+    }
+}
+
 /// A command on its way, with where to send its outcome.
 pub struct Envelope {
     /// The command.
@@ -49,9 +91,17 @@ pub struct Envelope {
     /// after it (a speaking turn, a key point noted during a round).
     pub own_step: bool,
     reply: ReplyTo,
+    /// Where a request a sender waits for stands (none for a plain send).
+    claim: Option<Claim>,
 }
 
 impl Envelope {
+    /// The owner takes the command to apply it: `false` when its waiter withdrew it first
+    /// (then it must not be applied, nor answered).
+    fn take(&self) -> bool {
+        self.claim.as_ref().is_none_or(Claim::take)
+    }
+
     /// Whether a sender waits for the outcome (a room's request). Nobody waits for a plain
     /// [`CommandSender::send`]: the owner itself tells its user of a refusal.
     pub fn is_awaited(&self) -> bool {
@@ -95,6 +145,7 @@ impl CommandSender {
             durable: false,
             own_step: false,
             reply: ReplyTo::Nobody,
+            claim: None,
         })
     }
 
@@ -106,6 +157,7 @@ impl CommandSender {
             durable: false,
             own_step: true,
             reply: ReplyTo::Nobody,
+            claim: None,
         })
     }
 
@@ -131,29 +183,35 @@ impl CommandSender {
     /// [`CommandSender::request_durable`] without a thread waiting: `on_reply` is called
     /// with the outcome once the change is durable (or refused), on the thread that drains
     /// the inbox — keep it short (complete a future, send on a channel). If the document is
-    /// dropped first, `on_reply` is dropped without being called.
+    /// dropped first, `on_reply` is dropped without being called. The returned [`Claim`]
+    /// withdraws the request if the caller stops waiting before the owner takes it.
     pub fn request_durable_then(
         &self,
         command: Command,
         on_reply: impl Fn(Reply) + Send + 'static,
-    ) -> Result<(), Closed> {
+    ) -> Result<Claim, Closed> {
+        let claim = Claim::default();
         self.post(Envelope {
             command,
             durable: true,
             own_step: false,
             reply: ReplyTo::Call(Box::new(on_reply)),
-        })
+            claim: Some(claim.clone()),
+        })?;
+        Ok(claim)
     }
 
     fn request_with(&self, command: Command, durable: bool) -> Result<PendingReply, Closed> {
         let (reply, answer) = mpsc::sync_channel(1);
+        let claim = Claim::default();
         self.post(Envelope {
             command,
             durable,
             own_step: false,
             reply: ReplyTo::Channel(reply),
+            claim: Some(claim.clone()),
         })?;
-        Ok(PendingReply { answer })
+        Ok(PendingReply { answer, claim })
     }
 
     fn post(&self, envelope: Envelope) -> Result<(), Closed> {
@@ -174,12 +232,20 @@ impl CommandSender {
 #[derive(Debug)]
 pub struct PendingReply {
     answer: Receiver<Reply>,
+    claim: Claim,
 }
 
 impl PendingReply {
-    /// Waits for the outcome, at most `timeout`.
+    /// Waits for the outcome, at most `timeout` while the command still waits in the inbox:
+    /// then it is withdrawn (never applied) and the answer is [`Closed`]. A command the owner
+    /// has already taken is waited for until its real answer comes.
     pub fn wait(self, timeout: Duration) -> Result<Reply, Closed> {
-        self.answer.recv_timeout(timeout).map_err(|_| Closed)
+        match self.answer.recv_timeout(timeout) {
+            Ok(reply) => Ok(reply),
+            Err(RecvTimeoutError::Disconnected) => Err(Closed),
+            Err(RecvTimeoutError::Timeout) if self.claim.withdraw() => Err(Closed),
+            Err(RecvTimeoutError::Timeout) => self.answer.recv().map_err(|_| Closed),
+        }
     }
 
     /// The outcome, if it has come.
@@ -235,8 +301,9 @@ impl Inbox {
     }
 
     /// The commands waiting, in the order they were sent (those sent while draining wait for
-    /// the next drain).
+    /// the next drain), each taken by the owner ([`Envelope::take`]); those whose waiter
+    /// withdrew them are dropped unapplied.
     pub fn take(&self) -> Vec<Envelope> {
-        self.from.try_iter().collect()
+        self.from.try_iter().filter(Envelope::take).collect()
     }
 }

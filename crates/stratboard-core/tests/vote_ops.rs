@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use stratboard_core::commands::{Command, CommandError, Item, Outcome, VoteOp, VoteRefusal};
 use stratboard_core::document::Document;
+use stratboard_core::inbox::Closed;
 use stratboard_core::model::{
     Alternative, Anonymity, BallotProblem, Choice, ConsentChoice, Participant, ParticipantId,
     Session, Vote, VoteId, VoteMethod, VoteStatus,
@@ -378,6 +379,70 @@ fn a_durable_callback_hears_after_the_save_and_after_the_publish() {
         .unwrap();
     drop(doc);
     assert!(replies.recv().is_err(), "the callback was dropped unheard");
+}
+
+#[test]
+fn a_request_withdrawn_before_the_drain_is_never_applied_nor_answered() {
+    let (session, vote, people) = session(Anonymity::Secret);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    let mut doc = Document::untitled(session);
+    doc.apply(op(vote, VoteOp::Open), Instant::now()).unwrap();
+    doc.save_as(&path).unwrap();
+    let (heard, replies) = std::sync::mpsc::channel();
+    let claim = doc
+        .sender()
+        .request_durable_then(cast(vote, people[0], ConsentChoice::For, 1), move |reply| {
+            heard.send(reply).ok();
+        })
+        .unwrap();
+    // A waiting phone's request that is not answered in time (as a room's `DURABLE_WAIT`).
+    let pending = doc
+        .sender()
+        .request_durable(cast(vote, people[1], ConsentChoice::For, 2))
+        .unwrap();
+    assert!(claim.withdraw(), "still waiting in the inbox: withdrawn");
+    assert_eq!(pending.wait(Duration::from_millis(1)).unwrap_err(), Closed);
+    let mut published = false;
+    let drained = doc.drain_and_publish(Instant::now(), |_| published = true);
+    assert!(drained.is_empty(), "the owner skipped both");
+    assert!(!published, "nothing changed, nothing published");
+    assert!(replies.try_recv().is_err(), "nobody is answered");
+    assert!(doc.session().votes[0].rounds[0].ballots.is_empty());
+    let on_disk = stratboard_core::storage::load(&path).unwrap().session;
+    assert!(
+        on_disk.votes[0].rounds[0].ballots.is_empty(),
+        "nothing stored"
+    );
+    assert!(claim.withdraw(), "withdrawn for good: never taken after");
+}
+
+#[test]
+fn a_request_the_owner_took_cannot_be_withdrawn_and_gets_its_real_answer() {
+    let (session, vote, people) = session(Anonymity::Secret);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    let mut doc = Document::untitled(session);
+    doc.apply(op(vote, VoteOp::Open), Instant::now()).unwrap();
+    doc.save_as(&path).unwrap();
+    let (heard, replies) = std::sync::mpsc::channel();
+    let claim = doc
+        .sender()
+        .request_durable_then(cast(vote, people[0], ConsentChoice::For, 1), move |reply| {
+            heard.send(reply).ok();
+        })
+        .unwrap();
+    let mut withdrawn = None;
+    // The waiter gives up while the owner is applying and saving (a slow owner).
+    doc.drain_and_publish(Instant::now(), |_| withdrawn = Some(claim.withdraw()));
+    assert_eq!(withdrawn, Some(false), "taken: too late to withdraw");
+    assert_eq!(
+        replies.try_recv().unwrap(),
+        Ok(Outcome::Cast { corrected: false }),
+        "the real answer comes"
+    );
+    let on_disk = stratboard_core::storage::load(&path).unwrap().session;
+    assert_eq!(on_disk.votes[0].rounds[0].voters, vec![people[0]]);
 }
 
 #[test]

@@ -46,7 +46,8 @@ use tower::ServiceExt as _;
 use crate::access::{Access, Checked, Device, JoinRefusal, TokenRefusal};
 use crate::idempotency::{self, Answer, InFlight, Turn};
 use crate::{
-    BODY_LIMIT, DURABLE_WAIT, HEADER_TIMEOUT, MAX_CONNECTIONS, REQUEST_TIMEOUT, SharedSession,
+    BODY_LIMIT, BUSY_HEADER_TIMEOUT, BUSY_RETRY_AFTER, DURABLE_WAIT, HEADER_TIMEOUT,
+    MAX_BUSY_ANSWERS, MAX_CONNECTIONS, REQUEST_TIMEOUT, SharedSession,
 };
 use stratboard_core::ballot::{self, Form};
 use stratboard_core::commands::{
@@ -120,16 +121,28 @@ pub fn router(state: RoomState) -> Router {
 /// Serves the router on `listener` until `stopped`, with each client's address known (for
 /// the join limit). Each connection must send a request's headers within [`HEADER_TIMEOUT`]
 /// (a slow or silent client cannot hold it), at most [`MAX_CONNECTIONS`] are served at once
-/// (more are closed at once), and on stop every connection is shut down gracefully: requests
-/// under way are answered, event streams end.
+/// (one more is answered `503 busy` with `Retry-After`, never closed unanswered), and on stop
+/// every connection is shut down gracefully: requests under way are answered, event streams
+/// end.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: RoomState,
     stopped: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    serve_at_most(listener, state, stopped, MAX_CONNECTIONS).await
+}
+
+/// [`serve`] with at most `cap` connections served at once.
+async fn serve_at_most(
+    listener: tokio::net::TcpListener,
+    state: RoomState,
+    stopped: impl std::future::Future<Output = ()> + Send + 'static,
+    cap: usize,
+) -> std::io::Result<()> {
     let app = router(state);
     let (closing, closed) = tokio::sync::watch::channel(false);
-    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let slots = Arc::new(tokio::sync::Semaphore::new(cap));
+    let busy_slots = Arc::new(tokio::sync::Semaphore::new(MAX_BUSY_ANSWERS));
     let mut connections = tokio::task::JoinSet::new();
     let mut stopped = std::pin::pin!(stopped);
     loop {
@@ -146,39 +159,89 @@ pub async fn serve(
         };
         // Finished connections are reaped as new ones come.
         while connections.try_join_next().is_some() {}
+        stream.set_nodelay(true).ok();
         let Ok(slot) = Arc::clone(&slots).try_acquire_owned() else {
+            // Over the cap: told so, briefly. Past even those answers the system is out of
+            // room, and the connection is closed.
+            if let Ok(busy) = Arc::clone(&busy_slots).try_acquire_owned() {
+                connections.spawn(async move {
+                    let _busy = busy;
+                    answer_busy(stream).await;
+                });
+            }
             continue;
         };
-        stream.set_nodelay(true).ok();
         let app = app.clone();
-        let mut closing = closed.clone();
+        let closing = closed.clone();
         connections.spawn(async move {
             let _slot = slot;
-            let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
-                request.extensions_mut().insert(ConnectInfo(client));
-                app.clone().oneshot(request.map(axum::body::Body::new))
-            });
-            let mut builder = hyper::server::conn::http1::Builder::new();
-            builder
-                .timer(hyper_util::rt::TokioTimer::new())
-                .header_read_timeout(HEADER_TIMEOUT);
-            let connection =
-                builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
-            let mut connection = std::pin::pin!(connection);
-            let stop = async move { closing.wait_for(|closing| *closing).await.is_ok() };
-            let stopping = tokio::select! {
-                _ = connection.as_mut() => false,
-                stopping = stop => stopping,
-            };
-            if stopping {
-                connection.as_mut().graceful_shutdown();
-                connection.await.ok();
-            }
+            serve_connection(app, stream, client, closing).await;
         });
     }
     closing.send_replace(true);
     while connections.join_next().await.is_some() {}
     Ok(())
+}
+
+/// Serves one connection with `app` until it ends, or gracefully once `closing` is set.
+async fn serve_connection(
+    app: Router,
+    stream: tokio::net::TcpStream,
+    client: SocketAddr,
+    mut closing: tokio::sync::watch::Receiver<bool>,
+) {
+    let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
+        request.extensions_mut().insert(ConnectInfo(client));
+        app.clone().oneshot(request.map(axum::body::Body::new))
+    });
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(HEADER_TIMEOUT);
+    let connection = builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+    let mut connection = std::pin::pin!(connection);
+    let stop = async move { closing.wait_for(|closing| *closing).await.is_ok() };
+    let stopping = tokio::select! {
+        _ = connection.as_mut() => false,
+        stopping = stop => stopping,
+    };
+    if stopping {
+        connection.as_mut().graceful_shutdown();
+        connection.await.ok();
+    }
+}
+
+/// Answers a connection over the cap: its request is read (so closing does not reset the
+/// answer away) and answered `503 busy` with `Retry-After`, then the connection is closed.
+async fn answer_busy(stream: tokio::net::TcpStream) {
+    let service = hyper::service::service_fn(|request: Request<Incoming>| async move {
+        let body = axum::body::Body::new(request.into_body());
+        axum::body::to_bytes(body, BODY_LIMIT).await.ok();
+        Ok::<_, Infallible>(busy())
+    });
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(BUSY_HEADER_TIMEOUT)
+        .keep_alive(false);
+    let connection = builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+    tokio::time::timeout(BUSY_HEADER_TIMEOUT * 2, connection)
+        .await
+        .ok();
+}
+
+/// `503 busy`, with `Retry-After` in seconds.
+fn busy() -> Response {
+    let mut answer = refuse(
+        StatusCode::SERVICE_UNAVAILABLE,
+        Reason::Busy,
+        "the room is serving as many connections as it can; try again shortly",
+    );
+    answer.headers_mut().insert(
+        header::RETRY_AFTER,
+        header::HeaderValue::from(BUSY_RETRY_AFTER.as_secs()),
+    );
+    answer
 }
 
 /// An error answer: a status, the reason the page words (`"error"`), and an English detail
@@ -203,6 +266,9 @@ pub enum Reason {
     TooManyTries,
     /// The server has no randomness for a token, or is not taking ballots now.
     Unavailable,
+    /// The room serves as many connections as it can; the answer says when to try again
+    /// (`Retry-After`).
+    Busy,
     /// The room lets no guests in.
     GuestsOff,
     /// The room has as many guests as it takes.
@@ -235,12 +301,13 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason.
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 20] = [
         Self::NotFound,
         Self::BadRequest,
         Self::WrongCode,
         Self::TooManyTries,
         Self::Unavailable,
+        Self::Busy,
         Self::GuestsOff,
         Self::TooManyGuests,
         Self::NotJoined,
@@ -265,6 +332,7 @@ impl Reason {
             Self::WrongCode => "wrong-code",
             Self::TooManyTries => "too-many-tries",
             Self::Unavailable => "unavailable",
+            Self::Busy => "busy",
             Self::GuestsOff => "guests-off",
             Self::TooManyGuests => "too-many-guests",
             Self::NotJoined => "not-joined",
@@ -656,10 +724,23 @@ fn my_ideas(
 }
 
 /// Sends `command` as a durable request and waits (without holding a thread) for the answer.
+/// After [`DURABLE_WAIT`] the request is withdrawn if the owner has not taken it yet — then it
+/// is never applied, and the answer `503 unavailable` is true: nothing was stored. A request
+/// the owner has taken is waited for until its real answer (the request's own timeout
+/// still applies).
 async fn send_durable(room: &RoomState, command: Command) -> Result<Outcome, Response> {
-    let (answer, answered) = tokio::sync::oneshot::channel();
+    send_durable_within(&room.sender, command, DURABLE_WAIT).await
+}
+
+/// [`send_durable`] with the wait given.
+async fn send_durable_within(
+    sender: &CommandSender,
+    command: Command,
+    wait: std::time::Duration,
+) -> Result<Outcome, Response> {
+    let (answer, mut answered) = tokio::sync::oneshot::channel();
     let answer = std::sync::Mutex::new(Some(answer));
-    room.sender
+    let claim = sender
         .request_durable_then(command, move |reply| {
             let taken = answer
                 .lock()
@@ -670,9 +751,15 @@ async fn send_durable(room: &RoomState, command: Command) -> Result<Outcome, Res
             }
         })
         .map_err(|_| closed())?;
-    match tokio::time::timeout(DURABLE_WAIT, answered).await {
-        Ok(Ok(reply)) => reply.map_err(|error| refused(&error)),
-        _ => Err(closed()),
+    let reply = match tokio::time::timeout(wait, &mut answered).await {
+        Ok(reply) => reply,
+        Err(_) if claim.withdraw() => return Err(closed()),
+        Err(_) => answered.await,
+    };
+    match reply {
+        Ok(reply) => reply.map_err(|error| refused(&error)),
+        // The document was dropped (another file opened): the request was not applied.
+        Err(_) => Err(closed()),
     }
 }
 
@@ -963,4 +1050,189 @@ pub fn phone_view_digest(session: &Session) -> u64 {
         }
     }
     hasher.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use std::sync::{Mutex, mpsc};
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use stratboard_core::commands::{Item, ItemRef};
+    use stratboard_core::document::Document;
+    use stratboard_core::model::{ConsentChoice, Participant};
+
+    /// A saved session with one participant and an open secret consent vote.
+    fn hall(dir: &std::path::Path) -> (Document, VoteId, ParticipantId) {
+        let mut s = Session::new("Hall");
+        let added = |s: &mut Session, item| match s.apply(Command::Add(item)).unwrap().outcome {
+            Outcome::Added(added) => added,
+            other => panic!("{other:?}"),
+        };
+        let ItemRef::Participant(anna) = added(
+            &mut s,
+            Item::Participant(Participant {
+                name: "Anna".into(),
+                ..Participant::default()
+            }),
+        ) else {
+            panic!("not a participant")
+        };
+        let ItemRef::Alternative(park) = added(
+            &mut s,
+            Item::Alternative(Alternative {
+                title: "Park".into(),
+                ..Alternative::default()
+            }),
+        ) else {
+            panic!("not an alternative")
+        };
+        let ItemRef::Vote(vote) = added(
+            &mut s,
+            Item::Vote(Vote {
+                question: "Build the park?".into(),
+                alternatives: vec![park],
+                method: VoteMethod::Consent { allow_block: false },
+                anonymity: Anonymity::Secret,
+                ..Vote::default()
+            }),
+        ) else {
+            panic!("not a vote")
+        };
+        s.apply(Command::Vote {
+            vote,
+            op: VoteOp::Open,
+        })
+        .unwrap();
+        let mut doc = Document::untitled(s);
+        doc.save_as(&dir.join("hall.ron")).unwrap();
+        (doc, vote, anna)
+    }
+
+    fn cast(vote: VoteId, voter: ParticipantId) -> Command {
+        Command::Vote {
+            vote,
+            op: VoteOp::Cast {
+                round: 1,
+                voter,
+                choice: Choice::Consent(ConsentChoice::For),
+                seed: 1,
+            },
+        }
+    }
+
+    fn ballots_in_file(dir: &std::path::Path) -> usize {
+        let file = stratboard_core::storage::load(&dir.join("hall.ron")).unwrap();
+        file.session.votes[0].rounds[0].ballots.len()
+    }
+
+    #[tokio::test]
+    async fn a_ballot_the_owner_never_took_is_withdrawn_and_answered_unavailable() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut doc, vote, anna) = hall(dir.path());
+        // No owner turn comes within the wait (a stuck owner).
+        let answer = send_durable_within(&doc.sender(), cast(vote, anna), Duration::ZERO).await;
+        let refused = answer.unwrap_err();
+        assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE);
+        let body = axum::body::to_bytes(refused.into_body(), BODY_LIMIT)
+            .await
+            .unwrap();
+        let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(body["error"], Reason::Unavailable.code());
+        // The owner comes back: the withdrawn ballot is skipped, not applied later.
+        assert!(doc.drain_and_publish(Instant::now(), |_| {}).is_empty());
+        assert!(doc.session().votes[0].rounds[0].ballots.is_empty());
+        assert_eq!(ballots_in_file(dir.path()), 0, "a 503 stored nothing");
+    }
+
+    #[tokio::test]
+    async fn a_ballot_a_slow_owner_took_is_waited_for_and_answered_with_the_truth() {
+        let dir = tempfile::tempdir().unwrap();
+        let (doc, vote, anna) = hall(dir.path());
+        let sender = doc.sender();
+        let (wake, woken) = mpsc::channel::<()>();
+        let (took, taken) = mpsc::channel::<()>();
+        let taken = Mutex::new(taken);
+        // Sending wakes the owner and returns once the owner has taken the ballot, so the
+        // wait below starts with the ballot taken and runs out while the owner is slow.
+        doc.set_waker(std::sync::Arc::new(move || {
+            wake.send(()).ok();
+            taken.lock().unwrap().recv().ok();
+        }));
+        let owner = std::thread::spawn(move || {
+            let mut doc = doc;
+            woken.recv().unwrap();
+            doc.drain_and_publish(Instant::now(), |_| {
+                took.send(()).ok();
+                // A slow save: the phone's wait runs out meanwhile.
+                std::thread::sleep(Duration::from_millis(200));
+            })
+        });
+        let answer = send_durable_within(&sender, cast(vote, anna), Duration::from_millis(1)).await;
+        assert_eq!(answer.ok(), Some(Outcome::Cast { corrected: false }));
+        assert_eq!(owner.join().unwrap().len(), 1);
+        assert_eq!(ballots_in_file(dir.path()), 1, "a 200 is stored");
+    }
+
+    /// Sends `request` on `stream` and reads the answer's head and what body has come.
+    fn ask(stream: &mut std::net::TcpStream, request: &str) -> String {
+        use std::io::{Read as _, Write as _};
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut answer = vec![0; 4096];
+        let mut read = 0;
+        while !String::from_utf8_lossy(&answer[..read]).contains('}') {
+            let n = stream.read(&mut answer[read..]).unwrap();
+            assert!(
+                n > 0,
+                "closed after {:?}",
+                String::from_utf8_lossy(&answer[..read])
+            );
+            read += n;
+        }
+        String::from_utf8_lossy(&answer[..read]).into_owned()
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_connection_over_the_cap_is_answered_busy_with_retry_after() {
+        let dir = tempfile::tempdir().unwrap();
+        let (doc, _, _) = hall(dir.path());
+        let (stop, stopping) = tokio::sync::watch::channel(false);
+        let state = RoomState::new(
+            doc.sender(),
+            SharedSession::new(doc.session()),
+            Arc::new(Access::default()),
+            stopping.clone(),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let mut stopped = stopping;
+        let server = tokio::spawn(serve_at_most(
+            listener,
+            state,
+            async move {
+                stopped.wait_for(|stop| *stop).await.ok();
+            },
+            1,
+        ));
+        let request = format!("GET /api/room HTTP/1.1\r\nHost: {address}\r\n\r\n");
+        let answers = tokio::task::spawn_blocking(move || {
+            // The one slot: a phone that keeps its connection open after its answer.
+            let mut kept = std::net::TcpStream::connect(address).unwrap();
+            let first = ask(&mut kept, &request);
+            let mut over = std::net::TcpStream::connect(address).unwrap();
+            let second = ask(&mut over, &request);
+            (first, second)
+        })
+        .await
+        .unwrap();
+        assert!(answers.0.starts_with("HTTP/1.1 200"), "{}", answers.0);
+        let busy = answers.1.to_ascii_lowercase();
+        assert!(busy.starts_with("http/1.1 503"), "{busy}");
+        assert!(busy.contains("\r\nretry-after: 1\r\n"), "{busy}");
+        assert!(busy.contains(r#""error":"busy""#), "{busy}");
+        stop.send_replace(true);
+        server.await.unwrap().unwrap();
+    }
 }

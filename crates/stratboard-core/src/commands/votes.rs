@@ -427,8 +427,7 @@ fn cast(vote: &mut Vote, number: u32, voter: ParticipantId, choice: Choice, seed
     if secret {
         // The position is the lot's, not the order of voting: the file cannot link anyone
         // to a choice.
-        let slots = u64::try_from(round.ballots.len() + 1).unwrap_or(u64::MAX);
-        let at = usize::try_from(seed % slots).unwrap_or(0);
+        let at = secret_slot(seed, round.ballots.len() + 1);
         round.ballots.insert(at, ballot.clone());
     } else if let Some(earlier) = round.ballots.iter_mut().find(|b| b.voter == Some(voter)) {
         previous = Some(std::mem::replace(earlier, ballot.clone()));
@@ -443,6 +442,14 @@ fn cast(vote: &mut Vote, number: u32, voter: ParticipantId, choice: Choice, seed
         previous,
     };
     Ok((inverse, Outcome::Cast { corrected }))
+}
+
+/// Where a secret ballot cast with `seed` lies among `slots` places (the round's ballots with
+/// it): drawn by lot, so the file's order links nobody to a choice. The cast's check finds the
+/// ballot by it.
+pub(super) fn secret_slot(seed: u64, slots: usize) -> usize {
+    let slots = u64::try_from(slots.max(1)).unwrap_or(u64::MAX);
+    usize::try_from(seed % slots).unwrap_or(0)
 }
 
 fn uncast(

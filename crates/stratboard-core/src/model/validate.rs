@@ -9,7 +9,10 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::{Anonymity, Choice, SCALE_MAX, SCALE_MIN, Session, Vote, VoteId, VoteMethod};
+use super::{
+    Anonymity, Ballot, Choice, ParticipantId, SCALE_MAX, SCALE_MIN, Session, Vote, VoteId,
+    VoteMethod,
+};
 
 /// One problem found in a session, with where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -210,6 +213,66 @@ impl Session {
         }
         check.problems
     }
+
+    /// The problems a participant's ballot can bring to vote `id`: the part of
+    /// [`Session::validate_vote`] that [`crate::commands::VoteOp::Cast`] changes — the ballot
+    /// `voter` has in round `number` (found by its voter where the vote keeps who voted, at
+    /// `secret_at` where it does not; `None`: none yet), the voter among the round's voters,
+    /// and the round's number. A cast adds one ballot and one voter and nothing else, so this
+    /// costs one ballot's check whatever the number of ballots already cast (checking the
+    /// whole vote after each ballot made a hall's ballots cost the square of their number).
+    /// Whether the voter voted twice is the cast's own rule (a second ballot replaces the
+    /// first, or is refused), not checked here.
+    pub fn validate_cast(
+        &self,
+        id: VoteId,
+        number: u32,
+        voter: ParticipantId,
+        secret_at: Option<usize>,
+    ) -> Vec<Problem> {
+        let mut check = Checker::bare(self);
+        let Some((v, vote)) = self.votes.iter().enumerate().find(|(_, v)| v.id == id) else {
+            return check.problems;
+        };
+        let Some((r, round)) = vote
+            .rounds
+            .iter()
+            .enumerate()
+            .find(|(_, round)| round.number == number)
+        else {
+            return check.problems;
+        };
+        let round_path = format!("votes[{v}].rounds[{r}]");
+        check.round_number(&round_path, r, round.number);
+        if self.participant(voter).is_some() {
+            check.participants.insert(voter.0);
+        }
+        if let Ok(i) = round.voters.binary_search(&voter) {
+            check.reference(
+                format!("{round_path}.voters[{i}]"),
+                Known::Participant,
+                voter.0,
+            );
+        }
+        let at = if vote.anonymity == Anonymity::Secret {
+            secret_at
+        } else {
+            round.ballots.iter().position(|b| b.voter == Some(voter))
+        };
+        if let Some(at) = at
+            && let Some(ballot) = round.ballots.get(at)
+        {
+            if let Some(named) = ballot.voter
+                && self.participant(named).is_some()
+            {
+                check.participants.insert(named.0);
+            }
+            let on_ballot: BTreeSet<u32> = vote.alternatives.iter().map(|a| a.0).collect();
+            let ballot_path = || format!("{round_path}.ballots[{at}]");
+            check.ballot(&ballot_path, vote, &on_ballot, ballot);
+        }
+        check.problems
+    }
 }
 
 /// A problem's path, written only when there is a problem (validation runs on every edit,
@@ -257,6 +320,22 @@ impl<'a> Checker<'a> {
             alternatives: set(&session.alternatives, |a| a.id.0),
             votes: set(&session.votes, |v| v.id.0),
             decisions: set(&session.decisions, |d| d.id.0),
+        }
+    }
+
+    /// A checker that knows no ids yet (a narrowed check adds the few it needs): building
+    /// every set costs as much as the session is large.
+    fn bare(session: &'a Session) -> Self {
+        Self {
+            session,
+            problems: Vec::new(),
+            groups: BTreeSet::new(),
+            participants: BTreeSet::new(),
+            agenda: BTreeSet::new(),
+            goals: BTreeSet::new(),
+            alternatives: BTreeSet::new(),
+            votes: BTreeSet::new(),
+            decisions: BTreeSet::new(),
         }
     }
 
@@ -487,57 +566,18 @@ impl<'a> Checker<'a> {
         let on_ballot: BTreeSet<u32> = alternatives.into_iter().collect();
         for (r, round) in vote.rounds.iter().enumerate() {
             let round_path = format!("{path}.rounds[{r}]");
-            let expected = u32::try_from(r + 1).unwrap_or(u32::MAX);
-            if round.number != expected {
-                let found = round.number;
-                let kind = ProblemKind::RoundNumber { expected, found };
-                self.push(format!("{round_path}.number"), kind);
-            }
+            self.round_number(&round_path, r, round.number);
             let mut voters = BTreeSet::new();
             for (b, ballot) in round.ballots.iter().enumerate() {
                 // Paths are written only for a problem: a round may hold thousands of ballots.
                 let ballot_path = || format!("{round_path}.ballots[{b}]");
-                if ballot.count == 0 {
-                    let kind = ProblemKind::OutOfRange {
-                        value: 0,
-                        min: 1,
-                        max: u32::MAX.into(),
-                    };
-                    self.push(format!("{}.count", ballot_path()), kind);
+                self.ballot(&ballot_path, vote, &on_ballot, ballot);
+                if let Some(voter) = ballot.voter
+                    && !voters.insert(voter.0)
+                {
+                    let kind = ProblemKind::VotedTwice { voter: voter.0 };
+                    self.push(format!("{}.voter", ballot_path()), kind);
                 }
-                if let Some(voter) = ballot.voter {
-                    if vote.anonymity == Anonymity::Secret {
-                        self.push(
-                            format!("{}.voter", ballot_path()),
-                            ProblemKind::SecretBallotNamesVoter,
-                        );
-                    }
-                    self.reference(
-                        lazy!("{}.voter", ballot_path()),
-                        Known::Participant,
-                        voter.0,
-                    );
-                    if !voters.insert(voter.0) {
-                        let kind = ProblemKind::VotedTwice { voter: voter.0 };
-                        self.push(format!("{}.voter", ballot_path()), kind);
-                    }
-                }
-                if !vote.method.accepts(&ballot.choice) {
-                    let method = vote.method.cli_name();
-                    self.push(
-                        format!("{}.choice", ballot_path()),
-                        ProblemKind::BallotKind { method },
-                    );
-                }
-                for id in choice_alternatives(&ballot.choice) {
-                    if !on_ballot.contains(&id) {
-                        self.push(
-                            format!("{}.choice", ballot_path()),
-                            ProblemKind::NotOnBallot { id },
-                        );
-                    }
-                }
-                self.choice_repeats(|| format!("{}.choice", ballot_path()), &ballot.choice);
             }
             let listed: Vec<u32> = round.voters.iter().map(|p| p.0).collect();
             let voters_path = format!("{round_path}.voters");
@@ -568,6 +608,67 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+    }
+
+    /// The round at `index` (from 0) is numbered `number`: it should be `index + 1`.
+    fn round_number(&mut self, round_path: &str, index: usize, number: u32) {
+        let expected = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        if number != expected {
+            let kind = ProblemKind::RoundNumber {
+                expected,
+                found: number,
+            };
+            self.push(format!("{round_path}.number"), kind);
+        }
+    }
+
+    /// One ballot of `vote` on its own: its count, its voter (named only where the vote keeps
+    /// who voted, and a participant), its kind, and its alternatives (on the ballot, none
+    /// twice). Whether its voter voted twice is the round's check.
+    fn ballot(
+        &mut self,
+        ballot_path: &impl Fn() -> String,
+        vote: &Vote,
+        on_ballot: &BTreeSet<u32>,
+        ballot: &Ballot,
+    ) {
+        if ballot.count == 0 {
+            let kind = ProblemKind::OutOfRange {
+                value: 0,
+                min: 1,
+                max: u32::MAX.into(),
+            };
+            self.push(format!("{}.count", ballot_path()), kind);
+        }
+        if let Some(voter) = ballot.voter {
+            if vote.anonymity == Anonymity::Secret {
+                self.push(
+                    format!("{}.voter", ballot_path()),
+                    ProblemKind::SecretBallotNamesVoter,
+                );
+            }
+            self.reference(
+                lazy!("{}.voter", ballot_path()),
+                Known::Participant,
+                voter.0,
+            );
+        }
+        if !vote.method.accepts(&ballot.choice) {
+            let method = vote.method.cli_name();
+            self.push(
+                format!("{}.choice", ballot_path()),
+                ProblemKind::BallotKind { method },
+            );
+        }
+        for id in choice_alternatives(&ballot.choice) {
+            if !on_ballot.contains(&id) {
+                self.push(
+                    format!("{}.choice", ballot_path()),
+                    ProblemKind::NotOnBallot { id },
+                );
+            }
+        }
+        self.choice_repeats(|| format!("{}.choice", ballot_path()), &ballot.choice);
     }
 
     fn method_settings(&mut self, path: &str, method: &VoteMethod) {
