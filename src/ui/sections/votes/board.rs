@@ -797,8 +797,9 @@ fn status_buttons(
             }
             if reach.phones.room_open {
                 let shown = reach.phones.shown == Some(vote.id);
+                let button = egui::Button::new(tr.t("votes-show-on-phones")).selected(shown);
                 if ui
-                    .selectable_label(shown, tr.t("votes-show-on-phones"))
+                    .add(button)
                     .on_hover_text(tr.t("votes-show-on-phones-hint"))
                     .clicked()
                 {
