@@ -4,8 +4,7 @@
 //! (acknowledged but not in the file afterwards), and the server's peak RSS. Targets
 //! (2 cores): 1,000 phones all within 5 s, p99 ≤ 1 s; 5,000 all within 5 s, p99 ≤ 2 s, the
 //! time per ballot within 1.5× of that at 1,000; 0 lost. Each phone holds one socket at a
-//! time: 5,000 need `ulimit -n` above 5,000 here and in the server (`serve` raises its own
-//! soft limit to the hard one).
+//! time: 5,000 need `ulimit -n` above 5,000 here and in the server, which inherits it.
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
 #[path = "../tests/room_support/mod.rs"]
