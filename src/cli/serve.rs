@@ -112,19 +112,20 @@ fn give_codes(doc: &mut Document) -> Result<(), String> {
     doc.save(false).map_err(|error| error.to_string())
 }
 
-/// `participant,name,code` rows, one per participant with a code, quoted as CSV needs.
+/// `participant,name,code` rows, one per participant with a code, each field defused and
+/// quoted as the ballots CSV's are ([`stratboard_core::report::csv::field`]): a name a
+/// spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`) gets a leading `'`.
 pub fn codes_csv(session: &Session) -> String {
-    let quote = |text: &str| {
-        if text.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", text.replace('"', "\"\""))
-        } else {
-            text.to_owned()
-        }
-    };
+    use stratboard_core::report::csv::field;
     let mut out = String::from("participant,name,code\n");
     for person in &session.participants {
         if let Some(code) = &person.code {
-            out.push_str(&format!("{},{},{code}\n", person.id.0, quote(&person.name)));
+            out.push_str(&format!(
+                "{},{},{}\n",
+                person.id.0,
+                field(&person.name),
+                field(code)
+            ));
         }
     }
     out
@@ -162,4 +163,43 @@ fn watch_signals(stop: Arc<AtomicBool>, wake: mpsc::Sender<()>) {
         stop.store(true, Ordering::SeqCst);
         wake.send(()).ok();
     });
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::codes_csv;
+    use stratboard_core::model::{Participant, ParticipantId, Session};
+
+    #[test]
+    fn names_a_spreadsheet_would_run_are_defused() {
+        let mut session = Session::new("Codes");
+        for (id, name) in [
+            (1, "=HYPERLINK(\"http://x\",\"y\")"),
+            (2, "+SUM(1,2)"),
+            (3, "@SUM(1+1)"),
+            (4, "Иванова, Мария"),
+            (5, "Пётр"),
+        ] {
+            session.participants.push(Participant {
+                id: ParticipantId(id),
+                name: name.into(),
+                code: Some("ABCDEFGH".into()),
+                ..Participant::default()
+            });
+        }
+        let csv = codes_csv(&session);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "participant,name,code",
+                "1,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",ABCDEFGH",
+                "2,\"'+SUM(1,2)\",ABCDEFGH",
+                "3,'@SUM(1+1),ABCDEFGH",
+                "4,\"Иванова, Мария\",ABCDEFGH",
+                "5,Пётр,ABCDEFGH",
+            ]
+        );
+    }
 }

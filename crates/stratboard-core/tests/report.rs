@@ -132,6 +132,27 @@ fn markdown_escapes_hostile_text() {
     assert!(md.contains(r"\`code\`"));
 }
 
+/// A title with a right-to-left override (U+202E) and an isolate: no export carries them (they
+/// would show the text around them backwards), and the text itself stays.
+#[test]
+fn direction_overrides_never_reach_an_export() {
+    let mut session = sample("tos-support.ron");
+    session.alternatives[0].title = "Парк\u{202e}ecnetnes\u{202c} \u{2066}у реки\u{2069}".into();
+    session.participants[0].name = "Анна\u{202e}".into();
+    for format in [Format::Markdown, Format::Html, Format::Csv] {
+        let out = text(&session, format, Language::Russian);
+        let bidi = [
+            '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2069}',
+        ];
+        assert!(!out.contains(bidi), "{format:?}");
+        if format != Format::Csv {
+            assert!(out.contains("Паркecnetnes у реки"), "{format:?}");
+        }
+    }
+    let docx = report::export(&session, Format::Docx, Language::Russian).unwrap();
+    assert!(!docx_part(&docx, "word/document.xml").contains('\u{202e}'));
+}
+
 fn docx_part(bytes: &[u8], name: &str) -> String {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut part = archive.by_name(name).unwrap();

@@ -17,6 +17,7 @@ mod seal;
 mod session;
 mod speaking;
 mod stakeholders;
+mod text;
 mod validate;
 mod votes;
 
@@ -40,6 +41,7 @@ pub use stakeholders::{
     CODE_ALPHABET, CODE_LENGTH, Participant, SCALE_MAX, SCALE_MIN, StakeholderGroup,
     normalise_code, participant_code,
 };
+pub use text::{clean_input, is_bidi_control};
 pub use validate::{Problem, ProblemKind};
 pub use votes::{
     Anonymity, Ballot, Choice, ConsentChoice, Criterion, CriterionScore, Dots, HandCount,

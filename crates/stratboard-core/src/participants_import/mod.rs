@@ -558,8 +558,13 @@ pub fn name_key(name: &str) -> String {
         .collect()
 }
 
+/// A cell as a name or a title: control and direction-override characters dropped
+/// ([`crate::model::clean_input`]), blanks collapsed to one space.
 fn tidy(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::model::clean_input(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Reads `table` with `mapping` against `session`. See the module documentation.

@@ -242,12 +242,15 @@ pub fn plain_text(line: &[Span]) -> String {
 
 /// User text made safe for every format: line breaks as `\n` (`\r\n`, `\r`, vertical tab and
 /// form feed become `\n`), a tab as a space, other control characters and non-characters
-/// (U+FEFF, U+FFFE, U+FFFF) dropped — XML forbids them and PDF/A cannot map them — and
-/// private-use characters (Word's list bullets among them) shown as "•" or "□".
+/// (U+FEFF, U+FFFE, U+FFFF) dropped — XML forbids them and PDF/A cannot map them —, the
+/// bidirectional overrides and isolates dropped ([`crate::model::is_bidi_control`]: they would
+/// turn the protocol's text around them backwards), and private-use characters (Word's list
+/// bullets among them) shown as "•" or "□".
 pub fn clean(text: &str) -> std::borrow::Cow<'_, str> {
     let needs = text.chars().any(|c| {
         (c.is_control() && c != '\n')
             || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+            || crate::model::is_bidi_control(c)
             || is_private_use(c)
     });
     if !needs {
@@ -266,7 +269,7 @@ pub fn clean(text: &str) -> std::borrow::Cow<'_, str> {
             '\t' => out.push(' '),
             '\u{f0b7}' | '\u{f0a7}' | '\u{f076}' | '\u{f0d8}' => out.push('•'),
             '\u{feff}' | '\u{fffe}' | '\u{ffff}' => {}
-            c if c.is_control() => {}
+            c if c.is_control() || crate::model::is_bidi_control(c) => {}
             c if is_private_use(c) => out.push('□'),
             c => out.push(c),
         }
