@@ -363,6 +363,7 @@ pub fn ballot_problem(problem: &BallotProblem) -> serde_json::Value {
         BallotProblem::Repeated(_) => json!({ "problem": "repeated" }),
         BallotProblem::BlockNotAllowed => json!({ "problem": "block-not-allowed" }),
         BallotProblem::NotOneChoice => json!({ "problem": "not-one-choice" }),
+        BallotProblem::EmptyPlace => json!({ "problem": "empty-place" }),
         BallotProblem::OverBudget(n) => json!({ "problem": "over-budget", "n": n }),
         BallotProblem::OverCap(n) => json!({ "problem": "over-cap", "n": n }),
         BallotProblem::OutOfScale { min, max, .. } => {
@@ -374,7 +375,7 @@ pub fn ballot_problem(problem: &BallotProblem) -> serde_json::Value {
 }
 
 /// Every `"problem"` a refused ballot can name.
-pub const BALLOT_PROBLEMS: [&str; 13] = [
+pub const BALLOT_PROBLEMS: [&str; 14] = [
     "unreadable",
     "wrong-kind",
     "nothing",
@@ -383,6 +384,7 @@ pub const BALLOT_PROBLEMS: [&str; 13] = [
     "repeated",
     "block-not-allowed",
     "not-one-choice",
+    "empty-place",
     "over-budget",
     "over-cap",
     "out-of-scale",

@@ -487,6 +487,7 @@ mod tests {
             P::Repeated(AlternativeId(1)),
             P::BlockNotAllowed,
             P::NotOneChoice,
+            P::EmptyPlace,
             P::OverBudget(1),
             P::OverCap(2),
             P::OutOfScale {

@@ -35,6 +35,9 @@ pub enum BallotProblem {
     /// A block where the vote allows none.
     #[error("this vote does not allow a block")]
     BlockNotAllowed,
+    /// A ranking with an empty place between the ranked ones (`[[1], [], [2]]`).
+    #[error("a place in the ranking is empty")]
+    EmptyPlace,
     /// A plurality ballot that is not one alternative.
     #[error("choose exactly one alternative")]
     NotOneChoice,
@@ -142,6 +145,8 @@ impl Vote {
             (_, Choice::Ranking(groups)) => {
                 if groups.iter().all(Vec::is_empty) {
                     Err(BallotProblem::Nothing)
+                } else if groups.iter().any(Vec::is_empty) {
+                    Err(BallotProblem::EmptyPlace)
                 } else {
                     Ok(())
                 }
@@ -161,6 +166,9 @@ impl Vote {
                     return Err(BallotProblem::Nothing);
                 }
                 Ok(())
+            }
+            (VoteMethod::Score { .. }, Choice::Scores(list)) if list.is_empty() => {
+                Err(BallotProblem::Nothing)
             }
             (VoteMethod::Score { min, max }, Choice::Scores(list)) => {
                 list.iter().try_for_each(|s| in_scale(s.value, *min, *max))
@@ -234,7 +242,34 @@ fn in_scale(value: i32, min: i32, max: i32) -> Result<(), BallotProblem> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Anonymity, Participant, ParticipantId, Vote, VoteRound};
+    use super::super::{Anonymity, Participant, ParticipantId, Score, Vote, VoteRound};
+    use super::{AlternativeId, BallotProblem, Choice, VoteMethod};
+
+    /// An empty score ballot and a ranking with an empty place are incomplete, like an empty
+    /// approval ballot (the tallies ignored them; now nobody is told "accepted" for them).
+    #[test]
+    fn empty_scores_and_empty_places_are_refused() {
+        let vote = |method| Vote {
+            alternatives: vec![AlternativeId(1), AlternativeId(2)],
+            method,
+            ..Vote::default()
+        };
+        let scores = vote(VoteMethod::Score { min: 0, max: 5 });
+        assert_eq!(
+            scores.check_choice(&Choice::Scores(Vec::new())),
+            Err(BallotProblem::Nothing)
+        );
+        let one = Choice::Scores(vec![Score {
+            alternative: AlternativeId(1),
+            value: 3,
+        }]);
+        assert_eq!(scores.check_choice(&one), Ok(()));
+        let ranked = vote(VoteMethod::Schulze);
+        let gap = Choice::Ranking(vec![vec![AlternativeId(1)], vec![], vec![AlternativeId(2)]]);
+        assert_eq!(ranked.check_choice(&gap), Err(BallotProblem::EmptyPlace));
+        let tie = Choice::Ranking(vec![vec![AlternativeId(1), AlternativeId(2)]]);
+        assert_eq!(ranked.check_choice(&tie), Ok(()));
+    }
 
     fn people() -> Vec<Participant> {
         (1..=3)
