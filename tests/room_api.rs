@@ -887,8 +887,8 @@ fn secret_ballots_wait_for_a_batch_of_five() {
     let round = &on_disk(dir.path()).votes[0].rounds[0];
     assert_eq!((round.ballots.len(), round.voters.len()), (5, 5));
     assert!(round.ballots.iter().all(|b| b.voter.is_none()));
-    for n in 0..4 {
-        let retry = ballot_with_key(&server, vote, &tokens[n], &format!("k{n}"), body);
+    for (n, token) in tokens.iter().take(4).enumerate() {
+        let retry = ballot_with_key(&server, vote, token, &format!("k{n}"), body);
         assert_eq!(retry.0, 200, "{}", retry.1);
     }
 }

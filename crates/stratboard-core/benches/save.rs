@@ -52,7 +52,10 @@ fn main() {
     let started = Instant::now();
     let text = to_ron_string(&session).expect("serialize");
     let serialise = started.elapsed();
-    println!("session: {:.1} MB, serialising: {serialise:?}", text.len() as f64 / 1_048_576.0);
+    println!(
+        "session: {:.1} MB, serialising: {serialise:?}",
+        text.len() as f64 / 1_048_576.0
+    );
     let mut whole = Vec::new();
     for _ in 0..5 {
         let started = Instant::now();
@@ -63,7 +66,14 @@ fn main() {
 
     let mut doc = Document::open(&path).expect("open");
     let vote = doc.session().votes.last().map(|v| v.id).expect("a vote");
-    doc.apply(Command::Vote { vote, op: VoteOp::Open }, Instant::now()).expect("open vote");
+    doc.apply(
+        Command::Vote {
+            vote,
+            op: VoteOp::Open,
+        },
+        Instant::now(),
+    )
+    .expect("open vote");
     doc.save(false).expect("save");
     let voters: Vec<_> = doc.session().participants.iter().map(|p| p.id).collect();
     let mut ballots = Vec::new();

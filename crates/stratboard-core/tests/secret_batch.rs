@@ -70,7 +70,7 @@ fn room(
 }
 
 fn cast(vote: VoteId, voter: ParticipantId, n: usize) -> Command {
-    let choice = if n % 2 == 0 {
+    let choice = if n.is_multiple_of(2) {
         ConsentChoice::For
     } else {
         ConsentChoice::Against

@@ -1123,7 +1123,8 @@ mod tests {
                 question: "Build the park?".into(),
                 alternatives: vec![park],
                 method: VoteMethod::Consent { allow_block: false },
-                anonymity: Anonymity::Secret,
+                // Open: a secret ballot would wait for a batch of five.
+                anonymity: Anonymity::Open,
                 ..Vote::default()
             }),
         ) else {
