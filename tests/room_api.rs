@@ -16,7 +16,8 @@ use stratboard_core::commands::{Command, VoteOp};
 use stratboard_core::model::{Anonymity, ParticipantId, Session, VoteId, VoteMethod};
 
 /// A session with three participants, three alternatives and open votes: consent (open),
-/// Schulze (secret), dot voting (anonymous, 3 dots), and a closed plurality vote.
+/// Schulze (anonymous; secret votes wait for batches of five: see
+/// `secret_ballots_wait_for_a_batch_of_five`), dot voting (anonymous, 3 dots), and a closed plurality vote.
 fn session() -> Session {
     let mut s = Session::new("Room test");
     for name in ["Anna", "Boris", "Vera"] {
@@ -36,7 +37,7 @@ fn session() -> Session {
         (
             "Which first?",
             VoteMethod::Schulze,
-            Anonymity::Secret,
+            Anonymity::Anonymous,
             alternatives.clone(),
         ),
         (
@@ -180,30 +181,22 @@ fn phones_join_vote_and_send_ideas_under_the_cores_rules() {
     assert_eq!(state["votes"][0]["voted"], true);
     assert_eq!(state["votes"][0]["ballot"], json!({"Consent": "Block"}));
 
-    // A secret ranked vote: one ballot, no correction, no voter next to the choice.
+    // An anonymous ranked vote: a second ballot corrects the first.
     let ranking = json!({"Ranking": [[alternatives[1]], [alternatives[0], alternatives[2]]]});
-    assert_eq!(
-        http(
+    for token in [&boris, &anna] {
+        let (status, body) = http(
             &server,
             "POST",
             &ballot(secret),
-            Some(&boris),
-            &ranking.to_string()
-        )
-        .0,
-        200
-    );
-    assert_eq!(
-        http(
-            &server,
-            "POST",
-            &ballot(secret),
-            Some(&anna),
-            &ranking.to_string()
-        )
-        .0,
-        200
-    );
+            Some(token),
+            &ranking.to_string(),
+        );
+        assert_eq!(
+            (status, body["corrected"].as_bool()),
+            (200, Some(false)),
+            "{body}"
+        );
+    }
     let (status, body) = http(
         &server,
         "POST",
@@ -212,19 +205,12 @@ fn phones_join_vote_and_send_ideas_under_the_cores_rules() {
         &ranking.to_string(),
     );
     assert_eq!(
-        (status, body["error"].as_str()),
-        (409, Some("already-voted"))
+        (status, body["corrected"].as_bool()),
+        (200, Some(true)),
+        "{body}"
     );
     let file = on_disk(dir.path());
-    let round = &file.votes[1].rounds[0];
-    assert_eq!(round.ballots.len(), 2);
-    assert!(round.ballots.iter().all(|b| b.voter.is_none()));
-    let mut voters = round.voters.clone();
-    voters.sort();
-    assert_eq!(
-        round.voters, voters,
-        "who voted is kept sorted, not in casting order"
-    );
+    assert_eq!(file.votes[1].rounds[0].ballots.len(), 2);
 
     // Refusals: wrong kind, unknown alternative, over the dot budget, not JSON — each with the
     // problem the page words (never the parser's or the core's English).
@@ -625,10 +611,10 @@ fn a_retried_ballot_is_answered_as_the_first_was_and_cast_once() {
     assert_eq!(again, first, "the retry is answered as the first was");
     assert_eq!(on_disk(dir.path()).votes[1].rounds[0].ballots.len(), 1);
 
-    // Another key is another ballot: the secret vote refuses it, and says so again.
+    // Another key is another ballot: it corrects the first, and is answered so again.
     let other = ballot_with_key(&server, secret, &anna, "phone-1_b", &ranking);
-    assert_eq!(other.0, 409, "{}", other.1);
-    assert!(other.1.contains("already-voted"), "{}", other.1);
+    assert_eq!(other.0, 200, "{}", other.1);
+    assert!(other.1.contains(r#""corrected":true"#), "{}", other.1);
     assert_eq!(
         ballot_with_key(&server, secret, &anna, "phone-1_b", &ranking),
         other
@@ -846,4 +832,63 @@ fn the_devices_file_holds_no_token_and_only_its_owner_reads_it() {
     }
     let mode = std::fs::metadata(&path).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+}
+
+/// A session with six participants and one open secret consent vote.
+fn secret_session() -> Session {
+    let mut s = Session::new("Secret room");
+    for name in ["Anna", "Boris", "Vera", "Gleb", "Dina", "Egor"] {
+        add_participant(&mut s, name);
+    }
+    add_alternative(&mut s, "Park");
+    let park = vec![s.alternatives[0].id];
+    let method = VoteMethod::Consent { allow_block: false };
+    add_open_vote(&mut s, "Build the park?", method, Anonymity::Secret, park);
+    s
+}
+
+/// Four secret ballots are held: each phone hears `202 {"waiting":"batch"}` after about 11 s
+/// and nothing is on disk; the fifth seals all five, and the four phones' retries (same key)
+/// are answered 200.
+#[test]
+fn secret_ballots_wait_for_a_batch_of_five() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("room.ron");
+    stratboard_core::storage::save(&file, &secret_session(), None).unwrap();
+    let server = Server::start(&file, &dir.path().join("codes.csv"), &[]);
+    let tokens: Vec<String> = (0..5).map(|who| join(&server, who)).collect();
+    let vote = on_disk(dir.path()).votes[0].id;
+    let body = r#"{"Consent":"For"}"#;
+    let started = std::time::Instant::now();
+    let first: Vec<(u16, String)> = std::thread::scope(|scope| {
+        let sent: Vec<_> = (0..4)
+            .map(|n| {
+                let (server, token) = (&server, &tokens[n]);
+                scope.spawn(move || ballot_with_key(server, vote, token, &format!("k{n}"), body))
+            })
+            .collect();
+        sent.into_iter().map(|s| s.join().unwrap()).collect()
+    });
+    for (status, answer) in &first {
+        assert_eq!((*status, answer.as_str()), (202, r#"{"waiting":"batch"}"#));
+    }
+    assert!(started.elapsed() >= std::time::Duration::from_secs(10));
+    let round = &on_disk(dir.path()).votes[0].rounds[0];
+    assert!(
+        round.ballots.is_empty() && round.voters.is_empty(),
+        "nothing on disk"
+    );
+    // A second ballot of a voter already held is refused at once.
+    let (status, answer) = ballot_with_key(&server, vote, &tokens[0], "k0-again", body);
+    assert_eq!(status, 409, "{answer}");
+    // The fifth: all five are saved together.
+    let fifth = ballot_with_key(&server, vote, &tokens[4], "k4", body);
+    assert_eq!(fifth.0, 200, "{}", fifth.1);
+    let round = &on_disk(dir.path()).votes[0].rounds[0];
+    assert_eq!((round.ballots.len(), round.voters.len()), (5, 5));
+    assert!(round.ballots.iter().all(|b| b.voter.is_none()));
+    for (n, token) in tokens.iter().take(4).enumerate() {
+        let retry = ballot_with_key(&server, vote, token, &format!("k{n}"), body);
+        assert_eq!(retry.0, 200, "{}", retry.1);
+    }
 }

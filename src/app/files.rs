@@ -27,6 +27,10 @@ impl StratboardApp {
             self.request(Then::Open(Some(path)));
         }
         let (close, focused) = ctx.input(|i| (i.viewport().close_requested(), i.focused));
+        if close && !self.doc.is_dirty() {
+            // What the room journaled goes into the file itself before the window closes.
+            self.fold_journal();
+        }
         if close && self.doc.is_dirty() && !self.close_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.dialog = Some(Dialog::Unsaved { then: Then::Close });
@@ -100,9 +104,18 @@ impl StratboardApp {
 
     pub(super) fn replace_document(&mut self, doc: Document) {
         self.close_room_for_new_document();
+        self.fold_journal();
         self.doc = doc;
         self.autosave.cancel();
         self.notice = None;
+    }
+
+    /// Folds the room's journal into the file when nothing else is unsaved
+    /// ([`Document::fold_journal`]); a failure is shown, and the journal stays valid.
+    fn fold_journal(&mut self) {
+        if let Err(error) = self.doc.fold_journal() {
+            self.error("error-save", error.to_string());
+        }
     }
 
     pub(super) fn report_open_error(&mut self, error: &LoadError, explicit: bool) {

@@ -520,6 +520,9 @@ impl StratboardApp {
                 Err(stratboard_core::commands::CommandError::NotSaved(reason)) => {
                     self.error("room-not-saved", reason.clone());
                 }
+                Err(full @ stratboard_core::commands::CommandError::SessionFull { .. }) => {
+                    self.error("room-session-full", full.to_string());
+                }
                 Err(_) => {}
             }
         }

@@ -82,6 +82,11 @@ pub fn run(session_path: &Path, bind: SocketAddr, codes: Option<&Path>, guests: 
         eprintln!("stratboard: {error}");
         failed = true;
     }
+    // What the room journaled goes into the file itself (the journal stays valid if not).
+    if let Err(error) = doc.fold_journal() {
+        eprintln!("stratboard: {error}");
+        failed = true;
+    }
     if failed {
         ExitCode::FAILURE
     } else {
@@ -94,9 +99,15 @@ fn apply(doc: &mut Document, shared: &SharedSession) -> bool {
     let results = stratboard_room::owner_turn(doc, Some(shared));
     let mut failed = false;
     for drained in &results {
-        if let Err(stratboard_core::commands::CommandError::NotSaved(reason)) = &drained.result {
-            eprintln!("stratboard: a ballot or idea was not saved: {reason}");
-            failed = true;
+        match &drained.result {
+            Err(stratboard_core::commands::CommandError::NotSaved(reason)) => {
+                eprintln!("stratboard: a ballot or idea was not saved: {reason}");
+                failed = true;
+            }
+            Err(full @ stratboard_core::commands::CommandError::SessionFull { .. }) => {
+                eprintln!("stratboard: a ballot or idea was refused: {full}");
+            }
+            _ => {}
         }
     }
     failed

@@ -20,6 +20,7 @@ pub fn command_error(tr: &Tr, error: &CommandError) -> String {
         CommandError::Invalid(problem) => problem_text(tr, &problem.kind),
         CommandError::Vote(_) => tr.t("refused-vote"),
         CommandError::NotSaved(_) => tr.t("refused-not-saved"),
+        CommandError::SessionFull { .. } => tr.t("refused-session-full"),
     };
     format!("{text}\n({error})")
 }

@@ -153,6 +153,7 @@ new-session-title = New strategic session
 refused-unknown = This item no longer exists.
 refused-vote = The vote does not allow this now.
 refused-not-saved = It could not be saved to the session file, so it was not kept.
+refused-session-full = The session file has reached its size limit (16 MB), so this change was not kept. Remove what is no longer needed (old ideas, notes), or go on in a new session made with «New from this session».
 refused-exists = This item already exists.
 refused-move = It cannot be moved there.
 refused-has-ballots = It cannot be deleted: ballots or hand counts of a vote refer to it.
@@ -205,6 +206,7 @@ room-new-code = New code
 room-new-code-done = New code: { $who }. Phones with the old code were sent away.
 room-new-code-failed = Could not give a new code
 room-not-saved = A phone's ballot was not saved: the session file cannot be written. The phone was told to try again
+room-session-full = A phone's ballot or idea was refused: the session file has reached its size limit (16 MB). Remove what is no longer needed, or go on in a new session
 room-ideas-arrived = { $count ->
     [one] { $count } idea arrived from a phone (hidden until revealed)
    *[other] { $count } ideas arrived from phones (hidden until revealed)

@@ -101,3 +101,4 @@ report-sign-secretary = Secretary
 report-page = Page
 report-of = of
 report-none = —
+report-secret-batches = Secret ballots are stored without the voter, apart from the list of who voted, and were saved in batches of at least five (or all of a round's ballots when fewer were cast), so no two versions of the session file can link a voter to a ballot. The facilitator's computer, while the vote was open, could see more.

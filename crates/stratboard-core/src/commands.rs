@@ -233,6 +233,19 @@ pub enum CommandError {
     /// back (a durable request: a phone's ballot).
     #[error("the change could not be saved, so it was not kept: {0}")]
     NotSaved(String),
+    /// The change would make the session larger than any session file may be (the loader
+    /// refuses files over [`crate::storage::MAX_FILE_BYTES`]), so it was not kept.
+    #[error(
+        "the session would be {:.1} MB, over the {:.0} MB a session file may have, so the change was not kept",
+        *.bytes as f64 / 1_048_576.0,
+        *.limit as f64 / 1_048_576.0
+    )]
+    SessionFull {
+        /// How large the file would be, in bytes.
+        bytes: u64,
+        /// The limit, in bytes.
+        limit: u64,
+    },
     /// The entity does not exist.
     #[error("{0} does not exist")]
     Unknown(ItemRef),

@@ -1,6 +1,12 @@
 //! The open document: the session, where it lives on disk, its undo history, whether it has
 //! unsaved changes, and its [`Inbox`]: every edit, from a panel or from another thread, is
 //! sent there and applied by [`Document::drain`], in order.
+//!
+//! A durable batch is made durable by [`commit`] (a journal record beside the file, or a whole
+//! save); secret ballots wait in [`held`] until they can be sealed in a batch.
+
+mod commit;
+pub mod held;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -8,9 +14,11 @@ use std::time::Instant;
 
 use crate::commands::{Applied, Command, CommandError};
 use crate::history::History;
-use crate::inbox::{CommandSender, Inbox, Waker};
-use crate::model::{Problem, Session};
-use crate::storage::{self, Fingerprint, LoadError, SaveError};
+use crate::inbox::{CommandSender, Envelope, Inbox, Waker};
+use crate::model::{Problem, Session, VoteId};
+use crate::storage::{self, Fingerprint, LoadError, SaveError, SaveErrorKind, journal};
+use commit::Journal;
+use held::Held;
 
 /// A session being edited.
 #[derive(Debug)]
@@ -29,6 +37,18 @@ pub struct Document {
     revision: u64,
     /// Where edits are sent.
     inbox: Inbox,
+    /// What the session holds beyond its file: the journal's state (see [`commit`]).
+    journal: Journal,
+    /// Secret ballots waiting for their batch (see [`held`]).
+    held: Vec<Held>,
+}
+
+/// What one turn of the owner's loop has done so far.
+#[derive(Default)]
+struct Turn {
+    drained: Vec<Drained>,
+    /// Durable requests applied, with what they did and their place in `drained`.
+    durable: Vec<(Envelope, Applied, usize)>,
 }
 
 /// What one command taken from the inbox came to.
@@ -61,18 +81,26 @@ impl Document {
             changed_outside_history: false,
             revision: next_revision(),
             inbox: Inbox::default(),
+            journal: Journal {
+                whole: true,
+                ..Journal::default()
+            },
+            held: Vec::new(),
         }
     }
 
-    /// Opens a file, removing the temporary files that saves killed before the file's last
-    /// write left next to it ([`storage::remove_stale_temporaries`]). On error nothing is
-    /// changed and the file is left alone.
+    /// Opens a file (with what its journal adds), removing the temporary files that saves
+    /// killed before the file's last write left next to it
+    /// ([`storage::remove_stale_temporaries`]). On error nothing is changed and the file is
+    /// left alone.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
         let loaded = storage::load(path)?;
         // Temporaries older than the file were left by saves killed before it was written.
         if let Some(written) = loaded.fingerprint.modified {
             storage::remove_stale_temporaries(path, written);
         }
+        let mut journal = Journal::after_file(&loaded.fingerprint, loaded.journal.as_ref());
+        journal.whole = loaded.migrated_from.is_some();
         Ok(Self {
             session: loaded.session,
             path: Some(path.to_path_buf()),
@@ -82,6 +110,8 @@ impl Document {
             changed_outside_history: loaded.migrated_from.is_some(),
             revision: next_revision(),
             inbox: Inbox::default(),
+            journal,
+            held: Vec::new(),
         })
     }
 
@@ -90,6 +120,7 @@ impl Document {
         self.session = session;
         self.history = History::default();
         self.changed_outside_history = true;
+        self.journal.whole = true;
         self.problems = self.session.validate();
         self.revision = next_revision();
     }
@@ -124,7 +155,9 @@ impl Document {
     /// an undo step).
     pub fn apply(&mut self, command: Command, now: Instant) -> Result<Applied, CommandError> {
         let undo_step = command.is_undo_step();
+        let touch = commit::Touch::of(&command);
         let applied = self.history.apply(&mut self.session, command, now)?;
+        self.journal.touch(touch, &applied.outcome);
         if !undo_step {
             self.changed_outside_history = true;
         }
@@ -173,43 +206,26 @@ impl Document {
         now: Instant,
         publish: impl FnOnce(&Session),
     ) -> Vec<Drained> {
-        let mut drained = Vec::new();
-        let mut durable = Vec::new();
+        let mut turn = Turn::default();
         for envelope in self.inbox.take() {
-            if envelope.own_step {
-                self.seal();
-            }
-            let result = self.apply(envelope.command.clone(), now);
-            if envelope.own_step {
-                self.seal();
-            }
-            let awaited = envelope.is_awaited();
-            match &result {
-                Ok(applied) if envelope.durable => {
-                    durable.push((envelope, applied.clone(), drained.len()));
-                }
-                _ => envelope.answer(&result.clone().map(|done| done.outcome)),
-            }
-            drained.push(Drained { result, awaited });
+            self.receive(envelope, now, &mut turn);
         }
+        let Turn {
+            mut drained,
+            durable,
+        } = turn;
         if durable.is_empty() {
             if !drained.is_empty() {
                 publish(&self.session);
             }
             return drained;
         }
-        let saved = if self.path.is_some() {
-            self.save(false).map_err(|error| error.to_string())
-        } else {
-            Err("the session has no file".to_owned())
-        };
-        let answers: Vec<_> = match saved {
+        let answers: Vec<_> = match self.commit() {
             Ok(()) => durable
                 .into_iter()
                 .map(|(envelope, applied, _)| (envelope, Ok(applied.outcome)))
                 .collect(),
-            Err(reason) => {
-                let refusal = CommandError::NotSaved(reason);
+            Err(refusal) => {
                 let mut answers = Vec::new();
                 for (envelope, applied, index) in durable.into_iter().rev() {
                     self.take_back(applied.inverse);
@@ -225,6 +241,117 @@ impl Document {
             envelope.answer(answer);
         }
         drained
+    }
+
+    /// Takes one command of the turn: a secret ballot is held ([`held`]); anything else
+    /// first releases the held ballots of the votes it concerns, then is applied.
+    fn receive(&mut self, envelope: Envelope, now: Instant, turn: &mut Turn) {
+        if let Some(cast) = held::secret_cast(&self.session, &envelope.command) {
+            self.hold(envelope, cast, now, turn);
+            return;
+        }
+        for vote in held::votes_concerned(&envelope.command, &self.held) {
+            self.release(vote, now, turn);
+        }
+        self.process(envelope, now, turn);
+    }
+
+    /// Checks a secret ballot and holds it (a refusal is answered at once); with
+    /// [`held::SECRET_BATCH`] held for its vote, releases them.
+    fn hold(
+        &mut self,
+        envelope: Envelope,
+        cast: (VoteId, crate::model::ParticipantId),
+        now: Instant,
+        turn: &mut Turn,
+    ) {
+        if let Err(refusal) = held::check(&mut self.session, &self.held, &envelope.command, cast) {
+            let result = Err(refusal);
+            envelope.answer(&result.clone().map(|done: Applied| done.outcome));
+            let awaited = envelope.is_awaited();
+            turn.drained.push(Drained { result, awaited });
+            return;
+        }
+        let (vote, voter) = cast;
+        self.held.push(Held {
+            envelope,
+            vote,
+            voter,
+        });
+        if self.held_for(vote) >= held::SECRET_BATCH {
+            self.release(vote, now, turn);
+        }
+    }
+
+    /// Applies the ballots held for `vote` in this turn, in a shuffled order.
+    fn release(&mut self, vote: VoteId, now: Instant, turn: &mut Turn) {
+        for held in held::take(&mut self.held, vote) {
+            self.process(held.envelope, now, turn);
+        }
+    }
+
+    /// Applies one command; a durable one waits for the turn's save to be answered.
+    fn process(&mut self, envelope: Envelope, now: Instant, turn: &mut Turn) {
+        if envelope.own_step {
+            self.seal();
+        }
+        let result = self.apply(envelope.command.clone(), now);
+        if envelope.own_step {
+            self.seal();
+        }
+        let awaited = envelope.is_awaited();
+        match &result {
+            Ok(applied) if envelope.durable => {
+                turn.durable
+                    .push((envelope, applied.clone(), turn.drained.len()));
+            }
+            _ => envelope.answer(&result.clone().map(|done| done.outcome)),
+        }
+        turn.drained.push(Drained { result, awaited });
+    }
+
+    /// How many secret ballots wait for their batch in `vote` (the board may say so: the
+    /// turnout it shows lags by them).
+    pub fn held_for(&self, vote: VoteId) -> usize {
+        self.held.iter().filter(|h| h.vote == vote).count()
+    }
+
+    /// Makes the turn's durable changes durable: a journal record where one will do, else a
+    /// whole save. The refusal every durable sender of the turn gets when that fails.
+    fn commit(&mut self) -> Result<(), CommandError> {
+        let Some(path) = self.path.clone() else {
+            return Err(CommandError::NotSaved("the session has no file".to_owned()));
+        };
+        if let (Some(record), Some(base)) =
+            (self.journal.record(&self.session, &path), self.fingerprint)
+        {
+            let len = journal::append(&path, &base, self.journal.valid_len, &record)
+                .map_err(|error| CommandError::NotSaved(error.to_string()))?;
+            self.journal.appended(&record, len);
+            self.history.mark_saved();
+            self.changed_outside_history = false;
+            return Ok(());
+        }
+        self.save(false).map_err(|error| match error.kind {
+            SaveErrorKind::TooLarge { bytes, limit } => CommandError::SessionFull { bytes, limit },
+            _ => CommandError::NotSaved(error.to_string()),
+        })
+    }
+
+    /// Whether the file has a journal the session holds (folded by the next [`Document::save`]).
+    pub fn has_journal(&self) -> bool {
+        self.journal.valid_len.is_some()
+    }
+
+    /// Folds the journal into the file (a whole save) when there is one and nothing else is
+    /// unsaved: on closing the session, so the file alone holds what the room saved. With the
+    /// facilitator's own edits unsaved it does nothing (they are theirs to save or drop; the
+    /// journal stays valid beside the file, and the next save folds it).
+    pub fn fold_journal(&mut self) -> Result<(), SaveError> {
+        if self.has_journal() && !self.is_dirty() {
+            self.save(false)?;
+        }
+        Ok(())
     }
 
     /// Applies the inverse of a change that is not on the undo stack (a participant's ballot
@@ -245,6 +372,7 @@ impl Document {
     /// Undoes the last step; false when there is none.
     pub fn undo(&mut self) -> Result<bool, CommandError> {
         let undone = self.history.undo(&mut self.session)?;
+        self.journal.whole = true;
         self.revision = next_revision();
         Ok(undone)
     }
@@ -252,6 +380,7 @@ impl Document {
     /// Redoes the last undone step; false when there is none.
     pub fn redo(&mut self) -> Result<bool, CommandError> {
         let redone = self.history.redo(&mut self.session)?;
+        self.journal.whole = true;
         self.revision = next_revision();
         Ok(redone)
     }
@@ -279,10 +408,16 @@ impl Document {
             self.fingerprint.as_ref()
         };
         let fingerprint = storage::save(&path, &self.session, expected)?;
+        self.saved(fingerprint);
+        Ok(())
+    }
+
+    /// The file was written whole (its journal folded into it).
+    fn saved(&mut self, fingerprint: Fingerprint) {
+        self.journal = Journal::after_file(&fingerprint, None);
         self.fingerprint = Some(fingerprint);
         self.history.mark_saved();
         self.changed_outside_history = false;
-        Ok(())
     }
 
     /// Saves to a new file (the user chose it, so an existing file there is overwritten, its
@@ -290,9 +425,7 @@ impl Document {
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
         let fingerprint = storage::save(path, &self.session, None)?;
         self.path = Some(path.to_path_buf());
-        self.fingerprint = Some(fingerprint);
-        self.history.mark_saved();
-        self.changed_outside_history = false;
+        self.saved(fingerprint);
         Ok(())
     }
 

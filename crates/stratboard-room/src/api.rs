@@ -297,11 +297,13 @@ pub enum Reason {
     IdeaTooLong,
     /// Refused for another reason.
     Refused,
+    /// The session file has reached its size limit: nothing more can be kept in it.
+    SessionFull,
 }
 
 impl Reason {
     /// Every reason.
-    pub const ALL: [Self; 20] = [
+    pub const ALL: [Self; 21] = [
         Self::NotFound,
         Self::BadRequest,
         Self::WrongCode,
@@ -322,6 +324,7 @@ impl Reason {
         Self::EmptyIdea,
         Self::IdeaTooLong,
         Self::Refused,
+        Self::SessionFull,
     ];
 
     /// The reason as the answer names it.
@@ -347,6 +350,7 @@ impl Reason {
             Self::EmptyIdea => "empty-idea",
             Self::IdeaTooLong => "idea-too-long",
             Self::Refused => "refused",
+            Self::SessionFull => "session-full",
         }
     }
 }
@@ -787,6 +791,7 @@ fn refused(error: &CommandError) -> Response {
         },
         CommandError::Invalid(_) => return bad_ballot(json!({ "problem": "unreadable" }), error),
         CommandError::NotSaved(_) => (StatusCode::SERVICE_UNAVAILABLE, Reason::NotSaved),
+        CommandError::SessionFull { .. } => (StatusCode::FORBIDDEN, Reason::SessionFull),
         _ => (StatusCode::FORBIDDEN, Reason::Refused),
     };
     refuse(status, reason, error)
@@ -794,12 +799,23 @@ fn refused(error: &CommandError) -> Response {
 
 /// `POST /api/votes/{vote}/ballot`: casts the body's ballot for the device's participant;
 /// with an `Idempotency-Key`, once per key (see [`crate::idempotency`]).
+///
+/// A secret ballot may be held by the owner until enough others come to seal them in a batch
+/// (`stratboard_core::document::held`): a request whose ballot the owner has taken but not yet
+/// saved after [`DURABLE_WAIT`] and a second is answered `202 {"waiting":"batch"}` — neither
+/// stored yet nor refused. The ballot stays held (the cast goes on, on a task of its own); a
+/// retry with the same key waits for it again and gets its real answer once saved.
 async fn ballot(
     State(room): State<RoomState>,
     Path(vote): Path<u32>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    /// How long a request waits for its ballot's answer before it is told "waiting for the
+    /// batch": longer than the owner has to take it (a ballot not taken by then was
+    /// withdrawn and answered 503), shorter than the request's own timeout.
+    const HELD_WAIT: std::time::Duration =
+        DURABLE_WAIT.saturating_add(std::time::Duration::from_secs(1));
     let checked = match device(&room, &headers) {
         Ok(checked) => checked,
         Err(refusal) => return unjoined(refusal),
@@ -812,7 +828,12 @@ async fn ballot(
     };
     let key = match idempotency::key(&headers) {
         Ok(Some(key)) => key,
-        Ok(None) => return cast(&room, vote, me, &body).await,
+        Ok(None) => {
+            let cast = cast(&room, vote, me, &body);
+            return tokio::time::timeout(HELD_WAIT, cast)
+                .await
+                .unwrap_or_else(|_| waiting_for_batch());
+        }
         Err(why) => return refuse(StatusCode::BAD_REQUEST, Reason::BadRequest, why),
     };
     let slot = room.access.answer_slot(&checked.hash, vote, key);
@@ -831,10 +852,17 @@ async fn ballot(
             waiting
         }
     };
-    match idempotency::wait(waiting).await {
-        Some(answer) => replay(answer),
-        None => closed(),
+    match tokio::time::timeout(HELD_WAIT, idempotency::wait(waiting)).await {
+        Ok(Some(answer)) => replay(answer),
+        Ok(None) => closed(),
+        Err(_) => waiting_for_batch(),
     }
+}
+
+/// `202 {"waiting":"batch"}`: the ballot was taken and waits to be saved with others (a
+/// secret batch); ask again with the same `Idempotency-Key` for its answer.
+fn waiting_for_batch() -> Response {
+    (StatusCode::ACCEPTED, Json(json!({ "waiting": "batch" }))).into_response()
 }
 
 /// A ballot to cast: the vote, the participant and the request's body.
@@ -1097,7 +1125,8 @@ mod tests {
                 question: "Build the park?".into(),
                 alternatives: vec![park],
                 method: VoteMethod::Consent { allow_block: false },
-                anonymity: Anonymity::Secret,
+                // Open: a secret ballot would wait for a batch of five.
+                anonymity: Anonymity::Open,
                 ..Vote::default()
             }),
         ) else {

@@ -82,6 +82,10 @@ pub(super) fn vote_blocks(cx: &Ctx<'_>, index: usize, vote: &Vote) -> Vec<Block>
             Anonymity::Secret => "votes-anonymity-chip-Secret",
         }),
     ));
+    if vote.anonymity == Anonymity::Secret {
+        // What the secrecy guarantees, and its limit.
+        blocks.push(Block::text(tr.t("report-secret-batches")));
+    }
     blocks.push(Block::field(&tr.t("report-rules"), vote_rules(tr, vote)));
     if matches!(vote.method, VoteMethod::Consent { .. }) && !vote.alternatives.is_empty() {
         let names: Vec<String> = vote

@@ -8,6 +8,7 @@ use std::time::SystemTime;
 use atomic_write_file::AtomicWriteFile;
 
 use super::format::{MAX_FILE_BYTES, parse_session, to_ron_string};
+use super::journal;
 use super::{LoadError, LoadErrorKind, SaveError, SaveErrorKind};
 use crate::model::{Problem, Session};
 
@@ -50,22 +51,29 @@ pub struct Loaded {
     pub migrated_from: Option<u32>,
     /// What [`Session::validate`] found; loading does not fail on these.
     pub problems: Vec<Problem>,
+    /// The journal replayed after the file (`NAME.ron.journal`: the room's batches saved
+    /// since the file was written whole), if there was one for this version of the file.
+    pub journal: Option<journal::Tail>,
 }
 
-/// Loads a session file. Never writes anything.
+/// Loads a session file, with what its journal adds ([`journal::replay`]). Never writes
+/// anything.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let error = |kind| LoadError {
         path: path.to_path_buf(),
         kind,
     };
     let (bytes, modified) = read_limited(path).map_err(error)?;
-    let parsed = parse_session(&bytes).map_err(error)?;
+    let mut parsed = parse_session(&bytes).map_err(error)?;
+    let fingerprint = Fingerprint::of(&bytes, modified);
+    let journal = journal::replay(path, &fingerprint, &mut parsed.session);
     let problems = parsed.session.validate();
     Ok(Loaded {
         session: parsed.session,
-        fingerprint: Fingerprint::of(&bytes, modified),
+        fingerprint,
         migrated_from: parsed.migrated_from,
         problems,
+        journal,
     })
 }
 
@@ -121,7 +129,10 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// file on disk no longer matches it, nothing is written and [`SaveErrorKind::ChangedOnDisk`]
 /// is returned. Pass `None` for a new file or after the user agreed to overwrite.
 ///
-/// The previous version, if any, is kept as [`backup_path`]. Returns the new fingerprint.
+/// The previous version, if any, is kept as [`backup_path`]; the file's journal, which the
+/// session holds, is removed ([`journal::remove`]). A session larger than [`MAX_FILE_BYTES`]
+/// is not written ([`SaveErrorKind::TooLarge`]): no save makes a file the loader refuses.
+/// Returns the new fingerprint.
 pub fn save(
     path: &Path,
     session: &Session,
@@ -137,6 +148,10 @@ pub fn save(
             message: e.to_string(),
         })
     })?;
+    if text.len() as u64 > MAX_FILE_BYTES {
+        let (bytes, limit) = (text.len() as u64, MAX_FILE_BYTES);
+        return Err(error(SaveErrorKind::TooLarge { bytes, limit }));
+    }
     let previous = match fs::read(path) {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -152,6 +167,7 @@ pub fn save(
             .map_err(|(action, e)| error(io_error(action, &e)))?;
     }
     write_atomically(path, text.as_bytes()).map_err(|(action, e)| error(io_error(action, &e)))?;
+    journal::remove(path);
     remove_stale_temporaries(path, started);
     let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
     Ok(Fingerprint::of(text.as_bytes(), modified))

@@ -140,6 +140,14 @@ pub enum SaveErrorKind {
         /// The operating system's explanation.
         message: String,
     },
+    /// The session would be larger than any session file may be ([`super::MAX_FILE_BYTES`]):
+    /// the loader would refuse it, so it is not written.
+    TooLarge {
+        /// Its size.
+        bytes: u64,
+        /// The limit.
+        limit: u64,
+    },
     /// The session could not be written as RON (should not happen).
     Serialize {
         /// The serializer's explanation.
@@ -162,6 +170,13 @@ impl fmt::Display for SaveError {
                     "{path}: could not {action}: {message}; the file on disk is unchanged"
                 )
             }
+            SaveErrorKind::TooLarge { bytes, limit } => write!(
+                f,
+                "{path}: the session would be {:.1} MB, larger than any session file may be \
+                 (the limit is {:.0} MB); not written, the file on disk is unchanged",
+                megabytes(*bytes),
+                megabytes(*limit)
+            ),
             SaveErrorKind::Serialize { message } => {
                 write!(f, "{path}: could not write the session as RON: {message}")
             }

@@ -27,20 +27,24 @@ pub struct Parsed {
 
 /// Writes a session as pretty RON. The same session always gives the same bytes.
 pub fn to_ron_string(session: &Session) -> Result<String, ron::Error> {
-    let config = PrettyConfig::new()
+    let body = ron::ser::to_string_pretty(session, pretty_config())?;
+    let mut text = String::with_capacity(HEADER.len() + body.len() + 1);
+    text.push_str(HEADER);
+    text.push_str(&body);
+    text.push('\n');
+    Ok(text)
+}
+
+/// How session files (and their journal's records) are pretty-printed.
+pub(super) fn pretty_config() -> PrettyConfig {
+    PrettyConfig::new()
         .new_line("\n")
         .indentor("    ")
         .struct_names(true)
         .separate_tuple_members(false)
         .enumerate_arrays(false)
         .compact_arrays(false)
-        .escape_strings(true);
-    let body = ron::ser::to_string_pretty(session, config)?;
-    let mut text = String::with_capacity(HEADER.len() + body.len() + 1);
-    text.push_str(HEADER);
-    text.push_str(&body);
-    text.push('\n');
-    Ok(text)
+        .escape_strings(true)
 }
 
 /// Reads a session from the bytes of a file.

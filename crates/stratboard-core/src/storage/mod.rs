@@ -6,6 +6,9 @@
 //! - [`save`] writes a temporary file in the same folder, fsyncs it, renames it over the
 //!   target and fsyncs the folder; the previous version is kept as `NAME.ron.bak`. When told
 //!   what was loaded, it refuses to overwrite a file that was changed on disk since.
+//! - [`journal`] appends what the room's durable batches change beside the file
+//!   (`NAME.ron.journal`), so that a ballot's save does not rewrite a large file; [`load`]
+//!   replays it, [`save`] folds it into the file.
 //! - [`recovery`] keeps autosaved copies of unsaved work apart from the user's files.
 //!
 //! No egui here.
@@ -13,6 +16,7 @@
 mod disk;
 mod error;
 mod format;
+pub mod journal;
 mod migrate;
 pub mod recovery;
 mod ron_text;
