@@ -8,6 +8,7 @@
 //! - refusals come in Russian words, never the server's English (an empty ballot, a closed
 //!   vote, a guest's ballot);
 //! - a Live vote's result shows as bars once the participant has voted;
+//! - a secret ballot held back for a batch says so, and is counted when the vote closes;
 //! - a timed vote counts down, closes by itself, and its result comes to the phone;
 //! - with the room stopped, a ballot waits on the phone under a banner and is sent by itself
 //!   once the room is back (started again on the same port: the device stays joined), and is
@@ -370,7 +371,25 @@ fn a_small_phone_follows_the_facilitator_and_keeps_a_ballot_through_a_lost_conne
         wait_for_text(&client, None, "nav h2", "Голосования: отвечено 1 из 4").await;
         shot(&client, "live-result", Some(LIVE)).await;
 
-        // A timed vote counts down, closes by itself, and its result comes to the phone.
+        // A secret ballot is held back until more are in: the phone says so (the room's 202)
+        // and keeps asking.
+        button(&client, TIMED, "Парк").await.click().await.unwrap();
+        button(&client, TIMED, "Отправить")
+            .await
+            .click()
+            .await
+            .unwrap();
+        wait_for_text(
+            &client,
+            Some(TIMED),
+            "p.muted",
+            "Голос принят к подсчёту, ждём ещё нескольких участников…",
+        )
+        .await;
+        shot(&client, "batch", Some(TIMED)).await;
+
+        // A timed vote counts down, closes by itself (its held ballot counted), and its result
+        // comes to the phone.
         let deadline = chrono::Utc::now() + chrono::Duration::seconds(3);
         facilitator
             .sender
@@ -398,6 +417,13 @@ fn a_small_phone_follows_the_facilitator_and_keeps_a_ballot_through_a_lost_conne
             std::fs::write(file, client.screenshot().await.unwrap()).unwrap();
         }
         assert!(card(&client, TIMED).await.is_none(), "closed: no ballot");
+        wait_for_text(
+            &client,
+            None,
+            "#results .muted",
+            "Одобрения · Бюллетеней: 1",
+        )
+        .await;
 
         // No connection: the ballot waits on the phone, and goes once the room is back.
         facilitator.stop_room();
