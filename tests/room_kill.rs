@@ -727,3 +727,49 @@ fn kill_9_at_any_moment_loses_no_acknowledged_ballot() {
         started.elapsed().as_secs_f64()
     );
 }
+
+/// kill -9 while a secret batch waits: four secret ballots are held back (none answered),
+/// then the server is killed. The file (and what it replays) holds nothing of them — no
+/// ballot, no voter — and none of the four phones was told "accepted"; the file loads.
+#[test]
+fn kill_9_while_a_secret_batch_waits_leaves_nothing_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("batch.ron");
+    let (session, votes) = base_session();
+    stratboard_core::storage::save(&file, &session, None).unwrap();
+    let served = serve(&file, &dir.path().join("codes.csv"));
+    let address = served.address.clone();
+    let choice = serde_json::to_string(&Choice::Approval(vec![votes.secret_alternatives[0]]))
+        .unwrap();
+    let secret = votes.secret.0;
+    let phones: Vec<_> = served.codes[..4]
+        .iter()
+        .map(|(_, _, code)| {
+            let (address, code, choice) = (address.clone(), code.clone(), choice.clone());
+            std::thread::spawn(move || {
+                let body = format!("{{\"code\":\"{code}\"}}");
+                let (status, joined) = http(&address, "POST", "/api/join", None, &body).unwrap();
+                assert_eq!(status, 200, "{joined}");
+                let joined: Value = serde_json::from_str(&joined).unwrap();
+                let token = joined["token"].as_str().unwrap().to_owned();
+                let path = format!("/api/votes/{secret}/ballot");
+                http(&address, "POST", &path, Some(&token), &choice).map(|(status, _)| status)
+            })
+        })
+        .collect();
+    // The four are held by now (a ballot is taken within milliseconds; held ones are answered
+    // only after about 11 s). Nothing here depends on it: a ballot not yet taken is not on
+    // disk either.
+    std::thread::sleep(Duration::from_millis(1500));
+    let mut served = served;
+    served.child.kill().unwrap();
+    served.child.wait().unwrap();
+    for phone in phones {
+        let status = phone.join().unwrap();
+        assert_ne!(status, Some(200), "no held ballot was acknowledged");
+    }
+    let loaded = stratboard_core::storage::load(&file).unwrap();
+    let round = round(&loaded.session, votes.secret);
+    assert!(round.ballots.is_empty(), "{:?}", round.ballots);
+    assert!(round.voters.is_empty(), "{:?}", round.voters);
+}
