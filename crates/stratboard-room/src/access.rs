@@ -453,10 +453,26 @@ impl std::fmt::Display for NoRandomness {
 
 impl std::error::Error for NoRandomness {}
 
-/// Random bytes from the operating system for participant codes, or `None`.
+/// The bytes a code letter is made from: below 253 = 23 × 11, so that the letter
+/// (`byte % 23`, [`participant_code`]) is every one of the 23 equally often. A byte of 253 or
+/// more would make A, B and C slightly more likely: it is thrown away and another drawn.
+pub const CODE_BYTE_BOUND: u8 = 253;
+
+/// Random bytes from the operating system for participant codes, each below
+/// [`CODE_BYTE_BOUND`] (rejection sampling: every letter equally likely), or `None`.
 pub fn code_bytes() -> Option<[u8; stratboard_core::model::CODE_LENGTH]> {
     let mut bytes = [0u8; stratboard_core::model::CODE_LENGTH];
-    getrandom::fill(&mut bytes).ok()?;
+    let mut filled = 0;
+    let mut pool = [0u8; 32];
+    while filled < bytes.len() {
+        getrandom::fill(&mut pool).ok()?;
+        for byte in pool.into_iter().filter(|b| *b < CODE_BYTE_BOUND) {
+            if let Some(slot) = bytes.get_mut(filled) {
+                *slot = byte;
+                filled += 1;
+            }
+        }
+    }
     Some(bytes)
 }
 
@@ -590,6 +606,27 @@ mod tests {
         // Another phone in the room is not punished for it.
         let other = IpAddr::from([10, 0, 0, 4]);
         assert!(access.join(&session(), "ABCDEFGH", other).is_ok());
+    }
+
+    #[test]
+    fn every_code_letter_is_equally_likely_from_the_bytes_kept() {
+        use stratboard_core::model::{CODE_ALPHABET, CODE_LENGTH};
+        assert_eq!(
+            usize::from(CODE_BYTE_BOUND),
+            256 / CODE_ALPHABET.len() * CODE_ALPHABET.len()
+        );
+        // Every byte kept, as the first letter of a code: each letter exactly 11 times.
+        let mut counts = HashMap::new();
+        for byte in 0..CODE_BYTE_BOUND {
+            let code = participant_code([byte; CODE_LENGTH]);
+            *counts.entry(code.as_bytes()[0]).or_insert(0) += 1;
+        }
+        assert_eq!(counts.len(), CODE_ALPHABET.len());
+        assert!(counts.values().all(|n| *n == 11), "{counts:?}");
+        // The bytes drawn are all kept ones.
+        for _ in 0..200 {
+            assert!(code_bytes().unwrap().iter().all(|b| *b < CODE_BYTE_BOUND));
+        }
     }
 
     #[test]
