@@ -847,3 +847,52 @@ fn the_devices_file_holds_no_token_and_only_its_owner_reads_it() {
     let mode = std::fs::metadata(&path).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600, "{mode:o}");
 }
+
+/// Sends ideas as `token` until one is refused (at most `tries`); the statuses.
+fn ideas_until_refused(server: &Server, token: &str, tries: usize) -> Vec<(u16, Value)> {
+    let mut answers = Vec::new();
+    for n in 0..tries {
+        let body = json!({ "text": format!("Idea {n} of {token}") }).to_string();
+        let answer = http(server, "POST", "/api/ideas", Some(token), &body);
+        let refused = answer.0 != 201;
+        answers.push(answer);
+        if refused {
+            break;
+        }
+    }
+    answers
+}
+
+#[test]
+fn one_device_cannot_flood_the_room_with_ideas() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve_with(dir.path(), &["--guests"]);
+    let anna = join(&server, 0);
+    let answers = ideas_until_refused(&server, &anna, 12);
+    let (status, body) = answers.last().unwrap();
+    assert_eq!(
+        (*status, body["error"].as_str()),
+        (429, Some("too-many-ideas")),
+        "{answers:?}"
+    );
+    assert!(answers.len() <= 6, "at most five a minute: {answers:?}");
+    // Joining again gives no fresh budget: a participant's devices count together.
+    let again = join(&server, 0);
+    let (status, _) = http(
+        &server,
+        "POST",
+        "/api/ideas",
+        Some(&again),
+        r#"{"text":"more"}"#,
+    );
+    assert_eq!(status, 429);
+    // Another participant is not held back; a guest is held to fewer.
+    assert_eq!(ideas_until_refused(&server, &join(&server, 1), 1)[0].0, 201);
+    let (_, guest) = http(&server, "POST", "/api/join", None, r#"{"guest":true}"#);
+    let guest = guest["token"].as_str().unwrap();
+    let answers = ideas_until_refused(&server, guest, 12);
+    assert_eq!(answers.last().unwrap().0, 429, "{answers:?}");
+    assert!(answers.len() <= 3, "at most two a minute: {answers:?}");
+    let stored = on_disk(dir.path()).alternatives.len();
+    assert!(stored <= 3 + 5 + 1 + 2, "{stored} alternatives");
+}

@@ -44,6 +44,7 @@ use serde_json::json;
 use tower::ServiceExt as _;
 
 use crate::access::{Access, Checked, Device, JoinRefusal, TokenRefusal};
+use crate::ideas::{IdeaBudget, IdeaSender};
 use crate::idempotency::{self, Answer, InFlight, Turn};
 use crate::{
     BODY_LIMIT, BUSY_HEADER_TIMEOUT, BUSY_RETRY_AFTER, DURABLE_WAIT, HEADER_TIMEOUT,
@@ -75,6 +76,8 @@ pub struct RoomState {
     guest_ideas: Arc<std::sync::Mutex<std::collections::HashMap<String, Vec<AlternativeId>>>>,
     /// Ballots with an idempotency key under way.
     in_flight: Arc<InFlight>,
+    /// The ideas counted per participant, guest and room ([`crate::ideas`]).
+    ideas: Arc<IdeaBudget>,
 }
 
 impl RoomState {
@@ -93,6 +96,7 @@ impl RoomState {
             stopping,
             guest_ideas: Arc::default(),
             in_flight: Arc::default(),
+            ideas: Arc::default(),
         }
     }
 }
@@ -295,13 +299,16 @@ pub enum Reason {
     EmptyIdea,
     /// The idea is longer than the room takes.
     IdeaTooLong,
+    /// This device (or the room's guests together) sent as many ideas as the room takes for
+    /// now ([`crate::ideas`]).
+    TooManyIdeas,
     /// Refused for another reason.
     Refused,
 }
 
 impl Reason {
     /// Every reason.
-    pub const ALL: [Self; 20] = [
+    pub const ALL: [Self; 21] = [
         Self::NotFound,
         Self::BadRequest,
         Self::WrongCode,
@@ -321,6 +328,7 @@ impl Reason {
         Self::NotSaved,
         Self::EmptyIdea,
         Self::IdeaTooLong,
+        Self::TooManyIdeas,
         Self::Refused,
     ];
 
@@ -346,6 +354,7 @@ impl Reason {
             Self::NotSaved => "not-saved",
             Self::EmptyIdea => "empty-idea",
             Self::IdeaTooLong => "idea-too-long",
+            Self::TooManyIdeas => "too-many-ideas",
             Self::Refused => "refused",
         }
     }
@@ -926,11 +935,19 @@ struct IdeaRequest {
     text: String,
 }
 
+/// `POST /api/ideas`: a hidden alternative, once saved, within the sender's budget
+/// ([`crate::ideas`]).
 async fn idea(State(room): State<RoomState>, headers: HeaderMap, body: Bytes) -> Response {
-    let proposer = match device(&room, &headers).map(|checked| checked.device) {
+    let (proposer, sender) = match device(&room, &headers) {
         Err(refusal) => return unjoined(refusal),
-        Ok(Device::Guest) => None,
-        Ok(Device::Participant(me)) => Some(Proposer::Participant(me)),
+        Ok(Checked {
+            device: Device::Guest,
+            hash,
+        }) => (None, IdeaSender::Guest(hash)),
+        Ok(Checked {
+            device: Device::Participant(me),
+            ..
+        }) => (Some(Proposer::Participant(me)), IdeaSender::Participant(me)),
     };
     let Ok(request) = serde_json::from_slice::<IdeaRequest>(&body) else {
         return refuse(
@@ -954,13 +971,24 @@ async fn idea(State(room): State<RoomState>, headers: HeaderMap, body: Bytes) ->
             "the idea is too long",
         );
     }
+    if !room.ideas.take(sender, std::time::Instant::now()) {
+        return refuse(
+            StatusCode::TOO_MANY_REQUESTS,
+            Reason::TooManyIdeas,
+            "too many ideas from this device; wait a minute",
+        );
+    }
     let command = Command::Add(Item::Alternative(Alternative {
         title: text.to_owned(),
         proposer,
         hidden: true,
         ..Alternative::default()
     }));
-    match send_durable(&room, command).await {
+    let sent = send_durable(&room, command).await;
+    if sent.is_err() {
+        room.ideas.give_back(sender);
+    }
+    match sent {
         Ok(outcome) => {
             if proposer.is_none()
                 && let Outcome::Added(ItemRef::Alternative(id)) = outcome
