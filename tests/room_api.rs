@@ -896,3 +896,136 @@ fn one_device_cannot_flood_the_room_with_ideas() {
     let stored = on_disk(dir.path()).alternatives.len();
     assert!(stored <= 3 + 5 + 1 + 2, "{stored} alternatives");
 }
+
+/// Sends `request` as it is and reads the whole answer (head and body) as text.
+fn raw(server: &Server, request: &str) -> String {
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).unwrap();
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+/// The value of the header `name` in an answer's head (lower case), if there.
+fn header_of(answer: &str, name: &str) -> Option<String> {
+    let head = answer.split("\r\n\r\n").next()?;
+    head.lines().find_map(|line| {
+        let (key, value) = line.split_once(':')?;
+        key.eq_ignore_ascii_case(name)
+            .then(|| value.trim().to_owned())
+    })
+}
+
+/// `'sha256-…'` of the text between `open` and `close` in `page`.
+fn hash_of_inline(page: &str, open: &str, close: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let inside = page
+        .split_once(open)
+        .unwrap()
+        .1
+        .split_once(close)
+        .unwrap()
+        .0;
+    let digest = sha2::Sha256::digest(inside.as_bytes());
+    let encoded = base64::engine::general_purpose::STANDARD.encode(digest);
+    format!("'sha256-{encoded}'")
+}
+
+#[test]
+fn another_sites_page_cannot_talk_to_the_room() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    let code = &server.codes[0].2;
+    let body = json!({ "code": code }).to_string();
+    // A cross-origin "simple" request: text/plain needs no preflight in a browser.
+    let plain = format!(
+        "POST /api/join HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\
+         Content-Type: text/plain\r\nContent-Length: {}\r\n\r\n{body}",
+        server.address,
+        body.len()
+    );
+    let answer = raw(&server, &plain);
+    assert!(answer.starts_with("HTTP/1.1 415"), "{answer}");
+    assert!(
+        answer.contains(r#""error":"unsupported-media-type""#),
+        "{answer}"
+    );
+    // With a charset, JSON is JSON.
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    let reply = room_support::exchange_with(
+        &mut stream,
+        &server.address,
+        ("POST", "/api/join"),
+        None,
+        &[],
+        &body,
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    // DNS rebinding: a name that now points at the room is not the room.
+    let port = server.address.rsplit(':').next().unwrap();
+    for host in [format!("evil.example:{port}"), "127.0.0.1:1".to_owned()] {
+        let request =
+            format!("GET /api/room HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+        let answer = raw(&server, &request);
+        assert!(answer.starts_with("HTTP/1.1 421"), "{host}: {answer}");
+        assert!(answer.contains(r#""error":"wrong-host""#), "{answer}");
+    }
+    let request =
+        format!("GET /api/room HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n");
+    assert!(raw(&server, &request).starts_with("HTTP/1.1 200"));
+}
+
+#[test]
+fn every_answer_carries_the_security_headers_and_the_policy_allows_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    let get = |path: &str| {
+        let request = format!(
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            server.address
+        );
+        raw(&server, &request)
+    };
+    let page = get("/");
+    assert!(page.starts_with("HTTP/1.1 200"), "{page}");
+    for answer in [
+        &page,
+        &get("/api/room"),
+        &get("/nothing"),
+        &get("/api/state"),
+    ] {
+        assert_eq!(
+            header_of(answer, "x-frame-options").as_deref(),
+            Some("DENY")
+        );
+        assert_eq!(
+            header_of(answer, "referrer-policy").as_deref(),
+            Some("no-referrer")
+        );
+        assert_eq!(
+            header_of(answer, "x-content-type-options").as_deref(),
+            Some("nosniff")
+        );
+        assert_eq!(
+            header_of(answer, "cache-control").as_deref(),
+            Some("no-store")
+        );
+        let policy = header_of(answer, "content-security-policy").unwrap();
+        for part in [
+            "default-src 'self'",
+            "connect-src 'self'",
+            "img-src 'self' data:",
+            "frame-ancestors 'none'",
+        ] {
+            assert!(policy.contains(part), "{policy}");
+        }
+    }
+    // The policy names the page's own inline script and style, else a browser refuses them.
+    let policy = header_of(&page, "content-security-policy").unwrap();
+    let html = page.split_once("\r\n\r\n").unwrap().1;
+    let script = hash_of_inline(html, "<script>", "</script>");
+    let style = hash_of_inline(html, "<style>", "</style>");
+    assert!(policy.contains(&format!("script-src {script}")), "{policy}");
+    assert!(policy.contains(&format!("style-src {style}")), "{policy}");
+}

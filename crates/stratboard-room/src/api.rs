@@ -101,7 +101,8 @@ impl RoomState {
     }
 }
 
-/// The room's routes, with the body cap and the request timeout.
+/// The room's routes, with the body cap, the request timeout and the checks and headers of
+/// [`crate::guard`] (outermost: its headers are on every answer, a 408 or 413 included).
 pub fn router(state: RoomState) -> Router {
     Router::new()
         .route("/", get(page))
@@ -119,6 +120,7 @@ pub fn router(state: RoomState) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
+        .layer(axum::middleware::from_fn(crate::guard::guard))
         .with_state(state)
 }
 
@@ -194,8 +196,12 @@ async fn serve_connection(
     client: SocketAddr,
     mut closing: tokio::sync::watch::Receiver<bool>,
 ) {
+    let local = stream.local_addr().ok().map(crate::guard::Local);
     let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
         request.extensions_mut().insert(ConnectInfo(client));
+        if let Some(local) = local {
+            request.extensions_mut().insert(local);
+        }
         app.clone().oneshot(request.map(axum::body::Body::new))
     });
     let mut builder = hyper::server::conn::http1::Builder::new();
@@ -250,7 +256,7 @@ fn busy() -> Response {
 
 /// An error answer: a status, the reason the page words (`"error"`), and an English detail
 /// for logs (`"message"`; the page never shows it).
-fn refuse(status: StatusCode, reason: Reason, message: impl std::fmt::Display) -> Response {
+pub fn refuse(status: StatusCode, reason: Reason, message: impl std::fmt::Display) -> Response {
     let body = json!({ "error": reason.code(), "message": message.to_string() });
     (status, Json(body)).into_response()
 }
@@ -304,11 +310,16 @@ pub enum Reason {
     TooManyIdeas,
     /// Refused for another reason.
     Refused,
+    /// The request names the room by a name, or another port, rather than its IP address and
+    /// port (DNS rebinding: [`crate::guard`]).
+    WrongHost,
+    /// A `POST` whose body is not said to be JSON (`Content-Type: application/json`).
+    UnsupportedMediaType,
 }
 
 impl Reason {
     /// Every reason.
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 23] = [
         Self::NotFound,
         Self::BadRequest,
         Self::WrongCode,
@@ -330,6 +341,8 @@ impl Reason {
         Self::IdeaTooLong,
         Self::TooManyIdeas,
         Self::Refused,
+        Self::WrongHost,
+        Self::UnsupportedMediaType,
     ];
 
     /// The reason as the answer names it.
@@ -356,6 +369,8 @@ impl Reason {
             Self::IdeaTooLong => "idea-too-long",
             Self::TooManyIdeas => "too-many-ideas",
             Self::Refused => "refused",
+            Self::WrongHost => "wrong-host",
+            Self::UnsupportedMediaType => "unsupported-media-type",
         }
     }
 }

@@ -15,6 +15,7 @@
 pub mod access;
 pub mod api;
 pub mod devices;
+pub mod guard;
 pub mod ideas;
 pub mod idempotency;
 pub mod keyed;
