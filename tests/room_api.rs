@@ -1029,3 +1029,73 @@ fn every_answer_carries_the_security_headers_and_the_policy_allows_the_page() {
     assert!(policy.contains(&format!("script-src {script}")), "{policy}");
     assert!(policy.contains(&format!("style-src {style}")), "{policy}");
 }
+
+/// One HTTP/1.1 request from the source address `from` (any of 127/8 on Linux, where all of
+/// it is the machine itself): the status and the body as JSON.
+#[cfg(target_os = "linux")]
+fn http_from(
+    server: &Server,
+    from: [u8; 4],
+    (method, path): (&str, &str),
+    token: Option<&str>,
+    body: &str,
+) -> (u16, Value) {
+    let mut stream = connect_from(server, from);
+    let reply = room_support::exchange(&mut stream, &server.address, method, path, token, body);
+    let body = serde_json::from_str(&reply.body).unwrap_or(Value::Null);
+    (reply.status, body)
+}
+
+/// A connection to the server from the source address `from`.
+#[cfg(target_os = "linux")]
+fn connect_from(server: &Server, from: [u8; 4]) -> TcpStream {
+    let socket = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).unwrap();
+    let source = std::net::SocketAddr::from((from, 0));
+    socket.bind(&source.into()).unwrap();
+    let target: std::net::SocketAddr = server.address.parse().unwrap();
+    socket.connect(&target.into()).unwrap();
+    socket.into()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_attacker_spending_the_wrong_code_budget_does_not_lock_out_a_right_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    let wrong = r#"{"code":"ZZZZZZZZ"}"#;
+    // Ten addresses, ten wrong codes each: the room's hundred a minute are spent.
+    for n in 2..12 {
+        for _ in 0..10 {
+            let (status, _) =
+                http_from(&server, [127, 0, 0, n], ("POST", "/api/join"), None, wrong);
+            assert_eq!(status, 401);
+        }
+    }
+    let (status, body) = http_from(&server, [127, 0, 0, 2], ("POST", "/api/join"), None, wrong);
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (429, Some("too-many-tries"))
+    );
+    // A phone that typed no wrong code still gets in with its right code.
+    let right = json!({ "code": server.codes[0].2 }).to_string();
+    let (status, body) = http_from(
+        &server,
+        [127, 0, 0, 20],
+        ("POST", "/api/join"),
+        None,
+        &right,
+    );
+    assert_eq!(status, 200, "{body}");
+}
+
+#[test]
+fn a_fourth_device_on_one_code_signs_out_the_oldest() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    let devices: Vec<String> = (0..4).map(|_| join(&server, 0)).collect();
+    let (status, body) = http(&server, "GET", "/api/state", Some(&devices[0]), "");
+    assert_eq!((status, body["error"].as_str()), (401, Some("not-joined")));
+    for device in &devices[1..] {
+        assert_eq!(http(&server, "GET", "/api/state", Some(device), "").0, 200);
+    }
+}

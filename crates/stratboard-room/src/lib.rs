@@ -338,6 +338,12 @@ impl Room {
         self.access.participants_in()
     }
 
+    /// How many devices each participant has in the room (at most
+    /// [`access::DEVICES_PER_CODE`]), in id order; a participant with none is not listed.
+    pub fn devices_per_participant(&self) -> Vec<(stratboard_core::model::ParticipantId, usize)> {
+        self.access.devices_per_participant()
+    }
+
     /// Forgets every device of `participant` (a lost phone): its token no longer works.
     pub fn revoke(&self, participant: stratboard_core::model::ParticipantId) -> usize {
         self.access.revoke(participant)
