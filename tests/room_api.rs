@@ -1099,3 +1099,78 @@ fn a_fourth_device_on_one_code_signs_out_the_oldest() {
         assert_eq!(http(&server, "GET", "/api/state", Some(device), "").0, 200);
     }
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn one_address_holding_many_connections_leaves_the_room_to_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    let attacker = [127, 0, 0, 2];
+    // 64 connections from one address, each sending its headers a byte at a time (here: never
+    // finishing them), as many as one address may hold.
+    let held: Vec<TcpStream> = (0..64)
+        .map(|_| {
+            let mut stream = connect_from(&server, attacker);
+            write!(
+                stream,
+                "GET / HTTP/1.1\r\nHost: {}\r\nX-Slow: ",
+                server.address
+            )
+            .unwrap();
+            stream
+        })
+        .collect();
+    // One more from it is not served as an ordinary connection: told busy…
+    let (status, body) = http_from(&server, attacker, ("GET", "/api/room"), None, "");
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (503, Some("busy")),
+        "{body}"
+    );
+    // …but a join still gets through (the reserve), from it and from anyone else.
+    let code = |who: usize| json!({ "code": server.codes[who].2 }).to_string();
+    let (status, joined) = http_from(&server, attacker, ("POST", "/api/join"), None, &code(0));
+    assert_eq!(status, 200, "{joined}");
+    let (status, body) = http_from(
+        &server,
+        [127, 0, 0, 3],
+        ("POST", "/api/join"),
+        None,
+        &code(1),
+    );
+    assert_eq!(status, 200, "{body}");
+    // A joined device's requests from the busy address are served too.
+    let token = joined["token"].as_str().unwrap();
+    let (status, _) = http_from(&server, attacker, ("GET", "/api/state"), Some(token), "");
+    assert_eq!(status, 200);
+    drop(held);
+}
+
+#[test]
+fn a_token_keeps_two_event_streams_and_a_third_ends_the_oldest() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    let anna = join(&server, 0);
+    let open = || {
+        let mut stream = TcpStream::connect(&server.address).unwrap();
+        // Only so that the old server, which never ends the stream, fails instead of hanging.
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(60)))
+            .unwrap();
+        write!(
+            stream,
+            "GET /api/events?token={anna} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            server.address
+        )
+        .unwrap();
+        let mut seen = String::new();
+        read_events(&mut stream, &mut seen, 1);
+        stream
+    };
+    let mut first = open();
+    let _second = open();
+    let _third = open();
+    let mut rest = Vec::new();
+    let read = first.read_to_end(&mut rest);
+    assert!(read.is_ok(), "the oldest stream was ended: {read:?}");
+}

@@ -319,6 +319,13 @@ impl Access {
         table.get(&table.token_hash(token)).map(|k| k.device)
     }
 
+    /// The keyed hash of a token the room knows (without checking the participant's code).
+    pub fn known_hash(&self, token: &str) -> Option<Hash> {
+        let table = self.table();
+        let hash = table.token_hash(token);
+        table.get(&hash).map(|_| hash)
+    }
+
     /// The participant a token belongs to (none for a guest).
     pub fn participant(&self, token: &str) -> Option<ParticipantId> {
         match self.device(token)? {
