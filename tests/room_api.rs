@@ -280,19 +280,21 @@ fn phones_join_vote_and_send_ideas_under_the_cores_rules() {
         .0,
         400
     );
+    // A right-to-left override and a bell are dropped at the door.
     let (status, _) = http(
         &server,
         "POST",
         "/api/ideas",
         Some(&anna),
-        r#"{"text":"<b>Велодорожки</b>"}"#,
+        r#"{"text":"<b>Велодорожки</b>\u202e\u0007"}"#,
     );
     assert_eq!(status, 201);
     let idea = on_disk(dir.path())
         .alternatives
         .into_iter()
-        .find(|a| a.title == "<b>Велодорожки</b>")
+        .find(|a| a.title.starts_with("<b>Велодорожки</b>"))
         .unwrap();
+    assert_eq!(idea.title, "<b>Велодорожки</b>");
     assert!(idea.hidden);
     assert_eq!(
         idea.proposer,
@@ -890,5 +892,340 @@ fn secret_ballots_wait_for_a_batch_of_five() {
     for (n, token) in tokens.iter().take(4).enumerate() {
         let retry = ballot_with_key(&server, vote, token, &format!("k{n}"), body);
         assert_eq!(retry.0, 200, "{}", retry.1);
+    }
+}
+
+/// Sends ideas as `token` until one is refused (at most `tries`); the statuses.
+fn ideas_until_refused(server: &Server, token: &str, tries: usize) -> Vec<(u16, Value)> {
+    let mut answers = Vec::new();
+    for n in 0..tries {
+        let body = json!({ "text": format!("Idea {n} of {token}") }).to_string();
+        let answer = http(server, "POST", "/api/ideas", Some(token), &body);
+        let refused = answer.0 != 201;
+        answers.push(answer);
+        if refused {
+            break;
+        }
+    }
+    answers
+}
+
+#[test]
+fn one_device_cannot_flood_the_room_with_ideas() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve_with(dir.path(), &["--guests"]);
+    let anna = join(&server, 0);
+    let answers = ideas_until_refused(&server, &anna, 12);
+    let (status, body) = answers.last().unwrap();
+    assert_eq!(
+        (*status, body["error"].as_str()),
+        (429, Some("too-many-ideas")),
+        "{answers:?}"
+    );
+    assert!(answers.len() <= 6, "at most five a minute: {answers:?}");
+    // Joining again gives no fresh budget: a participant's devices count together.
+    let again = join(&server, 0);
+    let (status, _) = http(
+        &server,
+        "POST",
+        "/api/ideas",
+        Some(&again),
+        r#"{"text":"more"}"#,
+    );
+    assert_eq!(status, 429);
+    // Another participant is not held back; a guest is held to fewer.
+    assert_eq!(ideas_until_refused(&server, &join(&server, 1), 1)[0].0, 201);
+    let (_, guest) = http(&server, "POST", "/api/join", None, r#"{"guest":true}"#);
+    let guest = guest["token"].as_str().unwrap();
+    let answers = ideas_until_refused(&server, guest, 12);
+    assert_eq!(answers.last().unwrap().0, 429, "{answers:?}");
+    assert!(answers.len() <= 3, "at most two a minute: {answers:?}");
+    let stored = on_disk(dir.path()).alternatives.len();
+    assert!(stored <= 3 + 5 + 1 + 2, "{stored} alternatives");
+}
+
+/// Sends `request` as it is and reads the whole answer (head and body) as text.
+fn raw(server: &Server, request: &str) -> String {
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).unwrap();
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+/// The value of the header `name` in an answer's head (lower case), if there.
+fn header_of(answer: &str, name: &str) -> Option<String> {
+    let head = answer.split("\r\n\r\n").next()?;
+    head.lines().find_map(|line| {
+        let (key, value) = line.split_once(':')?;
+        key.eq_ignore_ascii_case(name)
+            .then(|| value.trim().to_owned())
+    })
+}
+
+/// `'sha256-…'` of the text between `open` and `close` in `page`.
+fn hash_of_inline(page: &str, open: &str, close: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let inside = page
+        .split_once(open)
+        .unwrap()
+        .1
+        .split_once(close)
+        .unwrap()
+        .0;
+    let digest = sha2::Sha256::digest(inside.as_bytes());
+    let encoded = base64::engine::general_purpose::STANDARD.encode(digest);
+    format!("'sha256-{encoded}'")
+}
+
+#[test]
+fn another_sites_page_cannot_talk_to_the_room() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    let code = &server.codes[0].2;
+    let body = json!({ "code": code }).to_string();
+    // A cross-origin "simple" request: text/plain needs no preflight in a browser.
+    let plain = format!(
+        "POST /api/join HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\
+         Content-Type: text/plain\r\nContent-Length: {}\r\n\r\n{body}",
+        server.address,
+        body.len()
+    );
+    let answer = raw(&server, &plain);
+    assert!(answer.starts_with("HTTP/1.1 415"), "{answer}");
+    assert!(
+        answer.contains(r#""error":"unsupported-media-type""#),
+        "{answer}"
+    );
+    // With a charset, JSON is JSON.
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    let reply = room_support::exchange_with(
+        &mut stream,
+        &server.address,
+        ("POST", "/api/join"),
+        None,
+        &[],
+        &body,
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    // DNS rebinding: a name that now points at the room is not the room.
+    let port = server.address.rsplit(':').next().unwrap();
+    for host in [format!("evil.example:{port}"), "127.0.0.1:1".to_owned()] {
+        let request =
+            format!("GET /api/room HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+        let answer = raw(&server, &request);
+        assert!(answer.starts_with("HTTP/1.1 421"), "{host}: {answer}");
+        assert!(answer.contains(r#""error":"wrong-host""#), "{answer}");
+    }
+    let request =
+        format!("GET /api/room HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n");
+    assert!(raw(&server, &request).starts_with("HTTP/1.1 200"));
+}
+
+#[test]
+fn every_answer_carries_the_security_headers_and_the_policy_allows_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    let get = |path: &str| {
+        let request = format!(
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            server.address
+        );
+        raw(&server, &request)
+    };
+    let page = get("/");
+    assert!(page.starts_with("HTTP/1.1 200"), "{page}");
+    for answer in [
+        &page,
+        &get("/api/room"),
+        &get("/nothing"),
+        &get("/api/state"),
+    ] {
+        assert_eq!(
+            header_of(answer, "x-frame-options").as_deref(),
+            Some("DENY")
+        );
+        assert_eq!(
+            header_of(answer, "referrer-policy").as_deref(),
+            Some("no-referrer")
+        );
+        assert_eq!(
+            header_of(answer, "x-content-type-options").as_deref(),
+            Some("nosniff")
+        );
+        assert_eq!(
+            header_of(answer, "cache-control").as_deref(),
+            Some("no-store")
+        );
+        let policy = header_of(answer, "content-security-policy").unwrap();
+        for part in [
+            "default-src 'self'",
+            "connect-src 'self'",
+            "img-src 'self' data:",
+            "frame-ancestors 'none'",
+        ] {
+            assert!(policy.contains(part), "{policy}");
+        }
+    }
+    // The policy names the page's own inline script and style, else a browser refuses them.
+    let policy = header_of(&page, "content-security-policy").unwrap();
+    let html = page.split_once("\r\n\r\n").unwrap().1;
+    let script = hash_of_inline(html, "<script>", "</script>");
+    let style = hash_of_inline(html, "<style>", "</style>");
+    assert!(policy.contains(&format!("script-src {script}")), "{policy}");
+    assert!(policy.contains(&format!("style-src {style}")), "{policy}");
+}
+
+/// One HTTP/1.1 request from the source address `from` (any of 127/8 on Linux, where all of
+/// it is the machine itself): the status and the body as JSON.
+#[cfg(target_os = "linux")]
+fn http_from(
+    server: &Server,
+    from: [u8; 4],
+    (method, path): (&str, &str),
+    token: Option<&str>,
+    body: &str,
+) -> (u16, Value) {
+    let mut stream = connect_from(server, from);
+    let reply = room_support::exchange(&mut stream, &server.address, method, path, token, body);
+    let body = serde_json::from_str(&reply.body).unwrap_or(Value::Null);
+    (reply.status, body)
+}
+
+/// A connection to the server from the source address `from`.
+#[cfg(target_os = "linux")]
+fn connect_from(server: &Server, from: [u8; 4]) -> TcpStream {
+    let socket = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).unwrap();
+    let source = std::net::SocketAddr::from((from, 0));
+    socket.bind(&source.into()).unwrap();
+    let target: std::net::SocketAddr = server.address.parse().unwrap();
+    socket.connect(&target.into()).unwrap();
+    socket.into()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_attacker_spending_the_wrong_code_budget_does_not_lock_out_a_right_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    let wrong = r#"{"code":"ZZZZZZZZ"}"#;
+    // Ten addresses, ten wrong codes each: the room's hundred a minute are spent.
+    for n in 2..12 {
+        for _ in 0..10 {
+            let (status, _) =
+                http_from(&server, [127, 0, 0, n], ("POST", "/api/join"), None, wrong);
+            assert_eq!(status, 401);
+        }
+    }
+    let (status, body) = http_from(&server, [127, 0, 0, 2], ("POST", "/api/join"), None, wrong);
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (429, Some("too-many-tries"))
+    );
+    // A phone that typed no wrong code still gets in with its right code.
+    let right = json!({ "code": server.codes[0].2 }).to_string();
+    let (status, body) = http_from(
+        &server,
+        [127, 0, 0, 20],
+        ("POST", "/api/join"),
+        None,
+        &right,
+    );
+    assert_eq!(status, 200, "{body}");
+}
+
+#[test]
+fn a_fourth_device_on_one_code_signs_out_the_oldest() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    let devices: Vec<String> = (0..4).map(|_| join(&server, 0)).collect();
+    let (status, body) = http(&server, "GET", "/api/state", Some(&devices[0]), "");
+    assert_eq!((status, body["error"].as_str()), (401, Some("not-joined")));
+    for device in &devices[1..] {
+        assert_eq!(http(&server, "GET", "/api/state", Some(device), "").0, 200);
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn one_address_holding_many_connections_leaves_the_room_to_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    let attacker = [127, 0, 0, 2];
+    // 64 connections from one address, each sending its headers a byte at a time (here: never
+    // finishing them), as many as one address may hold.
+    let held: Vec<TcpStream> = (0..64)
+        .map(|_| {
+            let mut stream = connect_from(&server, attacker);
+            write!(
+                stream,
+                "GET / HTTP/1.1\r\nHost: {}\r\nX-Slow: ",
+                server.address
+            )
+            .unwrap();
+            stream
+        })
+        .collect();
+    // One more from it is not served as an ordinary connection: told busy…
+    let (status, body) = http_from(&server, attacker, ("GET", "/api/room"), None, "");
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (503, Some("busy")),
+        "{body}"
+    );
+    // …but a join still gets through (the reserve), from it and from anyone else.
+    let code = |who: usize| json!({ "code": server.codes[who].2 }).to_string();
+    let (status, joined) = http_from(&server, attacker, ("POST", "/api/join"), None, &code(0));
+    assert_eq!(status, 200, "{joined}");
+    let (status, body) = http_from(
+        &server,
+        [127, 0, 0, 3],
+        ("POST", "/api/join"),
+        None,
+        &code(1),
+    );
+    assert_eq!(status, 200, "{body}");
+    // A joined device's requests from the busy address are served too.
+    let token = joined["token"].as_str().unwrap();
+    let (status, _) = http_from(&server, attacker, ("GET", "/api/state"), Some(token), "");
+    assert_eq!(status, 200);
+    drop(held);
+}
+
+#[test]
+fn a_token_keeps_two_event_streams_and_a_third_ends_the_oldest() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    let anna = join(&server, 0);
+    let open = || {
+        let mut stream = TcpStream::connect(&server.address).unwrap();
+        write!(
+            stream,
+            "GET /api/events?token={anna} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            server.address
+        )
+        .unwrap();
+        let mut seen = String::new();
+        read_events(&mut stream, &mut seen, 1);
+        stream
+    };
+    let mut first = open();
+    let _second = open();
+    let _third = open();
+    // The oldest stream ends: the server closes it. (A stream left open would send a
+    // keep-alive comment every 15 s: two of them and no end means it was not ended.)
+    let mut rest = String::new();
+    let mut buffer = [0u8; 1024];
+    loop {
+        let read = first.read(&mut buffer).unwrap();
+        if read == 0 {
+            break;
+        }
+        rest.push_str(&String::from_utf8_lossy(&buffer[..read]));
+        assert!(
+            rest.matches("\n:").count() < 2,
+            "the oldest stream was not ended: {rest:?}"
+        );
     }
 }

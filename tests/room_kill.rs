@@ -739,8 +739,8 @@ fn kill_9_while_a_secret_batch_waits_leaves_nothing_of_it() {
     stratboard_core::storage::save(&file, &session, None).unwrap();
     let served = serve(&file, &dir.path().join("codes.csv"));
     let address = served.address.clone();
-    let choice = serde_json::to_string(&Choice::Approval(vec![votes.secret_alternatives[0]]))
-        .unwrap();
+    let choice =
+        serde_json::to_string(&Choice::Approval(vec![votes.secret_alternatives[0]])).unwrap();
     let secret = votes.secret.0;
     let phones: Vec<_> = served.codes[..4]
         .iter()

@@ -249,6 +249,12 @@ fn opening_the_room_shows_its_qr_code_and_address_and_ballots_move_the_turnout()
     harness.get_by_label("Personal codes").click();
     harness.run();
     assert!(harness.query_by_label("on a phone").is_some());
+    // Anna's tablet joins too: her row counts her devices.
+    let anna = format!(r#"{{"code":"{}"}}"#, codes[0]);
+    assert_eq!(post(&url, "/api/join", &anna).0, 200);
+    harness.run();
+    assert!(harness.query_by_label("2 devices").is_some());
+    assert!(harness.query_by_label("on a phone").is_none());
     harness
         .get_by_role_and_label(Role::Button, "New code: Anna")
         .click();

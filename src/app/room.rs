@@ -230,7 +230,7 @@ impl RoomHost {
         if session.participants.is_empty() {
             return None;
         }
-        let joined = room.participants_in();
+        let joined = room.devices_per_participant();
         let mut asked = None;
         egui::CollapsingHeader::new(tr.t("room-codes"))
             .id_salt("room-codes")
@@ -244,12 +244,11 @@ impl RoomHost {
                             .spacing([12.0, 4.0])
                             .show(ui, |ui| {
                                 for person in &session.participants {
-                                    if code_row(
-                                        ui,
-                                        (tr, theme),
-                                        person,
-                                        joined.contains(&person.id),
-                                    ) {
+                                    let devices = joined
+                                        .iter()
+                                        .find(|(id, _)| *id == person.id)
+                                        .map_or(0, |(_, n)| *n);
+                                    if code_row(ui, (tr, theme), person, devices) {
                                         asked = Some(RoomAsk::NewCode(person.id));
                                     }
                                     ui.end_row();
@@ -328,21 +327,23 @@ impl RoomHost {
     }
 }
 
-/// One participant's row of the codes table: name, code, "on a phone", New code (whether it
-/// was clicked is returned).
+/// One participant's row of the codes table: name, code, "on a phone" (or "2 devices" for
+/// more than one: a code keeps at most three joined), New code (whether it was clicked is
+/// returned).
 fn code_row(
     ui: &mut egui::Ui,
     (tr, theme): (&Tr, &Theme),
     person: &stratboard_core::model::Participant,
-    on_phone: bool,
+    devices: usize,
 ) -> bool {
     ui.label(&person.name);
     ui.monospace(person.code.as_deref().unwrap_or("—"));
-    if on_phone {
-        ui.label(RichText::new(tr.t("room-on-phone")).color(theme.accent()));
-    } else {
-        ui.label("");
-    }
+    let joined = match devices {
+        0 => String::new(),
+        1 => tr.t("room-on-phone"),
+        n => tr.n("room-on-devices", i64::try_from(n).unwrap_or(i64::MAX)),
+    };
+    ui.label(RichText::new(joined).color(theme.accent()));
     let button = egui::Button::new(tr.t("room-new-code"));
     let label = format!("{}: {}", tr.t("room-new-code"), person.name);
     let response = ui.add(button);
@@ -474,5 +475,25 @@ mod tests {
             super::firewall_hint(&Tr::new(Language::English)).is_some(),
             cfg!(windows)
         );
+    }
+
+    #[test]
+    fn a_participants_devices_are_counted_with_russian_plurals() {
+        let russian = Tr::new(Language::Russian);
+        let said: Vec<String> = [1, 2, 3, 5, 21]
+            .map(|n| russian.n("room-on-devices", n))
+            .into();
+        assert_eq!(
+            said,
+            [
+                "1 устройство",
+                "2 устройства",
+                "3 устройства",
+                "5 устройств",
+                "21 устройство"
+            ]
+        );
+        let english = Tr::new(Language::English);
+        assert_eq!(english.n("room-on-devices", 2), "2 devices");
     }
 }

@@ -202,6 +202,10 @@ room-guests-hint = A guest joins at the room's address without a code. Guests ma
 room-codes = Personal codes
 room-new-code-hint = Lost a phone or a card? "New code" sends the participant's phones away; the old code stops working.
 room-on-phone = on a phone
+room-on-devices = { $count ->
+    [one] { $count } device
+   *[other] { $count } devices
+}
 room-new-code = New code
 room-new-code-done = New code: { $who }. Phones with the old code were sent away.
 room-new-code-failed = Could not give a new code

@@ -209,6 +209,11 @@ room-guests-hint = Гость входит по адресу зала без к�
 room-codes = Личные коды
 room-new-code-hint = Потерян телефон или карточка? «Новый код» отключает телефоны участника, старый код перестаёт действовать.
 room-on-phone = на телефоне
+room-on-devices = { $count ->
+    [one] { $count } устройство
+    [few] { $count } устройства
+   *[other] { $count } устройств
+}
 room-new-code = Новый код
 room-new-code-done = Новый код: { $who }. Телефоны со старым кодом отключены.
 room-new-code-failed = Не удалось выдать новый код

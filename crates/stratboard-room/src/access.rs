@@ -7,9 +7,13 @@
 //! works while its participant keeps the code it joined with: a new code revokes it, and a
 //! revoked device is told so ([`TokenRefusal::Revoked`]). Wrong codes are
 //! counted per client address and for the whole room: at most [`TRIES_PER_CLIENT`] per
-//! client and [`TRIES_PER_ROOM`] in all per [`TRY_WINDOW`]; more get "too many tries". With
-//! 23^8 ≈ 7.8 · 10^10 codes, a guesser at the room's limit (144,000 tries a day) needs about
-//! 25 years on average to hit any one of 60 codes.
+//! client per [`TRY_WINDOW`]; once the room's [`TRIES_PER_ROOM`] are used up in a window, an
+//! address that tried a wrong code in it is refused too, while an address that has not may
+//! still try (so one attacker spending the room's budget does not lock everyone out; each new
+//! address then gets one wrong code a window). With 23^8 ≈ 7.8 · 10^10 codes, a guesser at
+//! the room's limit (144,000 tries a day) needs about 25 years on average to hit any one of
+//! 60 codes; with a whole /24 of addresses of its own (about 350 tries a minute) about 7.
+//! A code keeps at most [`DEVICES_PER_CODE`] devices joined: a new join signs out the oldest.
 //!
 //! Guests (when the facilitator lets them in) join without a code from the room's own
 //! address; a guest device may send ideas and never votes. At most [`MAX_GUESTS`] guest
@@ -39,6 +43,10 @@ pub const TRIES_PER_ROOM: u32 = 100;
 pub const TRY_WINDOW: Duration = Duration::from_secs(60);
 /// Guest devices one room lets in.
 pub const MAX_GUESTS: usize = 500;
+/// Devices one participant's code keeps joined at once (a phone, a tablet, a spare): a join
+/// past them signs out the oldest, whose token then gets 401 `not-joined` (as if it had
+/// left). One code cannot mint an army of tokens.
+pub const DEVICES_PER_CODE: usize = 3;
 
 /// Who a device token stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,9 +92,13 @@ impl Tries {
         }
     }
 
+    /// Whether `client` may not try a code now: it has used its own tries, or the room's
+    /// are used up and it is one of the addresses that tried wrong codes in this window. An
+    /// address with no wrong code in the window may always try (a right code gets in while an
+    /// attacker spends the room's budget); its first wrong one then counts it in.
     fn exhausted(&self, client: IpAddr) -> bool {
-        self.room >= TRIES_PER_ROOM
-            || self.clients.get(&client).copied().unwrap_or(0) >= TRIES_PER_CLIENT
+        let mine = self.clients.get(&client).copied().unwrap_or(0);
+        mine >= TRIES_PER_CLIENT || (self.room >= TRIES_PER_ROOM && mine > 0)
     }
 }
 
@@ -225,6 +237,7 @@ impl Access {
             let mut table = self.table();
             let hash = table.token_hash(&token);
             table.insert(hash, known);
+            table.keep_newest(participant, DEVICES_PER_CODE);
         }
         self.changed();
         Ok((token, participant))
@@ -306,6 +319,13 @@ impl Access {
         table.get(&table.token_hash(token)).map(|k| k.device)
     }
 
+    /// The keyed hash of a token the room knows (without checking the participant's code).
+    pub fn known_hash(&self, token: &str) -> Option<Hash> {
+        let table = self.table();
+        let hash = table.token_hash(token);
+        table.get(&hash).map(|_| hash)
+    }
+
     /// The participant a token belongs to (none for a guest).
     pub fn participant(&self, token: &str) -> Option<ParticipantId> {
         match self.device(token)? {
@@ -317,6 +337,13 @@ impl Access {
     /// The number of devices that joined (guests included).
     pub fn devices(&self) -> usize {
         self.table().devices().count()
+    }
+
+    /// How many devices each participant has in the room, in id order (none: not listed).
+    pub fn devices_per_participant(&self) -> Vec<(ParticipantId, usize)> {
+        let mut counts: Vec<_> = self.table().per_participant().into_iter().collect();
+        counts.sort();
+        counts
     }
 
     /// The participants with at least one device in the room, in id order.
@@ -453,10 +480,26 @@ impl std::fmt::Display for NoRandomness {
 
 impl std::error::Error for NoRandomness {}
 
-/// Random bytes from the operating system for participant codes, or `None`.
+/// The bytes a code letter is made from: below 253 = 23 × 11, so that the letter
+/// (`byte % 23`, [`participant_code`]) is every one of the 23 equally often. A byte of 253 or
+/// more would make A, B and C slightly more likely: it is thrown away and another drawn.
+pub const CODE_BYTE_BOUND: u8 = 253;
+
+/// Random bytes from the operating system for participant codes, each below
+/// [`CODE_BYTE_BOUND`] (rejection sampling: every letter equally likely), or `None`.
 pub fn code_bytes() -> Option<[u8; stratboard_core::model::CODE_LENGTH]> {
     let mut bytes = [0u8; stratboard_core::model::CODE_LENGTH];
-    getrandom::fill(&mut bytes).ok()?;
+    let mut filled = 0;
+    let mut pool = [0u8; 32];
+    while filled < bytes.len() {
+        getrandom::fill(&mut pool).ok()?;
+        for byte in pool.into_iter().filter(|b| *b < CODE_BYTE_BOUND) {
+            if let Some(slot) = bytes.get_mut(filled) {
+                *slot = byte;
+                filled += 1;
+            }
+        }
+    }
     Some(bytes)
 }
 
@@ -590,6 +633,80 @@ mod tests {
         // Another phone in the room is not punished for it.
         let other = IpAddr::from([10, 0, 0, 4]);
         assert!(access.join(&session(), "ABCDEFGH", other).is_ok());
+    }
+
+    #[test]
+    fn every_code_letter_is_equally_likely_from_the_bytes_kept() {
+        use stratboard_core::model::{CODE_ALPHABET, CODE_LENGTH};
+        assert_eq!(
+            usize::from(CODE_BYTE_BOUND),
+            256 / CODE_ALPHABET.len() * CODE_ALPHABET.len()
+        );
+        // Every byte kept, as the first letter of a code: each letter exactly 11 times.
+        let mut counts = HashMap::new();
+        for byte in 0..CODE_BYTE_BOUND {
+            let code = participant_code([byte; CODE_LENGTH]);
+            *counts.entry(code.as_bytes()[0]).or_insert(0) += 1;
+        }
+        assert_eq!(counts.len(), CODE_ALPHABET.len());
+        assert!(counts.values().all(|n| *n == 11), "{counts:?}");
+        // The bytes drawn are all kept ones.
+        for _ in 0..200 {
+            assert!(code_bytes().unwrap().iter().all(|b| *b < CODE_BYTE_BOUND));
+        }
+    }
+
+    #[test]
+    fn an_attacker_spending_the_rooms_tries_does_not_lock_out_a_right_code() {
+        let access = Access::default();
+        for n in 0..10 {
+            let attacker = IpAddr::from([10, 0, 1, n]);
+            for _ in 0..TRIES_PER_CLIENT {
+                assert_eq!(
+                    access.join(&session(), "ZZZZZZZZ", attacker),
+                    Err(JoinRefusal::WrongCode)
+                );
+            }
+        }
+        // The room's budget is spent: the attackers are refused, even with a right code…
+        let attacker = IpAddr::from([10, 0, 1, 0]);
+        assert_eq!(
+            access.join(&session(), "ABCDEFGH", attacker),
+            Err(JoinRefusal::TooManyTries)
+        );
+        // …a phone that typed no wrong code gets in…
+        let phone = IpAddr::from([10, 0, 2, 1]);
+        assert!(access.join(&session(), "ABCDEFGH", phone).is_ok());
+        // …and a new address gets one wrong code, no more.
+        let fresh = IpAddr::from([10, 0, 2, 2]);
+        assert_eq!(
+            access.join(&session(), "ZZZZZZZZ", fresh),
+            Err(JoinRefusal::WrongCode)
+        );
+        assert_eq!(
+            access.join(&session(), "ZZZZZZZZ", fresh),
+            Err(JoinRefusal::TooManyTries)
+        );
+    }
+
+    #[test]
+    fn a_fourth_device_on_one_code_signs_out_the_oldest() {
+        let access = Access::default();
+        let client = IpAddr::from([10, 0, 0, 7]);
+        let tokens: Vec<String> = (0..4)
+            .map(|_| access.join(&session(), "ABCDEFGH", client).unwrap().0)
+            .collect();
+        assert_eq!(
+            access.check(&tokens[0], &session()),
+            Err(TokenRefusal::Unknown)
+        );
+        for token in &tokens[1..] {
+            assert!(access.check(token, &session()).is_ok());
+        }
+        assert_eq!(
+            access.devices_per_participant(),
+            vec![(ParticipantId(1), DEVICES_PER_CODE)]
+        );
     }
 
     #[test]

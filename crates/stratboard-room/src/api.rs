@@ -44,10 +44,13 @@ use serde_json::json;
 use tower::ServiceExt as _;
 
 use crate::access::{Access, Checked, Device, JoinRefusal, TokenRefusal};
+use crate::conns::{Admission, Caps, Tally};
+use crate::ideas::{IdeaBudget, IdeaSender};
 use crate::idempotency::{self, Answer, InFlight, Turn};
+use crate::streams::{STREAM_IDLE, Streams, streams_per_address};
 use crate::{
     BODY_LIMIT, BUSY_HEADER_TIMEOUT, BUSY_RETRY_AFTER, DURABLE_WAIT, HEADER_TIMEOUT,
-    MAX_BUSY_ANSWERS, MAX_CONNECTIONS, REQUEST_TIMEOUT, SharedSession,
+    REQUEST_TIMEOUT, SharedSession,
 };
 use stratboard_core::ballot::{self, Form};
 use stratboard_core::commands::{
@@ -75,6 +78,10 @@ pub struct RoomState {
     guest_ideas: Arc<std::sync::Mutex<std::collections::HashMap<String, Vec<AlternativeId>>>>,
     /// Ballots with an idempotency key under way.
     in_flight: Arc<InFlight>,
+    /// The ideas counted per participant, guest and room ([`crate::ideas`]).
+    ideas: Arc<IdeaBudget>,
+    /// The open event streams, per token and address ([`crate::streams`]).
+    streams: Arc<Streams>,
 }
 
 impl RoomState {
@@ -93,11 +100,14 @@ impl RoomState {
             stopping,
             guest_ideas: Arc::default(),
             in_flight: Arc::default(),
+            ideas: Arc::default(),
+            streams: Arc::default(),
         }
     }
 }
 
-/// The room's routes, with the body cap and the request timeout.
+/// The room's routes, with the body cap, the request timeout and the checks and headers of
+/// [`crate::guard`] (outermost: its headers are on every answer, a 408 or 413 included).
 pub fn router(state: RoomState) -> Router {
     Router::new()
         .route("/", get(page))
@@ -115,34 +125,55 @@ pub fn router(state: RoomState) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
+        .layer(axum::middleware::from_fn(crate::guard::guard))
         .with_state(state)
 }
 
 /// Serves the router on `listener` until `stopped`, with each client's address known (for
-/// the join limit). Each connection must send a request's headers within [`HEADER_TIMEOUT`]
-/// (a slow or silent client cannot hold it), at most [`MAX_CONNECTIONS`] are served at once
-/// (one more is answered `503 busy` with `Retry-After`, never closed unanswered), and on stop
-/// every connection is shut down gracefully: requests under way are answered, event streams
-/// end.
+/// the join limit). The process's open-files limit is raised first and the caps fitted under
+/// it ([`crate::conns`]). Each connection must send a request's headers within
+/// [`HEADER_TIMEOUT`] (a slow or silent client cannot hold it), at most [`crate::MAX_CONNECTIONS`]
+/// are served at once and [`crate::conns::per_address_cap`] from one address (one more is
+/// answered `503 busy` with `Retry-After`, or served from the reserve when it is a join or
+/// carries a known token), and on stop every connection is shut down gracefully: requests
+/// under way are answered, event streams end.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: RoomState,
     stopped: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    serve_at_most(listener, state, stopped, MAX_CONNECTIONS).await
+    let caps = Caps::fitting(crate::conns::raise_open_files());
+    serve_at_most(listener, state, stopped, caps).await
 }
 
-/// [`serve`] with at most `cap` connections served at once.
+/// What the accept loop hands each connection it serves.
+#[derive(Clone)]
+struct Serving {
+    app: Router,
+    access: Arc<Access>,
+    reserve: Arc<tokio::sync::Semaphore>,
+    closed: tokio::sync::watch::Receiver<bool>,
+}
+
+/// [`serve`] with the caps given.
 async fn serve_at_most(
     listener: tokio::net::TcpListener,
     state: RoomState,
     stopped: impl std::future::Future<Output = ()> + Send + 'static,
-    cap: usize,
+    caps: Caps,
 ) -> std::io::Result<()> {
-    let app = router(state);
+    let access = Arc::clone(&state.access);
     let (closing, closed) = tokio::sync::watch::channel(false);
-    let slots = Arc::new(tokio::sync::Semaphore::new(cap));
-    let busy_slots = Arc::new(tokio::sync::Semaphore::new(MAX_BUSY_ANSWERS));
+    let serving = Serving {
+        app: router(state),
+        access,
+        reserve: Arc::new(tokio::sync::Semaphore::new(caps.reserved)),
+        closed,
+    };
+    let ordinary = Arc::new(tokio::sync::Semaphore::new(caps.served - caps.reserved));
+    let overflow = Arc::new(tokio::sync::Semaphore::new(caps.overflow));
+    let tally = Arc::new(Tally::default());
+    let per_address = crate::conns::per_address_cap();
     let mut connections = tokio::task::JoinSet::new();
     let mut stopped = std::pin::pin!(stopped);
     loop {
@@ -160,23 +191,31 @@ async fn serve_at_most(
         // Finished connections are reaped as new ones come.
         while connections.try_join_next().is_some() {}
         stream.set_nodelay(true).ok();
-        let Ok(slot) = Arc::clone(&slots).try_acquire_owned() else {
-            // Over the cap: told so, briefly. Past even those answers the system is out of
-            // room, and the connection is closed.
-            if let Ok(busy) = Arc::clone(&busy_slots).try_acquire_owned() {
-                connections.spawn(async move {
-                    let _busy = busy;
-                    answer_busy(stream).await;
-                });
-            }
-            continue;
+        let ticket = match tally.admit(client.ip(), per_address) {
+            Admission::Ordinary(ticket) => match Arc::clone(&ordinary).try_acquire_owned() {
+                Ok(slot) => {
+                    let serving = serving.clone();
+                    connections.spawn(async move {
+                        let _held = (slot, ticket);
+                        serve_connection(serving.app, stream, client, serving.closed).await;
+                    });
+                    continue;
+                }
+                Err(_) => ticket,
+            },
+            Admission::Overflow(ticket) => ticket,
+            // Its address holds as many as it may, and as many more being answered.
+            Admission::Refused => continue,
         };
-        let app = app.clone();
-        let closing = closed.clone();
-        connections.spawn(async move {
-            let _slot = slot;
-            serve_connection(app, stream, client, closing).await;
-        });
+        // No ordinary slot: one request, from the reserve or told busy. Past even those
+        // answers the system is out of room, and the connection is closed.
+        if let Ok(answering) = Arc::clone(&overflow).try_acquire_owned() {
+            let serving = serving.clone();
+            connections.spawn(async move {
+                let _held = (answering, ticket);
+                answer_overflow(serving, stream, client).await;
+            });
+        }
     }
     closing.send_replace(true);
     while connections.join_next().await.is_some() {}
@@ -190,8 +229,12 @@ async fn serve_connection(
     client: SocketAddr,
     mut closing: tokio::sync::watch::Receiver<bool>,
 ) {
+    let local = stream.local_addr().ok().map(crate::guard::Local);
     let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
         request.extensions_mut().insert(ConnectInfo(client));
+        if let Some(local) = local {
+            request.extensions_mut().insert(local);
+        }
         app.clone().oneshot(request.map(axum::body::Body::new))
     });
     let mut builder = hyper::server::conn::http1::Builder::new();
@@ -211,13 +254,36 @@ async fn serve_connection(
     }
 }
 
-/// Answers a connection over the cap: its request is read (so closing does not reset the
-/// answer away) and answered `503 busy` with `Retry-After`, then the connection is closed.
-async fn answer_busy(stream: tokio::net::TcpStream) {
-    let service = hyper::service::service_fn(|request: Request<Incoming>| async move {
-        let body = axum::body::Body::new(request.into_body());
-        axum::body::to_bytes(body, BODY_LIMIT).await.ok();
-        Ok::<_, Infallible>(busy())
+/// Answers a connection that found no ordinary slot: its request's headers are read within
+/// [`BUSY_HEADER_TIMEOUT`]; a join or a request with a known device's token is served from
+/// the reserve while it has room, anything else is read (so closing does not reset the answer
+/// away) and answered `503 busy` with `Retry-After`. Then the connection is closed.
+async fn answer_overflow(serving: Serving, stream: tokio::net::TcpStream, client: SocketAddr) {
+    let local = stream.local_addr().ok().map(crate::guard::Local);
+    let Serving {
+        app,
+        access,
+        reserve,
+        mut closed,
+    } = serving;
+    let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
+        let admitted = reservable(&request, &access)
+            .then(|| Arc::clone(&reserve).try_acquire_owned().ok())
+            .flatten();
+        request.extensions_mut().insert(ConnectInfo(client));
+        if let Some(local) = local {
+            request.extensions_mut().insert(local);
+        }
+        let app = app.clone();
+        async move {
+            let Some(_reserved) = admitted else {
+                let body = axum::body::Body::new(request.into_body());
+                let read = axum::body::to_bytes(body, BODY_LIMIT);
+                tokio::time::timeout(BUSY_HEADER_TIMEOUT, read).await.ok();
+                return Ok::<_, Infallible>(busy());
+            };
+            app.oneshot(request.map(axum::body::Body::new)).await
+        }
     });
     let mut builder = hyper::server::conn::http1::Builder::new();
     builder
@@ -225,9 +291,27 @@ async fn answer_busy(stream: tokio::net::TcpStream) {
         .header_read_timeout(BUSY_HEADER_TIMEOUT)
         .keep_alive(false);
     let connection = builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
-    tokio::time::timeout(BUSY_HEADER_TIMEOUT * 2, connection)
-        .await
-        .ok();
+    let mut connection = std::pin::pin!(connection);
+    let stop = async move { closed.wait_for(|closing| *closing).await.is_ok() };
+    let longest = REQUEST_TIMEOUT + BUSY_HEADER_TIMEOUT * 2;
+    let stopping = tokio::select! {
+        _ = tokio::time::timeout(longest, connection.as_mut()) => false,
+        stopping = stop => stopping,
+    };
+    if stopping {
+        connection.as_mut().graceful_shutdown();
+        tokio::time::timeout(longest, connection).await.ok();
+    }
+}
+
+/// Whether a request may be served from the reserve: a join, or a request (other than an
+/// event stream) with the Bearer token of a device the room knows.
+fn reservable(request: &Request<Incoming>, access: &Access) -> bool {
+    let path = request.uri().path();
+    if request.method() == axum::http::Method::POST && path == "/api/join" {
+        return true;
+    }
+    path != "/api/events" && bearer(request.headers()).is_some_and(|t| access.device(t).is_some())
 }
 
 /// `503 busy`, with `Retry-After` in seconds.
@@ -246,7 +330,7 @@ fn busy() -> Response {
 
 /// An error answer: a status, the reason the page words (`"error"`), and an English detail
 /// for logs (`"message"`; the page never shows it).
-fn refuse(status: StatusCode, reason: Reason, message: impl std::fmt::Display) -> Response {
+pub fn refuse(status: StatusCode, reason: Reason, message: impl std::fmt::Display) -> Response {
     let body = json!({ "error": reason.code(), "message": message.to_string() });
     (status, Json(body)).into_response()
 }
@@ -295,15 +379,23 @@ pub enum Reason {
     EmptyIdea,
     /// The idea is longer than the room takes.
     IdeaTooLong,
+    /// This device (or the room's guests together) sent as many ideas as the room takes for
+    /// now ([`crate::ideas`]).
+    TooManyIdeas,
     /// Refused for another reason.
     Refused,
     /// The session file has reached its size limit: nothing more can be kept in it.
     SessionFull,
+    /// The request names the room by a name, or another port, rather than its IP address and
+    /// port (DNS rebinding: [`crate::guard`]).
+    WrongHost,
+    /// A `POST` whose body is not said to be JSON (`Content-Type: application/json`).
+    UnsupportedMediaType,
 }
 
 impl Reason {
     /// Every reason.
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 24] = [
         Self::NotFound,
         Self::BadRequest,
         Self::WrongCode,
@@ -323,8 +415,11 @@ impl Reason {
         Self::NotSaved,
         Self::EmptyIdea,
         Self::IdeaTooLong,
+        Self::TooManyIdeas,
         Self::Refused,
         Self::SessionFull,
+        Self::WrongHost,
+        Self::UnsupportedMediaType,
     ];
 
     /// The reason as the answer names it.
@@ -349,8 +444,11 @@ impl Reason {
             Self::NotSaved => "not-saved",
             Self::EmptyIdea => "empty-idea",
             Self::IdeaTooLong => "idea-too-long",
+            Self::TooManyIdeas => "too-many-ideas",
             Self::Refused => "refused",
             Self::SessionFull => "session-full",
+            Self::WrongHost => "wrong-host",
+            Self::UnsupportedMediaType => "unsupported-media-type",
         }
     }
 }
@@ -956,11 +1054,19 @@ struct IdeaRequest {
     text: String,
 }
 
+/// `POST /api/ideas`: a hidden alternative, once saved, within the sender's budget
+/// ([`crate::ideas`]).
 async fn idea(State(room): State<RoomState>, headers: HeaderMap, body: Bytes) -> Response {
-    let proposer = match device(&room, &headers).map(|checked| checked.device) {
+    let (proposer, sender) = match device(&room, &headers) {
         Err(refusal) => return unjoined(refusal),
-        Ok(Device::Guest) => None,
-        Ok(Device::Participant(me)) => Some(Proposer::Participant(me)),
+        Ok(Checked {
+            device: Device::Guest,
+            hash,
+        }) => (None, IdeaSender::Guest(hash)),
+        Ok(Checked {
+            device: Device::Participant(me),
+            ..
+        }) => (Some(Proposer::Participant(me)), IdeaSender::Participant(me)),
     };
     let Ok(request) = serde_json::from_slice::<IdeaRequest>(&body) else {
         return refuse(
@@ -969,7 +1075,9 @@ async fn idea(State(room): State<RoomState>, headers: HeaderMap, body: Bytes) ->
             "expected {\"text\":\"…\"}",
         );
     };
-    let text = request.text.trim();
+    // Control characters and direction overrides are dropped at the door.
+    let cleaned = stratboard_core::model::clean_input(&request.text);
+    let text = cleaned.trim();
     if text.is_empty() {
         return refuse(
             StatusCode::BAD_REQUEST,
@@ -984,13 +1092,24 @@ async fn idea(State(room): State<RoomState>, headers: HeaderMap, body: Bytes) ->
             "the idea is too long",
         );
     }
+    if !room.ideas.take(sender, std::time::Instant::now()) {
+        return refuse(
+            StatusCode::TOO_MANY_REQUESTS,
+            Reason::TooManyIdeas,
+            "too many ideas from this device; wait a minute",
+        );
+    }
     let command = Command::Add(Item::Alternative(Alternative {
         title: text.to_owned(),
         proposer,
         hidden: true,
         ..Alternative::default()
     }));
-    match send_durable(&room, command).await {
+    let sent = send_durable(&room, command).await;
+    if sent.is_err() {
+        room.ideas.give_back(sender);
+    }
+    match sent {
         Ok(outcome) => {
             if proposer.is_none()
                 && let Outcome::Added(ItemRef::Alternative(id)) = outcome
@@ -1024,37 +1143,65 @@ struct EventsQuery {
 }
 
 /// `GET /api/events?token=…`: a `changed` event at once and whenever what phones show
-/// changes; the stream ends when the room stops (the browser then reconnects by itself).
-async fn events(State(room): State<RoomState>, Query(query): Query<EventsQuery>) -> Response {
-    if room.access.device(query.token.trim()).is_none() {
+/// changes; the stream ends when the room stops, when it has had nothing to say for
+/// [`STREAM_IDLE`], or when a newer stream of the same token takes its place (the browser then
+/// reconnects by itself). An address with as many streams as it may hold is told `503 busy`.
+async fn events(
+    State(room): State<RoomState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    Query(query): Query<EventsQuery>,
+) -> Response {
+    let Some(token) = room.access.known_hash(query.token.trim()) else {
         return not_joined();
-    }
-    let changes = room.session.subscribe();
-    let stopping = room.stopping.clone();
-    let stream = futures_util::stream::unfold(
-        (changes, stopping, true),
-        |(mut changes, mut stopping, first)| async move {
-            if !first {
-                tokio::select! {
-                    changed = changes.changed() => changed.ok()?,
-                    _ = stopping.wait_for(|stop| *stop) => return None,
-                }
-            }
-            if *stopping.borrow() {
-                return None;
-            }
-            let digest = *changes.borrow_and_update();
-            let event = Event::default()
-                .event("changed")
-                .data(format!("{digest:016x}"));
-            Some((Ok::<_, Infallible>(event), (changes, stopping, false)))
-        },
-    );
+    };
+    let Some((place, ended)) = room.streams.open(token, streams_per_address(client.ip())) else {
+        return busy();
+    };
+    let listening = Listening {
+        changes: room.session.subscribe(),
+        stopping: room.stopping.clone(),
+        ended,
+        _place: place,
+        first: true,
+    };
+    let stream = futures_util::stream::unfold(listening, next_event);
     (
         [(header::CACHE_CONTROL, "no-store")],
         Sse::new(stream).keep_alive(KeepAlive::default()),
     )
         .into_response()
+}
+
+/// One open event stream: what it waits on, and its place among the room's streams.
+struct Listening {
+    changes: tokio::sync::watch::Receiver<u64>,
+    stopping: tokio::sync::watch::Receiver<bool>,
+    /// Resolves when a newer stream of the same token takes this one's place.
+    ended: tokio::sync::oneshot::Receiver<()>,
+    _place: crate::streams::Listening,
+    first: bool,
+}
+
+/// The stream's next event: at once the first time, then when what phones show changes;
+/// `None` (the stream ends) when the room stops, the stream is replaced or stays idle.
+async fn next_event(mut listening: Listening) -> Option<(Result<Event, Infallible>, Listening)> {
+    if !listening.first {
+        tokio::select! {
+            changed = listening.changes.changed() => changed.ok()?,
+            _ = listening.stopping.wait_for(|stop| *stop) => return None,
+            _ = &mut listening.ended => return None,
+            () = tokio::time::sleep(STREAM_IDLE) => return None,
+        }
+    }
+    if *listening.stopping.borrow() {
+        return None;
+    }
+    listening.first = false;
+    let digest = *listening.changes.borrow_and_update();
+    let event = Event::default()
+        .event("changed")
+        .data(format!("{digest:016x}"));
+    Some((Ok(event), listening))
 }
 
 /// A digest of what every phone shows: the session's title and language, and each open
@@ -1245,7 +1392,7 @@ mod tests {
             async move {
                 stopped.wait_for(|stop| *stop).await.ok();
             },
-            1,
+            Caps::with_served(1),
         ));
         let request = format!("GET /api/room HTTP/1.1\r\nHost: {address}\r\n\r\n");
         let answers = tokio::task::spawn_blocking(move || {

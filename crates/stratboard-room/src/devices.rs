@@ -93,6 +93,10 @@ pub struct Table {
     answers: HashMap<Hash, Remembered>,
     answer_order: VecDeque<Hash>,
     per_device: HashMap<Hash, VecDeque<Hash>>,
+    /// When each device joined, as a number counting up (the oldest of a participant's
+    /// devices is signed out first: [`Table::keep_newest`]).
+    joined: HashMap<Hash, u64>,
+    next_join: u64,
     /// Changed since last written.
     pub dirty: bool,
 }
@@ -113,6 +117,8 @@ impl Table {
             answers: HashMap::new(),
             answer_order: VecDeque::new(),
             per_device: HashMap::new(),
+            joined: HashMap::new(),
+            next_join: 0,
             dirty: false,
         }
     }
@@ -138,15 +144,46 @@ impl Table {
         self.known.values()
     }
 
-    /// Adds a device.
+    /// Adds a device, the newest.
     pub fn insert(&mut self, hash: Hash, known: Known) {
         self.known.insert(hash, known);
+        self.joined.insert(hash, self.next_join);
+        self.next_join += 1;
         self.dirty = true;
+    }
+
+    /// Signs out the oldest devices of `participant` beyond the newest `keep` (they are
+    /// forgotten, as if they had left); returns how many.
+    pub fn keep_newest(&mut self, participant: ParticipantId, keep: usize) -> usize {
+        let mut theirs: Vec<(u64, Hash)> = self
+            .known
+            .iter()
+            .filter(|(_, k)| k.device == Device::Participant(participant))
+            .map(|(hash, _)| (self.joined.get(hash).copied().unwrap_or(0), *hash))
+            .collect();
+        let extra = theirs.len().saturating_sub(keep);
+        theirs.sort_unstable();
+        for (_, hash) in theirs.iter().take(extra) {
+            self.remove(hash);
+        }
+        extra
+    }
+
+    /// How many devices each participant has, guests left out.
+    pub fn per_participant(&self) -> HashMap<ParticipantId, usize> {
+        let mut counts = HashMap::new();
+        for known in self.known.values() {
+            if let Device::Participant(id) = known.device {
+                *counts.entry(id).or_insert(0) += 1;
+            }
+        }
+        counts
     }
 
     /// Forgets a device and its remembered answers; returns whether it was known.
     pub fn remove(&mut self, hash: &Hash) -> bool {
         let found = self.known.remove(hash).is_some();
+        self.joined.remove(hash);
         for slot in self.per_device.remove(hash).unwrap_or_default() {
             self.answers.remove(&slot);
         }
@@ -240,6 +277,7 @@ impl Table {
                         Device::Guest => None,
                     },
                     code_tag: known.code.map(|tag| to_hex(&tag)),
+                    joined: self.joined.get(hash).copied().unwrap_or(0),
                 })
                 .collect(),
             revoked: self.revoked_order.iter().map(|h| to_hex(h)).collect(),
@@ -278,9 +316,10 @@ impl Table {
             if code.is_some() != row.participant.is_some() {
                 return Err("a participant's device without a code tag".to_owned());
             }
-            table
-                .known
-                .insert(hex(&row.token_hash)?, Known { device, code });
+            let hash = hex(&row.token_hash)?;
+            table.known.insert(hash, Known { device, code });
+            table.joined.insert(hash, row.joined);
+            table.next_join = table.next_join.max(row.joined.saturating_add(1));
         }
         for hash in &file.revoked {
             table.revoke(hex(hash)?);
@@ -324,6 +363,9 @@ struct DeviceRow {
     participant: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     code_tag: Option<String>,
+    /// When it joined, as a number counting up (absent in older files: 0).
+    #[serde(default)]
+    joined: u64,
 }
 
 /// One remembered ballot answer in the file.

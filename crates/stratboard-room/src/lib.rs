@@ -10,14 +10,22 @@
 //! It binds only the address it is given and serves only its own page and API (see
 //! [`api`]); bodies are capped at [`BODY_LIMIT`] bytes, headers must come within
 //! [`HEADER_TIMEOUT`], requests time out after [`REQUEST_TIMEOUT`], and at most
-//! [`MAX_CONNECTIONS`] connections are served at once (more are answered `503 busy`).
+//! [`MAX_CONNECTIONS`] connections are served at once (more are answered `503 busy`), of them
+//! a few per client address and a reserve kept for joins and known devices ([`conns`]);
+//! event streams are counted per token and address ([`streams`]), ideas per sender
+//! ([`ideas`]); every request passes [`guard`] (its host, its body's type, the security
+//! headers).
 
 pub mod access;
 pub mod api;
+pub mod conns;
 pub mod devices;
+pub mod guard;
+pub mod ideas;
 pub mod idempotency;
 pub mod keyed;
 pub mod page;
+pub mod streams;
 pub mod view;
 
 use std::hash::{Hash as _, Hasher as _};
@@ -334,6 +342,12 @@ impl Room {
     /// The participants with a device in the room, in id order.
     pub fn participants_in(&self) -> Vec<stratboard_core::model::ParticipantId> {
         self.access.participants_in()
+    }
+
+    /// How many devices each participant has in the room (at most
+    /// [`access::DEVICES_PER_CODE`]), in id order; a participant with none is not listed.
+    pub fn devices_per_participant(&self) -> Vec<(stratboard_core::model::ParticipantId, usize)> {
+        self.access.devices_per_participant()
     }
 
     /// Forgets every device of `participant` (a lost phone): its token no longer works.

@@ -21,6 +21,48 @@ pub fn phone_page_gzip() -> &'static [u8] {
     &GZIPPED
 }
 
+/// The text between `open` and `close` in the page: the one inline element of that kind.
+fn inline(open: &str, close: &str) -> &'static str {
+    let Some((_, after)) = PHONE_PAGE.split_once(open) else {
+        return "";
+    };
+    after.split_once(close).map_or("", |(inside, _)| inside)
+}
+
+/// The page's inline script (the text between `<script>` and `</script>`).
+pub fn inline_script() -> &'static str {
+    inline("<script>", "</script>")
+}
+
+/// The page's inline style sheet (the text between `<style>` and `</style>`).
+pub fn inline_style() -> &'static str {
+    inline("<style>", "</style>")
+}
+
+/// `'sha256-…'`: the Content-Security-Policy source that allows exactly this inline text.
+fn hash_source(text: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(text.as_bytes());
+    let encoded = base64::engine::general_purpose::STANDARD.encode(digest);
+    format!("'sha256-{encoded}'")
+}
+
+/// The Content-Security-Policy of every answer: nothing but the room itself, the page's own
+/// inline script and style by their SHA-256 (computed once from [`PHONE_PAGE`], so it stays
+/// right when the page changes), no framing by another site, no form sent elsewhere.
+pub fn content_security_policy() -> &'static str {
+    static POLICY: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!(
+            "default-src 'self'; script-src {}; style-src {}; connect-src 'self'; \
+             img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+            hash_source(inline_script()),
+            hash_source(inline_style())
+        )
+    });
+    &POLICY
+}
+
 /// Whether a request's `Accept-Encoding` takes gzip (and does not refuse it with `q=0`).
 pub fn accepts_gzip(accept_encoding: &str) -> bool {
     accept_encoding.split(',').any(|coding| {
@@ -45,6 +87,33 @@ mod tests {
             .unwrap();
         assert_eq!(unpacked, PHONE_PAGE);
         assert!(phone_page_gzip().len() * 3 < PHONE_PAGE.len());
+    }
+
+    #[test]
+    fn the_policy_allows_the_pages_one_inline_script_and_style_and_nothing_else() {
+        use super::{content_security_policy, inline_script, inline_style};
+        assert_eq!(
+            PHONE_PAGE.matches("<script").count(),
+            1,
+            "one inline script"
+        );
+        assert_eq!(PHONE_PAGE.matches("<style").count(), 1, "one style sheet");
+        assert!(inline_script().contains("function api("));
+        assert!(inline_style().contains('{'));
+        let policy = content_security_policy();
+        assert_eq!(policy.matches("'sha256-").count(), 2, "{policy}");
+        for part in [
+            "default-src 'self'",
+            "connect-src 'self'",
+            "frame-ancestors 'none'",
+        ] {
+            assert!(policy.contains(part), "{policy}");
+        }
+        assert!(!policy.contains("unsafe-inline"), "{policy}");
+        // No inline handler or style attribute, which the policy would refuse.
+        for refused in [" onclick=\"", " onload=\"", " style=\"", "javascript:"] {
+            assert!(!PHONE_PAGE.contains(refused), "{refused}");
+        }
     }
 
     #[test]
