@@ -350,6 +350,10 @@ impl Session {
                 vote,
                 op: op @ VoteOp::Cast { .. },
             } => self.cast_checked(vote, op),
+            Command::Vote {
+                vote,
+                op: op @ VoteOp::Uncast { .. },
+            } => self.uncast_checked(vote, op),
             Command::Vote { vote, op } => {
                 // A vote operation changes that vote's status and rounds only: its check is
                 // that vote's, not the whole session's (a hall of phones casts one at a time).
@@ -393,6 +397,18 @@ impl Session {
             },
             |s| votes::apply(s, vote, op),
         )
+    }
+
+    /// A cast taken back (a held secret ballot tried and withdrawn, a batch rolled back),
+    /// checked as a cast is: it takes one ballot and one voter away, so only that voter's part
+    /// of the vote can change ([`Session::validate_cast`]); checking the whole vote made a
+    /// hall's held ballots cost the square of their number.
+    fn uncast_checked(&mut self, vote: VoteId, op: VoteOp) -> Result<Applied, CommandError> {
+        let VoteOp::Uncast { round, voter, .. } = op else {
+            return self.checked_within(|s| s.validate_vote(vote), |s| votes::apply(s, vote, op));
+        };
+        let scope = |s: &Session| s.validate_cast(vote, round, voter, None);
+        self.checked_between(scope, scope, |s| votes::apply(s, vote, op))
     }
 
     /// Applies `change`, then refuses it (undoing it) if it made a new validation problem.
