@@ -135,6 +135,31 @@ fn four_secret_ballots_wait_and_the_fifth_seals_all_five() {
     assert_eq!(round.voters, sorted, "who voted is a sorted list, apart");
 }
 
+/// A timer set on the vote while ballots wait leaves them waiting: only closing the round (or
+/// moving it on) seals a batch of fewer than five.
+#[test]
+fn a_timer_set_while_ballots_wait_does_not_seal_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("room.ron");
+    let (mut doc, vote, people) = room(dir.path(), 8, Anonymity::Secret);
+    let waiting = send(&doc, vote, people[0], 0);
+    doc.drain(Instant::now());
+    let deadline = chrono::Utc::now() + chrono::Duration::minutes(2);
+    doc.sender()
+        .send(Command::Vote {
+            vote,
+            op: VoteOp::SetDeadline {
+                deadline: Some(deadline),
+            },
+        })
+        .unwrap();
+    doc.drain(Instant::now());
+    assert_eq!(doc.held_for(vote), 1, "still waiting for its batch");
+    assert!(waiting.try_get().is_none());
+    assert_eq!(ballots_on_disk(&path), (0, 0));
+    assert_eq!(doc.session().votes[0].rounds[0].deadline, Some(deadline));
+}
+
 #[test]
 fn closing_the_vote_seals_the_ballots_waiting_first() {
     let dir = tempfile::tempdir().unwrap();

@@ -48,7 +48,8 @@ pub(super) fn secret_cast(session: &Session, command: &Command) -> Option<(VoteI
 }
 
 /// The votes whose held ballots must be applied before `command` is: the vote it acts on
-/// (closing, a new round, an edit or a delete), or every vote for a command that could take
+/// (closing, a new round, ballots removed, an edit or a delete: [`ends_or_moves_the_round`]),
+/// or every vote for a command that could take
 /// a voter away (a participant deleted, a batch, a put-back).
 pub(super) fn votes_concerned(command: &Command, held: &[Held]) -> Vec<VoteId> {
     let every = || {
@@ -57,7 +58,7 @@ pub(super) fn votes_concerned(command: &Command, held: &[Held]) -> Vec<VoteId> {
         votes
     };
     match command {
-        Command::Vote { vote, .. } => vec![*vote],
+        Command::Vote { vote, op } if ends_or_moves_the_round(op) => vec![*vote],
         Command::Update(Item::Vote(vote)) => vec![vote.id],
         Command::Delete {
             target: ItemRef::Vote(vote),
@@ -72,6 +73,22 @@ pub(super) fn votes_concerned(command: &Command, held: &[Held]) -> Vec<VoteId> {
         | Command::Batch(_) => every(),
         _ => Vec::new(),
     }
+}
+
+/// Whether `op` closes the vote's round, moves to another round or takes ballots away — what
+/// its held ballots must be in the session before. A timer, a show of hands, paper ballots
+/// added or a tie by lot leave the round open as it is: the held ballots keep waiting (a timer
+/// set on a secret vote must not seal a batch of one).
+fn ends_or_moves_the_round(op: &VoteOp) -> bool {
+    !matches!(
+        op,
+        VoteOp::SetDeadline { .. }
+            | VoteOp::RecordHands { .. }
+            | VoteOp::AddBallots { .. }
+            | VoteOp::Cast { .. }
+            | VoteOp::BreakTie { .. }
+            | VoteOp::SetTieBreak { .. }
+    )
 }
 
 /// Checks a secret ballot without keeping it: applied to the session and taken back at once
