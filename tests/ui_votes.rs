@@ -166,6 +166,47 @@ fn a_timed_vote_counts_down_and_closes_by_itself() {
     assert_eq!(vote(&harness).status, VoteStatus::Open);
 }
 
+/// A secret ballot held back for its batch is in no count yet: the card says how many wait,
+/// and closing the vote seals them (the note goes, the ballot is counted).
+#[test]
+fn secret_ballots_waiting_for_their_batch_are_shown_on_the_card() {
+    let mut secret = plurality(VoteStatus::Open, Vec::new());
+    secret.anonymity = stratboard_core::model::Anonymity::Secret;
+    let mut harness = harness(session_with(secret), Language::English);
+    harness
+        .state()
+        .command_sender()
+        .send(stratboard_core::commands::Command::Vote {
+            vote: VOTE,
+            op: stratboard_core::commands::VoteOp::Cast {
+                round: 1,
+                voter: ParticipantId(1),
+                choice: Choice::Ranking(vec![vec![PARK]]),
+                seed: 7,
+            },
+        })
+        .unwrap();
+    harness.run();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("1 secret ballot waits for its batch")
+            .is_some()
+    );
+    assert!(
+        vote(&harness).rounds[0].ballots.is_empty(),
+        "not in the session yet"
+    );
+    click(&mut harness, "Close vote");
+    harness.run();
+    assert_eq!(vote(&harness).rounds[0].ballots.len(), 1);
+    assert!(
+        harness
+            .query_by_label_contains("waits for its batch")
+            .is_none()
+    );
+}
+
 #[test]
 fn a_consent_vote_counted_by_show_of_hands() {
     let mut harness = harness(session_with(consent_draft()), Language::English);

@@ -428,6 +428,20 @@ impl StratboardApp {
             ctx.request_repaint_after(wait + std::time::Duration::from_millis(20));
         }
         self.show_on_phones();
+        self.note_held();
+    }
+
+    /// Tells the votes panel how many secret ballots the document holds back for their batch,
+    /// by vote (they are in no count until they are sealed).
+    fn note_held(&mut self) {
+        self.board.votes.held = self
+            .doc
+            .session()
+            .votes
+            .iter()
+            .map(|vote| (vote.id, self.doc.held_for(vote.id)))
+            .filter(|(_, held)| *held > 0)
+            .collect();
     }
 
     /// Tells the room which vote the phones bring to the front: the vote the presentation

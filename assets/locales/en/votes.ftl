@@ -183,3 +183,7 @@ votes-timer-add = +1 min
 votes-timer-stop = Stop timer
 votes-time-left = { $time } left
 votes-closed-by-timer = Time is up: the vote “{ $question }” is closed.
+votes-held = { $count ->
+    [one] { $count } secret ballot waits for its batch
+   *[other] { $count } secret ballots wait for their batch
+  } (written five at a time, or all at the close; not in the counts yet)

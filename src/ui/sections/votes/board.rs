@@ -43,6 +43,9 @@ pub struct State {
     /// The room's phones: whether a room is open (set by the shell each frame) and the vote
     /// the facilitator shows on them (read by the shell, which tells the room).
     pub phones: Phones,
+    /// Secret ballots the document holds back for their batch, by vote (set by the shell each
+    /// frame): they are in no count yet.
+    pub held: std::collections::BTreeMap<VoteId, usize>,
 }
 
 /// The room's phones as the votes panel sees them.
@@ -58,6 +61,7 @@ pub struct Phones {
 struct Reach<'s> {
     booth: &'s mut Option<VoteId>,
     phones: &'s mut Phones,
+    held: &'s std::collections::BTreeMap<VoteId, usize>,
 }
 
 /// How a paper-ballot import went, as the card shows it.
@@ -154,6 +158,7 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
     let mut reach = Reach {
         booth: &mut state.booth,
         phones: &mut state.phones,
+        held: &state.held,
     };
     egui::ScrollArea::vertical()
         .id_salt("votes-scroll")
@@ -254,6 +259,7 @@ fn vote_card(
             tr.n("count-ballots", ballots)
         );
         ui.label(RichText::new(counts).strong());
+        held_note(ui, board, reach, vote);
 
         ui.add_space(6.0);
         status_buttons(ui, board, card, reach, vote);
@@ -817,6 +823,16 @@ fn status_buttons(
     if vote.status == VoteStatus::Open {
         timer_buttons(ui, board, vote);
     }
+}
+
+/// "3 secret ballots wait for their batch" under the counts, while the document holds some back
+/// (they are sealed five at a time, or all at the close, and are in no count until then).
+fn held_note(ui: &mut Ui, board: &Board<'_>, reach: &Reach<'_>, vote: &Vote) {
+    let Some(&held) = reach.held.get(&vote.id).filter(|held| **held > 0) else {
+        return;
+    };
+    let held = i64::try_from(held).unwrap_or(i64::MAX);
+    ui.label(board.theme.caption(board.tr.n("votes-held", held)));
 }
 
 /// The minutes a facilitator can time an open vote for.
