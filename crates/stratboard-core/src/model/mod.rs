@@ -17,7 +17,7 @@ mod seal;
 mod session;
 mod speaking;
 mod stakeholders;
-mod text;
+pub mod text;
 mod validate;
 mod votes;
 

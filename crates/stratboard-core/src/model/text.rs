@@ -14,6 +14,17 @@ pub fn is_bidi_control(c: char) -> bool {
 /// `text` with control characters other than line breaks and the bidirectional controls
 /// dropped, `\r\n` and a lone `\r` as `\n`, a tab as a space.
 pub fn clean_input(text: &str) -> String {
+    normalise(text, |c, out| {
+        if !c.is_control() {
+            out.push(c);
+        }
+    })
+}
+
+/// The walk both [`clean_input`] and the exports' cleaning share: `\r\n` and a lone `\r`
+/// become `\n`, a tab a space, the bidirectional controls go; every other character is left
+/// to `other`, which pushes what it keeps of it.
+pub fn normalise(text: &str, mut other: impl FnMut(char, &mut String)) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -25,8 +36,8 @@ pub fn clean_input(text: &str) -> String {
             }
             '\n' => out.push('\n'),
             '\t' => out.push(' '),
-            c if c.is_control() || is_bidi_control(c) => {}
-            c => out.push(c),
+            c if is_bidi_control(c) => {}
+            c => other(c, &mut out),
         }
     }
     out

@@ -256,24 +256,14 @@ pub fn clean(text: &str) -> std::borrow::Cow<'_, str> {
     if !needs {
         return std::borrow::Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push('\n');
-                }
-            }
-            '\n' | '\u{b}' | '\u{c}' => out.push('\n'),
-            '\t' => out.push(' '),
-            '\u{f0b7}' | '\u{f0a7}' | '\u{f076}' | '\u{f0d8}' => out.push('•'),
-            '\u{feff}' | '\u{fffe}' | '\u{ffff}' => {}
-            c if c.is_control() || crate::model::is_bidi_control(c) => {}
-            c if is_private_use(c) => out.push('□'),
-            c => out.push(c),
-        }
-    }
+    let out = crate::model::text::normalise(text, |c, out| match c {
+        '\u{b}' | '\u{c}' => out.push('\n'),
+        '\u{f0b7}' | '\u{f0a7}' | '\u{f076}' | '\u{f0d8}' => out.push('•'),
+        '\u{feff}' | '\u{fffe}' | '\u{ffff}' => {}
+        c if c.is_control() => {}
+        c if is_private_use(c) => out.push('□'),
+        c => out.push(c),
+    });
     std::borrow::Cow::Owned(out)
 }
 
