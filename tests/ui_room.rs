@@ -182,6 +182,7 @@ fn opening_the_room_shows_its_qr_code_and_address_and_ballots_move_the_turnout()
             op: VoteOp::Cast {
                 round: 1,
                 voter,
+                holder: None,
                 choice: Choice::Consent(ConsentChoice::For),
                 seed: 3,
             },
@@ -214,6 +215,7 @@ fn opening_the_room_shows_its_qr_code_and_address_and_ballots_move_the_turnout()
             op: VoteOp::Cast {
                 round: 1,
                 voter,
+                holder: None,
                 choice: Choice::Consent(ConsentChoice::For),
                 seed: 4,
             },

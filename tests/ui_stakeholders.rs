@@ -56,6 +56,7 @@ fn small_session() -> Session {
             group: Some(group),
             code: None,
             contact: String::new(),
+            voting: true,
         });
     }
     session

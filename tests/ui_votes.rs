@@ -181,6 +181,7 @@ fn secret_ballots_waiting_for_their_batch_are_shown_on_the_card() {
             op: stratboard_core::commands::VoteOp::Cast {
                 round: 1,
                 voter: ParticipantId(1),
+                holder: None,
                 choice: Choice::Ranking(vec![vec![PARK]]),
                 seed: 7,
             },

@@ -3,9 +3,9 @@
 
 use fluent_templates::fluent_bundle::FluentValue;
 
-use stratboard_core::commands::CommandError;
+use stratboard_core::commands::{AttendanceRefusal, CommandError, VoteRefusal};
 use stratboard_core::i18n::Tr;
-use stratboard_core::model::ProblemKind;
+use stratboard_core::model::{ProblemKind, ProxyProblem};
 
 /// Why an edit was refused, translated.
 pub fn command_error(tr: &Tr, error: &CommandError) -> String {
@@ -18,7 +18,8 @@ pub fn command_error(tr: &Tr, error: &CommandError) -> String {
         } => tr.t("refused-has-ballots"),
         CommandError::Referenced { sites, .. } => tr.n("refused-referenced", sites.len() as i64),
         CommandError::Invalid(problem) => problem_text(tr, &problem.kind),
-        CommandError::Vote(_) => tr.t("refused-vote"),
+        CommandError::Vote(refusal) => vote_refusal(tr, refusal),
+        CommandError::Attendance(refusal) => attendance_refusal(tr, refusal),
         CommandError::NotSaved(_) => tr.t("refused-not-saved"),
         CommandError::SessionFull { .. } => tr.t("refused-session-full"),
     };
@@ -49,5 +50,40 @@ pub fn problem_text(tr: &Tr, kind: &ProblemKind) -> String {
         | ProblemKind::SecretBallotNamesVoter
         | ProblemKind::VotedTwice { .. }
         | ProblemKind::BadMethodSettings { .. } => tr.t("refused-vote-rule"),
+        ProblemKind::Proxy(problem) => proxy_problem(tr, problem),
+    }
+}
+
+/// A refused vote operation in words: who may not vote says why; the rest is the vote's rule.
+fn vote_refusal(tr: &Tr, refusal: &VoteRefusal) -> String {
+    match refusal {
+        VoteRefusal::NoVote(_) => tr.t("refused-no-vote"),
+        VoteRefusal::ProxyGiven(_) => tr.t("refused-proxy-given"),
+        VoteRefusal::NoProxy { .. } => tr.t("refused-no-proxy"),
+        _ => tr.t("refused-vote"),
+    }
+}
+
+/// A refused registration mark or proxy in words.
+fn attendance_refusal(tr: &Tr, refusal: &AttendanceRefusal) -> String {
+    match refusal {
+        AttendanceRefusal::Proxy(problem) => proxy_problem(tr, problem),
+        AttendanceRefusal::NotHere(_) => tr.t("refused-not-here"),
+        AttendanceRefusal::Unknown(_) | AttendanceRefusal::WrongGiver(_) => tr.t("refused-unknown"),
+    }
+}
+
+/// Why a proxy cannot stand, in words.
+pub fn proxy_problem(tr: &Tr, problem: &ProxyProblem) -> String {
+    match problem {
+        ProxyProblem::NoVote(_) => tr.t("proxy-refused-no-vote"),
+        ProxyProblem::ToThemselves(_) => tr.t("proxy-refused-self"),
+        ProxyProblem::Chain(_) => tr.t("proxy-refused-chain"),
+        ProxyProblem::TooMany { max, .. } => tr.args(
+            "proxy-refused-too-many",
+            &[("max", FluentValue::from(*max))],
+        ),
+        ProxyProblem::HolderAbsent(_) => tr.t("proxy-refused-absent"),
+        ProxyProblem::Twice(_) => tr.t("proxy-refused-twice"),
     }
 }

@@ -169,6 +169,19 @@ refused-goal-cycle = A goal cannot be placed under itself or its own sub-goal.
 refused-end-before-start = The last day cannot be before the first day.
 refused-due-before-session = The due date cannot be before the session starts.
 refused-duplicate-position = This group already has a position on this alternative in this round.
+refused-no-vote = This participant has no vote.
+refused-proxy-given = The participant gave their vote by proxy: its holder votes for them.
+refused-no-proxy = The voter holds no standing proxy of this participant.
+refused-not-here = The participant is not marked present.
+proxy-refused-no-vote = A proxy can only be given between voting members.
+proxy-refused-self = No one can hold their own proxy.
+proxy-refused-chain = Proxies do not chain: this participant already gave their vote or holds another's.
+proxy-refused-too-many = One member may hold at most { $max } { $max ->
+    [one] proxy
+   *[other] proxies
+}.
+proxy-refused-absent = A proxy can only go to someone present.
+proxy-refused-twice = A participant can give only one proxy.
 refused-vote-rule = The change breaks a rule of the vote.
 
 menu-present = Present to the room

@@ -83,6 +83,7 @@ fn main() {
             op: VoteOp::Cast {
                 round: 1,
                 voter: *voter,
+                holder: None,
                 choice: Choice::Consent(ConsentChoice::For),
                 seed: 0,
             },

@@ -4,6 +4,7 @@
 //! other rule of [`Session::validate`] that the change would break is refused, and the session
 //! is left as it was) and returns its inverse, so undo/redo ([`crate::history`]) comes for free.
 
+mod attendance;
 mod entity;
 mod references;
 mod speaking;
@@ -18,6 +19,7 @@ use crate::model::{
     ParticipantId, Position, PositionId, Problem, Session, StakeholderGroup, Vote, VoteId,
 };
 
+pub use attendance::{AttendanceOp, AttendanceRefusal, check_new_proxy};
 use entity::{Entity, with_item, with_kind, with_ref};
 pub use speaking::{current_position_round, key_point};
 pub use votes::{VoteOp, VoteRefusal};
@@ -189,6 +191,8 @@ pub enum Command {
         /// What to do.
         op: VoteOp,
     },
+    /// A registration mark, a proxy or the quorum rule (see [`AttendanceOp`]).
+    Attendance(AttendanceOp),
     /// Several commands applied as one: all or nothing.
     Batch(Vec<Command>),
 }
@@ -270,6 +274,10 @@ pub enum CommandError {
     /// A vote operation broke a rule of the vote (see [`VoteRefusal`]).
     #[error("{0}")]
     Vote(VoteRefusal),
+    /// An attendance edit broke a rule of registration or proxies (see
+    /// [`AttendanceRefusal`]).
+    #[error("{0}")]
+    Attendance(AttendanceRefusal),
     /// An index past the end of a list.
     #[error("index {index} is out of range for a list of {len}")]
     OutOfRange {
@@ -296,6 +304,7 @@ impl Command {
     pub fn is_undo_step(&self) -> bool {
         match self {
             Self::Vote { op, .. } => !matches!(op, VoteOp::Cast { .. } | VoteOp::Uncast { .. }),
+            Self::Attendance(op) => !matches!(op, AttendanceOp::JoinedByPhone { .. }),
             Self::Batch(commands) => commands.iter().all(Self::is_undo_step),
             _ => true,
         }
@@ -358,6 +367,11 @@ impl Session {
                 // A vote operation changes that vote's status and rounds only: its check is
                 // that vote's, not the whole session's (a hall of phones casts one at a time).
                 self.checked_within(|s| s.validate_vote(vote), |s| votes::apply(s, vote, op))
+            }
+            Command::Attendance(op) => {
+                // A mark changes the attendance only: its check is the attendance's, so the
+                // secretary's marks cost the same in a session of any size.
+                self.checked_within(Self::validate_attendance, |s| attendance::apply(s, op))
             }
             Command::Batch(commands) if commands.iter().all(is_insert) => {
                 self.checked(|s| s.insert_all(commands))
@@ -489,6 +503,7 @@ impl Session {
         if let Some(meta) = scrub.meta {
             steps.push(Command::SetMeta(meta));
         }
+        steps.extend(scrub.attendance.into_iter().map(Command::Attendance));
         steps.extend(scrub.updates.into_iter().map(Command::Update));
         for dependent in scrub.dependents {
             let mode = DeleteMode::Refuse;

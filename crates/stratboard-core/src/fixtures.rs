@@ -173,6 +173,7 @@ fn participant(i: usize, id: ParticipantId, groups: &[GroupId]) -> Participant {
         group: groups.get(i % groups.len().max(1)).copied(),
         code: None,
         contact: String::new(),
+        voting: true,
     }
 }
 

@@ -69,6 +69,7 @@ fn ten_people() -> Session {
             group: (i % 2 == 0).then_some(GroupId(1)),
             code: None,
             contact: String::new(),
+            voting: true,
         });
     }
     with_codes(session)

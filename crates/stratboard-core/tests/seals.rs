@@ -72,6 +72,7 @@ fn cast(vote: VoteId, voter: ParticipantId, choice: ConsentChoice, seed: u64) ->
         VoteOp::Cast {
             round: 1,
             voter,
+            holder: None,
             choice: Choice::Consent(choice),
             seed,
         },

@@ -80,6 +80,7 @@ fn cast(vote: VoteId, voter: ParticipantId, n: usize) -> Command {
         op: VoteOp::Cast {
             round: 1,
             voter,
+            holder: None,
             choice: Choice::Consent(choice),
             seed: n as u64,
         },

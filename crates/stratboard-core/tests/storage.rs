@@ -240,8 +240,38 @@ fn format_v2_fixture_migrates_unchanged() {
     assert!(!text.contains("contact:"), "blank contacts are left out");
     let v2 = fs::read_to_string(root.join("sessions/fixtures/format-v2.ron")).unwrap();
     assert_eq!(
-        text.replacen("format_version: 3,", "format_version: 2,", 1),
+        text.replacen("format_version: 4,", "format_version: 2,", 1),
         v2,
+        "nothing but the version changes"
+    );
+}
+
+/// Format 4 added attendance, the right to vote and a round's recorded attendance: a format 3
+/// file reads as it is — everyone a voting member, nobody registered, no quorum rule — and is
+/// written in format 4 with nothing but the version changed.
+#[test]
+fn format_v3_fixture_migrates_with_everyone_voting_and_nobody_registered() {
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    let loaded = load(&root.join("sessions/fixtures/format-v3.ron")).unwrap();
+    assert_eq!(loaded.migrated_from, Some(3));
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let session = &loaded.session;
+    assert!(!session.participants.is_empty());
+    assert!(session.participants.iter().all(|p| p.voting));
+    assert!(session.attendance.is_empty());
+    assert!(!session.is_registered());
+    assert!(
+        session
+            .votes
+            .iter()
+            .flat_map(|v| &v.rounds)
+            .all(|r| r.attendance.is_none())
+    );
+    let text = to_ron_string(session).unwrap();
+    let v3 = fs::read_to_string(root.join("sessions/fixtures/format-v3.ron")).unwrap();
+    assert_eq!(
+        text.replacen("format_version: 4,", "format_version: 3,", 1),
+        v3,
         "nothing but the version changes"
     );
 }

@@ -65,6 +65,7 @@ fn cast(vote: VoteId, voter: ParticipantId, choice: ConsentChoice, seed: u64) ->
         VoteOp::Cast {
             round: 1,
             voter,
+            holder: None,
             choice: Choice::Consent(choice),
             seed,
         },
@@ -475,6 +476,7 @@ fn an_open_vote_without_a_round_takes_its_first_ballot_and_count_into_round_one(
         VoteOp::Cast {
             round: 2,
             voter: people[1],
+            holder: None,
             choice: stratboard_core::model::Choice::Consent(ConsentChoice::For),
             seed: 2,
         },

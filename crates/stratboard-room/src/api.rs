@@ -1036,6 +1036,7 @@ async fn cast(room: &RoomState, vote: u32, me: ParticipantId, body: &[u8]) -> Re
         op: VoteOp::Cast {
             round,
             voter: me,
+            holder: None,
             choice,
             seed: ballot::lot(),
         },
@@ -1295,6 +1296,7 @@ mod tests {
             op: VoteOp::Cast {
                 round: 1,
                 voter,
+                holder: None,
                 choice: Choice::Consent(ConsentChoice::For),
                 seed: 1,
             },

@@ -11,7 +11,7 @@ use crate::model::{
     SpeakerWho, Vote, VoteMethod,
 };
 
-use super::{Item, ItemRef};
+use super::{AttendanceOp, Item, ItemRef};
 
 /// What deleting one entity would touch.
 #[derive(Default)]
@@ -20,6 +20,8 @@ pub(crate) struct Scrub {
     pub meta: Option<crate::model::Meta>,
     /// New versions of the entities that referred to the deleted one.
     pub updates: Vec<Item>,
+    /// Attendance marks and proxies of a deleted participant, taken off first.
+    pub attendance: Vec<AttendanceOp>,
     /// Entities that only make sense with the deleted one and go with it.
     pub dependents: Vec<ItemRef>,
     /// Where the references are, as paths (`participants[2].group`).
@@ -158,6 +160,7 @@ fn participant(session: &Session, id: ParticipantId, scrub: &mut Scrub) {
         }
     }
     drop_speakers(session, SpeakerWho::Participant(id), scrub);
+    attendance(session, id, scrub);
     for (v, vote) in session.votes.iter().enumerate() {
         for (r, round) in vote.rounds.iter().enumerate() {
             let voted = round.voters.contains(&id)
@@ -168,6 +171,30 @@ fn participant(session: &Session, id: ParticipantId, scrub: &mut Scrub) {
                     .push(format!("votes[{v}].rounds[{r}].ballots"));
             }
         }
+    }
+}
+
+/// Takes a deleted participant's registration and the proxies they gave or held off.
+fn attendance(session: &Session, id: ParticipantId, scrub: &mut Scrub) {
+    let attendance = &session.attendance;
+    for (i, proxy) in attendance.proxies.iter().enumerate() {
+        if proxy.from == id || proxy.to == id {
+            scrub.sites.push(format!("attendance.proxies[{i}]"));
+            scrub.attendance.push(AttendanceOp::SetProxy {
+                from: proxy.from,
+                proxy: None,
+            });
+        }
+    }
+    if let Ok(i) = attendance
+        .registrations
+        .binary_search_by_key(&id, |r| r.participant)
+    {
+        scrub.sites.push(format!("attendance.registrations[{i}]"));
+        scrub.attendance.push(AttendanceOp::Register {
+            participant: id,
+            registration: None,
+        });
     }
 }
 

@@ -14,7 +14,7 @@
 
 use crate::model::{
     Anonymity, Ballot, BallotProblem, Choice, GroupId, HandCount, HandOption, OpenProblem,
-    ParticipantId, Seal, Session, TieBreak, Vote, VoteId, VoteRound, VoteStatus,
+    ParticipantId, QuorumCount, Seal, Session, TieBreak, Vote, VoteId, VoteRound, VoteStatus,
 };
 
 use super::{Applied, Command, CommandError, Outcome, applied};
@@ -41,6 +41,8 @@ pub enum VoteOp {
     CloseSealed {
         /// The seal the close had recorded (`None`: a round closed before seals existed).
         seal: Option<Seal>,
+        /// The attendance the close had recorded.
+        attendance: Option<QuorumCount>,
     },
     /// Closed → open, dropping the current round's seal without keeping it (the undo of
     /// [`VoteOp::Close`]).
@@ -49,8 +51,11 @@ pub enum VoteOp {
     /// `earlier_seals`, and closing again seals it anew.
     Reopen,
     /// Open → closed, putting back the seal that [`VoteOp::Reopen`] moved to the round's
-    /// history (the undo of [`VoteOp::Reopen`]).
-    Unreopen,
+    /// history and the attendance it took off (the undo of [`VoteOp::Reopen`]).
+    Unreopen {
+        /// The attendance the round's close had recorded.
+        attendance: Option<QuorumCount>,
+    },
     /// Closed → open with a new, empty round; earlier rounds stay for comparison.
     NewRound,
     /// Removes the last round while it is empty, and closes the vote (the undo of
@@ -62,8 +67,11 @@ pub enum VoteOp {
     Cast {
         /// The round the voter saw (refused unless it is the current, open round).
         round: u32,
-        /// Who votes.
+        /// Whose vote it is.
         voter: ParticipantId,
+        /// The member who casts it for `voter` by a standing proxy; `None` when the voter
+        /// casts it themselves (refused while their proxy stands).
+        holder: Option<ParticipantId>,
         /// What the ballot says.
         choice: Choice,
         /// Randomness for where a secret ballot lands (passed in, so tests are
@@ -164,6 +172,21 @@ pub enum VoteRefusal {
     /// The voter is not a participant of the session.
     #[error("participant {0} is not in this session")]
     NotEligible(ParticipantId),
+    /// The voter takes part without a vote.
+    #[error("participant {0} has no vote")]
+    NoVote(ParticipantId),
+    /// The voter gave their vote by a proxy that stands: its holder casts their ballot.
+    #[error("participant {0} gave their vote by proxy")]
+    ProxyGiven(ParticipantId),
+    /// The ballot is cast for someone whose proxy the caster does not hold (or it does not
+    /// stand).
+    #[error("participant {holder} holds no standing proxy of participant {voter}")]
+    NoProxy {
+        /// Whose ballot it would be.
+        voter: ParticipantId,
+        /// Who tried to cast it.
+        holder: ParticipantId,
+    },
     /// The participant has voted in this round and the vote is secret (no corrections).
     #[error("participant {0} has already voted in this round")]
     AlreadyVoted(ParticipantId),
@@ -193,9 +216,12 @@ pub(super) fn apply(
     id: VoteId,
     op: VoteOp,
 ) -> Result<Applied, CommandError> {
-    let participants_known = match &op {
-        VoteOp::Cast { voter, .. } => session.participant(*voter).is_some(),
-        _ => true,
+    if let VoteOp::Cast { voter, holder, .. } = &op {
+        session.may_cast(*voter, *holder)?;
+    }
+    let attendance = match op {
+        VoteOp::Close { .. } => session.round_attendance(),
+        _ => None,
     };
     let vote = session
         .votes
@@ -205,11 +231,11 @@ pub(super) fn apply(
     let (inverse, outcome) = match op {
         VoteOp::Open => open(vote)?,
         VoteOp::Unopen { drop_round } => unopen(vote, drop_round)?,
-        VoteOp::Close { at } => close(vote, |round| Some(Seal::of(round, at)))?,
-        VoteOp::CloseSealed { seal } => close(vote, |_| seal)?,
+        VoteOp::Close { at } => close(vote, |round| Some(Seal::of(round, at)), attendance)?,
+        VoteOp::CloseSealed { seal, attendance } => close(vote, |_| seal, attendance)?,
         VoteOp::Unclose => unclose(vote)?,
         VoteOp::Reopen => reopen(vote)?,
-        VoteOp::Unreopen => unreopen(vote)?,
+        VoteOp::Unreopen { attendance } => unreopen(vote, attendance)?,
         VoteOp::NewRound => new_round(vote)?,
         VoteOp::DropRound => drop_round(vote)?,
         VoteOp::Cast {
@@ -217,12 +243,8 @@ pub(super) fn apply(
             voter,
             choice,
             seed,
-        } => {
-            if !participants_known {
-                return Err(VoteRefusal::NotEligible(voter).into());
-            }
-            cast(vote, round, voter, choice, seed)?
-        }
+            ..
+        } => cast(vote, round, voter, choice, seed)?,
         VoteOp::Uncast {
             round,
             voter,
@@ -281,13 +303,19 @@ fn unopen(vote: &mut Vote, drop_round: bool) -> Done {
     Ok((VoteOp::Open, Outcome::Changed))
 }
 
-/// Open → closed, sealing the current round (if any) with `seal`.
-fn close(vote: &mut Vote, seal: impl FnOnce(&VoteRound) -> Option<Seal>) -> Done {
+/// Open → closed, sealing the current round (if any) with `seal` and recording who was
+/// present.
+fn close(
+    vote: &mut Vote,
+    seal: impl FnOnce(&VoteRound) -> Option<Seal>,
+    attendance: Option<QuorumCount>,
+) -> Done {
     if vote.status != VoteStatus::Open {
         return Err(VoteRefusal::NotOpen);
     }
     if let Some(round) = vote.rounds.last_mut() {
         round.seal = seal(round);
+        round.attendance = attendance;
     }
     vote.status = VoteStatus::Closed;
     Ok((VoteOp::Unclose, Outcome::Changed))
@@ -308,9 +336,11 @@ fn unclose(vote: &mut Vote) -> Done {
     if vote.status != VoteStatus::Closed {
         return Err(VoteRefusal::NotClosed);
     }
-    let seal = vote.rounds.last_mut().and_then(|round| round.seal.take());
+    let (seal, attendance) = vote.rounds.last_mut().map_or((None, None), |round| {
+        (round.seal.take(), round.attendance.take())
+    });
     vote.status = VoteStatus::Open;
-    Ok((VoteOp::CloseSealed { seal }, Outcome::Changed))
+    Ok((VoteOp::CloseSealed { seal, attendance }, Outcome::Changed))
 }
 
 /// Closed → open, keeping the current round's seal in its history.
@@ -319,31 +349,37 @@ fn reopen(vote: &mut Vote) -> Done {
         return Err(VoteRefusal::NotClosed);
     }
     let mut kept = false;
-    if let Some(round) = vote.rounds.last_mut()
-        && let Some(seal) = round.seal.take()
-    {
-        round.earlier_seals.push(seal);
-        kept = true;
+    let mut attendance = None;
+    if let Some(round) = vote.rounds.last_mut() {
+        attendance = round.attendance.take();
+        if let Some(seal) = round.seal.take() {
+            round.earlier_seals.push(seal);
+            kept = true;
+        }
     }
     vote.status = VoteStatus::Open;
     // A round closed before seals existed had none to keep: the undo closes it unsealed.
     let inverse = if kept {
-        VoteOp::Unreopen
+        VoteOp::Unreopen { attendance }
     } else {
-        VoteOp::CloseSealed { seal: None }
+        VoteOp::CloseSealed {
+            seal: None,
+            attendance,
+        }
     };
     Ok((inverse, Outcome::Changed))
 }
 
 /// Open → closed, putting back the seal that a reopen kept.
-fn unreopen(vote: &mut Vote) -> Done {
+fn unreopen(vote: &mut Vote, attendance: Option<QuorumCount>) -> Done {
     if vote.status != VoteStatus::Open {
         return Err(VoteRefusal::NotOpen);
     }
-    if let Some(round) = vote.rounds.last_mut()
-        && round.seal.is_none()
-    {
-        round.seal = round.earlier_seals.pop();
+    if let Some(round) = vote.rounds.last_mut() {
+        if round.seal.is_none() {
+            round.seal = round.earlier_seals.pop();
+        }
+        round.attendance = attendance;
     }
     vote.status = VoteStatus::Closed;
     Ok((VoteOp::Reopen, Outcome::Changed))
@@ -473,6 +509,7 @@ fn uncast(
     let inverse = VoteOp::Cast {
         round: number,
         voter,
+        holder: None,
         choice: removed.choice,
         seed: u64::try_from(at).unwrap_or(0),
     };
@@ -597,4 +634,35 @@ fn break_tie(vote: &mut Vote, number: u32, seed: u64, note: String) -> Done {
         },
         Outcome::Changed,
     ))
+}
+
+impl Session {
+    /// Whether `voter`'s ballot may be cast, by themselves (`holder` `None` or the voter) or
+    /// by `holder` under a proxy: the voter is a participant with a vote; while their proxy
+    /// stands only its holder casts their ballot; a holder casts only for a proxy that stands.
+    pub fn may_cast(
+        &self,
+        voter: ParticipantId,
+        holder: Option<ParticipantId>,
+    ) -> Result<(), VoteRefusal> {
+        let person = self
+            .participant(voter)
+            .ok_or(VoteRefusal::NotEligible(voter))?;
+        if !person.voting {
+            return Err(VoteRefusal::NoVote(voter));
+        }
+        let holder = holder.filter(|h| *h != voter);
+        match (self.attendance.standing_proxy_from(voter), holder) {
+            (Some(proxy), Some(holder)) if proxy.to == holder => Ok(()),
+            (Some(_), _) => Err(VoteRefusal::ProxyGiven(voter)),
+            (None, Some(holder)) => Err(VoteRefusal::NoProxy { voter, holder }),
+            (None, None) => Ok(()),
+        }
+    }
+
+    /// What a round's close records: the quorum as it stands, in a session where anyone is
+    /// registered (an unregistered session states no presence).
+    pub fn round_attendance(&self) -> Option<QuorumCount> {
+        self.is_registered().then(|| self.quorum_count())
+    }
 }

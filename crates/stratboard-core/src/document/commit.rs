@@ -25,6 +25,8 @@ pub(super) enum Touch {
     Vote(VoteId),
     /// A new alternative (an idea).
     Alternative,
+    /// The attendance (a phone's join registers its participant).
+    Attendance,
     /// Anything else.
     Other,
 }
@@ -35,6 +37,7 @@ impl Touch {
         match command {
             Command::Vote { vote, .. } => Self::Vote(*vote),
             Command::Add(Item::Alternative(_)) => Self::Alternative,
+            Command::Attendance(_) => Self::Attendance,
             _ => Self::Other,
         }
     }
@@ -55,6 +58,8 @@ pub(super) struct Journal {
     pub votes: BTreeSet<VoteId>,
     /// Alternatives touched since the last save or record.
     pub alternatives: BTreeSet<AlternativeId>,
+    /// The attendance changed since the last save or record.
+    pub attendance: bool,
     /// Something else changed since the file was written: only a whole save keeps it.
     pub whole: bool,
 }
@@ -80,6 +85,7 @@ impl Journal {
             (Touch::Alternative, Outcome::Added(ItemRef::Alternative(id))) => {
                 self.alternatives.insert(*id);
             }
+            (Touch::Attendance, _) => self.attendance = true,
             _ => self.whole = true,
         }
     }
@@ -95,6 +101,7 @@ impl Journal {
             next_id: session.next_id,
             votes: pick(&session.votes, &self.votes, |v| v.id),
             alternatives: pick(&session.alternatives, &self.alternatives, |a| a.id),
+            attendance: self.attendance.then(|| session.attendance.clone()),
         };
         let encoded = Encoded::new(&record).ok()?;
         let journal_len = self.valid_len.unwrap_or(0) + encoded.len();
@@ -109,6 +116,7 @@ impl Journal {
         self.growth += encoded.growth_bound();
         self.votes.clear();
         self.alternatives.clear();
+        self.attendance = false;
     }
 
     fn file_unchanged(&self, path: &Path) -> bool {

@@ -6,6 +6,7 @@
 
 mod agenda;
 mod alternatives;
+mod attendance;
 mod ballots;
 mod carry_over;
 mod decisions;
@@ -23,6 +24,10 @@ mod votes;
 
 pub use agenda::{AgendaItem, AgendaKind, AgendaStatus, BoardSection};
 pub use alternatives::{Alternative, AlternativeStatus, Position, Proposer, Stance};
+pub use attendance::{
+    Attendance, DEFAULT_MAX_PROXIES, Presence, Proxy, ProxyProblem, QuorumCount, QuorumRule,
+    Registration,
+};
 pub use ballots::{BallotProblem, OpenProblem};
 pub use decisions::{ActionItem, ActionStatus, CarriedOver, Decision, Note};
 pub use goals::{Finding, Goal, Priority, Quadrant};

@@ -3,15 +3,17 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActionItem, AgendaItem, Alternative, Decision, Finding, Goal, Language, Meta, Note,
+    ActionItem, AgendaItem, Alternative, Attendance, Decision, Finding, Goal, Language, Meta, Note,
     Participant, Position, StakeholderGroup, Vote,
 };
 
 /// The format version this build writes. Older versions are migrated on load; newer ones are
 /// refused. Version 2 added the session's language (`meta.language`) and the speaking round
 /// of an agenda item (`speakers`); version 3 a participant's contact (`contact`: e-mail or
-/// phone, from a participant list).
-pub const CURRENT_FORMAT_VERSION: u32 = 3;
+/// phone, from a participant list); version 4 registration, proxies and the quorum
+/// (`attendance`), a participant's right to vote (`voting`) and a closed round's recorded
+/// attendance.
+pub const CURRENT_FORMAT_VERSION: u32 = 4;
 
 /// A strategic session: one document, one file.
 ///
@@ -48,6 +50,10 @@ pub struct Session {
     pub actions: Vec<ActionItem>,
     /// Free notes.
     pub notes: Vec<Note>,
+    /// Who is in the room: registration, proxies and the quorum rule (format 4; left out of
+    /// the file while empty).
+    #[serde(skip_serializing_if = "Attendance::is_empty")]
+    pub attendance: Attendance,
 }
 
 impl Default for Session {
@@ -67,6 +73,7 @@ impl Default for Session {
             decisions: Vec::new(),
             actions: Vec::new(),
             notes: Vec::new(),
+            attendance: Attendance::default(),
         }
     }
 }

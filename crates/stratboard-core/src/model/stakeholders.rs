@@ -41,7 +41,7 @@ impl Default for StakeholderGroup {
 }
 
 /// A person at the table.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Participant {
     /// The participant's id.
@@ -62,6 +62,29 @@ pub struct Participant {
     /// when blank).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub contact: String,
+    /// Whether they are a voting member (the default), or take part without a vote: an
+    /// invited expert, an observer, staff (format 4; left out of the file when true).
+    #[serde(skip_serializing_if = "is_true")]
+    pub voting: bool,
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
+}
+
+impl Default for Participant {
+    fn default() -> Self {
+        Self {
+            id: ParticipantId::default(),
+            name: String::new(),
+            position: String::new(),
+            organisation: String::new(),
+            group: None,
+            code: None,
+            contact: String::new(),
+            voting: true,
+        }
+    }
 }
 
 /// The letters of participant codes: no I, L or O, which are misread as 1 and 0.

@@ -114,6 +114,8 @@ pub enum ProblemKind {
         /// What is wrong with them.
         reason: &'static str,
     },
+    /// A proxy that breaks a rule of proxies.
+    Proxy(super::ProxyProblem),
 }
 
 impl fmt::Display for ProblemKind {
@@ -160,6 +162,7 @@ impl fmt::Display for ProblemKind {
                 )
             }
             Self::BadMethodSettings { reason } => write!(f, "method settings: {reason}"),
+            Self::Proxy(problem) => write!(f, "{problem}"),
         }
     }
 }
@@ -199,7 +202,9 @@ impl Session {
         check.alternatives_and_positions();
         check.votes();
         check.decisions_actions_notes();
-        check.problems
+        let mut problems = check.problems;
+        problems.extend(self.validate_attendance());
+        problems
     }
 
     /// The problems of one vote: its question, alternatives, method settings, rounds and

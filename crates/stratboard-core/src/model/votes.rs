@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AlternativeId, GoalId, GroupId, ParticipantId, Seal, VoteId};
+use super::{AlternativeId, GoalId, GroupId, ParticipantId, QuorumCount, Seal, VoteId};
 
 /// How ballots are counted. Settings that belong to one method live in its variant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -274,6 +274,11 @@ pub struct VoteRound {
     /// closes it then: [`crate::model::Session::votes_due`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deadline: Option<chrono::DateTime<chrono::Utc>>,
+    /// Who was present when the round was last closed: the voting members, how many were here
+    /// and represented by proxy, and whether the session's quorum held (recorded only in a
+    /// session where someone is registered).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attendance: Option<QuorumCount>,
 }
 
 impl Default for VoteRound {
@@ -287,6 +292,7 @@ impl Default for VoteRound {
             seal: None,
             earlier_seals: Vec::new(),
             deadline: None,
+            attendance: None,
         }
     }
 }

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use super::disk::{Fingerprint, fnv1a};
 use super::format::pretty_config;
-use crate::model::{Alternative, Session, Vote};
+use crate::model::{Alternative, Attendance, Session, Vote};
 
 /// The first word of a journal's first line.
 const MAGIC: &str = "stratboard-journal-1";
@@ -57,12 +57,15 @@ pub struct Record {
     /// The alternatives touched (an idea from a phone), whole.
     #[serde(default)]
     pub alternatives: Vec<Alternative>,
+    /// The attendance, whole, when the batch changed it (a phone's join).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attendance: Option<Attendance>,
 }
 
 impl Record {
     /// Whether the record changes nothing.
     pub fn is_empty(&self) -> bool {
-        self.votes.is_empty() && self.alternatives.is_empty()
+        self.votes.is_empty() && self.alternatives.is_empty() && self.attendance.is_none()
     }
 
     /// Puts what the record holds into `session`.
@@ -73,6 +76,9 @@ impl Record {
         }
         for alternative in self.alternatives {
             upsert(&mut session.alternatives, alternative, |a| a.id);
+        }
+        if let Some(attendance) = self.attendance {
+            session.attendance = attendance;
         }
     }
 }

@@ -24,10 +24,11 @@ use crate::model::{
 pub(super) fn from_version(version: u32, text: &str) -> Result<Session, LoadErrorKind> {
     match version {
         0 => read::<V0Session>(text).map(v0_to_current),
-        // Versions 2 and 3 only added fields (the session's language and speaking rounds; a
-        // participant's contact): a version 1 or 2 file reads as it is; a version 1 file's
-        // language is guessed from its text after reading.
-        1 | 2 => read::<Session>(text),
+        // Versions 2, 3 and 4 only added fields (the session's language and speaking rounds;
+        // a participant's contact; attendance, the right to vote — true for everyone before —
+        // and a round's recorded attendance): a version 1, 2 or 3 file reads as it is; a
+        // version 1 file's language is guessed from its text after reading.
+        1..=3 => read::<Session>(text),
         // Every version below the current one has a migration; `parse_session` refuses newer.
         other => Err(LoadErrorKind::Syntax {
             line: 1,

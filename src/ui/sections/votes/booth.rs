@@ -262,6 +262,7 @@ fn ballot_screen(
         let op = VoteOp::Cast {
             round: vote.rounds.last().map_or(1, |r| r.number),
             voter,
+            holder: None,
             choice,
             seed: ballot::lot(),
         };
