@@ -285,6 +285,11 @@ impl Session {
         self.participants.iter().filter(|p| p.voting)
     }
 
+    /// How many voting members the session has: the whole of a turnout.
+    pub fn electorate(&self) -> usize {
+        self.voting_members().count()
+    }
+
     /// Whether anyone is registered: only then does the protocol say who was present.
     pub fn is_registered(&self) -> bool {
         !self.attendance.registrations.is_empty()

@@ -77,8 +77,8 @@ pub enum OpenProblem {
 }
 
 impl Vote {
-    /// Who has not voted yet in the last round, in the session's order — only where the room
-    /// may be told: an open or anonymous vote counted by ballots. `None` for a secret vote
+    /// Which voting members have not voted yet in the last round, in the session's order
+    /// (those without a vote are never waited for) — only where the room may be told: an open or anonymous vote counted by ballots. `None` for a secret vote
     /// (its turnout is a number only), a round with hands counted, or no round.
     pub fn not_voted_yet<'a>(
         &self,
@@ -95,7 +95,7 @@ impl Vote {
         Some(
             participants
                 .iter()
-                .filter(|p| !voted.contains(&p.id))
+                .filter(|p| p.voting && !voted.contains(&p.id))
                 .collect(),
         )
     }

@@ -145,7 +145,7 @@ fn round_blocks(cx: &Ctx<'_>, vote: &Vote, round: &VoteRound, blocks: &mut Vec<B
             "votes-turnout",
             &[
                 ("voted", (round.voters.len() as i64).into()),
-                ("total", (cx.session.participants.len() as i64).into()),
+                ("total", (cx.session.electorate() as i64).into()),
             ],
         )));
     }

@@ -897,7 +897,7 @@ fn not_voted_yet(ui: &mut Ui, board: &Board<'_>, vote: &Vote) {
     let Some(left) = vote.not_voted_yet(&board.session.participants) else {
         return;
     };
-    if left.is_empty() || left.len() == board.session.participants.len() {
+    if left.is_empty() || left.len() == board.session.electorate() {
         return;
     }
     let names: Vec<&str> = left.iter().map(|p| p.name.as_str()).collect();
@@ -911,7 +911,7 @@ fn not_voted_yet(ui: &mut Ui, board: &Board<'_>, vote: &Vote) {
 /// "N of M participants have voted".
 fn turnout(board: &Board<'_>, round: &VoteRound) -> String {
     let voted = i64::try_from(round.voters.len()).unwrap_or(i64::MAX);
-    let total = i64::try_from(board.session.participants.len()).unwrap_or(i64::MAX);
+    let total = i64::try_from(board.session.electorate()).unwrap_or(i64::MAX);
     board.tr.args(
         "votes-turnout",
         &[("voted", voted.into()), ("total", total.into())],

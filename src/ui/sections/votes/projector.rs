@@ -78,7 +78,7 @@ fn vote_screen(ui: &mut Ui, cx: &Ctx<'_, '_>, vote: &Vote, size: f32) {
     }
     ui.add_space(cx.gap() / 2.0);
     let voted = i64::try_from(turnout(vote)).unwrap_or(i64::MAX);
-    let total = session.participants.len();
+    let total = session.electorate();
     let turnout_text = if total > 0 {
         tr.args(
             "present-view-turnout",
@@ -144,7 +144,7 @@ fn not_voted_yet(ui: &mut Ui, cx: &Ctx<'_, '_>, vote: &Vote) {
     let Some(left) = vote.not_voted_yet(participants) else {
         return;
     };
-    if left.is_empty() || left.len() == participants.len() {
+    if left.is_empty() || left.len() == cx.board.session.electorate() {
         return;
     }
     let names: Vec<&str> = left.iter().map(|p| p.name.as_str()).collect();
