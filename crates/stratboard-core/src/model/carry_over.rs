@@ -2,13 +2,14 @@
 
 use chrono::NaiveDate;
 
-use super::{ActionItem, CarriedOver, Meta, Session};
+use super::{ActionItem, Attendance, CarriedOver, Meta, Session};
 
 impl Session {
     /// A new session that continues `previous`: it keeps the organisation, format, venue,
     /// facilitator and secretary, the stakeholder groups, participants and goals, and every
     /// action item that is not done or cancelled, marked as carried over so that the new session
-    /// starts by reviewing them. Ids stay the same, so the carried references remain valid;
+    /// starts by reviewing them. Nobody is registered and no proxy is carried (they belong to
+    /// one sitting); the quorum rule and the proxy limit are the body's and carry. Ids stay the same, so the carried references remain valid;
     /// links to the previous session's decisions are dropped (its decisions are not carried).
     pub fn continue_from(previous: &Session, title: String, start: Option<NaiveDate>) -> Session {
         let origin = CarriedOver {
@@ -49,6 +50,11 @@ impl Session {
             participants: previous.participants.clone(),
             goals: previous.goals.clone(),
             actions,
+            attendance: Attendance {
+                quorum: previous.attendance.quorum,
+                max_proxies: previous.attendance.max_proxies,
+                ..Attendance::default()
+            },
             ..Session::default()
         };
         session.repair_next_id();
