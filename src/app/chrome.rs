@@ -82,6 +82,19 @@ impl StratboardApp {
                 let text = self.tr.n("status-problems", problems as i64);
                 ui.label(egui::RichText::new(text).color(self.theme.warning()));
             }
+            if let Some((text, state)) =
+                crate::ui::quorum::quorum_line(&self.tr, self.doc.session())
+            {
+                use crate::ui::quorum::QuorumState;
+                ui.separator();
+                let colour = match state {
+                    QuorumState::Met => crate::ui::theme::STABLE,
+                    QuorumState::NotMet => self.theme.warning(),
+                    QuorumState::Counted => ui.visuals().text_color(),
+                };
+                ui.label(egui::RichText::new(text).color(colour))
+                    .on_hover_text(self.tr.t("status-quorum-hint"));
+            }
             if self.doc.is_dirty() && self.autosave.is_on() {
                 ui.separator();
                 ui.label(self.theme.caption(self.tr.t("status-autosaved")));

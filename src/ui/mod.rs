@@ -20,6 +20,7 @@ pub mod participants_import;
 pub mod present;
 pub mod projector;
 pub mod qr;
+pub mod quorum;
 pub mod sections;
 pub mod theme;
 pub mod widgets;

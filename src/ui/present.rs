@@ -117,9 +117,18 @@ fn header(ui: &mut Ui, cx: &Ctx<'_, '_>, view: &View) {
                     }
                 }
             });
-            if let Some(timer) = view.timer {
+            let quorum = session
+                .attendance
+                .quorum
+                .and_then(|_| crate::ui::quorum::quorum_line(tr, session));
+            if view.timer.is_some() || quorum.is_some() {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
-                    timer_block(ui, cx, timer);
+                    if let Some(timer) = view.timer {
+                        timer_block(ui, cx, timer);
+                    }
+                    if let Some((text, state)) = quorum {
+                        quorum_chip(ui, cx, text, state);
+                    }
                 });
             }
         });
@@ -133,6 +142,18 @@ fn header(ui: &mut Ui, cx: &Ctx<'_, '_>, view: &View) {
         Stroke::new(2.0 * cx.scale.max(0.5), cx.pal.border),
     );
     ui.add_space(cx.gap() / 2.0);
+}
+
+/// The quorum as it stands, a chip beside the timer: green when met, amber when not.
+fn quorum_chip(ui: &mut Ui, cx: &Ctx<'_, '_>, text: String, state: crate::ui::quorum::QuorumState) {
+    use crate::ui::quorum::QuorumState;
+    let colour = match state {
+        QuorumState::Met => theme::STABLE,
+        QuorumState::NotMet => cx.pal.amber,
+        QuorumState::Counted => cx.pal.text,
+    };
+    ui.add_space(cx.gap());
+    cx.chip(ui, text, colour);
 }
 
 /// The countdown, its state and the overall session time.

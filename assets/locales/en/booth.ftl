@@ -55,3 +55,5 @@ booth-cancel = Cancel
 
 booth-correct-heading = Correct a ballot (open and anonymous votes)
 booth-correct = Correct: { $name }
+booth-with-proxies = · +{ $count } by proxy
+booth-ballot-by-proxy = Ballot of { $name } — cast by proxy by { $holder }

@@ -187,3 +187,9 @@ votes-held = { $count ->
     [one] { $count } secret ballot waits for its batch
    *[other] { $count } secret ballots wait for their batch
   } (written five at a time, or all at the close; not in the counts yet)
+votes-open-no-quorum = Open the vote without a quorum?
+votes-open-anyway = Open without a quorum
+votes-hands-proxies = { $count } { $count ->
+    [one] proxy is
+   *[other] proxies are
+  } in the room: a holder's hand counts for them and for each member they represent.

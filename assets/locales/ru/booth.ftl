@@ -55,3 +55,5 @@ booth-cancel = Отмена
 
 booth-correct-heading = Исправить бюллетень (открытое и анонимное голосование)
 booth-correct = Исправить: { $name }
+booth-with-proxies = · +{ $count } по доверенности
+booth-ballot-by-proxy = Бюллетень: { $name } — по доверенности голосует { $holder }

@@ -13,6 +13,7 @@
 //! test here fails while it is missing).
 
 pub mod alternatives;
+pub mod attendance;
 pub mod decisions;
 pub mod goals;
 pub mod notes;
@@ -75,6 +76,20 @@ pub static SECTIONS: [Section; BoardSection::ALL.len()] = [
         count: |session| Some(session.stakeholder_groups.len()),
         panel: |ui, board, state| stakeholders::board::show(ui, board, &mut state.stakeholders),
         projector: stakeholders::projector::screen,
+    },
+    Section {
+        id: BoardSection::Attendance,
+        label: "section-attendance",
+        count: |session| {
+            let here = session
+                .attendance
+                .registrations
+                .iter()
+                .filter(|r| r.is_here());
+            Some(here.count())
+        },
+        panel: |ui, board, state| attendance::board::show(ui, board, &mut state.attendance),
+        projector: attendance::projector::screen,
     },
     Section {
         id: BoardSection::Alternatives,
@@ -142,6 +157,8 @@ pub struct BoardState {
     pub situation: situation::board::State,
     /// Stakeholders & participants.
     pub stakeholders: stakeholders::board::State,
+    /// Registration.
+    pub attendance: attendance::board::State,
     /// Alternatives.
     pub alternatives: alternatives::board::State,
     /// Positions (the matrix, or how they converge).

@@ -72,6 +72,8 @@ pub enum BoardSection {
     SituationAnalysis,
     /// Groups, participants and the influence/interest grid.
     Stakeholders,
+    /// Registration at the door, proxies and the quorum.
+    Attendance,
     /// Alternatives as cards.
     Alternatives,
     /// Groups × alternatives.
@@ -86,11 +88,12 @@ pub enum BoardSection {
 
 impl BoardSection {
     /// Every section, in board order.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::Session,
         Self::Goals,
         Self::SituationAnalysis,
         Self::Stakeholders,
+        Self::Attendance,
         Self::Alternatives,
         Self::Positions,
         Self::Votes,

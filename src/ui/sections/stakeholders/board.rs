@@ -622,6 +622,13 @@ fn participant_row(
             + spacing);
     let contact = text_width(ui, CONTACT_MARK.to_owned(), TextStyle::Small)
         + 2.0 * ui.spacing().button_padding.x
+        + spacing
+        + text_width(
+            ui,
+            board.tr.t("stakeholders-participant-vote-mark"),
+            TextStyle::Small,
+        )
+        + 2.0 * ui.spacing().button_padding.x
         + spacing;
     // Text fields are a little wider than asked (their inner margins): keep some slack.
     let slack = 3.0 * ui.spacing().button_padding.x + spacing;
@@ -755,6 +762,9 @@ fn row_end(
         ui.add_space(caption + ui.spacing().item_spacing.y);
         let size = vec2(0.0, ui.spacing().interact_size.y);
         ui.allocate_ui_with_layout(size, Layout::left_to_right(Align::Center), |ui| {
+            if vote_button(ui, board, person) {
+                board.update(person, |p| p.voting = !p.voting);
+            }
             toggled = contact_button(ui, board, person, end.contact_open);
             let shift = widgets::move_buttons(
                 ui,
@@ -805,6 +815,31 @@ fn contact_button(ui: &mut Ui, board: &Board<'_>, person: &Participant, open: bo
     response
         .on_hover_text(board.tr.t("stakeholders-participant-contact"))
         .clicked()
+}
+
+/// The right to vote as a small toggle, lit for a voting member and struck through for one
+/// who takes part without a vote (an invited expert, an observer, staff); a check box named
+/// "Right to vote: name" for screen readers and tests. Returns whether it was pressed.
+fn vote_button(ui: &mut Ui, board: &Board<'_>, person: &Participant) -> bool {
+    let mut mark = egui::RichText::new(board.tr.t("stakeholders-participant-vote-mark"));
+    if !person.voting {
+        mark = mark.strikethrough().color(board.theme.weak_text());
+    }
+    let response = ui.add(egui::Button::new(mark).small().selected(person.voting));
+    let name = format!(
+        "{}: {}",
+        board.tr.t("stakeholders-participant-voting"),
+        person.name
+    );
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::CheckBox, true, person.voting, &name)
+    });
+    let hover = if person.voting {
+        "stakeholders-participant-voting-yes"
+    } else {
+        "stakeholders-participant-voting-no"
+    };
+    response.on_hover_text(board.tr.t(hover)).clicked()
 }
 
 /// A participant's contact as a muted line under their row; nothing when they have none.

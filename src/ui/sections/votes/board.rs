@@ -98,6 +98,8 @@ struct CardState {
     hands: HashMap<HandOption, String>,
     /// A hand count that is not a whole number.
     hands_invalid: bool,
+    /// Open was pressed without a quorum: the card asks first.
+    confirm_open: bool,
 }
 
 pub use stratboard_core::i18n::labels::method_key;
@@ -300,6 +302,10 @@ fn vote_card(
         let current = viewed == last;
         ui.add_space(4.0);
         ui.label(RichText::new(turnout(board, round)).strong());
+        if let Some(attendance) = &round.attendance {
+            let line = crate::ui::quorum::round_line(board.tr, attendance);
+            ui.label(board.theme.caption(line));
+        }
         if current && vote.status == VoteStatus::Open {
             not_voted_yet(ui, board, vote);
             let hands = Form::of(vote).hands();
@@ -758,6 +764,31 @@ fn matrix_criteria(
     });
 }
 
+/// «Кворума нет: 11 из 25 (нужно 13). Открыть голосование без кворума?» with the two answers.
+fn ask_to_open_without_quorum(
+    ui: &mut Ui,
+    board: &mut Board<'_>,
+    card: &mut CardState,
+    vote: &Vote,
+) {
+    let tr = board.tr;
+    let Some((line, _)) = crate::ui::quorum::quorum_line(tr, board.session) else {
+        return;
+    };
+    ui.end_row();
+    ui.label(
+        RichText::new(format!("{line}. {}", tr.t("votes-open-no-quorum")))
+            .color(board.theme.warning()),
+    );
+    if ui.button(tr.t("votes-open-anyway")).clicked() {
+        card.confirm_open = false;
+        vote_op(board, vote, VoteOp::Open);
+    }
+    if ui.button(tr.t("common-cancel")).clicked() {
+        card.confirm_open = false;
+    }
+}
+
 /// The buttons that move a vote along: open, close, new round, booth, show on phones, timer.
 fn status_buttons(
     ui: &mut Ui,
@@ -774,8 +805,16 @@ fn status_buttons(
                 ready.is_ok(),
                 egui::Button::new(RichText::new(tr.t("votes-open")).strong()),
             );
+            let no_quorum = board.session.quorum_count().met() == Some(false);
             if button.clicked() {
-                vote_op(board, vote, VoteOp::Open);
+                if no_quorum {
+                    card.confirm_open = true;
+                } else {
+                    vote_op(board, vote, VoteOp::Open);
+                }
+            }
+            if card.confirm_open && no_quorum {
+                ask_to_open_without_quorum(ui, board, card, vote);
             }
             if let Err(problem) = ready {
                 let why = match problem {
@@ -951,6 +990,13 @@ fn hands_form(
     let tr = board.tr;
     let theme = board.theme;
     ui.label(RichText::new(tr.t("votes-hands")).strong());
+    let proxies = board.session.quorum_count().by_proxy;
+    if proxies > 0 {
+        // A holder's hand counts once for themselves and once per proxy they hold.
+        ui.label(
+            RichText::new(tr.n("votes-hands-proxies", i64::from(proxies))).color(theme.warning()),
+        );
+    }
     let options = hand_options(board, hands);
     ui.horizontal_wrapped(|ui| {
         if !board.session.stakeholder_groups.is_empty() {

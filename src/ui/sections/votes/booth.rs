@@ -22,7 +22,7 @@ use stratboard_core::ballot::{self, Ask, Draft, Form, Incomplete, Input};
 use super::Board;
 use stratboard_core::commands::{Command, VoteOp};
 use stratboard_core::model::{
-    Anonymity, ConsentChoice, GoalId, ParticipantId, Vote, VoteId, VoteStatus,
+    Anonymity, ConsentChoice, GoalId, ParticipantId, Session, Vote, VoteId, VoteStatus,
 };
 
 /// Width of a participant's name button on screen 1.
@@ -48,6 +48,10 @@ pub struct State {
     thanked: bool,
     /// The ballot on screen corrects the voter's earlier ballot (open and anonymous votes).
     correcting: bool,
+    /// The member who casts the ballot on screen by proxy for `voter`, if it is not theirs.
+    holder: Option<ParticipantId>,
+    /// The members whose ballots the holder at the booth fills in next, by proxy.
+    next_for: Vec<ParticipantId>,
 }
 
 impl State {
@@ -57,6 +61,42 @@ impl State {
         self.draft = Draft::default();
         self.thanked = thanked;
         self.correcting = false;
+        self.holder = None;
+        self.next_for.clear();
+    }
+
+    /// After a ballot is submitted: the next member the holder at the booth votes for, else
+    /// back to screen 1.
+    fn after_submit(&mut self) {
+        let holder = self.holder.or(self.voter);
+        if self.next_for.is_empty() {
+            self.leave_ballot(true);
+        } else {
+            let next = self.next_for.remove(0);
+            let rest = std::mem::take(&mut self.next_for);
+            self.take_ballot(next, false);
+            self.holder = holder;
+            self.next_for = rest;
+        }
+    }
+
+    /// A member at the booth: their own ballot first (unless cast), then one for each member
+    /// whose standing proxy they hold and who has not voted.
+    fn come_up(&mut self, session: &Session, vote: &Vote, member: ParticipantId) {
+        let mut proxies: Vec<ParticipantId> = session
+            .attendance
+            .votes_for(member)
+            .into_iter()
+            .filter(|giver| !vote.has_voted(*giver))
+            .collect();
+        if vote.has_voted(member) && !proxies.is_empty() {
+            let first = proxies.remove(0);
+            self.take_ballot(first, false);
+            self.holder = Some(member);
+        } else {
+            self.take_ballot(member, false);
+        }
+        self.next_for = proxies;
     }
 
     /// Screen 2 for `voter`, with a fresh ballot.
@@ -65,6 +105,8 @@ impl State {
         self.draft = Draft::default();
         self.thanked = false;
         self.correcting = correcting;
+        self.holder = None;
+        self.next_for.clear();
     }
 }
 
@@ -116,15 +158,30 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, vote: VoteId)
 fn who_is_voting(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, vote: &Vote) {
     let tr = board.tr;
     let session = board.session;
-    let total = session.participants.len();
-    let mut waiting: Vec<(ParticipantId, &str)> = session
-        .participants
-        .iter()
-        .filter(|p| !vote.has_voted(p.id))
-        .map(|p| (p.id, p.name.as_str()))
+    let total = session.electorate();
+    let voted = session
+        .voting_members()
+        .filter(|p| vote.has_voted(p.id))
+        .count();
+    let mut waiting: Vec<(ParticipantId, String)> = session
+        .voting_members()
+        .filter(|p| session.attendance.standing_proxy_from(p.id).is_none())
+        .filter_map(|p| {
+            let proxies = session
+                .attendance
+                .votes_for(p.id)
+                .into_iter()
+                .filter(|giver| !vote.has_voted(*giver))
+                .count();
+            let own = !vote.has_voted(p.id);
+            let label = match proxies {
+                0 => p.name.clone(),
+                n => format!("{} {}", p.name, tr.n("booth-with-proxies", n as i64)),
+            };
+            (own || proxies > 0).then_some((p.id, label))
+        })
         .collect();
     waiting.sort_by_cached_key(|(_, name)| name.to_lowercase());
-    let voted = total - waiting.len();
     if state.thanked {
         board.theme.card().show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -164,11 +221,11 @@ fn who_is_voting(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, vote: &V
             ui.horizontal_wrapped(|ui| {
                 ui.spacing_mut().item_spacing = egui::vec2(12.0, 12.0);
                 for (id, name) in waiting {
-                    let button = egui::Button::new(board.theme.card_title(name))
+                    let button = egui::Button::new(board.theme.card_title(name.as_str()))
                         .min_size(egui::vec2(NAME_BUTTON_WIDTH, BIG_BUTTON_HEIGHT))
                         .truncate();
                     if ui.add(button).on_hover_text(name).clicked() {
-                        state.take_ballot(id, false);
+                        state.come_up(session, vote, id);
                     }
                 }
             });
@@ -205,6 +262,12 @@ fn corrections(ui: &mut Ui, board: &Board<'_>, state: &mut State, vote: &Vote) {
                     let label = board.tr.with("booth-correct", "name", name);
                     if ui.button(label).clicked() {
                         state.take_ballot(id, true);
+                        // A ballot cast by proxy is corrected by its holder, by proxy.
+                        state.holder = board
+                            .session
+                            .attendance
+                            .standing_proxy_from(id)
+                            .map(|proxy| proxy.to);
                     }
                 }
             });
@@ -226,11 +289,17 @@ fn ballot_screen(
         .map_or_else(String::new, |p| p.name.clone());
     let form = Form::of(vote);
     state.draft.fit(&form);
-    ui.label(
-        board
-            .theme
-            .card_title(tr.with("booth-ballot-of", "name", &name)),
-    );
+    let title = match state.holder.and_then(|h| board.session.participant(h)) {
+        Some(holder) => tr.args(
+            "booth-ballot-by-proxy",
+            &[
+                ("name", name.clone().into()),
+                ("holder", holder.name.clone().into()),
+            ],
+        ),
+        None => tr.with("booth-ballot-of", "name", &name),
+    };
+    ui.label(board.theme.card_title(title));
     ui.label(board.theme.caption(tr.t(hint_key(form.ask))));
     ui.add_space(8.0);
     let max_height = (ui.available_height() - ACTIONS_HEIGHT).max(120.0);
@@ -262,12 +331,12 @@ fn ballot_screen(
         let op = VoteOp::Cast {
             round: vote.rounds.last().map_or(1, |r| r.number),
             voter,
-            holder: None,
+            holder: state.holder,
             choice,
             seed: ballot::lot(),
         };
         board.push(Command::Vote { vote: vote.id, op });
-        state.leave_ballot(true);
+        state.after_submit();
     } else if cancel {
         state.leave_ballot(false);
     }

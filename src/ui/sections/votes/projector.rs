@@ -91,6 +91,11 @@ fn vote_screen(ui: &mut Ui, cx: &Ctx<'_, '_>, vote: &Vote, size: f32) {
         tr.n("present-view-turnout-bare", voted)
     };
     ui.label(cx.title(turnout_text).color(cx.pal.accent));
+    if vote.status == VoteStatus::Closed
+        && let Some(attendance) = vote.rounds.last().and_then(|r| r.attendance.as_ref())
+    {
+        ui.label(cx.body(crate::ui::quorum::round_line(tr, attendance)));
+    }
     if vote.status == VoteStatus::Open {
         countdown(ui, cx, vote);
         not_voted_yet(ui, cx, vote);
