@@ -623,3 +623,59 @@ fn open_vote_three_voters_hidden_results_close_and_results_appear() {
         "the winner is shown once the vote is closed"
     );
 }
+
+/// Boris holds Anna's proxy (she is absent, he is in the room; Gleb takes part without a
+/// vote): the booth offers Boris with his proxy, not Anna nor Gleb; Boris fills in his own
+/// ballot, then Anna's, named as cast by proxy; both land, Anna's as hers.
+#[test]
+fn a_holder_votes_for_themselves_then_for_the_member_they_represent() {
+    use stratboard_core::model::{Presence, Proxy, Registration};
+    let mut s = session(
+        VoteMethod::Consent { allow_block: false },
+        Anonymity::Open,
+        VoteStatus::Open,
+    );
+    let (anna, boris, gleb) = (ParticipantId(1), ParticipantId(2), ParticipantId(4));
+    s.participant_mut(gleb).unwrap().voting = false;
+    s.attendance.set_registration(
+        boris,
+        Some(Registration {
+            participant: boris,
+            presence: Presence::InRoom,
+            arrived: None,
+            left: None,
+        }),
+    );
+    s.attendance.set_proxy(
+        anna,
+        Some(Proxy {
+            from: anna,
+            to: boris,
+            note: String::new(),
+        }),
+    );
+    assert!(s.validate().is_empty(), "{:?}", s.validate());
+    let mut h = harness(s, Language::English);
+    h.get_by_label("0 of 3 have voted");
+    assert!(!is_offered(&h, "Anna Petrova"), "Anna votes through Boris");
+    assert!(!is_offered(&h, "Gleb Orlov"), "Gleb has no vote");
+    click(&mut h, "Boris Ivanov · +1 by proxy");
+    h.get_by_label("Ballot of Boris Ivanov");
+    click(&mut h, "For");
+    click(&mut h, "Submit ballot");
+    h.get_by_label("Ballot of Anna Petrova — cast by proxy by Boris Ivanov");
+    click(&mut h, "Against");
+    click(&mut h, "Submit ballot");
+    h.get_by_label("2 of 3 have voted");
+    assert!(!is_offered(&h, "Boris Ivanov"));
+    let round = last_round(&h);
+    assert_eq!(round.voters, vec![anna, boris]);
+    let cast: Vec<_> = round.ballots.iter().map(|b| (b.voter, &b.choice)).collect();
+    assert_eq!(
+        cast,
+        vec![
+            (Some(boris), &Choice::Consent(ConsentChoice::For)),
+            (Some(anna), &Choice::Consent(ConsentChoice::Against)),
+        ]
+    );
+}

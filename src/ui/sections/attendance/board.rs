@@ -198,15 +198,17 @@ fn counts(ui: &mut Ui, board: &Board<'_>) {
     );
     ui.label(egui::RichText::new(line).size(crate::ui::theme::CARD_TITLE_SIZE));
     ui.horizontal_wrapped(|ui| {
-        if let Some((text, state)) = quorum_line(tr, session) {
+        // Without a rule the line above says it all; the parts follow.
+        if let Some((text, state)) = quorum_line(tr, session)
+            && state != QuorumState::Counted
+        {
             let colour = match state {
                 QuorumState::Met => STABLE,
-                QuorumState::NotMet => board.theme.warning(),
-                QuorumState::Counted => ui.visuals().text_color(),
+                _ => board.theme.warning(),
             };
             ui.label(egui::RichText::new(text).color(colour).strong());
-            ui.label(board.theme.caption(quorum_parts(tr, session, &count)));
         }
+        ui.label(board.theme.caption(quorum_parts(tr, session, &count)));
     });
 }
 
@@ -393,7 +395,8 @@ fn search(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, rows: &[&Partic
     }
 }
 
-/// One participant: their status, name and what they are, their proxy, and the mark buttons.
+/// One participant on one line — their status, name and what they are, and the mark buttons
+/// — with their proxy under it when they have one.
 fn row(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, person: &Participant, picked: bool) {
     let session = board.session;
     let registration = session.attendance.registration(person.id);
@@ -402,34 +405,37 @@ fn row(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, person: &Participa
     } else {
         board.theme.card()
     };
-    frame.show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.horizontal_wrapped(|ui| {
-            status_chip(ui, board, registration);
-            ui.label(egui::RichText::new(&person.name).strong());
-            let mut what = vec![person.position.as_str()];
-            if let Some(group) = person.group.and_then(|g| session.group(g)) {
-                what.push(group.name.as_str());
-            }
-            what.retain(|w| !w.trim().is_empty());
-            if !what.is_empty() {
-                ui.label(board.theme.caption(what.join(" · ")));
-            }
-            if !person.voting {
-                board.theme.chip(
-                    ui,
-                    board.tr.t("attendance-no-vote"),
-                    board.theme.weak_text(),
-                );
+    frame
+        .inner_margin(egui::Margin::symmetric(10, 4))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                status_chip(ui, board, registration);
+                ui.label(egui::RichText::new(&person.name).strong());
+                let mut what = vec![person.position.as_str()];
+                if let Some(group) = person.group.and_then(|g| session.group(g)) {
+                    what.push(group.name.as_str());
+                }
+                what.retain(|w| !w.trim().is_empty());
+                if !what.is_empty() {
+                    ui.label(board.theme.caption(what.join(" · ")));
+                }
+                if !person.voting {
+                    let tr = board.tr;
+                    board
+                        .theme
+                        .chip(ui, tr.t("attendance-no-vote"), board.theme.weak_text());
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    mark_buttons(ui, board, state, person, registration);
+                });
+            });
+            proxy_lines(ui, board, person);
+            if state.proxy.as_ref().is_some_and(|d| d.from == person.id) {
+                proxy_editor(ui, board, state, person);
             }
         });
-        proxy_lines(ui, board, person);
-        ui.horizontal_wrapped(|ui| mark_buttons(ui, board, state, person, registration));
-        if state.proxy.as_ref().is_some_and(|d| d.from == person.id) {
-            proxy_editor(ui, board, state, person);
-        }
-    });
-    ui.add_space(CARD_GAP / 3.0);
+    ui.add_space(2.0);
 }
 
 /// The participant's status as a coloured chip.
@@ -501,6 +507,9 @@ fn mark_buttons(
     let tr = board.tr;
     let here = registration.is_some_and(Registration::is_here);
     let presence = registration.map(|r| r.presence);
+    // Drawn right to left: the last button drawn is the leftmost.
+    proxy_button(ui, board, state, person, here);
+    clear_button(ui, board, person, registration);
     let mut marks = vec![
         (
             Mark::InRoom,
@@ -521,7 +530,7 @@ fn mark_buttons(
         "attendance-mark-absent",
         presence == Some(Presence::Absent),
     ));
-    for (mark, key, lit) in marks {
+    for (mark, key, lit) in marks.into_iter().rev() {
         let label = tr.t(key);
         let response = ui.add(egui::Button::new(&label).selected(lit));
         let accessible = format!("{label}: {}", person.name);
@@ -534,37 +543,58 @@ fn mark_buttons(
             board.push(command);
         }
     }
-    if registration.is_some() {
-        let label = tr.t("attendance-mark-clear");
-        let response = ui
-            .small_button(&label)
-            .on_hover_text(tr.t("attendance-mark-clear-hint"));
-        let accessible = format!("{label}: {}", person.name);
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &accessible));
-        if response.clicked()
-            && let Some(command) =
-                mark_command(board.session, person.id, Mark::Clear, chrono::Utc::now())
-        {
-            board.push(command);
-        }
+}
+
+/// «Снять отметку», for a registered participant.
+fn clear_button(
+    ui: &mut Ui,
+    board: &mut Board<'_>,
+    person: &Participant,
+    registration: Option<&Registration>,
+) {
+    if registration.is_none() {
+        return;
     }
+    let tr = board.tr;
+    let label = tr.t("attendance-mark-clear");
+    let response = ui
+        .small_button(&label)
+        .on_hover_text(tr.t("attendance-mark-clear-hint"));
+    let accessible = format!("{label}: {}", person.name);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &accessible));
+    if response.clicked()
+        && let Some(command) =
+            mark_command(board.session, person.id, Mark::Clear, chrono::Utc::now())
+    {
+        board.push(command);
+    }
+}
+
+/// «Доверенность…», for a voting member who is not here and has given none.
+fn proxy_button(
+    ui: &mut Ui,
+    board: &Board<'_>,
+    state: &mut State,
+    person: &Participant,
+    here: bool,
+) {
     let may_give =
         person.voting && !here && board.session.attendance.proxy_from(person.id).is_none();
-    if may_give {
-        let label = tr.t("attendance-proxy-give");
-        let open = state.proxy.as_ref().is_some_and(|d| d.from == person.id);
-        let response = ui.add(egui::Button::new(&label).selected(open));
-        let accessible = format!("{label}: {}", person.name);
-        response.widget_info(|| {
-            egui::WidgetInfo::selected(egui::Role::Button, true, open, &accessible)
+    if !may_give {
+        return;
+    }
+    let label = board.tr.t("attendance-proxy-give");
+    let open = state.proxy.as_ref().is_some_and(|d| d.from == person.id);
+    let response = ui.add(egui::Button::new(&label).selected(open));
+    let accessible = format!("{label}: {}", person.name);
+    response
+        .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, open, &accessible));
+    if response.clicked() {
+        state.proxy = (!open).then(|| ProxyDraft {
+            from: person.id,
+            to: None,
+            note: String::new(),
         });
-        if response.clicked() {
-            state.proxy = (!open).then(|| ProxyDraft {
-                from: person.id,
-                to: None,
-                note: String::new(),
-            });
-        }
     }
 }
 
