@@ -7,6 +7,25 @@ report-purpose = Purpose of the session
 report-facilitator = Chaired by (facilitator)
 report-secretary = Secretary
 report-present = Present
+report-participants = Participants
+report-present-remote = Present remotely
+report-absent = Absent
+report-invited = Invited (without a vote)
+report-remote = remotely
+report-arrived-at = arrived at { $time }
+report-left-at = left at { $time }
+report-proxy = by proxy to { $holder }
+report-opened = The session was opened at { $time } (local time, { $zone }).
+report-times-zone = Times are local ({ $zone }).
+report-quorum-label = Quorum
+report-quorum-half = more than half of the voting members ({ $needed } of { $members })
+report-quorum-two-thirds = at least two thirds of the voting members ({ $needed } of { $members })
+report-quorum-count = at least { $needed } of the { $members } voting members
+report-quorum-value = { $rule }; present { $present }{ $proxies } — { $verdict }
+report-quorum-by-proxy = , by proxy { $count }
+report-quorum-met = quorum met
+report-quorum-not-met = no quorum
+report-vote-attendance = Voting members present: { $present } of { $members }
 report-present-count = { $count } { $count ->
     [one] person
    *[other] people

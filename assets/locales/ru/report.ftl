@@ -7,6 +7,28 @@ report-purpose = Цель сессии
 report-facilitator = Председательствовал (ведущий)
 report-secretary = Секретарь
 report-present = Присутствовали
+report-participants = Участники
+report-present-remote = Присутствовали дистанционно
+report-absent = Отсутствовали
+report-invited = Приглашённые
+report-remote = дистанционно
+report-arrived-at = прибытие в { $time }
+report-left-at = убытие в { $time }
+report-proxy = голос передан по доверенности: { $holder }
+report-opened = Заседание открыто в { $time } (время местное, { $zone }).
+report-times-zone = Время указано местное ({ $zone }).
+report-quorum-label = Кворум
+report-quorum-half = более половины членов с правом голоса ({ $needed } из { $members })
+report-quorum-two-thirds = не менее двух третей членов с правом голоса ({ $needed } из { $members })
+report-quorum-count = не менее { $needed } { $needed ->
+    [one] члена
+   *[other] членов
+  } с правом голоса (из { $members })
+report-quorum-value = { $rule }; присутствует { $present }{ $proxies } — { $verdict }
+report-quorum-by-proxy = , по доверенности { $count }
+report-quorum-met = кворум имеется
+report-quorum-not-met = кворума нет
+report-vote-attendance = Присутствовало членов с правом голоса: { $present } из { $members }
 report-present-count = { $count } { $count ->
     [one] человек
     [few] человека
