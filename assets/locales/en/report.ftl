@@ -121,3 +121,22 @@ report-page = Page
 report-of = of
 report-none = —
 report-secret-batches = Secret ballots are stored without the voter, apart from the list of who voted, and were saved in batches of at least five (or all of a round's ballots when fewer were cast), so no two versions of the session file can link a voter to a ballot. The facilitator's computer, while the vote was open, could see more.
+
+# The register on the command line (stratboard attendance).
+report-register-title = Register: “{ $title }”
+report-register-id = ID
+report-register-name = Name
+report-register-vote = Vote
+report-register-status = Status
+report-register-arrived = Arrived
+report-register-left = Left
+report-register-proxy = Proxy
+report-register-yes = yes
+report-register-no = no
+report-register-in-room = in the room
+report-register-remote = remotely
+report-register-absent = absent
+report-register-unregistered = not registered
+report-register-legend = Proxy: → their vote is held by the participant with this ID; ← they hold the votes of these IDs.
+report-register-summary = Voting members: { $members }; present: { $present }; proxies: { $proxies }.
+report-register-nobody = The session has no participants.

@@ -127,3 +127,22 @@ report-page = Страница
 report-of = из
 report-none = —
 report-secret-batches = Тайные бюллетени хранятся без имени голосовавшего, отдельно от списка проголосовавших, и сохранялись пачками не менее чем по пять (или все бюллетени тура, если их было меньше), так что никакие две версии файла сессии не связывают участника с его бюллетенем. Компьютер ведущего, пока голосование было открыто, мог видеть больше.
+
+# Регистрация в командной строке (stratboard attendance).
+report-register-title = Регистрация: «{ $title }»
+report-register-id = №
+report-register-name = ФИО
+report-register-vote = Голос
+report-register-status = Отметка
+report-register-arrived = Прибытие
+report-register-left = Убытие
+report-register-proxy = Доверенность
+report-register-yes = да
+report-register-no = нет
+report-register-in-room = в зале
+report-register-remote = дистанционно
+report-register-absent = отсутствует
+report-register-unregistered = нет отметки
+report-register-legend = Доверенность: → голос передан участнику с этим номером; ← получены голоса участников с этими номерами.
+report-register-summary = Членов с правом голоса: { $members }; присутствуют: { $present }; доверенностей: { $proxies }.
+report-register-nobody = В сессии нет участников.

@@ -21,7 +21,8 @@ use chrono::NaiveDate;
 
 use super::context::Ctx;
 use super::document::{Align, Block, Item, Span};
-use crate::model::{GroupId, Participant, Presence, QuorumCount, QuorumRule};
+use crate::i18n::Tr;
+use crate::model::{GroupId, Participant, Presence, QuorumCount, QuorumRule, Session};
 
 /// The section, registered or not.
 pub(super) fn section(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
@@ -270,8 +271,13 @@ fn clock_line(cx: &Ctx<'_>, day: Option<NaiveDate>) -> Option<String> {
 /// «Кворум: более половины членов с правом голоса (13 из 24); присутствует 17, по
 /// доверенности 1 — кворум имеется», when the session has a quorum rule.
 fn quorum_line(cx: &Ctx<'_>) -> Option<Block> {
-    let tr = &cx.tr;
-    let count = cx.session.quorum_count();
+    let value = quorum_value(cx.session, &cx.tr)?;
+    Some(Block::field(&cx.tr.t("report-quorum-label"), value))
+}
+
+/// What follows «Кворум:» (see [`quorum_line`]), when the session has a quorum rule.
+pub(super) fn quorum_value(session: &Session, tr: &Tr) -> Option<String> {
+    let count = session.quorum_count();
     let rule = count.rule?;
     let rule_text = tr.args(
         rule_key(rule),
@@ -280,16 +286,15 @@ fn quorum_line(cx: &Ctx<'_>) -> Option<Block> {
             ("members", i64::from(count.members).into()),
         ],
     );
-    let value = tr.args(
+    Some(tr.args(
         "report-quorum-value",
         &[
             ("rule", rule_text.into()),
             ("present", i64::from(count.present).into()),
-            ("proxies", by_proxy(cx, &count).into()),
-            ("verdict", verdict(cx, &count).into()),
+            ("proxies", by_proxy(tr, &count).into()),
+            ("verdict", verdict(tr, &count).into()),
         ],
-    );
-    Some(Block::field(&tr.t("report-quorum-label"), value))
+    ))
 }
 
 fn rule_key(rule: QuorumRule) -> &'static str {
@@ -301,19 +306,19 @@ fn rule_key(rule: QuorumRule) -> &'static str {
 }
 
 /// «, по доверенности 1», or nothing when no member is represented by proxy.
-fn by_proxy(cx: &Ctx<'_>, count: &QuorumCount) -> String {
+fn by_proxy(tr: &Tr, count: &QuorumCount) -> String {
     if count.by_proxy == 0 {
         String::new()
     } else {
-        cx.tr.n("report-quorum-by-proxy", i64::from(count.by_proxy))
+        tr.n("report-quorum-by-proxy", i64::from(count.by_proxy))
     }
 }
 
 /// «кворум имеется» / «кворума нет» (empty without a rule).
-fn verdict(cx: &Ctx<'_>, count: &QuorumCount) -> String {
+fn verdict(tr: &Tr, count: &QuorumCount) -> String {
     match count.met() {
-        Some(true) => cx.tr.t("report-quorum-met"),
-        Some(false) => cx.tr.t("report-quorum-not-met"),
+        Some(true) => tr.t("report-quorum-met"),
+        Some(false) => tr.t("report-quorum-not-met"),
         None => String::new(),
     }
 }
@@ -329,10 +334,10 @@ pub(super) fn vote_line(cx: &Ctx<'_>, count: &QuorumCount) -> String {
             ("members", i64::from(count.members).into()),
         ],
     );
-    text.push_str(&by_proxy(cx, count));
+    text.push_str(&by_proxy(tr, count));
     if count.rule.is_some() {
         text.push_str(", ");
-        text.push_str(&verdict(cx, count));
+        text.push_str(&verdict(tr, count));
     }
     text
 }

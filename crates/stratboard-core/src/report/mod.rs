@@ -108,6 +108,14 @@ pub enum ExportError {
     NoParticipantCodes,
 }
 
+/// The session's quorum as the protocol states it, after «Кворум:» / "Quorum:": «более
+/// половины членов с правом голоса (13 из 24); присутствует 17, по доверенности 1 — кворум
+/// имеется»; `None` when the session has no quorum rule. (The command line's register prints
+/// the same line.)
+pub fn quorum_text(session: &Session, tr: &crate::i18n::Tr) -> Option<String> {
+    attendance::quorum_value(session, tr)
+}
+
 /// The protocol of `session` in `language` as a document (for previews and writers), its
 /// times in this computer's time zone.
 pub fn document(session: &Session, language: Language) -> Document {
