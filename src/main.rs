@@ -132,9 +132,11 @@ enum Command {
     },
     /// Add the people of a participant list (CSV, XLSX or ODS) to a session. Columns are
     /// recognised by their headers (ФИО / Name, or Фамилия, Имя, Отчество; Должность /
-    /// Position; Организация / Organisation; Группа / Group; e-mail, phone); missing groups
-    /// are created; people already in the session are skipped. Prints what it added; a bad
-    /// file is refused whole (exit 1, its row and column named) and nothing is written.
+    /// Position; Организация / Organisation; Группа / Group; e-mail, phone; Право голоса /
+    /// Voting: да/нет, yes/no, +/-, 1/0, true/false); missing groups are created; people
+    /// already in the session are skipped (their right to vote is set from the voting column
+    /// when it has a value). Prints what it added; a bad file is refused whole (exit 1, its row
+    /// and column named) and nothing is written.
     ImportParticipants {
         /// The session file (saved atomically, its previous version kept as .bak).
         session: PathBuf,
