@@ -140,7 +140,7 @@ fn the_register_is_a_table_in_the_sessions_language() {
 5  Дарья Демина   да     нет отметки
 Доверенность: → голос передан участнику с этим номером; ← получены голоса участников с этими номерами.
 Членов с правом голоса: 4; присутствуют: 1; доверенностей: 1.
-Кворум: более половины членов с правом голоса (3 из 4); присутствует 1, по доверенности 1 — кворума нет
+Кворум: более половины членов с правом голоса (3 из 4); присутствует 1, по доверенности 1\u{a0}— кворума нет
 ";
     assert_eq!(table, expected);
     let path = saved(dir.path(), &small(Language::English));
@@ -154,7 +154,7 @@ fn the_register_is_a_table_in_the_sessions_language() {
     assert_has(&table, "Voting members: 4; present: 1; proxies: 1.");
     assert_has(
         &table,
-        "Quorum: more than half of the voting members (3 of 4); present 1, by proxy 1 — no quorum",
+        "Quorum: more than half of the voting members (3 of 4); present 1, by proxy 1\u{a0}— no quorum",
     );
 }
 

@@ -24,7 +24,7 @@ report-quorum-count = не менее { $needed } { $needed ->
     [one] члена
    *[other] членов
   } с правом голоса (из { $members })
-report-quorum-value = { $rule }; присутствует { $present }{ $proxies } — { $verdict }
+report-quorum-value = { $rule }; присутствует { $present }{ $proxies } — { $verdict }
 report-quorum-by-proxy = , по доверенности { $count }
 report-quorum-met = кворум имеется
 report-quorum-not-met = кворума нет

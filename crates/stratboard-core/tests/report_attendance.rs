@@ -279,7 +279,7 @@ fn the_russian_protocol_says_who_was_present_absent_and_invited() {
         &md,
         &[
             "## Присутствовали",
-            "**Кворум:** более половины членов с правом голоса (4 из 7); присутствует 4, по доверенности 1 — кворум имеется",
+            "**Кворум:** более половины членов с правом голоса (4 из 7); присутствует 4, по доверенности 1\u{a0}— кворум имеется",
             "Заседание открыто в 10:00 (время местное, UTC+03:00).",
             "3 человека",
             "**Депутаты (2)**",
@@ -293,7 +293,7 @@ fn the_russian_protocol_says_who_was_present_absent_and_invited() {
             "- Волков Андрей Николаевич, начальник отдела",
             "## Отсутствовали",
             "2 человека",
-            "- Иванов Иван Иванович, глава — голос передан по доверенности: Петров Пётр Петрович (№ 12)",
+            "- Иванов Иван Иванович, глава\u{a0}— голос передан по доверенности: Петров Пётр Петрович (№ 12)",
             "- Белов Денис Игоревич, депутат",
             "## Приглашённые",
             "2 человека",
@@ -315,7 +315,7 @@ fn the_english_minutes_say_the_same() {
         &md,
         &[
             "## Present",
-            "**Quorum:** more than half of the voting members (4 of 7); present 4, by proxy 1 — quorum met",
+            "**Quorum:** more than half of the voting members (4 of 7); present 4, by proxy 1\u{a0}— quorum met",
             "The session was opened at 10:00 (local time, UTC+03:00).",
             "(arrived at 10:25)",
             "(left at 12:40)",
@@ -361,7 +361,7 @@ fn the_quorum_line_follows_the_rule_and_is_absent_without_one() {
     session.attendance.quorum = Some(QuorumRule::AtLeast(6));
     let md = text(&session, Format::Markdown, Language::Russian);
     assert!(md.contains(
-        "**Кворум:** не менее 6 членов с правом голоса (из 7); присутствует 4, по доверенности 1 — кворума нет"
+        "**Кворум:** не менее 6 членов с правом голоса (из 7); присутствует 4, по доверенности 1\u{a0}— кворума нет"
     ));
     session.attendance.quorum = Some(QuorumRule::AtLeast(1));
     let md = text(&session, Format::Markdown, Language::Russian);
@@ -369,7 +369,7 @@ fn the_quorum_line_follows_the_rule_and_is_absent_without_one() {
     session.attendance.quorum = Some(QuorumRule::TwoThirds);
     let en = text(&session, Format::Markdown, Language::English);
     assert!(en.contains(
-        "**Quorum:** at least two thirds of the voting members (5 of 7); present 4, by proxy 1 — quorum met"
+        "**Quorum:** at least two thirds of the voting members (5 of 7); present 4, by proxy 1\u{a0}— quorum met"
     ));
     session.attendance.quorum = None;
     let md = text(&session, Format::Markdown, Language::Russian);

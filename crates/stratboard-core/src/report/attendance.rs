@@ -60,7 +60,8 @@ impl<'a> Entry<'a> {
             text.push_str(&format!(" ({})", self.notes.join(", ")));
         }
         if let Some(proxy) = &self.proxy {
-            text.push_str(&format!(" — {proxy}"));
+            // A no-break space: the dash never starts a line.
+            text.push_str(&format!("\u{a0}— {proxy}"));
         }
         Item::bullet(vec![Span::plain(text)])
     }
