@@ -1,7 +1,7 @@
 //! The `stratboard` command: with no subcommand it opens the window; `check` validates files;
 //! `new` creates a session, optionally continuing a previous one; `tally` counts a vote;
 //! `export` writes the protocol; `convergence` measures how positions converge; `verify`
-//! checks sealed votes.
+//! checks sealed votes; `attendance` keeps the register.
 //!
 //! On Windows it is a GUI-subsystem program, so no console window flashes when it is started
 //! from Explorer or the Start menu; the subcommands print to the terminal they were started
@@ -132,9 +132,11 @@ enum Command {
     },
     /// Add the people of a participant list (CSV, XLSX or ODS) to a session. Columns are
     /// recognised by their headers (ФИО / Name, or Фамилия, Имя, Отчество; Должность /
-    /// Position; Организация / Organisation; Группа / Group; e-mail, phone); missing groups
-    /// are created; people already in the session are skipped. Prints what it added; a bad
-    /// file is refused whole (exit 1, its row and column named) and nothing is written.
+    /// Position; Организация / Organisation; Группа / Group; e-mail, phone; Право голоса /
+    /// Voting: да/нет, yes/no, +/-, 1/0, true/false); missing groups are created; people
+    /// already in the session are skipped (their right to vote is set from the voting column
+    /// when it has a value). Prints what it added; a bad file is refused whole (exit 1, its row
+    /// and column named) and nothing is written.
     ImportParticipants {
         /// The session file (saved atomically, its previous version kept as .bak).
         session: PathBuf,
@@ -146,6 +148,47 @@ enum Command {
         /// Print what would be added; write nothing.
         #[arg(long)]
         dry_run: bool,
+    },
+    /// The register: mark who is present in the room, remotely, absent or gone, record and
+    /// revoke proxies and set the quorum rule, as one change (saved atomically; nothing is
+    /// written without marks), then print the register — a table in the session's language,
+    /// or one JSON object with --json. A mark that cannot be made (an unknown id, a proxy from
+    /// or to someone without a vote, to someone not present, to oneself, over the limit or
+    /// chained) is refused: exit 1, its option named, the file untouched.
+    Attendance {
+        /// The session file (saved atomically when marks are given, its previous version kept
+        /// as .bak).
+        session: PathBuf,
+        /// Mark these participants present in the room (arrived now).
+        #[arg(long, value_name = "ID", num_args = 1..)]
+        present: Vec<String>,
+        /// Mark these participants present remotely (arrived now).
+        #[arg(long, value_name = "ID", num_args = 1..)]
+        remote: Vec<String>,
+        /// Mark these participants absent.
+        #[arg(long, value_name = "ID", num_args = 1..)]
+        absent: Vec<String>,
+        /// Mark these participants gone (left now, before the end).
+        #[arg(long, value_name = "ID", num_args = 1..)]
+        left: Vec<String>,
+        /// Record a proxy: FROM hands their vote to TO (both voting members, TO present; after
+        /// the presence marks, so `--present 5 --proxy 3=5` works).
+        #[arg(long, value_name = "FROM=TO", num_args = 1..)]
+        proxy: Vec<String>,
+        /// Revoke the proxy FROM gave.
+        #[arg(long, value_name = "FROM", num_args = 1..)]
+        revoke_proxy: Vec<String>,
+        /// The quorum rule: more than half of the voting members, at least two thirds, at least
+        /// N of them, or none.
+        #[arg(
+            long,
+            value_name = "half|two-thirds|N|none",
+            allow_negative_numbers = true
+        )]
+        quorum: Option<String>,
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
     },
     /// Serve the room (phones vote and send ideas over the local network) without a window.
     /// Prints the room's address as the first line; stops cleanly on Ctrl+C or SIGTERM.
@@ -218,6 +261,28 @@ fn main() -> ExitCode {
             sheet,
             dry_run,
         }) => cli::import_participants::run(&session, &file, sheet.as_deref(), dry_run),
+        Some(Command::Attendance {
+            session,
+            present,
+            remote,
+            absent,
+            left,
+            proxy,
+            revoke_proxy,
+            quorum,
+            json,
+        }) => {
+            let marks = cli::attendance::Marks {
+                present,
+                remote,
+                absent,
+                left,
+                proxies: proxy,
+                revoked: revoke_proxy,
+                quorum,
+            };
+            cli::attendance::run(&session, &marks, json)
+        }
         Some(Command::Serve {
             session,
             bind,

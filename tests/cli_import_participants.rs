@@ -287,3 +287,97 @@ fn dry_run_prints_what_would_be_added_and_writes_nothing() {
     assert_eq!(fs::read(&session).unwrap(), before);
     assert!(!session.with_extension("ron.bak").exists());
 }
+
+#[test]
+fn a_voting_column_sets_new_people_and_changes_those_already_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_file(dir.path());
+    let list = write(
+        dir.path(),
+        "список.csv",
+        "ФИО;Группа;Право голоса\n\
+         Иванов Иван Иванович;Совет;нет\n\
+         Орлова Мария;;-\n\
+         Сидоров Пётр;Совет;ДА\n\
+         Петров Олег;Совет;\n"
+            .as_bytes(),
+    );
+    let output = run(&[&session, &list]);
+    let out = succeeded(&output);
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        [
+            "added: row 3: Орлова Мария (no vote)",
+            "added: row 4: Сидоров Пётр — Совет",
+            "added: row 5: Петров Олег — Совет",
+            "changed: row 2: Иванов Иван Иванович (participant 2) now has no vote",
+            "skipped: row 2: Иванов Иван Иванович (already in the session)",
+        ],
+        "{out}"
+    );
+    assert_has(
+        &stderr(&output),
+        "3 participants added, 0 groups created, 1 duplicate and 0 empty rows skipped; 1 right to vote changed",
+    );
+    let flags: Vec<(String, bool)> = loaded(&session)
+        .participants
+        .iter()
+        .map(|p| (p.name.clone(), p.voting))
+        .collect();
+    assert_eq!(
+        flags,
+        [
+            ("Иванов Иван Иванович".to_owned(), false),
+            ("Орлова Мария".to_owned(), false),
+            ("Сидоров Пётр".to_owned(), true),
+            ("Петров Олег".to_owned(), true),
+        ]
+    );
+}
+
+#[test]
+fn a_list_that_only_changes_a_right_to_vote_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_file(dir.path());
+    let list = write(
+        dir.path(),
+        "list.csv",
+        "Name,Vote\n\"Иванов Иван Иванович\",0\n".as_bytes(),
+    );
+    let output = run(&[&session, &list]);
+    assert_eq!(
+        succeeded(&output),
+        "changed: row 2: Иванов Иван Иванович (participant 2) now has no vote\n\
+         skipped: row 2: Иванов Иван Иванович (already in the session)\n"
+    );
+    assert_has(&stderr(&output), "; 1 right to vote changed");
+    assert!(!loaded(&session).participants[0].voting);
+    // Without the column, an import leaves the right to vote as it is.
+    let list = write(
+        dir.path(),
+        "plain.csv",
+        "ФИО\nИванов Иван Иванович\n".as_bytes(),
+    );
+    let output = run(&[&session, &list]);
+    assert_has(&stderr(&output), "nobody new to add; not changed");
+    assert!(!loaded(&session).participants[0].voting);
+}
+
+#[test]
+fn a_bad_voting_value_is_refused_with_its_row_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_file(dir.path());
+    let before = fs::read(&session).unwrap();
+    let list = write(
+        dir.path(),
+        "list.csv",
+        "ФИО;Должность;С правом голоса\nОрлова Мария;эксперт;может быть\n".as_bytes(),
+    );
+    let output = run(&[&session, &list]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_has(
+        &stdout(&output),
+        "list.csv: row 2, column C: “может быть” does not say whether they have a vote; use да/нет, yes/no, +/-, 1/0 or true/false",
+    );
+    assert_eq!(fs::read(&session).unwrap(), before);
+}

@@ -2,10 +2,12 @@
 //! people of a CSV, XLSX or ODS list to a session (see `participants_import` in the core).
 //!
 //! Prints on stdout what it added (or, with `--dry-run`, would add): each person with their
-//! group, the groups created, people skipped as already there, empty rows, and columns not
-//! imported. A file with any problem is refused whole: one line per problem naming the file,
+//! group (and «no vote» when the voting column says so), the groups created, the people
+//! already there whose right to vote the voting column changes, people skipped as already
+//! there, empty rows, and columns not imported. A file with any problem is refused whole: one line per problem naming the file,
 //! row and column, exit 1, and the session file is not touched. The session is saved
-//! atomically (its previous version kept as `.bak`), only when someone is added.
+//! atomically (its previous version kept as `.bak`), only when someone is added or someone's
+//! right to vote changes.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -71,7 +73,7 @@ pub fn run(session_path: &Path, list: &Path, sheet: Option<&str>, dry_run: bool)
         );
         return ExitCode::SUCCESS;
     }
-    if import.people.is_empty() {
+    if import.changes_nothing() {
         eprintln!("{}: nobody new to add; not changed", session_path.display());
         return ExitCode::SUCCESS;
     }
@@ -132,10 +134,10 @@ fn refuse(place: &str, reasons: &[String]) -> ExitCode {
 
 /// One line per person added, group created, duplicate and empty row.
 fn report_lines(import: &ImportPlan, dry_run: bool) -> Vec<String> {
-    let (add, create) = if dry_run {
-        ("would add", "would create group")
+    let (add, create, change) = if dry_run {
+        ("would add", "would create group", "would change")
     } else {
-        ("added", "created group")
+        ("added", "created group", "changed")
     };
     let mut lines = Vec::new();
     for person in &import.people {
@@ -145,7 +147,21 @@ fn report_lines(import: &ImportPlan, dry_run: bool) -> Vec<String> {
             PlannedGroup::Existing(_) => line.push_str(&format!(" — {}", person.group_name)),
             PlannedGroup::New(_) => line.push_str(&format!(" — {} (new)", person.group_name)),
         }
+        if !person.voting {
+            line.push_str(" (no vote)");
+        }
         lines.push(line);
+    }
+    for voting in &import.voting_changes {
+        let now = if voting.voting {
+            "has a vote"
+        } else {
+            "has no vote"
+        };
+        lines.push(format!(
+            "{change}: row {}: {} (participant {}) now {now}",
+            voting.row, voting.name, voting.participant
+        ));
     }
     for group in &import.new_groups {
         lines.push(format!("{create}: {group}"));
@@ -171,13 +187,19 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// "2 participants added, 1 group created, 1 duplicate and 3 empty rows skipped".
+/// "2 participants added, 1 group created, 1 duplicate and 3 empty rows skipped", and
+/// "; 1 right to vote changed" when the voting column changes someone's.
 fn summary(import: &ImportPlan) -> String {
-    format!(
+    let mut text = format!(
         "{} added, {} created, {} and {} skipped",
         plural(import.people.len(), "participant", "participants"),
         plural(import.new_groups.len(), "group", "groups"),
         plural(import.duplicates.len(), "duplicate", "duplicates"),
         plural(import.empty_rows.len(), "empty row", "empty rows"),
-    )
+    );
+    if !import.voting_changes.is_empty() {
+        let changed = plural(import.voting_changes.len(), "right", "rights");
+        text.push_str(&format!("; {changed} to vote changed"));
+    }
+    text
 }

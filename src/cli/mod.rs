@@ -1,5 +1,6 @@
 //! The command-line subcommands (everything but the window).
 
+pub mod attendance;
 pub mod convergence;
 pub mod export;
 pub mod import_participants;

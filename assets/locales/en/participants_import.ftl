@@ -8,6 +8,7 @@ pimport-field-organisation = Organisation
 pimport-field-group = Group
 pimport-field-email = E-mail
 pimport-field-phone = Phone
+pimport-field-voting = Voting
 pimport-field-none = (not imported)
 
 # Why a file cannot be read.
@@ -29,6 +30,7 @@ pimport-field-twice = columns { $first } and { $second } both hold the { $field 
 pimport-name-and-parts = column { $name } holds the full name and column { $part } the { $field }: choose one
 pimport-no-rows = there are no rows below the header (row { $row })
 pimport-missing-name = row { $row }, column { $column }: the name is missing
+pimport-bad-voting = row { $row }, column { $column }: “{ $value }” does not say whether they have a vote; use да/нет, yes/no, +/-, 1/0 or true/false
 
 # The preview dialog.
 pimport-title = Import participants

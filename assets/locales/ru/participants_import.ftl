@@ -8,6 +8,7 @@ pimport-field-organisation = Организация
 pimport-field-group = Группа
 pimport-field-email = Эл. почта
 pimport-field-phone = Телефон
+pimport-field-voting = Право голоса
 pimport-field-none = (не импортировать)
 
 # Почему файл не прочитать.
@@ -29,6 +30,7 @@ pimport-field-twice = в столбцах { $first } и { $second } одно и 
 pimport-name-and-parts = в столбце { $name } полное ФИО, а в столбце { $part } — «{ $field }»: оставьте что-то одно
 pimport-no-rows = под заголовком (строка { $row }) нет ни одной строки
 pimport-missing-name = строка { $row }, столбец { $column }: не указано ФИО
+pimport-bad-voting = строка { $row }, столбец { $column }: «{ $value }» — не отметка права голоса: укажите да/нет, yes/no, +/-, 1/0 или true/false
 
 # Окно предпросмотра.
 pimport-title = Импорт участников

@@ -7,6 +7,28 @@ report-purpose = Цель сессии
 report-facilitator = Председательствовал (ведущий)
 report-secretary = Секретарь
 report-present = Присутствовали
+report-participants = Участники
+report-present-remote = Присутствовали дистанционно
+report-absent = Отсутствовали
+report-invited = Приглашённые
+report-remote = дистанционно
+report-arrived-at = прибытие в { $time }
+report-left-at = убытие в { $time }
+report-proxy = голос передан по доверенности: { $holder }
+report-opened = Заседание открыто в { $time } (время местное, { $zone }).
+report-times-zone = Время указано местное ({ $zone }).
+report-quorum-label = Кворум
+report-quorum-half = более половины членов с правом голоса ({ $needed } из { $members })
+report-quorum-two-thirds = не менее двух третей членов с правом голоса ({ $needed } из { $members })
+report-quorum-count = не менее { $needed } { $needed ->
+    [one] члена
+   *[other] членов
+  } с правом голоса (из { $members })
+report-quorum-value = { $rule }; присутствует { $present }{ $proxies } — { $verdict }
+report-quorum-by-proxy = , по доверенности { $count }
+report-quorum-met = кворум имеется
+report-quorum-not-met = кворума нет
+report-vote-attendance = Присутствовало членов с правом голоса: { $present } из { $members }
 report-present-count = { $count } { $count ->
     [one] человек
     [few] человека
@@ -105,3 +127,22 @@ report-page = Страница
 report-of = из
 report-none = —
 report-secret-batches = Тайные бюллетени хранятся без имени голосовавшего, отдельно от списка проголосовавших, и сохранялись пачками не менее чем по пять (или все бюллетени тура, если их было меньше), так что никакие две версии файла сессии не связывают участника с его бюллетенем. Компьютер ведущего, пока голосование было открыто, мог видеть больше.
+
+# Регистрация в командной строке (stratboard attendance).
+report-register-title = Регистрация: «{ $title }»
+report-register-id = №
+report-register-name = ФИО
+report-register-vote = Голос
+report-register-status = Отметка
+report-register-arrived = Прибытие
+report-register-left = Убытие
+report-register-proxy = Доверенность
+report-register-yes = да
+report-register-no = нет
+report-register-in-room = в зале
+report-register-remote = дистанционно
+report-register-absent = отсутствует
+report-register-unregistered = нет отметки
+report-register-legend = Доверенность: → голос передан участнику с этим номером; ← получены голоса участников с этими номерами.
+report-register-summary = Членов с правом голоса: { $members }; присутствуют: { $present }; доверенностей: { $proxies }.
+report-register-nobody = В сессии нет участников.

@@ -61,7 +61,8 @@ fn the_russian_protocol_has_the_parts_of_an_official_protocol() {
         "**Дата проведения:** 12 декабря 2017 г.",
         "**Председательствовал (ведущий):** Захарова Ольга Викторовна",
         "**Секретарь:** Белова Анна Сергеевна",
-        "## Присутствовали",
+        // Nobody was registered: the list says who took part, not who was present.
+        "## Участники",
         "15 человек",
         "## Повестка дня",
         "## Цели",

@@ -12,6 +12,10 @@
 //!    the session's by name, ignoring case), people already in the session or twice in the
 //!    file (same name, ignoring case and spacing: reported, added once), empty rows, and
 //!    [`Problem`]s. A plan with a problem must not be applied: a bad file is refused whole.
+//!    A voting column («Право голоса» / "Voting": да/нет, yes/no, +/-, 1/0, true/false; see
+//!    [`voting_value`]) sets a new participant's right to vote (a blank cell: they have one)
+//!    and changes that of a person already in the session ([`VotingChange`]); without the
+//!    column nobody's right to vote changes. Any other value is a [`Problem::BadVoting`].
 //! 4. [`ImportPlan::command`] makes the command that adds the groups and the people with fresh
 //!    ids; its inverse removes them all.
 //!
@@ -119,11 +123,13 @@ pub enum Field {
     Email,
     /// A phone number (kept as the participant's contact).
     Phone,
+    /// Whether the person has a vote (право голоса): да/нет, yes/no, +/-, 1/0, true/false.
+    Voting,
 }
 
 impl Field {
     /// Every field, in the order a column picker lists them.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::Name,
         Self::Surname,
         Self::FirstName,
@@ -133,6 +139,7 @@ impl Field {
         Self::Group,
         Self::Email,
         Self::Phone,
+        Self::Voting,
     ];
 
     /// The translation key of the field's name.
@@ -147,6 +154,7 @@ impl Field {
             Self::Group => "pimport-field-group",
             Self::Email => "pimport-field-email",
             Self::Phone => "pimport-field-phone",
+            Self::Voting => "pimport-field-voting",
         }
     }
 
@@ -162,6 +170,7 @@ impl Field {
             Self::Group => "group",
             Self::Email => "e-mail",
             Self::Phone => "phone",
+            Self::Voting => "right to vote",
         }
     }
 
@@ -276,7 +285,39 @@ const HEADERS: &[(Field, &[&str])] = &[
             "mobile",
         ],
     ),
+    (
+        Field::Voting,
+        &[
+            "правоголоса",
+            "справомголоса",
+            "правоголосования",
+            "членсправомголоса",
+            "голос",
+            "голосует",
+            "голосующий",
+            "voting",
+            "vote",
+            "votes",
+            "votingright",
+            "votingrights",
+            "votingmember",
+            "righttovote",
+            "canvote",
+            "hasvote",
+        ],
+    ),
 ];
+
+/// What a cell of the voting column says: `Some(true)` for да, yes, +, 1, true; `Some(false)`
+/// for нет, no, -, 0, false (any case, spaces around ignored); `None` for anything else. A
+/// blank cell is not read here (it keeps the default).
+pub fn voting_value(cell: &str) -> Option<bool> {
+    match cell.trim().to_lowercase().as_str() {
+        "да" | "yes" | "+" | "1" | "true" => Some(true),
+        "нет" | "no" | "-" | "\u{2212}" | "0" | "false" => Some(false),
+        _ => None,
+    }
+}
 
 /// How many rows from the first filled one are searched for the header.
 const HEADER_SEARCH_ROWS: usize = 20;
@@ -449,13 +490,25 @@ pub enum Problem {
         /// The name's column letter.
         column: String,
     },
+    /// A cell of the voting column that says neither yes nor no.
+    #[error(
+        "row {row}, column {column}: “{value}” does not say whether they have a vote; use да/нет, yes/no, +/-, 1/0 or true/false"
+    )]
+    BadVoting {
+        /// The row.
+        row: usize,
+        /// The voting column's letter.
+        column: String,
+        /// The cell as it is.
+        value: String,
+    },
 }
 
 impl Problem {
     /// The row the problem is in, if it is in one.
     pub fn row(&self) -> Option<usize> {
         match self {
-            Self::MissingName { row, .. } => Some(*row),
+            Self::MissingName { row, .. } | Self::BadVoting { row, .. } => Some(*row),
             _ => None,
         }
     }
@@ -489,6 +542,21 @@ pub struct PlannedPerson {
     pub group: PlannedGroup,
     /// E-mail and phone, joined with ", ".
     pub contact: String,
+    /// Whether they have a vote (true unless the voting column says no).
+    pub voting: bool,
+}
+
+/// A person already in the session whose right to vote the list changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VotingChange {
+    /// The row of the file.
+    pub row: usize,
+    /// The participant in the session.
+    pub participant: ParticipantId,
+    /// Their name as the session has it.
+    pub name: String,
+    /// Whether they will have a vote.
+    pub voting: bool,
 }
 
 /// A person not added because they are there already.
@@ -530,6 +598,9 @@ pub struct ImportPlan {
     pub new_groups: Vec<String>,
     /// People skipped because they are in the session or earlier in the file.
     pub duplicates: Vec<Duplicate>,
+    /// People in the session whose right to vote the voting column changes (only when the
+    /// list has that column and the cell is filled).
+    pub voting_changes: Vec<VotingChange>,
     /// Rows without any filled cell (skipped).
     pub empty_rows: Vec<usize>,
     /// Why the plan cannot be applied; empty when it can.
@@ -545,6 +616,9 @@ pub enum ApplyError {
     /// A group the plan refers to is no longer in the session.
     #[error("the stakeholder group {0} is no longer in the session")]
     GroupGone(u32),
+    /// A participant whose right to vote the plan changes is no longer in the session.
+    #[error("participant {0} is no longer in the session")]
+    ParticipantGone(u32),
 }
 
 /// A name as it is compared: words joined by one space, lower case, «ё» as «е».
@@ -578,6 +652,7 @@ pub fn plan(table: &Table, mapping: &Mapping, session: &Session) -> ImportPlan {
         people: Vec::new(),
         new_groups: Vec::new(),
         duplicates: Vec::new(),
+        voting_changes: Vec::new(),
         empty_rows: Vec::new(),
         problems: mapping_problems(table, mapping),
     };
@@ -666,16 +741,18 @@ struct RowReader<'a> {
     table: &'a Table,
     mapping: &'a Mapping,
     in_session: HashMap<String, ParticipantId>,
+    session: &'a Session,
     in_file: HashMap<String, usize>,
     session_groups: HashMap<String, (GroupId, String)>,
     new_groups: HashMap<String, usize>,
 }
 
 impl<'a> RowReader<'a> {
-    fn new(table: &'a Table, mapping: &'a Mapping, session: &Session) -> Self {
+    fn new(table: &'a Table, mapping: &'a Mapping, session: &'a Session) -> Self {
         Self {
             table,
             mapping,
+            session,
             in_session: session
                 .participants
                 .iter()
@@ -744,6 +821,13 @@ impl<'a> RowReader<'a> {
             });
             return;
         }
+        let voting = match self.voting(row, cells) {
+            Ok(voting) => voting,
+            Err(problem) => {
+                plan.problems.push(problem);
+                return;
+            }
+        };
         let key = name_key(&name);
         let already = (self.in_session.get(&key).map(|id| AlreadyIn::Session(*id))).or_else(|| {
             self.in_file
@@ -751,6 +835,9 @@ impl<'a> RowReader<'a> {
                 .map(|first_row| AlreadyIn::File(*first_row))
         });
         if let Some(already) = already {
+            if let (AlreadyIn::Session(id), Some(voting)) = (&already, voting) {
+                self.change_voting(row, *id, voting, plan);
+            }
             plan.duplicates.push(Duplicate { row, name, already });
             return;
         }
@@ -770,7 +857,43 @@ impl<'a> RowReader<'a> {
             group_name,
             group,
             contact: contact.join(", "),
+            voting: voting.unwrap_or(true),
         });
+    }
+
+    /// The voting column's cell of this row: `None` when there is no such column or the
+    /// cell is blank, a problem when it says neither yes nor no.
+    fn voting(&self, row: usize, cells: &[String]) -> Result<Option<bool>, Problem> {
+        let Some(column) = self.mapping.column_of(Field::Voting) else {
+            return Ok(None);
+        };
+        let cell = cells.get(column).map_or("", |c| c.trim());
+        if cell.is_empty() {
+            return Ok(None);
+        }
+        voting_value(cell)
+            .map(Some)
+            .ok_or_else(|| Problem::BadVoting {
+                row,
+                column: self.table.letter(column),
+                value: tidy(cell),
+            })
+    }
+
+    /// Plans a change of the right to vote of someone in the session, when it differs.
+    fn change_voting(&self, row: usize, id: ParticipantId, voting: bool, plan: &mut ImportPlan) {
+        let Some(person) = self.session.participant(id) else {
+            return;
+        };
+        let planned = plan.voting_changes.iter().any(|c| c.participant == id);
+        if person.voting != voting && !planned {
+            plan.voting_changes.push(VotingChange {
+                row,
+                participant: id,
+                name: person.name.clone(),
+                voting,
+            });
+        }
     }
 
     /// The group named `name`: the session's (ignoring case), one already planned, or a new one.
@@ -797,8 +920,14 @@ impl ImportPlan {
         self.problems.is_empty()
     }
 
-    /// The command that adds the new groups, then the people, with fresh ids (one undo step:
-    /// its inverse removes them all). An empty plan gives an empty batch.
+    /// Whether applying the plan changes nothing: nobody to add, no right to vote to change.
+    pub fn changes_nothing(&self) -> bool {
+        self.people.is_empty() && self.voting_changes.is_empty()
+    }
+
+    /// The command that adds the new groups, then the people, with fresh ids, then sets the
+    /// right to vote of the people already in the session that the list changes (one undo
+    /// step: its inverse takes it all back). An empty plan gives an empty batch.
     pub fn command(&self, session: &Session) -> Result<Command, ApplyError> {
         if let Some(problem) = self.problems.first() {
             return Err(ApplyError::Refused(problem.clone()));
@@ -842,12 +971,21 @@ impl ImportPlan {
                 organisation: person.organisation.clone(),
                 group,
                 contact: person.contact.clone(),
+                voting: person.voting,
                 ..Participant::default()
             };
             steps.push(Command::Insert {
                 item: Item::Participant(participant),
                 index: session.participants.len() + offset,
             });
+        }
+        for change in &self.voting_changes {
+            let mut participant = session
+                .participant(change.participant)
+                .cloned()
+                .ok_or(ApplyError::ParticipantGone(change.participant.0))?;
+            participant.voting = change.voting;
+            steps.push(Command::Update(Item::Participant(participant)));
         }
         Ok(Command::Batch(steps))
     }

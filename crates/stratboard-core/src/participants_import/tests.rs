@@ -121,6 +121,13 @@ fn headers_are_recognised_ignoring_case_spacing_and_punctuation() {
         ("Эл. почта", Field::Email),
         ("Телефон", Field::Phone),
         ("Phone", Field::Phone),
+        ("Право голоса", Field::Voting),
+        ("С правом голоса", Field::Voting),
+        ("право голоса:", Field::Voting),
+        ("Voting", Field::Voting),
+        ("Vote", Field::Voting),
+        ("Voting member", Field::Voting),
+        ("Right to vote", Field::Voting),
     ] {
         assert_eq!(recognise(header), Some(field), "{header}");
     }
@@ -604,4 +611,178 @@ fn five_hundred_people_into_a_large_session() {
     session.apply(applied.inverse).unwrap();
     assert_eq!(session.participants, before.participants);
     assert_eq!(session.stakeholder_groups, before.stakeholder_groups);
+}
+
+#[test]
+fn voting_values_are_yes_and_no_in_either_language_and_any_case() {
+    for yes in ["да", "ДА", " Да ", "yes", "YES", "+", "1", "true", "True"] {
+        assert_eq!(voting_value(yes), Some(true), "{yes}");
+    }
+    for no in [
+        "нет", "Нет", "no", "No", "-", "\u{2212}", "0", "false", "FALSE",
+    ] {
+        assert_eq!(voting_value(no), Some(false), "{no}");
+    }
+    for neither in ["может быть", "y", "2", "да!", ""] {
+        assert_eq!(voting_value(neither), None, "{neither}");
+    }
+}
+
+/// A session with Иванов (voting) and Петров (without a vote) in it.
+fn session_with_two() -> Session {
+    let mut session = Session::new("s");
+    session.participants.push(Participant {
+        id: ParticipantId(1),
+        name: "Иванов Иван".to_owned(),
+        ..Participant::default()
+    });
+    session.participants.push(Participant {
+        id: ParticipantId(2),
+        name: "Петров Пётр".to_owned(),
+        voting: false,
+        ..Participant::default()
+    });
+    session.next_id = 3;
+    session
+}
+
+#[test]
+fn the_voting_column_sets_new_people_and_changes_those_in_the_session() {
+    let mut session = session_with_two();
+    let csv = "ФИО;С правом голоса\nИванов Иван;нет\nПетров Пётр;Да\nОрлова Мария;-\nСидоров Олег;\nКузнецов Павел;YES\n";
+    let plan = plan_file("a.csv", csv.as_bytes(), &session);
+    assert!(plan.is_ok(), "{:?}", plan.problems);
+    let voting: Vec<(&str, bool)> = plan
+        .people
+        .iter()
+        .map(|p| (p.name.as_str(), p.voting))
+        .collect();
+    // A blank cell: a new participant has a vote, as by default.
+    assert_eq!(
+        voting,
+        [
+            ("Орлова Мария", false),
+            ("Сидоров Олег", true),
+            ("Кузнецов Павел", true)
+        ]
+    );
+    assert_eq!(
+        plan.voting_changes,
+        [
+            VotingChange {
+                row: 2,
+                participant: ParticipantId(1),
+                name: "Иванов Иван".to_owned(),
+                voting: false,
+            },
+            VotingChange {
+                row: 3,
+                participant: ParticipantId(2),
+                name: "Петров Пётр".to_owned(),
+                voting: true,
+            },
+        ]
+    );
+    assert_eq!(plan.duplicates.len(), 2, "still reported as already there");
+    assert!(!plan.changes_nothing());
+    let before = session.clone();
+    let applied = session.apply(plan.command(&session).unwrap()).unwrap();
+    let flags: Vec<(&str, bool)> = session
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.voting))
+        .collect();
+    assert_eq!(
+        flags,
+        [
+            ("Иванов Иван", false),
+            ("Петров Пётр", true),
+            ("Орлова Мария", false),
+            ("Сидоров Олег", true),
+            ("Кузнецов Павел", true),
+        ]
+    );
+    // One step: its inverse takes the changes back with the additions.
+    session.apply(applied.inverse).unwrap();
+    assert_eq!(session.participants, before.participants);
+}
+
+#[test]
+fn without_a_voting_column_or_with_a_blank_cell_nobody_changes() {
+    let session = session_with_two();
+    let plan = plan_file(
+        "a.csv",
+        "ФИО\nИванов Иван\nПетров Пётр\n".as_bytes(),
+        &session,
+    );
+    assert!(plan.is_ok() && plan.voting_changes.is_empty());
+    assert!(plan.changes_nothing());
+    let plan = plan_file(
+        "a.csv",
+        "ФИО,Voting\nИванов Иван,\nПетров Пётр,no\nНовый Человек,\n".as_bytes(),
+        &session,
+    );
+    assert!(plan.is_ok(), "{:?}", plan.problems);
+    assert!(plan.voting_changes.is_empty(), "the same as now or blank");
+    assert!(plan.people[0].voting);
+}
+
+#[test]
+fn a_bad_voting_value_is_a_problem_with_row_and_column() {
+    let session = session_with_two();
+    let csv = "№;ФИО;Должность;Право голоса\n1;А А;глава;да\n2;Б Б;;может быть\n3;Иванов Иван;;?\n";
+    let plan = plan_file("a.csv", csv.as_bytes(), &session);
+    assert_eq!(
+        plan.problems,
+        [
+            Problem::BadVoting {
+                row: 3,
+                column: "D".to_owned(),
+                value: "может быть".to_owned(),
+            },
+            Problem::BadVoting {
+                row: 4,
+                column: "D".to_owned(),
+                value: "?".to_owned(),
+            },
+        ]
+    );
+    assert_eq!(
+        plan.problems[0].to_string(),
+        "row 3, column D: “может быть” does not say whether they have a vote; use да/нет, yes/no, +/-, 1/0 or true/false"
+    );
+    assert_eq!(plan.problems[0].row(), Some(3));
+    assert!(matches!(
+        plan.command(&session),
+        Err(ApplyError::Refused(Problem::BadVoting { .. }))
+    ));
+}
+
+#[test]
+fn two_voting_columns_are_a_mapping_problem() {
+    let plan = plan_file(
+        "a.csv",
+        "ФИО;Право голоса;Vote\nА А;да;да\n".as_bytes(),
+        &Session::new("s"),
+    );
+    assert_eq!(
+        plan.problems,
+        [Problem::FieldTwice {
+            field: Field::Voting,
+            first: "B".to_owned(),
+            second: "C".to_owned(),
+        }]
+    );
+    assert_eq!(
+        plan.problems[0].to_string(),
+        "columns B and C both hold the right to vote"
+    );
+}
+
+#[test]
+fn a_voting_change_for_someone_gone_is_refused() {
+    let mut session = session_with_two();
+    let plan = plan_file("a.csv", "ФИО;Voting\nИванов Иван;no\n".as_bytes(), &session);
+    session.participants.remove(0);
+    assert_eq!(plan.command(&session), Err(ApplyError::ParticipantGone(1)));
 }

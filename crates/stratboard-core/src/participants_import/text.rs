@@ -85,6 +85,14 @@ pub fn problem(tr: &Tr, problem: &Problem) -> String {
             "pimport-missing-name",
             &[("row", int(*row)), ("column", text(column))],
         ),
+        Problem::BadVoting { row, column, value } => tr.args(
+            "pimport-bad-voting",
+            &[
+                ("row", int(*row)),
+                ("column", text(column)),
+                ("value", text(value)),
+            ],
+        ),
     }
 }
 
@@ -116,6 +124,16 @@ mod tests {
             problem(&ru, &twice),
             "в столбцах B и D одно и то же поле: «Должность»"
         );
+        let bad = Problem::BadVoting {
+            row: 4,
+            column: "E".to_owned(),
+            value: "может быть".to_owned(),
+        };
+        assert_eq!(
+            problem(&ru, &bad),
+            "строка 4, столбец E: «может быть» — не отметка права голоса: укажите да/нет, yes/no, +/-, 1/0 или true/false"
+        );
+        assert_eq!(problem(&en, &bad), bad.to_string());
         let errors = [
             ReadError::OldExcel,
             ReadError::NoSheets,

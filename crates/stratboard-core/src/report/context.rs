@@ -5,6 +5,9 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
+
+use super::zone::Zone;
 use crate::i18n::{Language, Tr};
 use crate::model::{AlternativeId, GroupId, ParticipantId, Session};
 
@@ -14,11 +17,13 @@ pub(super) struct Ctx<'a> {
     pub session: &'a Session,
     /// Translations into the protocol's language.
     pub tr: Tr,
+    /// The clock the protocol's times are written in.
+    pub zone: Zone,
     participants: HashMap<ParticipantId, usize>,
 }
 
 impl<'a> Ctx<'a> {
-    pub(super) fn new(session: &'a Session, language: Language) -> Self {
+    pub(super) fn new(session: &'a Session, language: Language, zone: Zone) -> Self {
         let participants = session
             .participants
             .iter()
@@ -28,6 +33,7 @@ impl<'a> Ctx<'a> {
         Self {
             session,
             tr: Tr::new(language),
+            zone,
             participants,
         }
     }
@@ -71,6 +77,19 @@ impl<'a> Ctx<'a> {
     /// A date in the protocol's language.
     pub fn date(&self, date: chrono::NaiveDate) -> String {
         self.tr.date(date)
+    }
+
+    /// A moment as the protocol's clock shows it: "10:25", with its date ("13 декабря
+    /// 2017 г., 10:25") when that is not `day`, the day the protocol's times are read on.
+    pub fn time(&self, at: DateTime<Utc>, day: Option<chrono::NaiveDate>) -> String {
+        let local = self.zone.local(at);
+        let clock = local.format("%H:%M").to_string();
+        match day {
+            Some(day) if day != local.date_naive() => {
+                format!("{}, {clock}", self.date(local.date_naive()))
+            }
+            _ => clock,
+        }
     }
 }
 

@@ -11,6 +11,7 @@
 //! Beside the protocol, [`cards::participant_cards`] prints the participants' room codes:
 //! eight cards to an A4 page, each with a person's code and a QR code of their join link.
 
+mod attendance;
 /// Participant cards (PDF): each participant's room code and the QR code of their join
 /// link, eight cards to an A4 page.
 pub mod cards;
@@ -27,12 +28,14 @@ mod pdf_text;
 pub mod protocol;
 mod speaking;
 pub mod votes;
+mod zone;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use cards::participant_cards;
 pub use document::Document;
+pub use zone::Zone;
 
 use crate::i18n::Language;
 use crate::model::Session;
@@ -105,18 +108,39 @@ pub enum ExportError {
     NoParticipantCodes,
 }
 
-/// The protocol of `session` in `language` as a document (for previews and writers).
+/// The session's quorum as the protocol states it, after «Кворум:» / "Quorum:": «более
+/// половины членов с правом голоса (13 из 24); присутствует 17, по доверенности 1 — кворум
+/// имеется»; `None` when the session has no quorum rule. (The command line's register prints
+/// the same line.)
+pub fn quorum_text(session: &Session, tr: &crate::i18n::Tr) -> Option<String> {
+    attendance::quorum_value(session, tr)
+}
+
+/// The protocol of `session` in `language` as a document (for previews and writers), its
+/// times in this computer's time zone.
 pub fn document(session: &Session, language: Language) -> Document {
     protocol::build(session, language)
 }
 
-/// The protocol (or, for CSV, the ballots) of `session` in `format` and `language`.
+/// The protocol (or, for CSV, the ballots) of `session` in `format` and `language`, its times
+/// in this computer's time zone.
 pub fn export(
     session: &Session,
     format: Format,
     language: Language,
 ) -> Result<Vec<u8>, ExportError> {
-    let doc = || document(session, language);
+    export_in(session, format, language, Zone::Local)
+}
+
+/// [`export`] with the protocol's times in `zone` (a fixed offset makes the output the same on
+/// every machine).
+pub fn export_in(
+    session: &Session,
+    format: Format,
+    language: Language,
+    zone: Zone,
+) -> Result<Vec<u8>, ExportError> {
+    let doc = || protocol::build_in(session, language, zone);
     match format {
         Format::Markdown => Ok(markdown::render(&doc()).into_bytes()),
         Format::Html => Ok(html::render(&doc()).into_bytes()),

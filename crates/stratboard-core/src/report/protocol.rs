@@ -1,5 +1,6 @@
 //! Builds the protocol [`Document`] of a session: the structure of an official Russian
-//! protocol (or English minutes) — header, chair and secretary, present, agenda, goals,
+//! protocol (or English minutes) — header, chair and secretary, present, absent and invited
+//! ([`super::attendance`]; «Участники» when nobody was registered), agenda, goals,
 //! situation analysis, alternatives with the groups' positions, votes, РЕШИЛИ, action plan,
 //! signatures.
 //!
@@ -12,19 +13,23 @@ use std::collections::HashMap;
 use super::context::Ctx;
 use super::document::{Align, Block, Document, Item, Signature, Span, Table, labelled};
 use super::votes::vote_blocks;
+use super::zone::Zone;
 use crate::i18n::labels::Named;
 use crate::i18n::{Language, Tr};
-use crate::model::{
-    Alternative, GoalId, GroupId, ParticipantId, Position, Proposer, Quadrant, Session,
-};
+use crate::model::{Alternative, GoalId, ParticipantId, Position, Proposer, Quadrant, Session};
 
-/// The protocol of `session` in `language`.
+/// The protocol of `session` in `language`, its times in this computer's time zone.
 pub fn build(session: &Session, language: Language) -> Document {
-    let cx = Ctx::new(session, language);
+    build_in(session, language, Zone::Local)
+}
+
+/// The protocol of `session` in `language`, its times in `zone`.
+pub fn build_in(session: &Session, language: Language, zone: Zone) -> Document {
+    let cx = Ctx::new(session, language, zone);
     let tr = &cx.tr;
     let mut blocks = Vec::new();
     header(&cx, &mut blocks);
-    present(&cx, &mut blocks);
+    super::attendance::section(&cx, &mut blocks);
     agenda(&cx, &mut blocks);
     super::speaking::section(&cx, &mut blocks);
     goals(&cx, &mut blocks);
@@ -112,48 +117,6 @@ pub(super) fn quoted(tr: &Tr, text: &str) -> String {
     match tr.language() {
         Language::Russian => format!("«{text}»"),
         Language::English => format!("“{text}”"),
-    }
-}
-
-fn present(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
-    let (tr, session) = (&cx.tr, cx.session);
-    let count = session.participants.len();
-    blocks.push(Block::heading(2, tr.t("report-present")));
-    blocks.push(Block::text(tr.n("report-present-count", count as i64)));
-    let mut groups: Vec<(Option<GroupId>, String)> = session
-        .stakeholder_groups
-        .iter()
-        .map(|g| (Some(g.id), g.name.clone()))
-        .collect();
-    groups.push((None, tr.t("report-no-group")));
-    for (group, name) in groups {
-        // Someone whose group no longer exists is listed with those in no group.
-        let people: Vec<Item> = session
-            .participants
-            .iter()
-            .filter(|p| p.group.filter(|g| session.group(*g).is_some()) == group)
-            .map(|p| {
-                let mut text = p.name.clone();
-                for extra in [&p.position, &p.organisation] {
-                    if !extra.trim().is_empty() {
-                        text.push_str(", ");
-                        text.push_str(extra);
-                    }
-                }
-                Item::bullet(vec![Span::plain(text)])
-            })
-            .collect();
-        if people.is_empty() {
-            continue;
-        }
-        // Without any groups, the people are listed without a heading.
-        if !session.stakeholder_groups.is_empty() {
-            blocks.push(Block::Paragraph {
-                line: vec![Span::bold(format!("{name} ({})", people.len()))],
-                align: Align::Left,
-            });
-        }
-        blocks.push(Block::List(people));
     }
 }
 

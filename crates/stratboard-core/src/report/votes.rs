@@ -128,6 +128,9 @@ pub(super) fn vote_blocks(cx: &Ctx<'_>, index: usize, vote: &Vote) -> Vec<Block>
 
 fn round_blocks(cx: &Ctx<'_>, vote: &Vote, round: &VoteRound, blocks: &mut Vec<Block>) {
     let tr = &cx.tr;
+    if let Some(count) = &round.attendance {
+        blocks.push(Block::text(super::attendance::vote_line(cx, count)));
+    }
     let tally = match count_round(vote, round) {
         Ok(tally) => tally,
         Err(error) => {
