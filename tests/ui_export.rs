@@ -55,7 +55,7 @@ fn export_from_the_menu_previews_in_the_sessions_language_and_writes_a_pdf_in_an
     // The protocol's language starts as the session's (this sample is Russian), not the
     // interface's; switching it changes the preview only.
     assert!(
-        harness.query_by_label("Присутствовали").is_some(),
+        harness.query_by_label("Участники").is_some(),
         "Russian preview"
     );
     assert!(
@@ -66,7 +66,7 @@ fn export_from_the_menu_previews_in_the_sessions_language_and_writes_a_pdf_in_an
     harness.get_by_label("English").click();
     harness.run();
     assert!(
-        harness.query_by_label("Present").is_some(),
+        harness.query_by_label("Participants").is_some(),
         "English preview"
     );
     assert!(
@@ -74,7 +74,7 @@ fn export_from_the_menu_previews_in_the_sessions_language_and_writes_a_pdf_in_an
             .query_by_label("MINUTES OF THE STRATEGIC SESSION")
             .is_some()
     );
-    assert!(harness.query_by_label("Присутствовали").is_none());
+    assert!(harness.query_by_label("Участники").is_none());
     assert_eq!(
         harness.state().language(),
         Language::English,
@@ -114,7 +114,7 @@ fn ctrl_e_opens_the_dialog_and_escape_closes_it() {
     harness.run();
     assert!(harness.state().is_export_open());
     assert!(harness.query_by_label("Выгрузка протокола").is_some());
-    assert!(harness.query_by_label("Присутствовали").is_some());
+    assert!(harness.query_by_label("Участники").is_some());
     harness.key_press(egui::Key::Escape);
     harness.run();
     assert!(!harness.state().is_export_open());
