@@ -152,9 +152,13 @@ struct Facilitator {
 
 impl Facilitator {
     fn start(dir: &Path) -> Self {
+        Self::start_with(dir, &session())
+    }
+
+    /// The room of `session` (saved in `dir` first).
+    fn start_with(dir: &Path, session: &Session) -> Self {
         let file = dir.join("phone.ron");
-        let session = session();
-        stratboard_core::storage::save(&file, &session, None).unwrap();
+        stratboard_core::storage::save(&file, session, None).unwrap();
         let doc = Document::open(&file).unwrap();
         let shared = SharedSession::new(doc.session());
         let sender = doc.sender();
@@ -277,6 +281,11 @@ async fn wait_until_first(client: &Client, question: &str) {
 /// With `STRATBOARD_PHONE_SHOTS=DIR`, the screen as it is now, to look at:
 /// `DIR/320x568-NAME.png`, scrolled to `question`'s card where given.
 async fn shot(client: &Client, name: &str, question: Option<&str>) {
+    shot_sized(client, "320x568", name, question).await;
+}
+
+/// [`shot`] of a phone of another size: `DIR/SIZE-NAME.png`.
+async fn shot_sized(client: &Client, size: &str, name: &str, question: Option<&str>) {
     let Some(dir) = std::env::var_os("STRATBOARD_PHONE_SHOTS") else {
         return;
     };
@@ -293,7 +302,7 @@ async fn shot(client: &Client, name: &str, question: Option<&str>) {
             .await
             .unwrap();
     }
-    let file = Path::new(&dir).join(format!("320x568-{name}.png"));
+    let file = Path::new(&dir).join(format!("{size}-{name}.png"));
     std::fs::write(file, client.screenshot().await.unwrap()).unwrap();
 }
 
@@ -492,5 +501,292 @@ fn a_small_phone_follows_the_facilitator_and_keeps_a_ballot_through_a_lost_conne
     assert_eq!(
         round.voters,
         vec![stratboard_core::model::ParticipantId(facilitator.anna.0)]
+    );
+}
+
+const PROXY_FIRST: &str = "Строим парк у школы?";
+const PROXY_SECOND: &str = "Какие проекты поддерживаете?";
+const GIVER: &str = "Петров П. П.";
+
+/// Anna, who is here and holds the proxy of Petrov (not here), Vera, and Sidorov, who takes
+/// part without a vote; an open consent vote and an anonymous approval vote.
+fn proxy_session() -> Session {
+    use stratboard_core::commands::AttendanceOp;
+    use stratboard_core::model::{Presence, Proxy};
+    let mut s = Session::new("Собрание членов ТОС");
+    for name in ["Анна", GIVER, "Вера", "Сидоров С. С."] {
+        add_participant(&mut s, name);
+    }
+    s.participants[3].voting = false;
+    for title in ["Парк", "Школа", "Дорога"] {
+        add_alternative(&mut s, title);
+    }
+    let all: Vec<_> = s.alternatives.iter().map(|a| a.id).collect();
+    let consent = VoteMethod::Consent { allow_block: false };
+    add_open_vote(&mut s, PROXY_FIRST, consent, Anonymity::Open, vec![all[0]]);
+    add_open_vote(
+        &mut s,
+        PROXY_SECOND,
+        VoteMethod::Approval,
+        Anonymity::Anonymous,
+        all,
+    );
+    let (anna, petrov) = (s.participants[0].id, s.participants[1].id);
+    let arrive = AttendanceOp::Arrive {
+        participant: anna,
+        presence: Presence::InRoom,
+        at: Some(chrono::Utc::now()),
+    };
+    let proxy = AttendanceOp::SetProxy {
+        from: petrov,
+        proxy: Some(Proxy {
+            from: petrov,
+            to: anna,
+            note: String::new(),
+        }),
+    };
+    for op in [arrive, proxy] {
+        s.apply(Command::Attendance(op)).unwrap();
+    }
+    let codes = stratboard_room::access::codes_for_everyone(&s)
+        .unwrap()
+        .unwrap();
+    s.apply(codes).unwrap();
+    s
+}
+
+/// Waits until the first ballot card's legend reads `expected` (its text, as it is in the
+/// page: whose ballot, then the question).
+async fn wait_until_legend(client: &Client, expected: &str) {
+    let started = Instant::now();
+    loop {
+        let legend = client
+            .execute(
+                "var l = document.querySelector('#votes fieldset legend'); return l ? l.textContent : '';",
+                Vec::new(),
+            )
+            .await
+            .unwrap();
+        if legend.as_str() == Some(expected) {
+            return;
+        }
+        assert!(started.elapsed() < PATIENCE, "{legend} is not {expected}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The button labelled `label` in the card of the ballot cast for `member`.
+async fn proxy_button(client: &Client, member: u32, label: &str) -> fantoccini::elements::Element {
+    let css = format!("#votes [data-for=\"{member}\"] button");
+    let started = Instant::now();
+    loop {
+        for button in client
+            .find_all(Locator::Css(&css))
+            .await
+            .unwrap_or_default()
+        {
+            if button
+                .text()
+                .await
+                .is_ok_and(|text| text.trim().ends_with(label))
+            {
+                return button;
+            }
+        }
+        assert!(
+            started.elapsed() < PATIENCE,
+            "no button {label:?} on the ballot for {member}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// A proxy holder's phone (360×740, Russian): it says whom she also votes for, draws her own
+/// ballot and then the one she casts by proxy, each labelled, sent and accepted on its own,
+/// and counts both in the overview; both land in the session, the proxy ballot as Petrov's.
+/// Then Petrov's phone: joining, he is here and votes himself; marked as gone, his phone says
+/// who votes for him. A member without a vote is told so instead of ballots.
+#[test]
+fn a_proxy_holder_casts_her_own_ballot_and_the_one_she_holds() {
+    let Some((chromedriver, chromium)) = tools() else {
+        return;
+    };
+    let axe = axe_source();
+    let dir = tempfile::tempdir().unwrap();
+    let session = proxy_session();
+    let (petrov, vera) = (session.participants[1].id, session.participants[2].id);
+    let mut facilitator = Facilitator::start_with(dir.path(), &session);
+    let browser = Browser::start(&chromedriver);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let client = phone(&browser, &chromium, 360, 740).await;
+        client
+            .goto(&format!("{}/join/{}", facilitator.url(), facilitator.anna.1))
+            .await
+            .unwrap();
+        wait_for_text(&client, None, "#who", "Вы: Анна").await;
+        let also = format!("Вы также голосуете за: {GIVER}");
+        wait_for_text(&client, None, "#proxy-for", &also).await;
+        wait_for_text(&client, None, "nav h2", "Бюллетени: отвечено 0 из 4").await;
+        // Her own ballot first, then Petrov's, each saying whose it is.
+        let whose = client
+            .execute(
+                "return Array.prototype.map.call(document.querySelectorAll('#votes fieldset'),
+                   function (f) { return [f.dataset.for || '', f.querySelector('legend').textContent]; });",
+                Vec::new(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            whose,
+            json!([
+                ["", format!("Ваш бюллетень{PROXY_FIRST}")],
+                [
+                    petrov.0.to_string(),
+                    format!("Бюллетень по доверенности: {GIVER}{PROXY_FIRST}")
+                ]
+            ])
+        );
+        assert_fits(&client, 360).await;
+        assert_eq!(small_targets(&client).await, Vec::<String>::new());
+        check_accessibility(&client, axe.as_deref(), "a holder's ballots").await;
+        shot_sized(&client, "360x740", "proxy", None).await;
+        let proxy_card = format!("#votes [data-for=\"{}\"]", petrov.0);
+        client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView();",
+                vec![json!(proxy_card)],
+            )
+            .await
+            .unwrap();
+        shot_sized(&client, "360x740", "proxy-ballot", Some(PROXY_FIRST)).await;
+
+        // Refused in her words: a ballot for someone whose proxy she does not hold.
+        let path = format!(
+            "/api/votes/{}/ballot?for={}",
+            facilitator.vote(PROXY_FIRST).0,
+            vera.0
+        );
+        let said = worded(&client, &path, json!({ "Consent": "For" }), false).await;
+        assert!(said.starts_with("Доверенности этого участника у вас"), "{said}");
+        russian_only(&said);
+
+        // Her own ballot: For. Petrov's: Against. Each accepted on its own.
+        button(&client, PROXY_FIRST, "За").await.click().await.unwrap();
+        button(&client, PROXY_FIRST, "Отправить")
+            .await
+            .click()
+            .await
+            .unwrap();
+        wait_for_text(&client, Some(PROXY_FIRST), ".mine", "✓ Ваш выбор: За").await;
+        wait_for_text(&client, None, "nav h2", "Бюллетени: отвечено 1 из 4").await;
+        proxy_button(&client, petrov.0, "Против")
+            .await
+            .click()
+            .await
+            .unwrap();
+        proxy_button(&client, petrov.0, "Отправить")
+            .await
+            .click()
+            .await
+            .unwrap();
+        // Both answered: the next vote comes to the top, the first folds into the overview
+        // with both ballots.
+        wait_until_legend(&client, &format!("Ваш бюллетень{PROXY_SECOND}")).await;
+        wait_for_text(&client, None, "nav h2", "Бюллетени: отвечено 2 из 4").await;
+        let folded = client
+            .find(Locator::Css("#votes nav li.answered"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(folded.contains("Ваш выбор: За"), "{folded}");
+        assert!(
+            folded.contains(&format!("Бюллетень по доверенности: {GIVER}")),
+            "{folded}"
+        );
+        assert!(folded.contains("Выбор по доверенности: Против"), "{folded}");
+        check_accessibility(&client, axe.as_deref(), "after the holder voted").await;
+        shot_sized(&client, "360x740", "proxy-voted", None).await;
+        client
+            .execute("document.querySelector('#votes nav').scrollIntoView();", vec![])
+            .await
+            .unwrap();
+        if let Some(dir) = std::env::var_os("STRATBOARD_PHONE_SHOTS") {
+            let file = Path::new(&dir).join("360x740-proxy-overview.png");
+            std::fs::write(file, client.screenshot().await.unwrap()).unwrap();
+        }
+
+        // Petrov's phone joins: he is here, the proxy is suspended, he votes himself.
+        let code = |who: usize| session.participants[who].code.clone().unwrap();
+        click_id(&client, "leave").await;
+        appears(&client, Locator::Css("#join:not([hidden])")).await;
+        client
+            .goto(&format!("{}/join/{}", facilitator.url(), code(1)))
+            .await
+            .unwrap();
+        wait_for_text(&client, None, "#who", &format!("Вы: {GIVER}")).await;
+        button(&client, PROXY_SECOND, "Парк").await;
+        // Marked as gone, his proxy stands again: his phone says who votes for him.
+        facilitator
+            .sender
+            .send(Command::Attendance(
+                stratboard_core::commands::AttendanceOp::Leave {
+                    participant: petrov,
+                    at: chrono::Utc::now(),
+                },
+            ))
+            .unwrap();
+        let given = "Вы передали свой голос по доверенности: за вас голосует Анна. \
+                     Чтобы голосовать самим, отметьтесь у ведущего.";
+        wait_for_text(&client, None, "#votes p.card", given).await;
+        check_accessibility(&client, axe.as_deref(), "a giver's phone").await;
+
+        // A member without a vote.
+        click_id(&client, "leave").await;
+        appears(&client, Locator::Css("#join:not([hidden])")).await;
+        client
+            .goto(&format!("{}/join/{}", facilitator.url(), code(3)))
+            .await
+            .unwrap();
+        let without = "Вы участвуете без права голоса: голосуют члены с правом голоса.";
+        wait_for_text(&client, None, "#votes p.card", without).await;
+        shot_sized(&client, "360x740", "no-vote", None).await;
+        client.close().await.unwrap();
+    });
+    drop(browser);
+    facilitator.stop_room();
+    let first = facilitator.vote(PROXY_FIRST);
+    let anna = stratboard_core::model::ParticipantId(facilitator.anna.0);
+    let doc = std::mem::replace(
+        &mut facilitator.owner,
+        Owner {
+            stop: Arc::default(),
+            thread: None,
+        },
+    )
+    .finish();
+    let round = &doc.session().vote(first).unwrap().rounds[0];
+    let mut voters = round.voters.clone();
+    voters.sort();
+    assert_eq!(voters, vec![anna, petrov], "both ballots landed");
+    let choice = |who| {
+        round
+            .ballots
+            .iter()
+            .find(|b| b.voter == Some(who))
+            .map(|b| b.choice.clone())
+    };
+    assert_eq!(
+        choice(anna),
+        Some(serde_json::from_str(r#"{"Consent":"For"}"#).unwrap())
+    );
+    assert_eq!(
+        choice(petrov),
+        Some(serde_json::from_str(r#"{"Consent":"Against"}"#).unwrap())
     );
 }

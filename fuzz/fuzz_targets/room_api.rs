@@ -1,6 +1,7 @@
 //! Fuzzes the room's HTTP API: any method, path, query string, headers and body go to the
 //! room's router (the handlers the phones reach), as a participant, a guest, a stranger or a
-//! forged token. No request may panic a handler, and every answer must be a status the API
+//! forged token; a participant who holds another's proxy casts ballots for them too (`?for=`).
+//! No request may panic a handler, and every answer must be a status the API
 //! documents with a JSON or HTML body that reads whole. The document's owner runs beside the
 //! request, as in the window, on an unsaved session: a ballot or an idea is applied and then
 //! taken back (no file to save to), so every input meets the same session.
@@ -16,10 +17,11 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Method, Request};
 use libfuzzer_sys::fuzz_target;
-use stratboard_core::commands::{Command, Item, ItemRef, Outcome, VoteOp};
+use stratboard_core::commands::{AttendanceOp, Command, Item, ItemRef, Outcome, VoteOp};
 use stratboard_core::document::Document;
 use stratboard_core::model::{
-    Alternative, Anonymity, Participant, Session, Vote, VoteId, VoteMethod,
+    Alternative, Anonymity, Participant, ParticipantId, Presence, Proxy, Session, Vote, VoteId,
+    VoteMethod,
 };
 use stratboard_room::SharedSession;
 use stratboard_room::access::{self, Access};
@@ -48,6 +50,8 @@ struct Room {
     app: axum::Router,
     code: String,
     votes: Vec<VoteId>,
+    /// The participant whose proxy the joining participant holds.
+    giver: ParticipantId,
     /// Kept so that the room never stops (and nothing leaks).
     _stop: tokio::sync::watch::Sender<bool>,
 }
@@ -62,11 +66,11 @@ fn added(session: &mut Session, item: Item) -> ItemRef {
     }
 }
 
-/// A session with two participants (with codes), three alternatives and an open vote of each
-/// kind of ballot the phones fill in.
+/// A session with three participants (with codes; Анна is here and holds Борис's proxy, Вера
+/// has no vote), three alternatives and an open vote of each kind of ballot the phones fill in.
 fn session() -> (Session, Vec<VoteId>) {
     let mut session = Session::new("Fuzz");
-    for name in ["Анна", "Борис"] {
+    for name in ["Анна", "Борис", "Вера"] {
         added(
             &mut session,
             Item::Participant(Participant {
@@ -130,12 +134,36 @@ fn session() -> (Session, Vec<VoteId>) {
     if let Ok(Some(codes)) = access::codes_for_everyone(&session) {
         session.apply(codes).ok();
     }
+    attend(&mut session);
     (session, votes)
+}
+
+/// Анна is here and holds Борис's proxy (it stands: he is not here); Вера has no vote.
+fn attend(session: &mut Session) {
+    let (anna, boris) = (session.participants[0].id, session.participants[1].id);
+    session.participants[2].voting = false;
+    let arrive = AttendanceOp::Arrive {
+        participant: anna,
+        presence: Presence::InRoom,
+        at: None,
+    };
+    let proxy = AttendanceOp::SetProxy {
+        from: boris,
+        proxy: Some(Proxy {
+            from: boris,
+            to: anna,
+            note: String::new(),
+        }),
+    };
+    for op in [arrive, proxy] {
+        session.apply(Command::Attendance(op)).ok();
+    }
 }
 
 fn room() -> Room {
     let (session, votes) = session();
     let code = session.participants[0].code.clone().unwrap_or_default();
+    let giver = session.participants[1].id;
     let doc = Document::untitled(session);
     let shared = SharedSession::new(doc.session());
     let access = Arc::new(Access::default());
@@ -154,6 +182,7 @@ fn room() -> Room {
         app: router(state),
         code,
         votes,
+        giver,
         _stop: stop,
     }
 }
@@ -162,8 +191,8 @@ thread_local! {
     static ROOM: RefCell<Room> = RefCell::new(room());
 }
 
-/// The request the input makes: byte 0 picks the path, byte 1 the method, byte 2 who asks
-/// and the content type; the rest is the path's tail (up to a 0xFF byte) and then the body.
+/// The request the input makes: byte 0 picks the path, byte 1 the method, byte 2 who asks,
+/// the content type, the key and whether a ballot is cast by proxy; the rest is the path's tail (up to a 0xFF byte) and then the body.
 fn request(room: &Room, data: &[u8]) -> Option<Request<Body>> {
     let [path, method, who, rest @ ..] = data else {
         return None;
@@ -174,7 +203,11 @@ fn request(room: &Room, data: &[u8]) -> Option<Request<Body>> {
     };
     let tail = String::from_utf8_lossy(tail);
     let vote = room.votes[usize::from(*who) % room.votes.len()].0;
-    let base = PATHS[usize::from(*path) % PATHS.len()].replace("{vote}", &vote.to_string());
+    let mut base = PATHS[usize::from(*path) % PATHS.len()].replace("{vote}", &vote.to_string());
+    // A ballot cast by proxy, for the member whose proxy the participant holds.
+    if who & 16 != 0 && base.ends_with("/ballot") {
+        base.push_str(&format!("?for={}", room.giver.0));
+    }
     let uri = if base.is_empty() {
         format!("/{tail}")
     } else {

@@ -385,9 +385,16 @@ impl Access {
     }
 
     /// Where the answer to a ballot sent by the device `device` on `vote` with the
-    /// idempotency key `key` is remembered.
-    pub fn answer_slot(&self, device: &Hash, vote: u32, key: &str) -> Hash {
-        self.table().answer_slot(device, vote, key)
+    /// idempotency key `key` is remembered — for the member `for_member` it was cast for by
+    /// proxy, if it was: a proxy ballot's answer is never the holder's own ballot's.
+    pub fn answer_slot(
+        &self,
+        device: &Hash,
+        vote: u32,
+        for_member: Option<ParticipantId>,
+        key: &str,
+    ) -> Hash {
+        self.table().answer_slot(device, vote, for_member, key)
     }
 
     /// The answer remembered in `slot`: its status and body.

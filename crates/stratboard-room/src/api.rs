@@ -3,21 +3,26 @@
 //!
 //! - `GET /` and `GET /join/{code}`: the phone page.
 //! - `GET /api/room`: what anyone sees before joining: `{"session","language","guests"}`.
-//! - `POST /api/join` `{"code":"ABCDEFGH"}` → 200 `{"token","participant","name"}`, 401 for a
+//! - `POST /api/join` `{"code":"ABCDEFGH"}` → 200 `{"token","participant","name"}` (the
+//!   participant registered present unless here already: [`crate::attendance`]), 401 for a
 //!   wrong code, 429 after too many wrong codes. `{"guest":true}` joins a guest (no code) →
 //!   200 `{"token","participant":null,"name":""}`, 403 `guests-off` when the room does not
 //!   let guests in.
 //! - `GET /api/state` (Bearer): the open votes and whether this participant has voted (a
-//!   guest sees no votes: `"guest": true`). Each vote carries its ballot's `form`, the core's
-//!   description (`stratboard_core::ballot::Form`: `ask`, `options`, `input` with its `kind`
-//!   and limits, `ties`), which the phone page draws without knowing the voting methods.
+//!   guest sees no votes: `"guest": true`), whether they have a vote and their own proxies
+//!   (whom they vote for, with each vote's `proxies`, or who votes for them). Each vote
+//!   carries its ballot's `form`, the core's description (`stratboard_core::ballot::Form`:
+//!   `ask`, `options`, `input` with its `kind` and limits, `ties`), which the phone page draws
+//!   without knowing the voting methods.
 //! - `GET /api/events?token=TOKEN`: server-sent events; an event `changed` (data: a digest)
 //!   comes at once and then whenever what phones show changes (a vote opens, closes, gets a
 //!   new round or ballot). The page then asks `/api/state` again.
-//! - `POST /api/votes/{vote_id}/ballot` (Bearer), body a model `Choice` as JSON → 200 once
-//!   durable; 400 invalid ballot; 403 not allowed (closed, not eligible, guest); 404 no such vote;
-//!   409 already voted where corrections are not allowed; 413 body over the cap. With an
-//!   `Idempotency-Key`, a retry is answered as the first request was and casts nothing
+//! - `POST /api/votes/{vote_id}/ballot[?for=ID]` (Bearer), body a model `Choice` as JSON → 200
+//!   once durable (with `for`: the ballot of the member whose standing proxy this participant
+//!   holds); 400 invalid ballot; 403 not allowed (closed, not eligible, guest, no vote, proxy
+//!   given, no such proxy); 404 no such vote; 409 already voted where corrections are not
+//!   allowed; 413 body over the cap. With an `Idempotency-Key`, a retry (by the same device,
+//!   for the same member) is answered as the first request was and casts nothing
 //!   ([`crate::idempotency`]).
 //! - `POST /api/ideas` (Bearer) `{"text":"…"}` → 201 once durable.
 //!
@@ -31,7 +36,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::extract::{ConnectInfo, Path, Query, RawQuery, State};
 use axum::http::Request;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -44,6 +49,7 @@ use serde_json::json;
 use tower::ServiceExt as _;
 
 use crate::access::{Access, Checked, Device, JoinRefusal, TokenRefusal};
+use crate::attendance::{ProxyBallot, Standing, Whose};
 use crate::conns::{Admission, Caps, Tally};
 use crate::ideas::{IdeaBudget, IdeaSender};
 use crate::idempotency::{self, Answer, InFlight, Turn};
@@ -391,11 +397,19 @@ pub enum Reason {
     WrongHost,
     /// A `POST` whose body is not said to be JSON (`Content-Type: application/json`).
     UnsupportedMediaType,
+    /// The participant takes part without a vote (`no_vote`: the word the attendance issue
+    /// gave it; not [`Reason::NoVote`], which is a vote id that does not exist).
+    NoRightToVote,
+    /// The participant gave their vote by a proxy that stands: its holder casts their ballot.
+    ProxyGiven,
+    /// A ballot cast for another member (`?for=`) whose standing proxy this participant does
+    /// not hold.
+    NoProxy,
 }
 
 impl Reason {
     /// Every reason.
-    pub const ALL: [Self; 24] = [
+    pub const ALL: [Self; 27] = [
         Self::NotFound,
         Self::BadRequest,
         Self::WrongCode,
@@ -420,6 +434,9 @@ impl Reason {
         Self::SessionFull,
         Self::WrongHost,
         Self::UnsupportedMediaType,
+        Self::NoRightToVote,
+        Self::ProxyGiven,
+        Self::NoProxy,
     ];
 
     /// The reason as the answer names it.
@@ -449,6 +466,9 @@ impl Reason {
             Self::SessionFull => "session-full",
             Self::WrongHost => "wrong-host",
             Self::UnsupportedMediaType => "unsupported-media-type",
+            Self::NoRightToVote => "no_vote",
+            Self::ProxyGiven => "proxy_given",
+            Self::NoProxy => "no_proxy",
         }
     }
 }
@@ -583,6 +603,7 @@ async fn join(
     let session = room.session.get();
     match room.access.join(&session, &request, client.ip()) {
         Ok((token, participant)) => {
+            crate::attendance::register_arrival(&room.sender, &session, participant);
             let name = session
                 .participants
                 .iter()
@@ -691,6 +712,8 @@ struct OpenVote {
     can_correct: bool,
     /// This participant's ballot, where the vote keeps who cast it.
     ballot: Option<Choice>,
+    /// The ballots of the members this participant votes for by proxy, as their own.
+    proxies: Vec<ProxyBallot>,
     /// The ballot to fill in: what is asked, the options, the input and its limits.
     form: Form,
     /// When the round closes by itself (milliseconds since 1970, UTC), if it is timed.
@@ -705,7 +728,13 @@ fn session_language(session: &Session) -> &'static str {
     }
 }
 
-fn open_vote(session: &Session, vote: &Vote, me: ParticipantId) -> Option<OpenVote> {
+/// `vote` as `me`'s phone shows it, with the ballots of `givers` (whose proxies `me` holds).
+fn open_vote(
+    session: &Session,
+    vote: &Vote,
+    me: ParticipantId,
+    givers: &[ParticipantId],
+) -> Option<OpenVote> {
     let no_round = VoteRound {
         number: 1,
         ..VoteRound::default()
@@ -756,6 +785,7 @@ fn open_vote(session: &Session, vote: &Vote, me: ParticipantId) -> Option<OpenVo
             .iter()
             .find(|b| b.voter == Some(me))
             .map(|b| b.choice.clone()),
+        proxies: ProxyBallot::all(round, givers),
         form: Form::of(vote),
         deadline: round.deadline.map(|at| at.timestamp_millis()),
     })
@@ -773,12 +803,14 @@ async fn room_state(State(room): State<RoomState>, headers: HeaderMap) -> Respon
         .and_then(|me| session.participant(me))
         .map(|p| p.name.clone())
         .unwrap_or_default();
+    let standing = Standing::of(&session, me);
+    let givers = standing.givers();
     let votes: Vec<OpenVote> = match me {
         Some(me) => session
             .votes
             .iter()
             .filter(|v| v.status == VoteStatus::Open)
-            .filter_map(|v| open_vote(&session, v, me))
+            .filter_map(|v| open_vote(&session, v, me, &givers))
             .collect(),
         None => Vec::new(),
     };
@@ -787,6 +819,9 @@ async fn room_state(State(room): State<RoomState>, headers: HeaderMap) -> Respon
         "participant": me.map(|me| me.0),
         "name": name,
         "guest": me.is_none(),
+        "voting": standing.voting,
+        "proxy_to": standing.proxy_to,
+        "proxy_for": standing.proxy_for,
         "session": session.meta.title,
         "language": session_language(&session),
         "votes": votes,
@@ -842,6 +877,18 @@ async fn send_durable_within(
     command: Command,
     wait: std::time::Duration,
 ) -> Result<Outcome, Response> {
+    request_durable_within(sender, command, wait)
+        .await?
+        .map_err(|error| refused(&error))
+}
+
+/// [`send_durable_within`] leaving a refusal of the command to the caller to word: the outer
+/// error is the room's own (`503 unavailable`: not taken, or the document is gone).
+async fn request_durable_within(
+    sender: &CommandSender,
+    command: Command,
+    wait: std::time::Duration,
+) -> Result<Result<Outcome, CommandError>, Response> {
     let (answer, mut answered) = tokio::sync::oneshot::channel();
     let answer = std::sync::Mutex::new(Some(answer));
     let claim = sender
@@ -861,7 +908,7 @@ async fn send_durable_within(
         Err(_) => answered.await,
     };
     match reply {
-        Ok(reply) => reply.map_err(|error| refused(&error)),
+        Ok(reply) => Ok(reply),
         // The document was dropped (another file opened): the request was not applied.
         Err(_) => Err(closed()),
     }
@@ -882,6 +929,9 @@ fn refused(error: &CommandError) -> Response {
             VoteRefusal::AlreadyVoted(_) => (StatusCode::CONFLICT, Reason::AlreadyVoted),
             VoteRefusal::Ballot(problem) => return bad_ballot(ballot_problem(problem), error),
             VoteRefusal::NotEligible(_) => (StatusCode::FORBIDDEN, Reason::NotEligible),
+            VoteRefusal::NoVote(_) => (StatusCode::FORBIDDEN, Reason::NoRightToVote),
+            VoteRefusal::ProxyGiven(_) => (StatusCode::FORBIDDEN, Reason::ProxyGiven),
+            VoteRefusal::NoProxy { .. } => (StatusCode::FORBIDDEN, Reason::NoProxy),
             VoteRefusal::NoRound(_) | VoteRefusal::RoundClosed(_) | VoteRefusal::NotOpen => {
                 (StatusCode::FORBIDDEN, Reason::Closed)
             }
@@ -895,8 +945,10 @@ fn refused(error: &CommandError) -> Response {
     refuse(status, reason, error)
 }
 
-/// `POST /api/votes/{vote}/ballot`: casts the body's ballot for the device's participant;
-/// with an `Idempotency-Key`, once per key (see [`crate::idempotency`]).
+/// `POST /api/votes/{vote}/ballot[?for=ID]`: casts the body's ballot for the device's
+/// participant, or with `for` for the member whose standing proxy they hold
+/// ([`crate::attendance`]); with an `Idempotency-Key`, once per key and member (see
+/// [`crate::idempotency`]).
 ///
 /// A secret ballot may be held by the owner until enough others come to seal them in a batch
 /// (`stratboard_core::document::held`): a request whose ballot the owner has taken but not yet
@@ -906,6 +958,7 @@ fn refused(error: &CommandError) -> Response {
 async fn ballot(
     State(room): State<RoomState>,
     Path(vote): Path<u32>,
+    RawQuery(query): RawQuery,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
@@ -924,17 +977,23 @@ async fn ballot(
         }
         Device::Participant(me) => me,
     };
+    let whose = match crate::attendance::ballot_for(query.as_deref()) {
+        Ok(for_member) => Whose::of(me, for_member),
+        Err(why) => return refuse(StatusCode::BAD_REQUEST, Reason::BadRequest, why),
+    };
     let key = match idempotency::key(&headers) {
         Ok(Some(key)) => key,
         Ok(None) => {
-            let cast = cast(&room, vote, me, &body);
+            let cast = cast(&room, vote, whose, &body);
             return tokio::time::timeout(HELD_WAIT, cast)
                 .await
                 .unwrap_or_else(|_| waiting_for_batch());
         }
         Err(why) => return refuse(StatusCode::BAD_REQUEST, Reason::BadRequest, why),
     };
-    let slot = room.access.answer_slot(&checked.hash, vote, key);
+    let slot = room
+        .access
+        .answer_slot(&checked.hash, vote, whose.for_member(), key);
     let access = Arc::clone(&room.access);
     let remembered = || {
         let (status, body) = access.remembered(&slot)?;
@@ -945,7 +1004,7 @@ async fn ballot(
         Turn::Wait(waiting) => waiting,
         Turn::Lead(leader, waiting) => {
             // On a task of its own: a client that hangs up does not stop the cast halfway.
-            let cast = Cast { vote, me, body };
+            let cast = Cast { vote, whose, body };
             tokio::spawn(lead(room.clone(), leader, checked.hash, slot, cast));
             waiting
         }
@@ -963,10 +1022,10 @@ fn waiting_for_batch() -> Response {
     (StatusCode::ACCEPTED, Json(json!({ "waiting": "batch" }))).into_response()
 }
 
-/// A ballot to cast: the vote, the participant and the request's body.
+/// A ballot to cast: the vote, whose ballot it is (and who casts it), the request's body.
 struct Cast {
     vote: u32,
-    me: ParticipantId,
+    whose: Whose,
     body: Bytes,
 }
 
@@ -979,7 +1038,7 @@ async fn lead(
     slot: crate::keyed::Hash,
     ballot: Cast,
 ) {
-    let answer = answer_of(cast(&room, ballot.vote, ballot.me, &ballot.body).await).await;
+    let answer = answer_of(cast(&room, ballot.vote, ballot.whose, &ballot.body).await).await;
     if answer.status < 500 {
         let body = answer.body.clone();
         room.access.remember(device, slot, answer.status, body);
@@ -1004,9 +1063,10 @@ fn replay(answer: Answer) -> Response {
     (status, json, answer.body).into_response()
 }
 
-/// Casts `body`'s ballot on `vote` for `me`: the vote is looked up, the ballot read and sent
-/// as a durable request; the answer once it is saved (or why not).
-async fn cast(room: &RoomState, vote: u32, me: ParticipantId, body: &[u8]) -> Response {
+/// Casts `body`'s ballot on `vote` as `whose` says: the vote is looked up, a proxy checked
+/// on the published copy (the core checks it again), the ballot read and sent as a durable
+/// request; the answer once it is saved (or why not).
+async fn cast(room: &RoomState, vote: u32, whose: Whose, body: &[u8]) -> Response {
     let session = room.session.get();
     let Some(found) = session.votes.iter().find(|v| v.id == VoteId(vote)) else {
         return refuse(
@@ -1027,6 +1087,9 @@ async fn cast(room: &RoomState, vote: u32, me: ParticipantId, body: &[u8]) -> Re
             );
         }
     };
+    if !whose.proxy_stands(&session) {
+        return no_proxy();
+    }
     let choice = match serde_json::from_slice::<Choice>(body) {
         Ok(choice) => choice,
         Err(error) => return bad_ballot(json!({ "problem": "unreadable" }), error),
@@ -1035,19 +1098,32 @@ async fn cast(room: &RoomState, vote: u32, me: ParticipantId, body: &[u8]) -> Re
         vote: VoteId(vote),
         op: VoteOp::Cast {
             round,
-            voter: me,
-            holder: None,
+            voter: whose.voter,
+            holder: whose.holder,
             choice,
             seed: ballot::lot(),
         },
     };
-    match send_durable(room, command).await {
-        Ok(Outcome::Cast { corrected }) => {
+    match request_durable_within(&room.sender, command, DURABLE_WAIT).await {
+        Ok(Ok(Outcome::Cast { corrected })) => {
             Json(json!({ "accepted": true, "corrected": corrected })).into_response()
         }
-        Ok(_) => Json(json!({ "accepted": true, "corrected": false })).into_response(),
+        Ok(Ok(_)) => Json(json!({ "accepted": true, "corrected": false })).into_response(),
+        Ok(Err(error)) => match crate::attendance::refusal_for(&error, whose) {
+            Some(reason) => refuse(StatusCode::FORBIDDEN, reason, error),
+            None => refused(&error),
+        },
         Err(answer) => answer,
     }
+}
+
+/// The answer to a ballot cast for a member whose standing proxy the caster does not hold.
+fn no_proxy() -> Response {
+    refuse(
+        StatusCode::FORBIDDEN,
+        Reason::NoProxy,
+        "you hold no standing proxy of this member",
+    )
 }
 
 #[derive(Deserialize)]
@@ -1205,19 +1281,28 @@ async fn next_event(mut listening: Listening) -> Option<(Result<Event, Infallibl
     Some((Ok(event), listening))
 }
 
-/// A digest of what every phone shows: the session's title and language, and each open
+/// A digest of what every phone shows: the session's title and language, who has a vote,
+/// the proxies that stand (whom a holder votes for, and a giver's standing), and each open
 /// vote's question, settings, alternatives, round and who has voted in it. The room tells
-/// listening phones to refresh when it changes.
+/// listening phones to refresh when it changes (an arrival that leaves every proxy as it
+/// was does not).
 pub fn phone_view_digest(session: &Session) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     session.meta.title.hash(&mut hasher);
     session_language(session).hash(&mut hasher);
+    for participant in &session.participants {
+        (participant.id, participant.voting).hash(&mut hasher);
+    }
+    let attendance = &session.attendance;
+    for proxy in attendance.proxies.iter().filter(|p| attendance.stands(p)) {
+        (proxy.from, proxy.to).hash(&mut hasher);
+    }
     for vote in session
         .votes
         .iter()
         .filter(|v| v.status == VoteStatus::Open)
     {
-        let Some(shown) = open_vote(session, vote, ParticipantId(u32::MAX)) else {
+        let Some(shown) = open_vote(session, vote, ParticipantId(u32::MAX), &[]) else {
             continue;
         };
         serde_json::to_string(&shown)

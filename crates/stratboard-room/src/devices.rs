@@ -128,10 +128,26 @@ impl Table {
         hmac(&self.secret, &[b"token\0", token.as_bytes()])
     }
 
-    /// The keyed hash a ballot's answer is remembered by: the device, the vote and the key.
-    pub fn answer_slot(&self, device: &Hash, vote: u32, key: &str) -> Hash {
+    /// The keyed hash a ballot's answer is remembered by: the device, the vote, the member it
+    /// was cast for by proxy (if it was) and the key. An own ballot's slot is as it was before
+    /// proxies (a devices file written then still answers its retries); a proxy ballot's is
+    /// told apart by its own label, so no own ballot's slot is ever a proxy ballot's.
+    pub fn answer_slot(
+        &self,
+        device: &Hash,
+        vote: u32,
+        for_member: Option<ParticipantId>,
+        key: &str,
+    ) -> Hash {
         let vote = vote.to_le_bytes();
-        hmac(&self.secret, &[b"answer\0", device, &vote, key.as_bytes()])
+        match for_member {
+            None => hmac(&self.secret, &[b"answer\0", device, &vote, key.as_bytes()]),
+            Some(member) => {
+                let member = member.0.to_le_bytes();
+                let parts: [&[u8]; 5] = [b"answer-for\0", device, &vote, &member, key.as_bytes()];
+                hmac(&self.secret, &parts)
+            }
+        }
     }
 
     /// The device known by `hash`.
@@ -531,7 +547,7 @@ mod tests {
                 code: None,
             },
         );
-        let slot = table.answer_slot(&anna, 7, "key-1");
+        let slot = table.answer_slot(&anna, 7, None, "key-1");
         let body = r#"{"accepted":true,"corrected":false}"#.to_owned();
         table.remember(
             slot,
@@ -543,6 +559,23 @@ mod tests {
         );
         table.revoke(table.token_hash("old-token"));
         table
+    }
+
+    #[test]
+    fn a_proxy_ballots_answer_has_a_slot_of_its_own() {
+        let table = table();
+        let anna = table.token_hash("anna-token");
+        let own = table.answer_slot(&anna, 7, None, "key-1");
+        let for_boris = table.answer_slot(&anna, 7, Some(ParticipantId(2)), "key-1");
+        let for_vera = table.answer_slot(&anna, 7, Some(ParticipantId(3)), "key-1");
+        assert_ne!(own, for_boris, "not the holder's own ballot");
+        assert_ne!(for_boris, for_vera, "one slot per member");
+        assert_eq!(
+            for_boris,
+            table.answer_slot(&anna, 7, Some(ParticipantId(2)), "key-1"),
+            "a retry finds it"
+        );
+        assert!(table.answer(&own).is_some() && table.answer(&for_boris).is_none());
     }
 
     #[test]
@@ -566,9 +599,12 @@ mod tests {
             Device::Guest
         );
         assert!(back.is_revoked(&back.token_hash("old-token")));
-        let slot = back.answer_slot(&anna, 7, "key-1");
+        let slot = back.answer_slot(&anna, 7, None, "key-1");
         assert_eq!(back.answer(&slot).unwrap().status, 200);
-        assert!(back.answer(&back.answer_slot(&anna, 8, "key-1")).is_none());
+        assert!(
+            back.answer(&back.answer_slot(&anna, 8, None, "key-1"))
+                .is_none()
+        );
         assert!(!back.dirty);
     }
 
@@ -588,7 +624,7 @@ mod tests {
         let mut table = table();
         let anna = table.token_hash("anna-token");
         let slots: Vec<Hash> = (0..40)
-            .map(|n| table.answer_slot(&anna, 1, &format!("k{n}")))
+            .map(|n| table.answer_slot(&anna, 1, None, &format!("k{n}")))
             .collect();
         for slot in &slots {
             let answer = Remembered {

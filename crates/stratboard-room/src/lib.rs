@@ -18,6 +18,7 @@
 
 pub mod access;
 pub mod api;
+pub mod attendance;
 pub mod conns;
 pub mod devices;
 pub mod guard;
@@ -196,11 +197,13 @@ pub fn owner_turn(
 }
 
 /// The parts of `session` the room reads: the header (its language fixed, since what it is
-/// guessed from is partly left out), the participants (their codes), the goals and
-/// alternatives (their titles), the open votes whole, and of every other vote only its id and
-/// status (a phone told "the vote is not open" rather than "no such vote"). Positions,
-/// findings, decisions, action items, notes, the agenda and the ballots of closed votes stay
-/// with the owner.
+/// guessed from is partly left out), the participants (their codes, who has a vote), the
+/// attendance (who is here, the proxies: a join registers only someone not here, a holder
+/// casts for the members whose proxies stand — each phone is told only its own part), the
+/// goals and alternatives (their titles), the open votes whole, and of every other vote only
+/// its id and status (a phone told "the vote is not open" rather than "no such vote").
+/// Positions, findings, decisions, action items, notes, the agenda and the ballots of closed
+/// votes stay with the owner.
 pub fn room_copy(session: &Session) -> Session {
     let mut meta = session.meta.clone();
     meta.language = Some(session.language());
@@ -224,6 +227,7 @@ pub fn room_copy(session: &Session) -> Session {
         next_id: session.next_id,
         meta,
         participants: session.participants.clone(),
+        attendance: session.attendance.clone(),
         goals: session.goals.clone(),
         alternatives: session.alternatives.clone(),
         votes,
@@ -420,7 +424,27 @@ mod tests {
 
     #[test]
     fn the_room_copy_holds_what_phones_read_and_nothing_else() {
-        let session = sample();
+        use stratboard_core::commands::{AttendanceOp, Command};
+        use stratboard_core::model::{Presence, Proxy};
+        let mut session = sample();
+        let (holder, giver) = (session.participants[0].id, session.participants[1].id);
+        session.participants[2].voting = false;
+        let arrive = AttendanceOp::Arrive {
+            participant: holder,
+            presence: Presence::InRoom,
+            at: Some(chrono::Utc::now()),
+        };
+        let proxy = AttendanceOp::SetProxy {
+            from: giver,
+            proxy: Some(Proxy {
+                from: giver,
+                to: holder,
+                note: String::new(),
+            }),
+        };
+        for op in [arrive, proxy] {
+            session.apply(Command::Attendance(op)).unwrap();
+        }
         assert!(!session.positions.is_empty() && !session.notes.is_empty());
         assert!(
             session.votes[1]
@@ -431,7 +455,15 @@ mod tests {
         let copy = room_copy(&session);
         assert_eq!(copy.meta.title, session.meta.title);
         assert_eq!(copy.language(), session.language());
-        assert_eq!(copy.participants, session.participants);
+        assert_eq!(
+            copy.participants, session.participants,
+            "who has a vote too"
+        );
+        assert_eq!(
+            copy.attendance, session.attendance,
+            "who is here, the proxies"
+        );
+        assert_eq!(copy.attendance.votes_for(holder), vec![giver]);
         assert_eq!(copy.alternatives, session.alternatives);
         assert_eq!(copy.votes[0], session.votes[0], "an open vote whole");
         assert_eq!(copy.votes.len(), session.votes.len());
