@@ -250,7 +250,10 @@ fn the_registration_view_reads_in_russian() {
     h.get_by_label("Зарегистрировано 0 из 5 членов");
     click(&mut h, "В зале: Anna Petrova");
     // The view and the status bar both tell it.
-    assert_eq!(h.get_all_by_label("Кворума нет: 1 из 5 (нужно 4)").count(), 2);
+    assert_eq!(
+        h.get_all_by_label("Кворума нет: 1 из 5 (нужно 4)").count(),
+        2
+    );
     h.get_by_label("Зарегистрировано 1 из 5 членов");
     h.get_by_label_contains("в зале с");
 }

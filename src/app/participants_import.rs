@@ -75,6 +75,7 @@ impl StratboardApp {
             return;
         };
         let added = i64::try_from(plan.people.len()).unwrap_or(i64::MAX);
+        let changed = i64::try_from(plan.voting_changes.len()).unwrap_or(i64::MAX);
         let command = match plan.command(self.doc.session()) {
             Ok(command) => command,
             Err(error) => {
@@ -91,7 +92,12 @@ impl StratboardApp {
         };
         match self.doc.apply(command, Instant::now()) {
             Ok(_) => {
-                self.notice = Some(Notice::Info(self.tr.n("pimport-done", added)));
+                let done = if added == 0 {
+                    self.tr.n("pimport-voting-done", changed)
+                } else {
+                    self.tr.n("pimport-done", added)
+                };
+                self.notice = Some(Notice::Info(done));
                 self.schedule_autosave();
             }
             Err(error) => {

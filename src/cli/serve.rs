@@ -101,11 +101,15 @@ fn apply(doc: &mut Document, shared: &SharedSession) -> bool {
     for drained in &results {
         match &drained.result {
             Err(stratboard_core::commands::CommandError::NotSaved(reason)) => {
-                eprintln!("stratboard: a ballot or idea was not saved: {reason}");
+                eprintln!(
+                    "stratboard: a change from a phone (a ballot, an idea or a registration) was not saved: {reason}"
+                );
                 failed = true;
             }
             Err(full @ stratboard_core::commands::CommandError::SessionFull { .. }) => {
-                eprintln!("stratboard: a ballot or idea was refused: {full}");
+                eprintln!(
+                    "stratboard: a change from a phone (a ballot, an idea or a registration) was refused: {full}"
+                );
             }
             _ => {}
         }

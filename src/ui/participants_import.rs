@@ -340,6 +340,7 @@ fn plan_view(ui: &mut Ui, tr: &Tr, theme: &Theme, plan: &ImportPlan) {
         ui.label(tr.with("pimport-new-groups", "groups", &groups));
     }
     duplicates(ui, tr, theme, plan);
+    voting_changes(ui, tr, theme, plan);
     if !plan.empty_rows.is_empty() {
         let rows: Vec<String> = plan.empty_rows.iter().map(ToString::to_string).collect();
         let text = tr.with("pimport-empty-rows", "rows", &rows.join(", "));
@@ -383,7 +384,12 @@ fn people_table(ui: &mut Ui, tr: &Tr, theme: &Theme, plan: &ImportPlan) {
             ui.end_row();
             for person in &plan.people {
                 ui.label(theme.caption(person.row.to_string()));
-                whole(ui, RichText::new(&person.name));
+                if person.voting {
+                    whole(ui, RichText::new(&person.name));
+                } else {
+                    let marked = format!("{} ({})", person.name, tr.t("pimport-no-vote"));
+                    whole(ui, RichText::new(marked));
+                }
                 cell(ui, RichText::new(&person.position));
                 cell(ui, RichText::new(&person.organisation));
                 match person.group {
@@ -400,6 +406,31 @@ fn people_table(ui: &mut Ui, tr: &Tr, theme: &Theme, plan: &ImportPlan) {
                 ui.end_row();
             }
         });
+}
+
+/// People already in the session whose right to vote the list's voting column changes.
+fn voting_changes(ui: &mut Ui, tr: &Tr, theme: &Theme, plan: &ImportPlan) {
+    if plan.voting_changes.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    ui.label(RichText::new(tr.t("pimport-voting-changes")).strong());
+    for change in plan.voting_changes.iter().take(LIST_LIMIT) {
+        let key = if change.voting {
+            "pimport-voting-gains"
+        } else {
+            "pimport-voting-loses"
+        };
+        let line = tr.args(
+            key,
+            &[
+                ("row", count(change.row).into()),
+                ("name", change.name.clone().into()),
+            ],
+        );
+        ui.label(theme.caption(line));
+    }
+    more(ui, plan.voting_changes.len());
 }
 
 fn duplicates(ui: &mut Ui, tr: &Tr, theme: &Theme, plan: &ImportPlan) {
@@ -428,10 +459,18 @@ fn duplicates(ui: &mut Ui, tr: &Tr, theme: &Theme, plan: &ImportPlan) {
 fn buttons(ui: &mut Ui, tr: &Tr, theme: &Theme, plan: Option<&ImportPlan>) -> Option<Choice> {
     let mut choice = None;
     let people = plan.map_or(0, |p| p.people.len());
+    let changes_only = people == 0 && plan.is_some_and(|p| !p.changes_nothing());
     let ok = plan.is_some_and(ImportPlan::is_ok);
     ui.horizontal(|ui| {
-        let add = egui::Button::new(tr.n("pimport-add", count(people)));
-        if ui.add_enabled(ok && people > 0, add).clicked() {
+        let add = if changes_only {
+            egui::Button::new(tr.t("pimport-apply-voting"))
+        } else {
+            egui::Button::new(tr.n("pimport-add", count(people)))
+        };
+        if ui
+            .add_enabled(ok && (people > 0 || changes_only), add)
+            .clicked()
+        {
             choice = Some(Choice::Add);
         }
         if ui.button(tr.t("pimport-cancel")).clicked() {
@@ -439,7 +478,7 @@ fn buttons(ui: &mut Ui, tr: &Tr, theme: &Theme, plan: Option<&ImportPlan>) -> Op
         }
         let reason = match plan {
             Some(_) if !ok => Some(tr.t("pimport-fix-first")),
-            Some(_) if people == 0 => Some(tr.t("pimport-nothing-to-add")),
+            Some(_) if people == 0 && !changes_only => Some(tr.t("pimport-nothing-to-add")),
             None => Some(tr.t("pimport-fix-first")),
             Some(_) => None,
         };

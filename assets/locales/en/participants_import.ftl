@@ -77,3 +77,12 @@ pimport-done = { $count ->
    *[other] { $count } participants added
   }
 pimport-refused = The participants could not be added: { $reason }
+pimport-no-vote = no vote
+pimport-voting-changes = The right to vote changes for people already in the session:
+pimport-voting-gains = row { $row }: { $name } — gets a vote
+pimport-voting-loses = row { $row }: { $name } — no vote
+pimport-apply-voting = Apply the changes to the right to vote
+pimport-voting-done = The right to vote changed for { $count ->
+    [one] { $count } participant
+   *[other] { $count } participants
+  }.

@@ -80,3 +80,13 @@ pimport-done = { $count ->
    *[other] Добавлены { $count } участников
   }
 pimport-refused = Участников не удалось добавить: { $reason }
+pimport-no-vote = без права голоса
+pimport-voting-changes = Право голоса изменится у тех, кто уже есть в сессии:
+pimport-voting-gains = строка { $row }: { $name } — получает право голоса
+pimport-voting-loses = строка { $row }: { $name } — без права голоса
+pimport-apply-voting = Применить изменения права голоса
+pimport-voting-done = Право голоса изменено: { $count ->
+    [one] { $count } участник
+    [few] { $count } участника
+   *[many] { $count } участников
+  }.
