@@ -246,3 +246,52 @@ fn a_file_that_cannot_be_read_is_a_notice_naming_it() {
             .is_some()
     );
 }
+
+/// A list whose voting column takes the vote from someone already in the session and brings
+/// an invited expert: the preview says both, and applying it is one step.
+#[test]
+fn the_voting_column_is_previewed_and_applied() {
+    let (mut harness, _dir) = harness_on(
+        "ФИО;Право голоса\nИванов Иван Иванович;нет\nОрлов Олег;нет\nСидоров Пётр;да\n",
+    );
+    assert!(
+        harness
+            .query_by_label("строка 2: Иванов Иван Иванович — без права голоса")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("Орлов Олег (без права голоса)")
+            .is_some()
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Добавить 2 участника")
+        .click();
+    harness.run();
+    let session = harness.state().session();
+    let voting: Vec<(String, bool)> = session
+        .participants
+        .iter()
+        .map(|p| (p.name.clone(), p.voting))
+        .collect();
+    assert_eq!(
+        voting,
+        [
+            ("Иванов Иван Иванович".to_owned(), false),
+            ("Орлов Олег".to_owned(), false),
+            ("Сидоров Пётр".to_owned(), true),
+        ]
+    );
+}
+
+/// A list that only changes the right to vote can be applied on its own.
+#[test]
+fn a_list_that_only_changes_the_right_to_vote_can_be_applied() {
+    let (mut harness, _dir) = harness_on("ФИО;Право голоса\nИванов Иван Иванович;нет\n");
+    harness
+        .get_by_role_and_label(Role::Button, "Применить изменения права голоса")
+        .click();
+    harness.run();
+    assert!(!harness.state().session().participants[0].voting);
+    assert!(!harness.state().is_participants_import_open());
+}
