@@ -251,9 +251,8 @@ fn a_file_that_cannot_be_read_is_a_notice_naming_it() {
 /// an invited expert: the preview says both, and applying it is one step.
 #[test]
 fn the_voting_column_is_previewed_and_applied() {
-    let (mut harness, _dir) = harness_on(
-        "ФИО;Право голоса\nИванов Иван Иванович;нет\nОрлов Олег;нет\nСидоров Пётр;да\n",
-    );
+    let (mut harness, _dir) =
+        harness_on("ФИО;Право голоса\nИванов Иван Иванович;нет\nОрлов Олег;нет\nСидоров Пётр;да\n");
     assert!(
         harness
             .query_by_label("строка 2: Иванов Иван Иванович — без права голоса")

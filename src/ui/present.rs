@@ -117,12 +117,16 @@ fn header(ui: &mut Ui, cx: &Ctx<'_, '_>, view: &View) {
                     }
                 }
             });
+            // (The registration screen tells the quorum big itself.)
             let quorum = session
                 .attendance
                 .quorum
+                .filter(|_| view.section != stratboard_core::model::BoardSection::Attendance)
                 .and_then(|_| crate::ui::quorum::quorum_line(tr, session));
             if view.timer.is_some() || quorum.is_some() {
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                // The right column: the timer, and the quorum under it (the title keeps
+                // its width on the left).
+                ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| {
                     if let Some(timer) = view.timer {
                         timer_block(ui, cx, timer);
                     }
@@ -152,7 +156,7 @@ fn quorum_chip(ui: &mut Ui, cx: &Ctx<'_, '_>, text: String, state: crate::ui::qu
         QuorumState::NotMet => cx.pal.amber,
         QuorumState::Counted => cx.pal.text,
     };
-    ui.add_space(cx.gap());
+    ui.add_space(cx.gap() / 2.0);
     cx.chip(ui, text, colour);
 }
 

@@ -406,28 +406,17 @@ fn row(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, person: &Participa
         board.theme.card()
     };
     frame
-        .inner_margin(egui::Margin::symmetric(10, 4))
+        .inner_margin(egui::Margin::symmetric(10, 2))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal_wrapped(|ui| {
-                status_chip(ui, board, registration);
-                ui.label(egui::RichText::new(&person.name).strong());
-                let mut what = vec![person.position.as_str()];
-                if let Some(group) = person.group.and_then(|g| session.group(g)) {
-                    what.push(group.name.as_str());
-                }
-                what.retain(|w| !w.trim().is_empty());
-                if !what.is_empty() {
-                    ui.label(board.theme.caption(what.join(" · ")));
-                }
-                if !person.voting {
-                    let tr = board.tr;
-                    board
-                        .theme
-                        .chip(ui, tr.t("attendance-no-vote"), board.theme.weak_text());
-                }
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    mark_buttons(ui, board, state, person, registration);
+            // The marks take their room on the right; who it is fills what is left, the
+            // caption cut first (whole on hover).
+            let line = egui::vec2(ui.available_width(), ui.spacing().interact_size.y + 6.0);
+            let right_to_left = egui::Layout::right_to_left(egui::Align::Center);
+            ui.allocate_ui_with_layout(line, right_to_left, |ui| {
+                mark_buttons(ui, board, state, person, registration);
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    who(ui, board, person, registration);
                 });
             });
             proxy_lines(ui, board, person);
@@ -435,7 +424,28 @@ fn row(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, person: &Participa
                 proxy_editor(ui, board, state, person);
             }
         });
-    ui.add_space(2.0);
+}
+
+/// Their status, name, whether they take part without a vote, and what they are.
+fn who(ui: &mut Ui, board: &Board<'_>, person: &Participant, registration: Option<&Registration>) {
+    let session = board.session;
+    status_chip(ui, board, registration);
+    ui.add(egui::Label::new(egui::RichText::new(&person.name).strong()).truncate());
+    if !person.voting {
+        board.theme.chip(
+            ui,
+            board.tr.t("attendance-no-vote"),
+            board.theme.weak_text(),
+        );
+    }
+    let mut what = vec![person.position.as_str()];
+    if let Some(group) = person.group.and_then(|g| session.group(g)) {
+        what.push(group.name.as_str());
+    }
+    what.retain(|w| !w.trim().is_empty());
+    if !what.is_empty() {
+        ui.add(egui::Label::new(board.theme.caption(what.join(" · "))).truncate());
+    }
 }
 
 /// The participant's status as a coloured chip.
