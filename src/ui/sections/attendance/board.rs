@@ -52,6 +52,35 @@ pub struct State {
     proxy: Option<ProxyDraft>,
     /// The search field has had its first focus.
     focused: bool,
+    /// The rows found, kept while the session (its revision), the search and the filter are
+    /// as they were: a search reads every participant's text.
+    found: Option<Found>,
+}
+
+/// The rows a search found.
+struct Found {
+    revision: u64,
+    query: String,
+    filter: Filter,
+    rows: Vec<usize>,
+}
+
+impl State {
+    /// The rows for `session` at `revision`, found again only when something changed.
+    fn rows(&mut self, session: &Session, revision: u64) -> &[usize] {
+        let fresh = self.found.as_ref().is_some_and(|f| {
+            f.revision == revision && f.filter == self.filter && f.query == self.query
+        });
+        if !fresh {
+            self.found = Some(Found {
+                revision,
+                query: self.query.clone(),
+                filter: self.filter,
+                rows: found(session, &self.query, self.filter),
+            });
+        }
+        self.found.as_ref().map_or(&[], |f| f.rows.as_slice())
+    }
 }
 
 /// A proxy being written.
@@ -110,15 +139,16 @@ pub fn mark_command(
     Some(Command::Attendance(op))
 }
 
-/// The participants a search and filter show, in the session's order: each word of the query
-/// is found in the name, position, organisation or group (any case).
-pub fn found<'s>(session: &'s Session, query: &str, filter: Filter) -> Vec<&'s Participant> {
+/// Where in the session's list the participants a search and filter show are, in order: each
+/// word of the query is found in the name, position, organisation or group (any case).
+pub fn found(session: &Session, query: &str, filter: Filter) -> Vec<usize> {
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     session
         .participants
         .iter()
-        .filter(|p| passes(session.attendance.registration(p.id), filter))
-        .filter(|p| {
+        .enumerate()
+        .filter(|(_, p)| passes(session.attendance.registration(p.id), filter))
+        .filter(|(_, p)| {
             if words.is_empty() {
                 return true;
             }
@@ -130,6 +160,7 @@ pub fn found<'s>(session: &'s Session, query: &str, filter: Filter) -> Vec<&'s P
                 format!("{} {} {} {group}", p.name, p.position, p.organisation).to_lowercase();
             words.iter().all(|w| text.contains(w.as_str()))
         })
+        .map(|(i, _)| i)
         .collect()
 }
 
@@ -156,7 +187,11 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
     rules(ui, board);
     ui.add_space(CARD_GAP / 2.0);
     filters(ui, board, state);
-    let rows = found(session, &state.query, state.filter);
+    let rows: Vec<&Participant> = state
+        .rows(session, board.revision)
+        .iter()
+        .filter_map(|&i| session.participants.get(i))
+        .collect();
     state.picked = state.picked.min(rows.len().saturating_sub(1));
     search(ui, board, state, &rows);
     ui.add_space(CARD_GAP / 2.0);
