@@ -193,7 +193,11 @@ fn opening_the_room_shows_its_qr_code_and_address_and_ballots_move_the_turnout()
         pending.wait(Duration::from_secs(5)).unwrap(),
         Ok(Outcome::Cast { corrected: false })
     );
-    assert!(harness.query_by_label_contains("1 of 2").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("1 of 2 participants have voted")
+            .is_some()
+    );
     let on_disk = stratboard_core::storage::load(&path).unwrap().session;
     assert_eq!(
         on_disk.votes[0].rounds[0].voters,
