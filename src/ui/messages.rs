@@ -51,6 +51,8 @@ pub fn problem_text(tr: &Tr, kind: &ProblemKind) -> String {
         | ProblemKind::VotedTwice { .. }
         | ProblemKind::BadMethodSettings { .. } => tr.t("refused-vote-rule"),
         ProblemKind::Proxy(problem) => proxy_problem(tr, problem),
+        ProblemKind::StartAfterDue { .. } => tr.t("refused-start-after-due"),
+        ProblemKind::NotANumber => tr.t("refused-not-a-number"),
     }
 }
 

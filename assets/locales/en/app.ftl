@@ -182,6 +182,8 @@ proxy-refused-too-many = One member may hold at most { $max } { $max ->
 }.
 proxy-refused-absent = A proxy can only go to someone present.
 proxy-refused-twice = A participant can give only one proxy.
+refused-start-after-due = The start cannot be after the due date.
+refused-not-a-number = The value must be a number.
 refused-vote-rule = The change breaks a rule of the vote.
 
 menu-present = Present to the room

@@ -188,6 +188,8 @@ proxy-refused-too-many = Один участник может держать н�
 }.
 proxy-refused-absent = Доверенность можно передать только присутствующему.
 proxy-refused-twice = Участник может выдать только одну доверенность.
+refused-start-after-due = Начало не может быть позже срока.
+refused-not-a-number = Значение должно быть числом.
 refused-vote-rule = Изменение нарушает правила голосования.
 
 menu-present = Показ для зала

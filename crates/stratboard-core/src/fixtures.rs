@@ -185,6 +185,7 @@ fn goal(s: &Session, i: usize, id: GoalId) -> Goal {
         description: "Как измеряется достижение цели.".into(),
         priority: [Priority::High, Priority::Medium, Priority::Low][i % 3],
         parent: (i >= 5).then(|| s.goals[i % 5].id),
+        indicators: Vec::new(),
     }
 }
 
@@ -209,6 +210,7 @@ fn alternative(
         cons: vec!["Нужны средства бюджета".into()],
         status: AlternativeStatus::ALL[i % 5],
         hidden: i.is_multiple_of(17),
+        risks: Vec::new(),
     }
 }
 
@@ -228,6 +230,7 @@ fn decision(
         rationale: "Обоснование решения.".into(),
         dissent: String::new(),
         decided_on: Some(day),
+        risks: Vec::new(),
     }
 }
 
@@ -335,10 +338,12 @@ fn add_actions(
                 .copied()
                 .into_iter()
                 .collect(),
+            start: day.checked_add_days(chrono::Days::new(i as u64 % 20)),
             due: day.checked_add_days(chrono::Days::new(30 + i as u64)),
             status: ActionStatus::ALL[i % 4],
             decision: decisions.get(i % decisions.len().max(1)).copied(),
-            carried_over: None,
+            progress: u8::try_from(i * 7 % 101).unwrap_or(0),
+            ..ActionItem::default()
         });
     }
 }

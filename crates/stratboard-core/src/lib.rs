@@ -21,6 +21,7 @@ pub mod inbox;
 pub mod model;
 pub mod participants_import;
 pub mod report;
+pub mod roadmap;
 pub mod storage;
 pub mod timer;
 pub mod verify;

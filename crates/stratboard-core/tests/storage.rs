@@ -240,7 +240,7 @@ fn format_v2_fixture_migrates_unchanged() {
     assert!(!text.contains("contact:"), "blank contacts are left out");
     let v2 = fs::read_to_string(root.join("sessions/fixtures/format-v2.ron")).unwrap();
     assert_eq!(
-        text.replacen("format_version: 4,", "format_version: 2,", 1),
+        text.replacen("format_version: 5,", "format_version: 2,", 1),
         v2,
         "nothing but the version changes"
     );
@@ -270,8 +270,39 @@ fn format_v3_fixture_migrates_with_everyone_voting_and_nobody_registered() {
     let text = to_ron_string(session).unwrap();
     let v3 = fs::read_to_string(root.join("sessions/fixtures/format-v3.ron")).unwrap();
     assert_eq!(
-        text.replacen("format_version: 4,", "format_version: 3,", 1),
+        text.replacen("format_version: 5,", "format_version: 3,", 1),
         v3,
+        "nothing but the version changes"
+    );
+}
+
+/// Format 5 added target indicators, the roadmap's fields of action items and risks: a
+/// format 4 file (registered, with proxies) reads as it is, with no indicators, risks or
+/// progress, and is written in format 5 with nothing but the version changed.
+#[test]
+fn format_v4_fixture_migrates_with_no_plan() {
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    let loaded = load(&root.join("sessions/fixtures/format-v4.ron")).unwrap();
+    assert_eq!(loaded.migrated_from, Some(4));
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let session = &loaded.session;
+    assert!(
+        session.is_registered(),
+        "the attendance of format 4 is kept"
+    );
+    assert_eq!(session.indicators().count(), 0);
+    assert!(
+        session
+            .actions
+            .iter()
+            .all(|a| a.start.is_none() && a.progress == 0)
+    );
+    assert!(session.decisions.iter().all(|d| d.risks.is_empty()));
+    let text = to_ron_string(session).unwrap();
+    let v4 = fs::read_to_string(root.join("sessions/fixtures/format-v4.ron")).unwrap();
+    assert_eq!(
+        text.replacen("format_version: 5,", "format_version: 4,", 1),
+        v4,
         "nothing but the version changes"
     );
 }

@@ -30,6 +30,7 @@ fn every_problem_is_found_not_just_the_first() {
     s.goals[2].title.clear();
     s.actions[1].owners = vec![ParticipantId(9000)];
     s.actions[2].due = NaiveDate::from_ymd_opt(2020, 1, 1);
+    s.actions[2].start = None;
     s.meta.end = NaiveDate::from_ymd_opt(2026, 3, 1);
     s.findings[0].goal = Some(GoalId(9001));
     let duplicate = s.participants[0].id.0;
@@ -66,6 +67,7 @@ fn every_problem_is_found_not_just_the_first() {
 fn carried_over_items_may_be_overdue() {
     let mut s = small_session();
     s.actions[0].due = NaiveDate::from_ymd_opt(2020, 1, 1);
+    s.actions[0].start = None;
     s.actions[0].carried_over = Some(Default::default());
     assert_eq!(problems(&s), vec![]);
 }

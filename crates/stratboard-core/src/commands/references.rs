@@ -93,6 +93,13 @@ impl Scrub {
 }
 
 fn group(session: &Session, id: GroupId, scrub: &mut Scrub) {
+    for (i, action) in session.actions.iter().enumerate() {
+        if action.co_groups.contains(&id) {
+            let mut action = action.clone();
+            action.co_groups.retain(|g| *g != id);
+            scrub.updated(format!("actions[{i}].co_groups"), Item::Action(action));
+        }
+    }
     for (i, person) in session.participants.iter().enumerate() {
         if person.group == Some(id) {
             let mut person = person.clone();
@@ -161,6 +168,7 @@ fn participant(session: &Session, id: ParticipantId, scrub: &mut Scrub) {
     }
     drop_speakers(session, SpeakerWho::Participant(id), scrub);
     attendance(session, id, scrub);
+    plan_participant(session, id, scrub);
     for (v, vote) in session.votes.iter().enumerate() {
         for (r, round) in vote.rounds.iter().enumerate() {
             let voted = round.voters.contains(&id)
@@ -169,6 +177,53 @@ fn participant(session: &Session, id: ParticipantId, scrub: &mut Scrub) {
                 scrub
                     .blockers
                     .push(format!("votes[{v}].rounds[{r}].ballots"));
+            }
+        }
+    }
+}
+
+/// Clears a deleted participant from the plan: an indicator's responsible, a risk's owner.
+fn plan_participant(session: &Session, id: ParticipantId, scrub: &mut Scrub) {
+    for (g, goal) in session.goals.iter().enumerate() {
+        if goal.indicators.iter().any(|i| i.responsible == Some(id)) {
+            let mut goal = goal.clone();
+            for indicator in &mut goal.indicators {
+                if indicator.responsible == Some(id) {
+                    indicator.responsible = None;
+                }
+            }
+            scrub.updated(format!("goals[{g}].indicators"), Item::Goal(goal));
+        }
+    }
+    let owned = |risks: &[crate::model::Risk]| risks.iter().any(|r| r.owner == Some(id));
+    let clear = |risks: &mut Vec<crate::model::Risk>| {
+        for risk in risks.iter_mut().filter(|r| r.owner == Some(id)) {
+            risk.owner = None;
+        }
+    };
+    for (d, decision) in session.decisions.iter().enumerate() {
+        if owned(&decision.risks) {
+            let mut decision = decision.clone();
+            clear(&mut decision.risks);
+            scrub.updated(format!("decisions[{d}].risks"), Item::Decision(decision));
+        }
+    }
+    for (a, alternative) in session.alternatives.iter().enumerate() {
+        if !owned(&alternative.risks) {
+            continue;
+        }
+        scrub.sites.push(format!("alternatives[{a}].risks"));
+        // The alternative may be updated already (its proposer cleared): change that update.
+        let earlier = scrub.updates.iter_mut().find_map(|item| match item {
+            Item::Alternative(x) if x.id == alternative.id => Some(x),
+            _ => None,
+        });
+        match earlier {
+            Some(update) => clear(&mut update.risks),
+            None => {
+                let mut alternative = alternative.clone();
+                clear(&mut alternative.risks);
+                scrub.updates.push(Item::Alternative(alternative));
             }
         }
     }
@@ -234,6 +289,18 @@ fn goal(session: &Session, id: GoalId, scrub: &mut Scrub) {
                 format!("alternatives[{i}].goals"),
                 Item::Alternative(alternative),
             );
+        }
+    }
+    // The goal's indicators go with it: action items stop referring to them.
+    let gone: Vec<_> = session
+        .goal(id)
+        .map(|g| g.indicators.iter().map(|i| i.id).collect())
+        .unwrap_or_default();
+    for (i, action) in session.actions.iter().enumerate() {
+        if action.indicators.iter().any(|x| gone.contains(x)) {
+            let mut action = action.clone();
+            action.indicators.retain(|x| !gone.contains(x));
+            scrub.updated(format!("actions[{i}].indicators"), Item::Action(action));
         }
     }
     for (v, vote) in session.votes.iter().enumerate() {

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AlternativeId, GoalId, GroupId, ParticipantId, PositionId};
+use super::{AlternativeId, GoalId, GroupId, ParticipantId, PositionId, Risk};
 
 /// Where an alternative stands in the session.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -62,6 +62,9 @@ pub struct Alternative {
     pub status: AlternativeStatus,
     /// Entered privately (brainstorm) and not yet revealed to the room.
     pub hidden: bool,
+    /// The risks of carrying it out, while it is discussed (format 5; left out when empty).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<Risk>,
 }
 
 /// A group's stance on an alternative.

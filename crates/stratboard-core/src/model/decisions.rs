@@ -3,7 +3,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{ActionId, AgendaItemId, AlternativeId, DecisionId, NoteId, ParticipantId, VoteId};
+use super::{
+    ActionId, AgendaItemId, AlternativeId, DecisionId, GroupId, IndicatorId, NoteId, ParticipantId,
+    ProgressReport, Risk, VoteId,
+};
 
 /// A decision the session took.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,6 +26,9 @@ pub struct Decision {
     pub dissent: String,
     /// When it was taken.
     pub decided_on: Option<NaiveDate>,
+    /// Its risk register (format 5; left out of the file when empty).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<Risk>,
 }
 
 /// Where an action item stands.
@@ -67,16 +73,71 @@ pub struct ActionItem {
     pub id: ActionId,
     /// What is to be done; never empty.
     pub what: String,
-    /// Who answers for it (ответственный); each must be a participant.
+    /// Who carries it out, each a participant: the first is the responsible executor
+    /// (ответственный), the others co-executors (соисполнители).
     pub owners: Vec<ParticipantId>,
+    /// Stakeholder groups that are co-executors too (format 5).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub co_groups: Vec<GroupId>,
+    /// When work starts (начало; format 5); not after `due`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<NaiveDate>,
     /// The due date (срок).
     pub due: Option<NaiveDate>,
+    /// The expected result (ожидаемый результат; format 5).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub expected_result: String,
+    /// The target indicators it serves (format 5).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<IndicatorId>,
+    /// How far it is done, 0–100 (format 5); a done item counts as 100
+    /// ([`ActionItem::progress_shown`]).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub progress: u8,
+    /// Progress reports, oldest first (format 5).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<ProgressReport>,
     /// Open, in progress, done or cancelled.
     pub status: ActionStatus,
     /// The decision it carries out.
     pub decision: Option<DecisionId>,
     /// Set when the item was carried over from an earlier session.
     pub carried_over: Option<CarriedOver>,
+}
+
+fn is_zero(value: &u8) -> bool {
+    *value == 0
+}
+
+impl ActionItem {
+    /// The progress to show: 100 % once done, else as reported.
+    pub fn progress_shown(&self) -> u8 {
+        if self.status == ActionStatus::Done {
+            100
+        } else {
+            self.progress.min(100)
+        }
+    }
+
+    /// The responsible executor (ответственный): the first owner.
+    pub fn responsible(&self) -> Option<ParticipantId> {
+        self.owners.first().copied()
+    }
+
+    /// The co-executors who are participants (соисполнители): the owners after the first.
+    pub fn co_executors(&self) -> &[ParticipantId] {
+        self.owners.get(1..).unwrap_or(&[])
+    }
+
+    /// The latest progress report.
+    pub fn last_report(&self) -> Option<&ProgressReport> {
+        self.reports.iter().max_by_key(|r| r.date)
+    }
+
+    /// Whether it is overdue on `today`: pending and past its due date.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.status.is_pending() && self.due.is_some_and(|due| due < today)
+    }
 }
 
 /// A free note taken during the session.

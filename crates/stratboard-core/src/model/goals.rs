@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{FindingId, GoalId};
+use super::{FindingId, GoalId, Indicator};
 
 /// How much a goal matters.
 #[derive(
@@ -32,6 +32,9 @@ pub struct Goal {
     pub priority: Priority,
     /// The goal this one serves, if it is a sub-goal.
     pub parent: Option<GoalId>,
+    /// Its target indicators (format 5; left out of the file when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
 }
 
 /// The quadrant of a situation-analysis finding.

@@ -48,4 +48,6 @@ typed_id! {
     ActionId,
     /// Identifies a [`crate::model::Note`].
     NoteId,
+    /// Identifies an [`crate::model::Indicator`] (a goal's target indicator).
+    IndicatorId,
 }

@@ -14,6 +14,7 @@ mod goals;
 mod ids;
 mod meta;
 mod methods;
+mod plan;
 mod seal;
 mod session;
 mod speaking;
@@ -32,11 +33,15 @@ pub use ballots::{BallotProblem, OpenProblem};
 pub use decisions::{ActionItem, ActionStatus, CarriedOver, Decision, Note};
 pub use goals::{Finding, Goal, Priority, Quadrant};
 pub use ids::{
-    ActionId, AgendaItemId, AlternativeId, DecisionId, FindingId, GoalId, GroupId, NoteId,
-    ParticipantId, PositionId, VoteId,
+    ActionId, AgendaItemId, AlternativeId, DecisionId, FindingId, GoalId, GroupId, IndicatorId,
+    NoteId, ParticipantId, PositionId, VoteId,
 };
 pub use meta::{Language, Meta, SessionFormat};
 pub use methods::{METHODS, MethodDefaults, MethodInfo};
+pub use plan::{
+    Indicator, IndicatorStatus, ON_TRACK_SHARE, ProgressReport, RISK_MAX, RISK_MIN, ReviewMark,
+    ReviewWords, Risk, Value, YearValue,
+};
 pub use seal::{SEAL_SCHEME, Seal, seal_digest};
 pub use session::{CURRENT_FORMAT_VERSION, Session};
 pub use speaking::{

@@ -12,8 +12,10 @@ use super::{
 /// of an agenda item (`speakers`); version 3 a participant's contact (`contact`: e-mail or
 /// phone, from a participant list); version 4 registration, proxies and the quorum
 /// (`attendance`), a participant's right to vote (`voting`) and a closed round's recorded
-/// attendance.
-pub const CURRENT_FORMAT_VERSION: u32 = 4;
+/// attendance; version 5 a goal's target indicators, an action item's roadmap fields (start,
+/// co-executor groups, expected result, indicators, progress, reports) and risks on decisions
+/// and alternatives.
+pub const CURRENT_FORMAT_VERSION: u32 = 5;
 
 /// A strategic session: one document, one file.
 ///
@@ -149,7 +151,8 @@ impl Session {
             .chain(self.votes.iter().map(|v| v.id.0))
             .chain(self.decisions.iter().map(|d| d.id.0))
             .chain(self.actions.iter().map(|a| a.id.0))
-            .chain(self.notes.iter().map(|n| n.id.0));
+            .chain(self.notes.iter().map(|n| n.id.0))
+            .chain(self.indicators().map(|(_, i)| i.id.0));
         ids.max().unwrap_or(0)
     }
 

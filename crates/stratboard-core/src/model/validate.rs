@@ -116,6 +116,15 @@ pub enum ProblemKind {
     },
     /// A proxy that breaks a rule of proxies.
     Proxy(super::ProxyProblem),
+    /// An action item starts after it is due.
+    StartAfterDue {
+        /// The start date.
+        start: NaiveDate,
+        /// The due date.
+        due: NaiveDate,
+    },
+    /// A value that is not a finite number.
+    NotANumber,
 }
 
 impl fmt::Display for ProblemKind {
@@ -163,6 +172,10 @@ impl fmt::Display for ProblemKind {
             }
             Self::BadMethodSettings { reason } => write!(f, "method settings: {reason}"),
             Self::Proxy(problem) => write!(f, "{problem}"),
+            Self::StartAfterDue { start, due } => {
+                write!(f, "the item starts ({start}) after it is due ({due})")
+            }
+            Self::NotANumber => write!(f, "a value is not a finite number"),
         }
     }
 }
@@ -204,6 +217,7 @@ impl Session {
         check.decisions_actions_notes();
         let mut problems = check.problems;
         problems.extend(self.validate_attendance());
+        problems.extend(self.validate_plan());
         problems
     }
 
@@ -415,6 +429,8 @@ impl<'a> Checker<'a> {
             ("decisions", s.decisions.iter().map(|x| x.id.0).collect()),
             ("actions", s.actions.iter().map(|x| x.id.0).collect()),
             ("notes", s.notes.iter().map(|x| x.id.0).collect()),
+            // (Indicators live in their goals; the path counts them across goals.)
+            ("indicators", s.indicators().map(|(_, x)| x.id.0).collect()),
         ];
         for (list, ids) in all {
             for (i, id) in ids.into_iter().enumerate() {

@@ -28,7 +28,8 @@ pub(super) fn from_version(version: u32, text: &str) -> Result<Session, LoadErro
         // a participant's contact; attendance, the right to vote — true for everyone before —
         // and a round's recorded attendance): a version 1, 2 or 3 file reads as it is; a
         // version 1 file's language is guessed from its text after reading.
-        1..=3 => read::<Session>(text),
+        // Version 5 (target indicators, the roadmap's fields, risks) only added fields too.
+        1..=4 => read::<Session>(text),
         // Every version below the current one has a migration; `parse_session` refuses newer.
         other => Err(LoadErrorKind::Syntax {
             line: 1,
