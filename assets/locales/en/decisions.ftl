@@ -34,3 +34,14 @@ decisions-summary-open = { $count } open { $count ->
    *[other] action items
   }
 decisions-summary-overdue = { $count } overdue
+decisions-action-start = Start
+decisions-action-progress = Progress
+decisions-action-details = Details
+decisions-action-expected = Expected result
+decisions-action-co-groups = Co-executors (groups)
+decisions-action-indicators = Indicators
+decisions-action-reports = Progress reports
+decisions-action-no-reports = No reports yet.
+decisions-action-report-text = Report
+decisions-action-report-hint = what was done
+decisions-action-report-add = Add report

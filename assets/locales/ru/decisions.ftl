@@ -40,3 +40,14 @@ decisions-summary-overdue = из них { $count } { $count ->
     [one] просрочено
    *[other] просрочены
   }
+decisions-action-start = Начало
+decisions-action-progress = Исполнение
+decisions-action-details = Подробнее
+decisions-action-expected = Ожидаемый результат
+decisions-action-co-groups = Соисполнители (группы)
+decisions-action-indicators = Показатели
+decisions-action-reports = Отчёты об исполнении
+decisions-action-no-reports = Отчётов пока нет.
+decisions-action-report-text = Отчёт
+decisions-action-report-hint = что сделано
+decisions-action-report-add = Добавить отчёт

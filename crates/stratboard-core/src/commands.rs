@@ -350,6 +350,19 @@ impl Session {
                 }
                 self.checked(|s| update(s, vote))
             }
+            Command::Update(Item::Goal(goal)) => {
+                // A new indicator comes with id 0: it gets its id from the session's counter
+                // (the undo's redo carries the id it got). A refused update takes no id.
+                let next_id = self.next_id;
+                let result = self.checked(|s| {
+                    let goal = s.with_indicator_ids(goal);
+                    update(s, goal)
+                });
+                if result.is_err() {
+                    self.next_id = next_id;
+                }
+                result
+            }
             Command::Update(item) => self.checked(|s| with_item!(item, e => update(s, e))),
             Command::Delete { target, mode } => self.delete(target, mode),
             Command::Move { kind, from, to } => {

@@ -262,6 +262,16 @@ pub struct ReviewWords {
 }
 
 impl Session {
+    /// `goal` with an id from the session's counter for each new indicator (id 0).
+    pub fn with_indicator_ids(&mut self, mut goal: Goal) -> Goal {
+        for indicator in &mut goal.indicators {
+            if indicator.id.0 == 0 {
+                indicator.id = IndicatorId(self.allocate_id());
+            }
+        }
+        goal
+    }
+
     /// Every indicator with the goal it belongs to, in goal order.
     pub fn indicators(&self) -> impl Iterator<Item = (&Goal, &Indicator)> {
         self.goals

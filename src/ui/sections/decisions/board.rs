@@ -406,8 +406,15 @@ fn action_row(ui: &mut Ui, board: &mut Board<'_>, lists: &Lists<'_>, action: &Ac
             }
             ui.add_space(8.0);
             if let Some(status) = status_picker(ui, board, action) {
-                board.update(action, |a| a.status = status);
+                board.update(action, |a| {
+                    a.status = status;
+                    if status == ActionStatus::Done {
+                        a.progress = 100;
+                    }
+                });
             }
+            ui.add_space(8.0);
+            super::plan::inline_fields(ui, board, action);
             ui.add_space(8.0);
             // The marks sit on the baseline of the fields, under their captions.
             ui.vertical(|ui| {
@@ -432,6 +439,7 @@ fn action_row(ui: &mut Ui, board: &mut Board<'_>, lists: &Lists<'_>, action: &Ac
                 });
             });
         });
+        super::plan::details(ui, board, action);
     });
 }
 

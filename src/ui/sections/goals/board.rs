@@ -233,6 +233,7 @@ fn goal_card(
             revealed = texts(ui, board, state, goal, width);
             links(ui, board, state, tree, goal);
         }
+        super::indicators::block(ui, board, goal);
     });
     if revealed {
         Reveal::bring_into_view(ui, frame.response.rect);

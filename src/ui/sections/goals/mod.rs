@@ -1,4 +1,5 @@
 //! Goals: the goal tree.
 
 pub mod board;
+pub mod indicators;
 pub mod projector;
