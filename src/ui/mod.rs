@@ -10,6 +10,7 @@
 pub mod board;
 pub mod chips;
 pub mod export;
+pub mod heatmap;
 pub mod help;
 /// The translated names of model choices (they live in `i18n`; re-exported for the panels).
 pub mod labels {
@@ -21,6 +22,7 @@ pub mod present;
 pub mod projector;
 pub mod qr;
 pub mod quorum;
+pub mod risks;
 pub mod sections;
 pub mod theme;
 pub mod widgets;

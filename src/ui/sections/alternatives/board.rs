@@ -345,6 +345,10 @@ fn card(
         goals(ui, board, alternative);
         ui.add_space(4.0);
         arguments(ui, board, state, shared, alternative);
+        let key = ("alternative", alternative.id.0);
+        if let Some(risks) = crate::ui::risks::register(ui, board, key, &alternative.risks) {
+            board.update(alternative, |a| a.risks = risks);
+        }
     });
     if matches!(shared.focus, Some(Focus::NewAlternative(count)) if count == index + 1) {
         let rect = response.response.rect;

@@ -106,6 +106,7 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
         focus_selecting_all(ui, id, text);
     }
 
+    crate::ui::risks::map_of_all(ui, board);
     let mut by_decision: HashMap<DecisionId, Vec<&ActionItem>> = HashMap::new();
     let mut unlinked = Vec::new();
     for action in &session.actions {
@@ -303,6 +304,10 @@ fn decision_card(
             ) {
                 board.update(decision, |d| d.alternatives = linked);
             }
+        }
+        let key = ("decision", decision.id.0);
+        if let Some(risks) = crate::ui::risks::register(ui, board, key, &decision.risks) {
+            board.update(decision, |d| d.risks = risks);
         }
         ui.add_space(6.0);
         ui.separator();
