@@ -188,6 +188,7 @@ fn reports(ui: &mut Ui, board: &mut Board<'_>, action: &ActionItem) {
         let response = ui
             .add(
                 egui::TextEdit::singleline(&mut draft)
+                    .id(Id::unique(("action-report-text", action.id)))
                     .hint_text(tr.t("decisions-action-report-hint"))
                     .desired_width(420.0),
             )
