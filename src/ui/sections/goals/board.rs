@@ -345,7 +345,9 @@ fn links(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, tree: &Tree, goa
     }
 
     ui.add_space(CARD_GAP / 2.0);
-    ui.horizontal(|ui| {
+    // Wrapped: in a narrow right column (a 1280-pixel window in Russian) the buttons go on to
+    // a second line instead of widening the card past the window.
+    ui.horizontal_wrapped(|ui| {
         let text = tr.t("goals-add-subgoal");
         let name = tr.with("goals-add-subgoal-to", "title", &goal.title);
         let response = ui.button(&text);

@@ -31,7 +31,6 @@ pub fn block(ui: &mut Ui, board: &mut Board<'_>, goal: &Goal) {
             .corner_radius(egui::CornerRadius::same(6))
             .inner_margin(egui::Margin::symmetric(8, 4))
             .show(ui, |ui| {
-                ui.set_width(ui.available_width());
                 status_line(ui, board, indicator);
                 if let Some(changed) = editor(ui, board, indicator) {
                     let mut goal = goal.clone();
@@ -137,7 +136,8 @@ fn editor(ui: &mut Ui, board: &Board<'_>, indicator: &Indicator) -> Option<Optio
                 }));
             }
         });
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+        ui.vertical(|ui| {
+            ui.label(board.theme.caption(" "));
             if widgets::delete_button(ui, board, &indicator.name) {
                 changed = Some(None);
             }
