@@ -210,6 +210,7 @@ fn goal_card(
                 .count();
             facts.push(tr.n("goals-finding-count", findings as i64));
             ui.label(theme.caption(facts.join("  ·  ")));
+            super::indicators::add_button(ui, board, goal);
         });
         connector_y = header.response.rect.center().y;
 

@@ -18,7 +18,7 @@ use stratboard_core::model::{Goal, Indicator, IndicatorStatus, Value, YearValue}
 /// The width of a short field (unit, baseline).
 const SHORT: f32 = 110.0;
 
-/// The indicators of `goal`, with «Добавить показатель».
+/// The indicators of `goal`, each with its status and editor.
 pub fn block(ui: &mut Ui, board: &mut Board<'_>, goal: &Goal) {
     let tr = board.tr;
     if !goal.indicators.is_empty() {
@@ -44,6 +44,11 @@ pub fn block(ui: &mut Ui, board: &mut Board<'_>, goal: &Goal) {
                 }
             });
     }
+}
+
+/// «Добавить показатель», named with its goal; drawn in the card's row of buttons.
+pub fn add_button(ui: &mut Ui, board: &mut Board<'_>, goal: &Goal) {
+    let tr = board.tr;
     let label = tr.t("goals-indicator-add");
     let response = ui.small_button(&label);
     let name = format!("{label}: {}", goal.title);
