@@ -46,3 +46,4 @@ goals-indicator-no-status = No actual value for a year with a target
 goals-indicator-reached = { $year }: { $actual } { $unit } against { $target } — reached
 goals-indicator-on-track = { $year }: { $actual } { $unit } against { $target } — on track (within 10 %)
 goals-indicator-behind = { $year }: { $actual } { $unit } against { $target } — behind
+goals-indicator-edit = Edit

@@ -49,3 +49,4 @@ goals-indicator-no-status = Нет факта за год, для которог
 goals-indicator-reached = { $year }: { $actual } { $unit } при цели { $target } — достигнут
 goals-indicator-on-track = { $year }: { $actual } { $unit } при цели { $target } — в пределах 10 %
 goals-indicator-behind = { $year }: { $actual } { $unit } при цели { $target } — отстаёт
+goals-indicator-edit = Изменить

@@ -13,7 +13,7 @@ use crate::ui::board::Board;
 use crate::ui::theme::STABLE;
 use crate::ui::widgets::{self, Field};
 use stratboard_core::commands::{Command, Item};
-use stratboard_core::model::{Goal, Indicator, IndicatorStatus, Value, YearValue};
+use stratboard_core::model::{Goal, Indicator, IndicatorId, IndicatorStatus, Value, YearValue};
 
 /// The width of a short field (unit, baseline).
 const SHORT: f32 = 110.0;
@@ -31,7 +31,25 @@ pub fn block(ui: &mut Ui, board: &mut Board<'_>, goal: &Goal) {
             .corner_radius(egui::CornerRadius::same(6))
             .inner_margin(egui::Margin::symmetric(8, 4))
             .show(ui, |ui| {
-                status_line(ui, board, indicator);
+                // One line — its name and how it stands — until it is opened for editing.
+                let open_id = Id::unique(("indicator-open", indicator.id));
+                let open = ui.data(|d| d.get_temp::<bool>(open_id).unwrap_or(false));
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(&indicator.name).strong());
+                    status_line(ui, board, indicator);
+                    let label = tr.t("goals-indicator-edit");
+                    let response = ui.add(egui::Button::new(&label).small().selected(open));
+                    let name = format!("{label}: {}", indicator.name);
+                    response.widget_info(|| {
+                        egui::WidgetInfo::selected(egui::Role::Button, true, open, &name)
+                    });
+                    if response.clicked() {
+                        ui.data_mut(|d| d.insert_temp(open_id, !open));
+                    }
+                });
+                if !open {
+                    return;
+                }
                 if let Some(changed) = editor(ui, board, indicator) {
                     let mut goal = goal.clone();
                     match changed {
@@ -54,6 +72,13 @@ pub fn add_button(ui: &mut Ui, board: &mut Board<'_>, goal: &Goal) {
     let name = format!("{label}: {}", goal.title);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
     if response.clicked() {
+        // The new indicator (its id comes when the goal is updated) opens for editing.
+        ui.data_mut(|d| {
+            d.insert_temp(
+                Id::unique(("indicator-open", IndicatorId(board.session.next_id))),
+                true,
+            )
+        });
         let mut goal = goal.clone();
         goal.indicators.push(Indicator {
             name: tr.t("goals-indicator-new"),
