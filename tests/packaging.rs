@@ -64,7 +64,12 @@ fn session_files_are_recognised_by_their_first_line() {
         "{magic:?} is not how {saved:?} starts"
     );
     assert!(stratboard::app::EMBEDDED_SAMPLE.starts_with(magic));
-    for sample in ["municipal-school", "ngo-offsite", "tos-support"] {
+    for sample in [
+        "municipal-school",
+        "ngo-offsite",
+        "tos-support",
+        "tos-support-2018-q2",
+    ] {
         assert!(
             read(&format!("sessions/{sample}.ron")).starts_with(magic),
             "{sample}"

@@ -83,7 +83,9 @@ fn the_tos_sample_shows_its_goal_tree() {
     let session = tos();
     let titles: Vec<String> = session.goals.iter().map(|g| g.title.clone()).collect();
     let app = StratboardApp::for_test(session, Language::English);
-    let mut harness = common::window(app, egui::vec2(1600.0, 1100.0));
+    // Tall enough for every goal card at once (one has two target indicators): the board lays
+    // out only the cards on screen.
+    let mut harness = common::window(app, egui::vec2(1600.0, 1400.0));
     harness
         .get_by_role_and_label(Role::Button, "Goals   5")
         .click();

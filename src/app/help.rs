@@ -39,10 +39,14 @@ pub struct Sample {
 }
 
 /// The sample sessions of `sessions/`, Russian first.
-pub const SAMPLES: [Sample; 3] = [
+pub const SAMPLES: [Sample; 4] = [
     Sample {
         file: "tos-support.ron",
         text: include_str!("../../sessions/tos-support.ron"),
+    },
+    Sample {
+        file: "tos-support-2018-q2.ron",
+        text: include_str!("../../sessions/tos-support-2018-q2.ron"),
     },
     Sample {
         file: "municipal-school.ron",

@@ -28,7 +28,12 @@ fn text(session: &Session, format: Format, language: Language) -> String {
     String::from_utf8(report::export(session, format, language).unwrap()).unwrap()
 }
 
-const SAMPLES: [&str; 3] = ["tos-support.ron", "municipal-school.ron", "ngo-offsite.ron"];
+const SAMPLES: [&str; 4] = [
+    "tos-support.ron",
+    "tos-support-2018-q2.ron",
+    "municipal-school.ron",
+    "ngo-offsite.ron",
+];
 
 #[test]
 fn markdown_and_html_of_every_sample_match_the_golden_files() {

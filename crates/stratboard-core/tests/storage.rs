@@ -502,7 +502,12 @@ fn broken_recovery_file_is_reported_not_trusted() {
 #[test]
 fn sample_sessions_are_stored_exactly_as_stratboard_writes_them() {
     let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("sessions");
-    for name in ["tos-support.ron", "municipal-school.ron", "ngo-offsite.ron"] {
+    for name in [
+        "tos-support.ron",
+        "tos-support-2018-q2.ron",
+        "municipal-school.ron",
+        "ngo-offsite.ron",
+    ] {
         let path = dir.join(name);
         let loaded = load(&path).unwrap();
         assert!(loaded.problems.is_empty(), "{name}: {:?}", loaded.problems);
