@@ -88,17 +88,17 @@ pub fn add_button(ui: &mut Ui, board: &mut Board<'_>, goal: &Goal) {
     }
 }
 
-/// «2018: 455 ед. из 480 — в пределах 10 %», coloured by status; or what is missing.
-fn status_line(ui: &mut Ui, board: &Board<'_>, indicator: &Indicator) {
-    let tr = board.tr;
-    let Some((actual, target, status)) = indicator.status() else {
-        ui.label(board.theme.caption(tr.t("goals-indicator-no-status")));
-        return;
-    };
-    let (key, colour) = match status {
-        IndicatorStatus::Reached => ("goals-indicator-reached", STABLE),
-        IndicatorStatus::OnTrack => ("goals-indicator-on-track", board.theme.warning()),
-        IndicatorStatus::Behind => ("goals-indicator-behind", board.theme.error()),
+/// «2018: 455 ед. при цели 480 — в пределах 10 %» and the status; `None` without an actual
+/// value for a year with a target.
+pub fn status_text(
+    tr: &stratboard_core::i18n::Tr,
+    indicator: &Indicator,
+) -> Option<(String, IndicatorStatus)> {
+    let (actual, target, status) = indicator.status()?;
+    let key = match status {
+        IndicatorStatus::Reached => "goals-indicator-reached",
+        IndicatorStatus::OnTrack => "goals-indicator-on-track",
+        IndicatorStatus::Behind => "goals-indicator-behind",
     };
     let line = tr.args(
         key,
@@ -109,6 +109,20 @@ fn status_line(ui: &mut Ui, board: &Board<'_>, indicator: &Indicator) {
             ("unit", FluentValue::from(indicator.unit.clone())),
         ],
     );
+    Some((line, status))
+}
+
+/// The status as a coloured chip; or what is missing.
+fn status_line(ui: &mut Ui, board: &Board<'_>, indicator: &Indicator) {
+    let Some((line, status)) = status_text(board.tr, indicator) else {
+        ui.label(board.theme.caption(board.tr.t("goals-indicator-no-status")));
+        return;
+    };
+    let colour = match status {
+        IndicatorStatus::Reached => STABLE,
+        IndicatorStatus::OnTrack => board.theme.warning(),
+        IndicatorStatus::Behind => board.theme.error(),
+    };
     board.theme.chip(ui, line, colour);
 }
 

@@ -6,7 +6,7 @@ use crate::ui::board::Spotlight;
 use crate::ui::labels::Named;
 use crate::ui::projector::{Ctx, empty};
 use crate::ui::theme;
-use stratboard_core::model::{Goal, GoalId};
+use stratboard_core::model::{Goal, GoalId, IndicatorStatus};
 
 /// The goal tree, roots first, sub-goals indented; or the goal in the spotlight.
 pub fn screen(ui: &mut Ui, cx: &Ctx<'_, '_>) {
@@ -81,6 +81,7 @@ fn spotlight(ui: &mut Ui, cx: &Ctx<'_, '_>, id: GoalId) {
         ui.add_space(cx.gap());
         ui.label(cx.title(&goal.description));
     }
+    indicators(ui, cx, goal);
     let children: Vec<&Goal> = session
         .goals
         .iter()
@@ -91,5 +92,34 @@ fn spotlight(ui: &mut Ui, cx: &Ctx<'_, '_>, id: GoalId) {
         for child in children {
             ui.label(cx.body(format!("• {}", child.title)));
         }
+    }
+}
+
+/// The goal's target indicators, each with how it stands (green reached, amber within 10 %,
+/// red behind).
+fn indicators(ui: &mut Ui, cx: &Ctx<'_, '_>, goal: &Goal) {
+    let tr = cx.board.tr;
+    if goal.indicators.is_empty() {
+        return;
+    }
+    ui.add_space(cx.gap());
+    ui.label(cx.title(tr.t("goals-indicators")));
+    for indicator in &goal.indicators {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(cx.body(format!("• {}", indicator.name)));
+            match super::indicators::status_text(tr, indicator) {
+                Some((line, status)) => {
+                    let colour = match status {
+                        IndicatorStatus::Reached => theme::STABLE,
+                        IndicatorStatus::OnTrack => cx.pal.amber,
+                        IndicatorStatus::Behind => cx.pal.red,
+                    };
+                    cx.chip(ui, line, colour);
+                }
+                None => {
+                    ui.label(cx.small(tr.t("goals-indicator-no-status")));
+                }
+            }
+        });
     }
 }
