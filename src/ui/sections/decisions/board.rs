@@ -399,6 +399,7 @@ fn action_row(ui: &mut Ui, board: &mut Board<'_>, lists: &Lists<'_>, action: &Ac
                 board.update(action, |a| a.owners = owners);
             }
             ui.add_space(8.0);
+            super::plan::start_field(ui, board, action);
             let label = tr.t("decisions-action-due");
             if let Some(due) = widgets::date_field(
                 ui,

@@ -18,16 +18,20 @@ fn open_id(action: &ActionItem) -> Id {
     Id::unique(("action-details-open", action.id))
 }
 
-/// The start date and progress, and the button that opens the details; drawn in the item's
-/// second line, after the due date.
-pub fn inline_fields(ui: &mut Ui, board: &mut Board<'_>, action: &ActionItem) {
-    let tr = board.tr;
-    let label = tr.t("decisions-action-start");
+/// The start date, drawn before the due date.
+pub fn start_field(ui: &mut Ui, board: &mut Board<'_>, action: &ActionItem) {
+    let label = board.tr.t("decisions-action-start");
     let id = Id::unique(("action-start", action.id));
     if let Some(start) = widgets::date_field(ui, board, id, &label, action.start) {
         board.update(action, |a| a.start = start);
     }
     ui.add_space(8.0);
+}
+
+/// The progress, and the button that opens the details; drawn in the item's second line,
+/// after the status.
+pub fn inline_fields(ui: &mut Ui, board: &mut Board<'_>, action: &ActionItem) {
+    let tr = board.tr;
     ui.vertical(|ui| {
         let caption = ui.label(board.theme.caption(tr.t("decisions-action-progress")));
         let mut progress = action.progress_shown();
