@@ -436,3 +436,31 @@ fn russian_labels_and_plurals() {
     assert_eq!(h.query_all_by_label("Голосование · 20 мин").count(), 2);
     h.get_by_label("Повестка");
 }
+
+/// A goal in the spotlight lists its target indicators with how each stands: the follow-up
+/// sample's number of TOS is within 10 % of the year's target, the conferences behind.
+#[test]
+fn a_goal_in_the_spotlight_shows_how_its_indicators_stand() {
+    let session =
+        stratboard_core::storage::load(std::path::Path::new("sessions/tos-support-2018-q2.ron"))
+            .unwrap()
+            .session;
+    let goal = session
+        .goals
+        .iter()
+        .find(|g| !g.indicators.is_empty())
+        .unwrap()
+        .id;
+    let h = harness(
+        session,
+        Language::Russian,
+        View {
+            section: BoardSection::Goals,
+            spotlight: Some(Spotlight::Goal(goal)),
+            ..View::default()
+        },
+    );
+    h.get_by_label("Целевые показатели");
+    h.get_by_label("2018: 119 ед. при цели 125 — в пределах 10 %");
+    h.get_by_label("2018: 3 ед. при цели 6 — отстаёт");
+}
