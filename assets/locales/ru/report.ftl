@@ -146,3 +146,54 @@ report-register-unregistered = нет отметки
 report-register-legend = Доверенность: → голос передан участнику с этим номером; ← получены голоса участников с этими номерами.
 report-register-summary = Членов с правом голоса: { $members }; присутствуют: { $present }; доверенностей: { $proxies }.
 report-register-nobody = В сессии нет участников.
+
+## Issue 26: the roadmap, roles, indicators, risks, the execution review
+report-roadmap = План мероприятий (дорожная карта)
+report-roadmap-today = Сроки сопоставлены с датой сессии ({ $date }).
+report-roadmap-decision = Во исполнение решения { $number }: { $statement }
+report-roadmap-loose = Мероприятия вне решений
+report-column-measure = Мероприятие
+report-column-responsible = Ответственный
+report-column-co-executors = Соисполнители
+report-column-start = Начало
+report-column-expected = Ожидаемый результат
+report-column-progress = Исполнение, %
+report-overdue-days = { $count ->
+    [one] просрочено на { $count } день
+    [few] просрочено на { $count } дня
+   *[many] просрочено на { $count } дней
+  }
+report-roles = Распределение ролей
+report-roles-legend = Р — ответственный, С — соисполнитель; столбцы — номера мероприятий.
+report-role-responsible = Р
+report-role-co = С
+report-indicators = Целевые показатели
+report-indicators-legend = По годам: план / факт.
+report-column-indicator = Показатель
+report-column-goal = Цель
+report-column-unit = Ед. изм.
+report-column-baseline = Базовое значение
+report-indicator-reached = достигнуто
+report-indicator-on-track = в пределах 10 %
+report-indicator-behind = отставание
+report-risks = Реестр рисков
+report-risk-of-decision = решение { $number }
+report-column-risk = Риск
+report-column-risk-of = Относится к
+report-column-probability = Вероятность
+report-column-impact = Влияние
+report-column-score = Балл
+report-column-response = Меры реагирования
+report-column-risk-owner = Ответственный
+report-review = Контроль исполнения
+report-review-from = Поручения перенесены с сессии
+report-review-summary = Перенесено поручений: { $carried }; выполнено: { $done }, из них в срок: { $ontime } ({ $share } % перенесённых); просрочено: { $late }.
+report-review-done = Выполнено
+report-review-late = Просрочено
+report-review-other = В работе
+report-review-progress = Исполнение
+report-review-last-report = Последний отчёт
+report-review-indicators = Показатели: факт и план
+report-column-year = Год
+report-column-target = План
+report-column-actual = Факт

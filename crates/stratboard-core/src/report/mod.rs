@@ -25,6 +25,7 @@ pub mod markdown;
 pub mod pdf;
 mod pdf_tags;
 mod pdf_text;
+mod plan;
 pub mod protocol;
 mod speaking;
 pub mod votes;
