@@ -143,13 +143,18 @@ report-register-nobody = The session has no participants.
 
 ## Issue 26: the roadmap, roles, indicators, risks, the execution review
 report-roadmap = Action plan (roadmap)
-report-roadmap-today = Dates are compared with the session's date ({ $date }).
+report-roadmap-today = Dates are compared with the session's date ({ $date }); % is the progress.
 report-roadmap-decision = Carrying out decision { $number }: { $statement }
 report-roadmap-loose = Measures of no decision
 report-column-measure = Measure
 report-column-responsible = Responsible
 report-column-co-executors = Co-executors
 report-column-start = Start
+report-column-dates = Dates (start – due)
+report-column-progress-short = %
+report-dates-range = { $start } to { $due }
+report-dates-until = by { $date }
+report-dates-from = from { $date }
 report-column-expected = Expected result
 report-column-progress = Progress, %
 report-overdue-days = { $count ->
@@ -190,3 +195,24 @@ report-review-indicators = Indicators: actual against target
 report-column-year = Year
 report-column-target = Target
 report-column-actual = Actual
+
+## The action plan as a workbook (export xlsx)
+xlsx-sheet-plan = Action plan
+xlsx-sheet-indicators = Indicators
+xlsx-sheet-risks = Risks
+xlsx-column-indicators = Indicators
+xlsx-column-last-report = Last report
+xlsx-column-baseline-year = Baseline year
+xlsx-column-target-year = Target { $year }
+xlsx-column-actual-year = Actual { $year }
+xlsx-column-source = Data source
+
+## The passport of an initiative
+passport-heading = Initiative passport
+passport-not-adopted = Draft: the alternative is not adopted (status: { $status }).
+passport-session = Strategic session
+passport-description = Description
+passport-goals = Goals and target indicators
+passport-no-decision = No decision has been taken on the initiative.
+passport-positions = Positions of the stakeholder groups
+passport-sign = Lead

@@ -149,13 +149,18 @@ report-register-nobody = В сессии нет участников.
 
 ## Issue 26: the roadmap, roles, indicators, risks, the execution review
 report-roadmap = План мероприятий (дорожная карта)
-report-roadmap-today = Сроки сопоставлены с датой сессии ({ $date }).
+report-roadmap-today = Сроки сопоставлены с датой сессии ({ $date }); % — исполнение.
 report-roadmap-decision = Во исполнение решения { $number }: { $statement }
 report-roadmap-loose = Мероприятия вне решений
 report-column-measure = Мероприятие
 report-column-responsible = Ответственный
 report-column-co-executors = Соисполнители
 report-column-start = Начало
+report-column-dates = Сроки (начало – окончание)
+report-column-progress-short = %
+report-dates-range = с { $start } по { $due }
+report-dates-until = до { $date }
+report-dates-from = с { $date }
 report-column-expected = Ожидаемый результат
 report-column-progress = Исполнение, %
 report-overdue-days = { $count ->
@@ -197,3 +202,24 @@ report-review-indicators = Показатели: факт и план
 report-column-year = Год
 report-column-target = План
 report-column-actual = Факт
+
+## The action plan as a workbook (export xlsx)
+xlsx-sheet-plan = План мероприятий
+xlsx-sheet-indicators = Показатели
+xlsx-sheet-risks = Риски
+xlsx-column-indicators = Показатели
+xlsx-column-last-report = Последний отчёт
+xlsx-column-baseline-year = Базовый год
+xlsx-column-target-year = План { $year }
+xlsx-column-actual-year = Факт { $year }
+xlsx-column-source = Источник данных
+
+## The passport of an initiative (паспорт инициативы)
+passport-heading = Паспорт инициативы
+passport-not-adopted = Проект: альтернатива не принята (статус: { $status }).
+passport-session = Стратегическая сессия
+passport-description = Описание
+passport-goals = Цели и целевые показатели
+passport-no-decision = Решений по инициативе не принято.
+passport-positions = Позиции заинтересованных сторон
+passport-sign = Руководитель

@@ -319,7 +319,7 @@ fn docx_and_pdf_carry_the_plan_sections() {
     }
     let pdf = report::export_in(&session, Format::Pdf, Language::Russian, moscow()).unwrap();
     if let Ok(dir) = std::env::var("STRATBOARD_SHOTS") {
-        std::fs::write(format!("{dir}/plan_ru.pdf"), &pdf).unwrap();
+        std::fs::write(format!("{dir}/exp/plan_ru.pdf"), &pdf).unwrap();
     }
     let Some(extracted) = common::pdftotext(&pdf) else {
         return;
@@ -336,4 +336,207 @@ fn docx_and_pdf_carry_the_plan_sections() {
     ] {
         assert!(extracted.contains(part), "{part} not in:\n{extracted}");
     }
+}
+
+fn workbook(language: Language) -> calamine::Xlsx<std::io::Cursor<Vec<u8>>> {
+    use calamine::Reader as _;
+    let bytes = report::export_in(&follow_up(), Format::Xlsx, language, moscow()).unwrap();
+    if let Ok(dir) = std::env::var("STRATBOARD_SHOTS") {
+        std::fs::write(format!("{dir}/exp/plan_{language:?}.xlsx"), &bytes).unwrap();
+    }
+    calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap()
+}
+
+fn row_texts(range: &calamine::Range<calamine::Data>, row: usize) -> Vec<String> {
+    range
+        .rows()
+        .nth(row)
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn the_workbook_has_the_plan_with_dates_and_overdue_rows_the_indicators_and_the_risks() {
+    use calamine::{Data, Reader as _};
+    let mut book = workbook(Language::Russian);
+    assert_eq!(
+        book.sheet_names(),
+        ["План мероприятий", "Показатели", "Риски"]
+    );
+    let plan = book.worksheet_range("План мероприятий").unwrap();
+    assert_eq!(
+        row_texts(&plan, 0),
+        [
+            "№",
+            "Мероприятие",
+            "Решение",
+            "Ответственный",
+            "Соисполнители",
+            "Начало",
+            "Срок",
+            "Ожидаемый результат",
+            "Показатели",
+            "Статус",
+            "Исполнение, %",
+            "Последний отчёт",
+        ]
+    );
+    assert_eq!(plan.height(), 4);
+    // Dates are dates: 1 June 2018 is Excel's day 43252.
+    match plan.get((2, 6)).unwrap() {
+        Data::DateTime(date) => assert_eq!(date.as_f64(), 43252.0),
+        other => panic!("the due date is not a date: {other:?}"),
+    }
+    assert!(matches!(plan.get((1, 5)), Some(Data::DateTime(_))));
+    let late = row_texts(&plan, 2);
+    assert_eq!(
+        late[1],
+        "Провести конкурс (перенесено с сессии «Поддержка ТОС, 10 января 2018 г.»)"
+    );
+    assert_eq!(late[4], "Совет ТОС");
+    assert_eq!(late[8], "Число ТОС в области");
+    assert_eq!(late[9], "В работе; просрочено на 14 дней");
+    assert_eq!(late[10], "60");
+    assert_eq!(late[11], "20 мая 2018 г. — Принято 38 заявок (60 %)");
+    // The overdue row is filled; the others are not.
+    let styles = book.worksheet_style("План мероприятий").unwrap();
+    let fill = |row: u32, col: u32| {
+        styles
+            .get((row, col))
+            .and_then(|style| style.fill.clone())
+            .and_then(|fill| fill.foreground_color.or(fill.background_color))
+            .map(|c| (c.red, c.green, c.blue))
+    };
+    for col in [0, 1, 6, 11] {
+        assert_eq!(fill(2, col), Some((0xFF, 0xC7, 0xCE)), "column {col}");
+        assert_ne!(fill(1, col), Some((0xFF, 0xC7, 0xCE)), "column {col}");
+        assert_ne!(fill(3, col), Some((0xFF, 0xC7, 0xCE)), "column {col}");
+    }
+    let indicators = book.worksheet_range("Показатели").unwrap();
+    let header = row_texts(&indicators, 0);
+    assert_eq!(
+        &header[..5],
+        [
+            "Показатель",
+            "Цель",
+            "Ед. изм.",
+            "Базовый год",
+            "Базовое значение"
+        ]
+    );
+    assert_eq!(
+        &header[5..9],
+        ["План 2018", "Факт 2018", "План 2019", "Факт 2019"]
+    );
+    assert_eq!(indicators.get((1, 6)), Some(&Data::Float(455.0)));
+    assert_eq!(indicators.get((2, 4)), Some(&Data::Float(12.5)));
+    let risks = book.worksheet_range("Риски").unwrap();
+    assert_eq!(row_texts(&risks, 1)[1], "Не выделят средства");
+    assert_eq!(risks.get((1, 5)), Some(&Data::Float(20.0)));
+    assert_eq!(row_texts(&risks, 2)[1], "Мало заявок из районов");
+}
+
+#[test]
+fn the_english_workbook_has_english_sheets_and_headers() {
+    use calamine::Reader as _;
+    let mut book = workbook(Language::English);
+    assert_eq!(book.sheet_names(), ["Action plan", "Indicators", "Risks"]);
+    let plan = book.worksheet_range("Action plan").unwrap();
+    let header = row_texts(&plan, 0);
+    assert_eq!(header[1], "Measure");
+    assert_eq!(header[11], "Last report");
+    assert_eq!(row_texts(&plan, 2)[9], "In progress; overdue by 14 days");
+}
+
+#[test]
+fn the_passport_of_the_adopted_initiative_has_its_goals_decisions_items_risks_and_positions() {
+    use report::PassportFormat;
+    let session = follow_up();
+    let docx = report::export_passport(
+        &session,
+        ALTERNATIVE,
+        PassportFormat::Docx,
+        Language::Russian,
+        moscow(),
+    )
+    .unwrap();
+    let xml = docx_document(&docx);
+    for part in [
+        "ПАСПОРТ ИНИЦИАТИВЫ",
+        "Цели и целевые показатели",
+        "Число ТОС в области",
+        "Провести областной конкурс проектов ТОС",
+        "Совет ТОС",
+        "Не выделят средства",
+        "Мало заявок из районов",
+        "Гранты на благоустройство",
+    ] {
+        assert!(xml.contains(part), "{part}");
+    }
+    // The item of no decision is not this initiative's.
+    assert!(!xml.contains("Подготовить отчёт губернатору"));
+    assert!(!xml.contains("Проект: альтернатива не принята"));
+    let pdf = report::export_passport(
+        &session,
+        ALTERNATIVE,
+        PassportFormat::Pdf,
+        Language::Russian,
+        moscow(),
+    )
+    .unwrap();
+    if let Ok(dir) = std::env::var("STRATBOARD_SHOTS") {
+        std::fs::write(format!("{dir}/exp/passport_ru.pdf"), &pdf).unwrap();
+    }
+    let Some(extracted) = common::pdftotext(&pdf) else {
+        return;
+    };
+    assert!(
+        extracted.matches('\u{c}').count() <= 2,
+        "more than two pages"
+    );
+    let extracted = common::words(&extracted).to_lowercase();
+    for part in [
+        "паспорт инициативы",
+        "«областной конкурс проектов тос»",
+        "утвердить положение о конкурсе",
+        "14 дней",
+        "не выделят средства",
+        "позиции заинтересованных сторон",
+    ] {
+        assert!(extracted.contains(part), "{part} not in:\n{extracted}");
+    }
+}
+
+#[test]
+fn a_passport_is_refused_for_an_unknown_or_hidden_alternative_and_marked_as_a_draft_when_not_adopted()
+ {
+    use report::{PassportFormat, passport::PassportError};
+    let mut session = follow_up();
+    let unknown = report::export_passport(
+        &session,
+        AlternativeId(99),
+        PassportFormat::Pdf,
+        Language::Russian,
+        moscow(),
+    );
+    assert!(matches!(
+        unknown,
+        Err(report::ExportError::Passport(
+            PassportError::NoSuchAlternative(99)
+        ))
+    ));
+    session.alternatives[0].status = AlternativeStatus::Shortlisted;
+    let doc = report::passport::build(&session, ALTERNATIVE, Language::English, moscow()).unwrap();
+    let md = report::markdown::render(&doc);
+    assert!(
+        md.contains("Draft: the alternative is not adopted (status: shortlisted)."),
+        "{md}"
+    );
+    session.alternatives[0].hidden = true;
+    assert_eq!(
+        report::passport::build(&session, ALTERNATIVE, Language::English, moscow()),
+        Err(PassportError::Hidden(7))
+    );
 }

@@ -16,7 +16,10 @@ use super::context::Ctx;
 use super::document::{Align, Block, Item, Span, Table, labelled};
 use crate::i18n::Tr;
 use crate::i18n::labels::Named;
-use crate::model::{ActionItem, ActionStatus, IndicatorStatus, Risk, Session, YearValue};
+use crate::model::{
+    ActionItem, ActionStatus, AlternativeId, DecisionId, Goal, GoalId, Indicator, IndicatorStatus,
+    Risk, Session, YearValue,
+};
 use crate::roadmap::{self, Role, Zoom};
 
 /// The day the protocol measures lateness against: the session's date.
@@ -94,6 +97,15 @@ fn date_or_none(cx: &Ctx<'_>, date: Option<NaiveDate>) -> String {
     date.map_or_else(|| cx.tr.t("report-none"), |d| cx.date(d))
 }
 
+/// A date as a plan's table writes it: «01.09.2018», "2018-09-01" ("—" when none).
+pub fn short_date(cx: &Ctx<'_>, date: Option<NaiveDate>) -> String {
+    let pattern = match cx.tr.language() {
+        crate::i18n::Language::Russian => "%d.%m.%Y",
+        crate::i18n::Language::English => "%Y-%m-%d",
+    };
+    date.map_or_else(|| cx.tr.t("report-none"), |d| d.format(pattern).to_string())
+}
+
 fn text_or_none(cx: &Ctx<'_>, text: &str) -> String {
     if text.trim().is_empty() {
         cx.tr.t("report-none")
@@ -102,15 +114,35 @@ fn text_or_none(cx: &Ctx<'_>, text: &str) -> String {
     }
 }
 
+/// An item's dates as the roadmap table writes them: «с 15.01.2018 по 01.03.2018», «до …» with
+/// only a due date, «с …» with only a start.
+pub fn dates(cx: &Ctx<'_>, action: &ActionItem) -> String {
+    match (action.start, action.due) {
+        (Some(_), Some(_)) => cx.tr.args(
+            "report-dates-range",
+            &[
+                ("start", short_date(cx, action.start).into()),
+                ("due", short_date(cx, action.due).into()),
+            ],
+        ),
+        (None, Some(_)) => cx
+            .tr
+            .with("report-dates-until", "date", &short_date(cx, action.due)),
+        (Some(_), None) => cx
+            .tr
+            .with("report-dates-from", "date", &short_date(cx, action.start)),
+        (None, None) => cx.tr.t("report-none"),
+    }
+}
+
 /// The roadmap's table row of the item numbered `number`.
-fn roadmap_row(cx: &Ctx<'_>, number: usize, action: &ActionItem) -> Vec<String> {
+pub fn roadmap_row(cx: &Ctx<'_>, number: usize, action: &ActionItem) -> Vec<String> {
     vec![
         number.to_string(),
         what_text(cx, action),
         responsible(cx, action),
         co_executors(cx, action),
-        date_or_none(cx, action.start),
-        date_or_none(cx, action.due),
+        dates(cx, action),
         text_or_none(cx, &action.expected_result),
         action.progress_shown().to_string(),
         status_text(cx, action),
@@ -130,16 +162,19 @@ pub fn what_text(cx: &Ctx<'_>, action: &ActionItem) -> String {
     format!("{} ({note})", action.what)
 }
 
-fn roadmap_header(tr: &Tr) -> Vec<String> {
+/// The roadmap table's relative column widths.
+pub const ROADMAP_WIDTHS: [u16; 8] = [4, 16, 17, 17, 14, 13, 6, 13];
+
+/// The roadmap table's column titles.
+pub fn roadmap_header(tr: &Tr) -> Vec<String> {
     [
         "report-column-number",
         "report-column-measure",
         "report-column-responsible",
         "report-column-co-executors",
-        "report-column-start",
-        "report-column-due",
+        "report-column-dates",
         "report-column-expected",
-        "report-column-progress",
+        "report-column-progress-short",
         "report-column-status",
     ]
     .iter()
@@ -208,7 +243,7 @@ fn roadmap_tables(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
             .collect();
         blocks.push(Block::Table(Table {
             header: roadmap_header(tr),
-            widths: vec![4, 22, 13, 14, 9, 9, 14, 7, 10],
+            widths: ROADMAP_WIDTHS.to_vec(),
             rows,
         }));
     }
@@ -292,13 +327,24 @@ fn plan_fact(tr: &Tr, target: Option<f64>, actual: Option<f64>) -> String {
 /// «Целевые показатели»: each indicator with its goal, unit, baseline, target / actual per
 /// year and status.
 pub fn indicators_section(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
+    if let Some(table) = indicators_table(cx, |_| true) {
+        blocks.push(Block::heading(2, cx.tr.t("report-indicators")));
+        blocks.push(Block::text(cx.tr.t("report-indicators-legend")));
+        blocks.push(table);
+    }
+}
+
+/// The indicators table of the goals `keep` accepts; `None` when they have no indicator.
+pub fn indicators_table(cx: &Ctx<'_>, keep: impl Fn(GoalId) -> bool) -> Option<Block> {
     let (tr, session) = (&cx.tr, cx.session);
-    if session.indicators().next().is_none() {
-        return;
+    let chosen: Vec<(&Goal, &Indicator)> = session
+        .indicators()
+        .filter(|(goal, _)| keep(goal.id))
+        .collect();
+    if chosen.is_empty() {
+        return None;
     }
     let years = indicator_years(session);
-    blocks.push(Block::heading(2, tr.t("report-indicators")));
-    blocks.push(Block::text(tr.t("report-indicators-legend")));
     let mut header = vec![
         tr.t("report-column-indicator"),
         tr.t("report-column-goal"),
@@ -307,8 +353,8 @@ pub fn indicators_section(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
     ];
     header.extend(years.iter().map(|y| y.to_string()));
     header.push(tr.t("report-column-status"));
-    let rows = session
-        .indicators()
+    let rows = chosen
+        .iter()
         .map(|(goal, indicator)| {
             let mut row = vec![
                 indicator.name.clone(),
@@ -328,25 +374,43 @@ pub fn indicators_section(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
     let mut widths = vec![24, 18, 8, 10];
     widths.extend(std::iter::repeat_n(10, years.len()));
     widths.push(12);
-    blocks.push(Block::Table(Table {
+    Some(Block::Table(Table {
         header,
         widths,
         rows,
-    }));
+    }))
 }
 
 /// Every risk with what it belongs to (a decision or an alternative), highest score first
 /// (ties in the session's order).
 pub fn risks<'a>(cx: &Ctx<'a>) -> Vec<(String, &'a Risk)> {
+    risks_of(cx, |_| true, |_| true)
+}
+
+/// The risks of the decisions and alternatives the filters accept, highest score first.
+pub fn risks_of<'a>(
+    cx: &Ctx<'a>,
+    decision_kept: impl Fn(DecisionId) -> bool,
+    alternative_kept: impl Fn(AlternativeId) -> bool,
+) -> Vec<(String, &'a Risk)> {
     let session = cx.session;
     let mut all: Vec<(String, &Risk)> = Vec::new();
-    for (n, decision) in session.decisions.iter().enumerate() {
+    let decisions = session
+        .decisions
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| decision_kept(d.id));
+    for (n, decision) in decisions {
         let name = cx
             .tr
             .with("report-risk-of-decision", "number", &(n + 1).to_string());
         all.extend(decision.risks.iter().map(|r| (name.clone(), r)));
     }
-    for alternative in session.alternatives.iter().filter(|a| !a.hidden) {
+    let alternatives = session
+        .alternatives
+        .iter()
+        .filter(|a| !a.hidden && alternative_kept(a.id));
+    for alternative in alternatives {
         all.extend(
             alternative
                 .risks
@@ -400,7 +464,7 @@ pub fn risk_table(cx: &Ctx<'_>, all: &[(String, &Risk)]) -> Block {
         .iter()
         .map(|key| tr.t(key))
         .collect(),
-        widths: vec![26, 16, 9, 9, 7, 20, 13],
+        widths: vec![20, 14, 13, 10, 6, 19, 18],
         rows,
     })
 }

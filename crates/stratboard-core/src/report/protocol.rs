@@ -317,7 +317,7 @@ fn alternative_body(cx: &Ctx<'_>, alternative: &Alternative, blocks: &mut Vec<Bl
 
 /// The groups' latest positions on one alternative, with the stance of the first round when it
 /// changed (positions converging is what the session is for).
-fn position_table(cx: &Ctx<'_>, positions: &[&Position], blocks: &mut Vec<Block>) {
+pub(super) fn position_table(cx: &Ctx<'_>, positions: &[&Position], blocks: &mut Vec<Block>) {
     let (tr, session) = (&cx.tr, cx.session);
     let last_round = positions.iter().map(|p| p.round).max().unwrap_or(1);
     let mut rows = Vec::new();
