@@ -161,6 +161,10 @@ report-overdue-days = { $count ->
     [one] overdue by { $count } day
    *[other] overdue by { $count } days
   }
+report-timeline = The roadmap: bars from start to due, the filled part is the progress, the dashed line the session's date.
+report-timeline-done = done
+report-timeline-progress = progress
+report-timeline-late = overdue
 report-roles = Roles
 report-roles-legend = R — responsible, C — co-executor; the columns are the measures' numbers.
 report-role-responsible = R

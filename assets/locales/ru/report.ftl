@@ -168,6 +168,10 @@ report-overdue-days = { $count ->
     [few] просрочено на { $count } дня
    *[many] просрочено на { $count } дней
   }
+report-timeline = Дорожная карта: полосы от начала до срока, закрашенная часть — исполнение, пунктир — дата сессии.
+report-timeline-done = выполнено
+report-timeline-progress = исполнение
+report-timeline-late = просрочено
 report-roles = Распределение ролей
 report-roles-legend = Р — ответственный, С — соисполнитель; столбцы — номера мероприятий.
 report-role-responsible = Р

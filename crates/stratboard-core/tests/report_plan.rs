@@ -265,6 +265,24 @@ fn the_sections_come_in_order_with_late_items_and_risks_by_score() {
 }
 
 #[test]
+fn the_html_draws_the_timeline_with_today_and_the_overdue_bar() {
+    let html = text(&follow_up(), Format::Html, Language::Russian);
+    let svg = &html[html.find("<figure class=\"timeline\">").unwrap()..];
+    let svg = &svg[..svg.find("</figure>").unwrap()];
+    assert_eq!(svg.matches("<g><title>").count(), 3, "{svg}");
+    assert!(svg.contains("<title>2. Провести конкурс</title>"));
+    assert!(
+        svg.contains("stroke=\"#d55e00\" stroke-width=\"2\""),
+        "the late bar is outlined"
+    );
+    assert!(
+        svg.contains(">15 июня 2018 г.</text>"),
+        "today's line is labelled"
+    );
+    assert!(svg.contains(">06.2018</text>"));
+}
+
+#[test]
 fn an_old_session_gets_none_of_the_new_sections() {
     let mut session = follow_up();
     for action in &mut session.actions {

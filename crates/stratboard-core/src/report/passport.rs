@@ -205,6 +205,10 @@ fn actions(cx: &Ctx<'_>, decisions: &HashSet<DecisionId>, blocks: &mut Vec<Block
         widths: plan::ROADMAP_WIDTHS.to_vec(),
         rows,
     }));
+    let ours = |a: &crate::model::ActionItem| a.decision.is_some_and(|d| decisions.contains(&d));
+    if let Some(timeline) = plan::timeline(cx, ours) {
+        blocks.push(Block::Timeline(timeline));
+    }
 }
 
 fn risks(

@@ -13,7 +13,7 @@
 use chrono::NaiveDate;
 
 use super::context::Ctx;
-use super::document::{Align, Block, Item, Span, Table, labelled};
+use super::document::{Align, Block, Item, Span, Table, Timeline, TimelineBar, labelled};
 use crate::i18n::Tr;
 use crate::i18n::labels::Named;
 use crate::model::{
@@ -196,6 +196,80 @@ pub fn roadmap_section(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
         )));
     }
     roadmap_tables(cx, blocks);
+    if let Some(timeline) = timeline(cx, |_| true) {
+        blocks.push(Block::Timeline(timeline));
+    }
+}
+
+/// The zoom that shows the plan's span in a readable number of units: weeks up to about four
+/// months, months up to two years, quarters beyond.
+fn zoom_for(session: &Session, today: NaiveDate) -> Zoom {
+    let months = roadmap::layout(session, today, Zoom::Months);
+    match (months.to - months.from).num_days() {
+        ..=120 => Zoom::Weeks,
+        121..=731 => Zoom::Months,
+        _ => Zoom::Quarters,
+    }
+}
+
+fn tick_label(cx: &Ctx<'_>, zoom: Zoom, date: NaiveDate) -> String {
+    let pattern = match (zoom, cx.tr.language()) {
+        (Zoom::Weeks, crate::i18n::Language::Russian) => "%d.%m",
+        (Zoom::Weeks, crate::i18n::Language::English) => "%m-%d",
+        (_, crate::i18n::Language::Russian) => "%m.%Y",
+        (_, crate::i18n::Language::English) => "%Y-%m",
+    };
+    date.format(pattern).to_string()
+}
+
+/// The roadmap drawn (PDF and HTML): a bar per item that `keep` accepts and that has a date,
+/// numbered as in the session, with today's line at the session's date; `None` without a
+/// bar or without a date to measure from.
+pub fn timeline(cx: &Ctx<'_>, keep: impl Fn(&ActionItem) -> bool) -> Option<Timeline> {
+    let (tr, session) = (&cx.tr, cx.session);
+    let first_due = session.actions.iter().find_map(|a| a.due.or(a.start));
+    let day = today(session).or(first_due)?;
+    let zoom = zoom_for(session, day);
+    let map = roadmap::layout(session, day, zoom);
+    let mut bars = Vec::new();
+    for row in map.groups.iter().flat_map(|g| &g.rows) {
+        let Some(index) = session.actions.iter().position(|a| a.id == row.action) else {
+            continue;
+        };
+        let (Some((start, end)), Some(action)) = (row.bar, session.actions.get(index)) else {
+            continue;
+        };
+        if !keep(action) {
+            continue;
+        }
+        bars.push(TimelineBar {
+            label: format!("{}. {}", index + 1, row.what),
+            start: map.position(start),
+            end: map.position(end),
+            progress: row.progress,
+            overdue: today(session).is_some() && row.overdue,
+            done: row.status == ActionStatus::Done,
+            text: format!("{} %", row.progress),
+        });
+    }
+    if bars.is_empty() {
+        return None;
+    }
+    Some(Timeline {
+        caption: tr.t("report-timeline"),
+        ticks: map
+            .ticks
+            .iter()
+            .map(|t| (map.position(*t), tick_label(cx, zoom, *t)))
+            .collect(),
+        today: today(session).map(|d| (map.position(d), cx.date(d))),
+        bars,
+        legend: [
+            tr.t("report-timeline-done"),
+            tr.t("report-timeline-progress"),
+            tr.t("report-timeline-late"),
+        ],
+    })
 }
 
 fn roadmap_tables(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
