@@ -240,7 +240,7 @@ fn timeline(out: &mut String, timeline: &Timeline) {
     if timeline.bars.is_empty() {
         return;
     }
-    let height = SCALE + TIMELINE_ROW * timeline.bars.len() as f64 + 22.0;
+    let height = SCALE + TIMELINE_ROW * timeline.bars.len() as f64 + 40.0;
     let span = WIDTH - LABEL - VALUE;
     let x = |at: f32| LABEL + f64::from(at) * span;
     let _ = write!(
@@ -251,14 +251,26 @@ fn timeline(out: &mut String, timeline: &Timeline) {
         escape(&timeline.caption)
     );
     let bottom = SCALE + TIMELINE_ROW * timeline.bars.len() as f64;
+    // A label closer than 52 px to the one before is left out (its line stays).
+    let mut last_label = f64::MIN;
     for (at, label) in &timeline.ticks {
+        let shown = x(*at) - last_label >= 52.0;
+        if shown {
+            last_label = x(*at);
+        }
         let _ = writeln!(
             out,
-            "<line x1=\"{0:.1}\" y1=\"{SCALE}\" x2=\"{0:.1}\" y2=\"{bottom:.1}\" stroke=\"#ddd\"/>\
-             <text x=\"{1:.1}\" y=\"12\" fill=\"#555\">{2}</text>",
+            "<line x1=\"{0:.1}\" y1=\"{SCALE}\" x2=\"{0:.1}\" y2=\"{bottom:.1}\" stroke=\"#ddd\"/>{1}",
             x(*at),
-            x(*at) + 2.0,
-            escape(label)
+            if shown {
+                format!(
+                    "<text x=\"{:.1}\" y=\"12\" fill=\"#555\">{}</text>",
+                    x(*at) + 2.0,
+                    escape(label)
+                )
+            } else {
+                String::new()
+            }
         );
     }
     for (i, bar) in timeline.bars.iter().enumerate() {
@@ -283,9 +295,9 @@ fn timeline(out: &mut String, timeline: &Timeline) {
             out,
             "<rect x=\"{left}\" y=\"{:.1}\" width=\"10\" height=\"8\" fill=\"{colour}\"/>\
              <text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
-            bottom + 6.0,
+            bottom + 24.0,
             left + 14.0,
-            bottom + 14.0,
+            bottom + 32.0,
             escape(word)
         );
     }
