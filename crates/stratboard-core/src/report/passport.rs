@@ -130,7 +130,13 @@ fn goals(cx: &Ctx<'_>, alternative: &Alternative, blocks: &mut Vec<Block>) {
     if served.is_empty() {
         return;
     }
-    blocks.push(Block::heading(2, tr.t("passport-goals")));
+    let indicators = plan::indicators_table(cx, |id| alternative.goals.contains(&id));
+    let heading = if indicators.is_some() {
+        "passport-goals"
+    } else {
+        "report-goals"
+    };
+    blocks.push(Block::heading(2, tr.t(heading)));
     blocks.push(Block::List(
         served
             .iter()
@@ -138,7 +144,7 @@ fn goals(cx: &Ctx<'_>, alternative: &Alternative, blocks: &mut Vec<Block>) {
             .map(|(n, goal)| Item::numbered(n + 1, vec![Span::plain(goal.title.clone())]))
             .collect(),
     ));
-    if let Some(table) = plan::indicators_table(cx, |id| alternative.goals.contains(&id)) {
+    if let Some(table) = indicators {
         blocks.push(Block::Paragraph {
             line: vec![Span::bold(tr.t("report-indicators"))],
             align: Align::Left,
