@@ -558,3 +558,22 @@ fn a_passport_is_refused_for_an_unknown_or_hidden_alternative_and_marked_as_a_dr
         Err(PassportError::Hidden(7))
     );
 }
+
+#[test]
+fn the_plan_sheet_has_its_header_frozen_and_filtered() {
+    let bytes = report::export_in(&follow_up(), Format::Xlsx, Language::Russian, moscow()).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut sheet = String::new();
+    archive
+        .by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut sheet)
+        .unwrap();
+    assert!(
+        sheet.contains(
+            r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+        ),
+        "{sheet}"
+    );
+    assert!(sheet.contains(r#"<autoFilter ref="A1:L4"/>"#), "{sheet}");
+}
