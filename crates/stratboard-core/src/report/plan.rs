@@ -163,7 +163,7 @@ pub fn what_text(cx: &Ctx<'_>, action: &ActionItem) -> String {
 }
 
 /// The roadmap table's relative column widths.
-pub const ROADMAP_WIDTHS: [u16; 8] = [4, 16, 17, 17, 14, 13, 6, 13];
+pub const ROADMAP_WIDTHS: [u16; 8] = [5, 15, 17, 17, 14, 13, 6, 13];
 
 /// The roadmap table's column titles.
 pub fn roadmap_header(tr: &Tr) -> Vec<String> {
@@ -227,21 +227,21 @@ fn tick_label(cx: &Ctx<'_>, zoom: Zoom, date: NaiveDate) -> String {
 /// bar or without a date to measure from.
 pub fn timeline(cx: &Ctx<'_>, keep: impl Fn(&ActionItem) -> bool) -> Option<Timeline> {
     let (tr, session) = (&cx.tr, cx.session);
-    let first_due = session.actions.iter().find_map(|a| a.due.or(a.start));
+    // The span covers only the items drawn (a passport's, not the whole plan).
+    let mut drawn = session.clone();
+    drawn.actions.retain(|a| keep(a));
+    let first_due = drawn.actions.iter().find_map(|a| a.due.or(a.start));
     let day = today(session).or(first_due)?;
-    let zoom = zoom_for(session, day);
-    let map = roadmap::layout(session, day, zoom);
+    let zoom = zoom_for(&drawn, day);
+    let map = roadmap::layout(&drawn, day, zoom);
     let mut bars = Vec::new();
     for row in map.groups.iter().flat_map(|g| &g.rows) {
         let Some(index) = session.actions.iter().position(|a| a.id == row.action) else {
             continue;
         };
-        let (Some((start, end)), Some(action)) = (row.bar, session.actions.get(index)) else {
+        let Some((start, end)) = row.bar else {
             continue;
         };
-        if !keep(action) {
-            continue;
-        }
         bars.push(TimelineBar {
             label: format!("{}. {}", index + 1, row.what),
             start: map.position(start),
