@@ -94,14 +94,24 @@ enum Command {
         json: bool,
     },
     /// Export the protocol (minutes) of a session: Markdown, HTML, Word (DOCX), PDF, or the
-    /// ballots of every vote as CSV. Without -o the file goes next to the session with the
-    /// format's extension (an existing export there is replaced; a .ron file never is).
+    /// ballots of every vote as CSV; the action plan, indicators and risks as an Excel
+    /// workbook (xlsx); or the passport of one initiative (passport-pdf, passport-docx, with
+    /// --alternative). Without -o the file goes next to the session with the format's
+    /// extension (a passport: NAME-passport-ID.pdf; an existing export there is replaced; a
+    /// .ron file never is).
     Export {
         /// The session file.
         session: PathBuf,
-        /// md, html, docx, pdf or csv.
-        #[arg(long, value_name = "md|html|docx|pdf|csv")]
+        /// md, html, docx, pdf, csv, xlsx, passport-pdf or passport-docx.
+        #[arg(
+            long,
+            value_name = "md|html|docx|pdf|csv|xlsx|passport-pdf|passport-docx"
+        )]
         format: String,
+        /// The alternative (initiative) whose passport to write: its id in the session
+        /// (passport formats only; one not adopted gets a passport marked as a draft).
+        #[arg(long, value_name = "ID")]
+        alternative: Option<u32>,
         /// Where to write the export.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -250,9 +260,18 @@ fn main() -> ExitCode {
         Some(Command::Export {
             session,
             format,
+            alternative,
             output,
             lang,
-        }) => cli::export::run(&session, &format, output.as_deref(), lang.as_deref()),
+        }) => cli::export::run(
+            &session,
+            &format,
+            cli::export::Options {
+                alternative,
+                output: output.as_deref(),
+                lang: lang.as_deref(),
+            },
+        ),
         Some(Command::Convergence { session, json }) => cli::convergence::run(&session, json),
         Some(Command::Verify { session, json }) => cli::verify::run(&session, json),
         Some(Command::ImportParticipants {

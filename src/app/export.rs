@@ -770,6 +770,8 @@ pub fn format_key(format: Format) -> &'static str {
         Format::Html => "export-format-html",
         Format::Markdown => "export-format-md",
         Format::Csv => "export-format-csv",
+        // Not in `Format::ALL`, so the dialog never offers it (command line only).
+        Format::Xlsx => "export-format-xlsx",
     }
 }
 

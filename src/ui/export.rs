@@ -130,6 +130,8 @@ fn draw_block(ui: &mut Ui, theme: &Theme, block: &Block) {
         }
         Block::Table(table) => self::table(ui, theme, table),
         Block::Chart(chart) => self::chart(ui, theme, chart),
+        // The preview shows the roadmap's table; the PDF and HTML draw the timeline.
+        Block::Timeline(_) => {}
         Block::Signatures(signatures) => {
             ui.add_space(16.0);
             for signature in signatures {

@@ -140,3 +140,83 @@ report-register-unregistered = not registered
 report-register-legend = Proxy: → their vote is held by the participant with this ID; ← they hold the votes of these IDs.
 report-register-summary = Voting members: { $members }; present: { $present }; proxies: { $proxies }.
 report-register-nobody = The session has no participants.
+
+## Issue 26: the roadmap, roles, indicators, risks, the execution review
+report-roadmap = Action plan (roadmap)
+report-roadmap-today = Dates are compared with the session's date ({ $date }); % is the progress.
+report-roadmap-decision = Carrying out decision { $number }: { $statement }
+report-roadmap-loose = Measures of no decision
+report-column-measure = Measure
+report-column-responsible = Responsible
+report-column-co-executors = Co-executors
+report-column-start = Start
+report-column-dates = Dates (start – due)
+report-column-progress-short = %
+report-dates-range = { $start } to { $due }
+report-dates-until = by { $date }
+report-dates-from = from { $date }
+report-column-expected = Expected result
+report-column-progress = Progress, %
+report-overdue-days = { $count ->
+    [one] overdue by { $count } day
+   *[other] overdue by { $count } days
+  }
+report-timeline = The roadmap: bars from start to due, the filled part is the progress, the dashed line the session's date.
+report-timeline-done = done
+report-timeline-progress = progress
+report-timeline-late = overdue
+report-roles = Roles
+report-roles-legend = R — responsible, C — co-executor; the columns are the measures' numbers.
+report-role-responsible = R
+report-role-co = C
+report-indicators = Target indicators
+report-indicators-legend = By year: target / actual.
+report-column-indicator = Indicator
+report-column-goal = Goal
+report-column-unit = Unit
+report-column-baseline = Baseline
+report-indicator-reached = reached
+report-indicator-on-track = within 10 %
+report-indicator-behind = behind
+report-risks = Risk register
+report-risk-of-decision = decision { $number }
+report-column-risk = Risk
+report-column-risk-of = Concerns
+report-column-probability = Probability
+report-column-impact = Impact
+report-column-score = Score
+report-column-response = Response
+report-column-risk-owner = Owner
+report-review = Execution review
+report-review-from = Items carried over from
+report-review-summary = Items carried over: { $carried }; done: { $done }, on time: { $ontime } ({ $share } % of those carried); overdue: { $late }.
+report-review-done = Done
+report-review-late = Overdue
+report-review-other = In progress
+report-review-progress = Progress
+report-review-last-report = Last report
+report-review-indicators = Indicators: actual against target
+report-column-year = Year
+report-column-target = Target
+report-column-actual = Actual
+
+## The action plan as a workbook (export xlsx)
+xlsx-sheet-plan = Action plan
+xlsx-sheet-indicators = Indicators
+xlsx-sheet-risks = Risks
+xlsx-column-indicators = Indicators
+xlsx-column-last-report = Last report
+xlsx-column-baseline-year = Baseline year
+xlsx-column-target-year = Target { $year }
+xlsx-column-actual-year = Actual { $year }
+xlsx-column-source = Data source
+
+## The passport of an initiative
+passport-heading = Initiative passport
+passport-not-adopted = Draft: the alternative is not adopted (status: { $status }).
+passport-session = Strategic session
+passport-description = Description
+passport-goals = Goals and target indicators
+passport-no-decision = No decision has been taken on the initiative.
+passport-positions = Positions of the stakeholder groups
+passport-sign = Lead

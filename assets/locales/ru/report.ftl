@@ -146,3 +146,84 @@ report-register-unregistered = нет отметки
 report-register-legend = Доверенность: → голос передан участнику с этим номером; ← получены голоса участников с этими номерами.
 report-register-summary = Членов с правом голоса: { $members }; присутствуют: { $present }; доверенностей: { $proxies }.
 report-register-nobody = В сессии нет участников.
+
+## Issue 26: the roadmap, roles, indicators, risks, the execution review
+report-roadmap = План мероприятий (дорожная карта)
+report-roadmap-today = Сроки сопоставлены с датой сессии ({ $date }); % — исполнение.
+report-roadmap-decision = Во исполнение решения { $number }: { $statement }
+report-roadmap-loose = Мероприятия вне решений
+report-column-measure = Мероприятие
+report-column-responsible = Ответственный
+report-column-co-executors = Соисполнители
+report-column-start = Начало
+report-column-dates = Сроки (начало – окончание)
+report-column-progress-short = %
+report-dates-range = с { $start } по { $due }
+report-dates-until = до { $date }
+report-dates-from = с { $date }
+report-column-expected = Ожидаемый результат
+report-column-progress = Исполнение, %
+report-overdue-days = { $count ->
+    [one] просрочено на { $count } день
+    [few] просрочено на { $count } дня
+   *[many] просрочено на { $count } дней
+  }
+report-timeline = Дорожная карта: полосы от начала до срока, закрашенная часть — исполнение, пунктир — дата сессии.
+report-timeline-done = выполнено
+report-timeline-progress = исполнение
+report-timeline-late = просрочено
+report-roles = Распределение ролей
+report-roles-legend = Р — ответственный, С — соисполнитель; столбцы — номера мероприятий.
+report-role-responsible = Р
+report-role-co = С
+report-indicators = Целевые показатели
+report-indicators-legend = По годам: план / факт.
+report-column-indicator = Показатель
+report-column-goal = Цель
+report-column-unit = Ед. изм.
+report-column-baseline = Базовое значение
+report-indicator-reached = достигнуто
+report-indicator-on-track = в пределах 10 %
+report-indicator-behind = отставание
+report-risks = Реестр рисков
+report-risk-of-decision = решение { $number }
+report-column-risk = Риск
+report-column-risk-of = Относится к
+report-column-probability = Вероятность
+report-column-impact = Влияние
+report-column-score = Балл
+report-column-response = Меры реагирования
+report-column-risk-owner = Ответственный
+report-review = Контроль исполнения
+report-review-from = Поручения перенесены с сессии
+report-review-summary = Перенесено поручений: { $carried }; выполнено: { $done }, из них в срок: { $ontime } ({ $share } % перенесённых); просрочено: { $late }.
+report-review-done = Выполнено
+report-review-late = Просрочено
+report-review-other = В работе
+report-review-progress = Исполнение
+report-review-last-report = Последний отчёт
+report-review-indicators = Показатели: факт и план
+report-column-year = Год
+report-column-target = План
+report-column-actual = Факт
+
+## The action plan as a workbook (export xlsx)
+xlsx-sheet-plan = План мероприятий
+xlsx-sheet-indicators = Показатели
+xlsx-sheet-risks = Риски
+xlsx-column-indicators = Показатели
+xlsx-column-last-report = Последний отчёт
+xlsx-column-baseline-year = Базовый год
+xlsx-column-target-year = План { $year }
+xlsx-column-actual-year = Факт { $year }
+xlsx-column-source = Источник данных
+
+## The passport of an initiative (паспорт инициативы)
+passport-heading = Паспорт инициативы
+passport-not-adopted = Проект: альтернатива не принята (статус: { $status }).
+passport-session = Стратегическая сессия
+passport-description = Описание
+passport-goals = Цели и целевые показатели
+passport-no-decision = Решений по инициативе не принято.
+passport-positions = Позиции заинтересованных сторон
+passport-sign = Руководитель

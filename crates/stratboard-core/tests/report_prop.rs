@@ -44,8 +44,8 @@ const HTML_ELEMENTS: [&str; 27] = [
     "svg",
     "div",
 ];
-/// SVG elements inside charts.
-const SVG_ELEMENTS: [&str; 3] = ["g", "text", "rect"];
+/// SVG elements inside charts (`line`: the roadmap timeline's scale and today).
+const SVG_ELEMENTS: [&str; 4] = ["g", "text", "rect", "line"];
 
 fn html_elements_are_the_writers_own(html: &str) -> Result<(), String> {
     for (i, _) in html.match_indices('<') {

@@ -141,6 +141,42 @@ impl Chart {
     }
 }
 
+/// One item's bar on a [`Timeline`]; positions run from 0.0 (the span's start) to 1.0 (its
+/// end).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineBar {
+    /// The item ("3. Провести конкурс").
+    pub label: String,
+    /// Where the bar starts.
+    pub start: f32,
+    /// Where it ends (equal to `start` for a point).
+    pub end: f32,
+    /// Progress, 0–100: the share of the bar filled.
+    pub progress: u8,
+    /// Pending and past due on the timeline's today.
+    pub overdue: bool,
+    /// Done.
+    pub done: bool,
+    /// The words after the bar ("60 %").
+    pub text: String,
+}
+
+/// The roadmap drawn: bars from start to due with their progress, a line for today and the
+/// scale's ticks (PDF and HTML draw it; Markdown and DOCX carry the table only).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Timeline {
+    /// What it shows.
+    pub caption: String,
+    /// The scale: where each unit starts, and its label.
+    pub ticks: Vec<(f32, String)>,
+    /// Today's line and its label, when today is in the span.
+    pub today: Option<(f32, String)>,
+    /// The bars, top to bottom.
+    pub bars: Vec<TimelineBar>,
+    /// Words for the legend: done, in progress, overdue.
+    pub legend: [String; 3],
+}
+
 /// A signature line: role, blank, name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Signature {
@@ -173,6 +209,8 @@ pub enum Block {
     Table(Table),
     /// A bar chart.
     Chart(Chart),
+    /// A timeline (the roadmap drawn).
+    Timeline(Timeline),
     /// Signature lines at the end.
     Signatures(Vec<Signature>),
 }
@@ -299,6 +337,18 @@ impl Document {
                 Block::Chart(chart) => {
                     fix(&mut chart.caption);
                     for bar in &mut chart.bars {
+                        fix(&mut bar.label);
+                        fix(&mut bar.text);
+                    }
+                }
+                Block::Timeline(timeline) => {
+                    fix(&mut timeline.caption);
+                    timeline.ticks.iter_mut().for_each(|(_, t)| fix(t));
+                    if let Some((_, t)) = &mut timeline.today {
+                        fix(t);
+                    }
+                    timeline.legend.iter_mut().for_each(fix);
+                    for bar in &mut timeline.bars {
                         fix(&mut bar.label);
                         fix(&mut bar.text);
                     }

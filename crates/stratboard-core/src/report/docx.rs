@@ -89,6 +89,8 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
                 .fold(docx, |d, p| d.add_paragraph(p)),
             Block::Table(t) => docx.add_table(table(t)).add_paragraph(spacer()),
             Block::Chart(chart) if chart.bars.is_empty() => docx,
+            // The roadmap's table carries what the drawing shows.
+            Block::Timeline(_) => docx,
             Block::Chart(chart) => {
                 let caption = Paragraph::new()
                     .keep_next(true)

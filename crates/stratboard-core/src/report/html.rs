@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::document::{Align, Block, Chart, Document, Item, Span, Table};
+use super::document::{Align, Block, Chart, Document, Item, Span, Table, Timeline};
 
 /// Escapes `& < > " '` so text is shown literally in element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -87,6 +87,7 @@ pub fn render(doc: &Document) -> String {
             Block::List(items) => list(&mut out, items),
             Block::Table(table) => self::table(&mut out, table),
             Block::Chart(chart) => self::chart(&mut out, chart),
+            Block::Timeline(timeline) => self::timeline(&mut out, timeline),
             Block::Signatures(signatures) => {
                 out.push_str("<div class=\"signatures\">\n");
                 for s in signatures {
@@ -221,4 +222,130 @@ fn chart(out: &mut String, chart: &Chart) {
         );
     }
     out.push_str("</svg>\n</figure>\n");
+}
+
+/// The timeline's colours: done, in progress (its progress darker), overdue, today's line.
+const TIMELINE_DONE: &str = "#009e73";
+const TIMELINE_BAR: &str = "#c9d6e3";
+const TIMELINE_PROGRESS: &str = "#0072b2";
+const TIMELINE_LATE: &str = "#d55e00";
+/// Height of the timeline's scale above the bars, in px.
+const SCALE: f64 = 18.0;
+/// Height of one row of the timeline, in px.
+const TIMELINE_ROW: f64 = 20.0;
+
+/// The roadmap drawn as inline SVG: the scale on top, a row per item (its bar from start to
+/// due, the done share darker, overdue bars outlined in orange), a dashed line for today.
+fn timeline(out: &mut String, timeline: &Timeline) {
+    if timeline.bars.is_empty() {
+        return;
+    }
+    let height = SCALE + TIMELINE_ROW * timeline.bars.len() as f64 + 40.0;
+    let span = WIDTH - LABEL - VALUE;
+    let x = |at: f32| LABEL + f64::from(at) * span;
+    let _ = write!(
+        out,
+        "<figure class=\"timeline\">\n<figcaption>{}</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" \
+         viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" role=\"img\" aria-label=\"{}\" font-size=\"11\">\n",
+        escape(&timeline.caption),
+        escape(&timeline.caption)
+    );
+    let bottom = SCALE + TIMELINE_ROW * timeline.bars.len() as f64;
+    // A label closer than 52 px to the one before is left out (its line stays).
+    let mut last_label = f64::MIN;
+    for (at, label) in &timeline.ticks {
+        let shown = x(*at) - last_label >= 52.0;
+        if shown {
+            last_label = x(*at);
+        }
+        let _ = writeln!(
+            out,
+            "<line x1=\"{0:.1}\" y1=\"{SCALE}\" x2=\"{0:.1}\" y2=\"{bottom:.1}\" stroke=\"#ddd\"/>{1}",
+            x(*at),
+            if shown {
+                format!(
+                    "<text x=\"{:.1}\" y=\"12\" fill=\"#555\">{}</text>",
+                    x(*at) + 2.0,
+                    escape(label)
+                )
+            } else {
+                String::new()
+            }
+        );
+    }
+    for (i, bar) in timeline.bars.iter().enumerate() {
+        timeline_bar(out, bar, SCALE + TIMELINE_ROW * i as f64, &x);
+    }
+    if let Some((at, label)) = &timeline.today {
+        let _ = writeln!(
+            out,
+            "<line x1=\"{0:.1}\" y1=\"{SCALE}\" x2=\"{0:.1}\" y2=\"{bottom:.1}\" stroke=\"{TIMELINE_LATE}\" \
+             stroke-dasharray=\"4 3\"/><text x=\"{1:.1}\" y=\"{2:.1}\" fill=\"{TIMELINE_LATE}\" \
+             text-anchor=\"middle\">{3}</text>",
+            x(*at),
+            x(*at),
+            bottom + 14.0,
+            escape(label)
+        );
+    }
+    let legend = [TIMELINE_DONE, TIMELINE_PROGRESS, TIMELINE_LATE];
+    for (n, (colour, word)) in legend.iter().zip(&timeline.legend).enumerate() {
+        let left = 8.0 + 120.0 * n as f64;
+        let _ = writeln!(
+            out,
+            "<rect x=\"{left}\" y=\"{:.1}\" width=\"10\" height=\"8\" fill=\"{colour}\"/>\
+             <text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            bottom + 24.0,
+            left + 14.0,
+            bottom + 32.0,
+            escape(word)
+        );
+    }
+    out.push_str("</svg>\n</figure>\n");
+}
+
+fn timeline_bar(
+    out: &mut String,
+    bar: &super::document::TimelineBar,
+    top: f64,
+    x: &impl Fn(f32) -> f64,
+) {
+    let (left, right) = (x(bar.start), x(bar.end).max(x(bar.start) + 3.0));
+    let width = right - left;
+    let label = super::document::shorten(&bar.label, LABEL_CHARS + 4);
+    let (fill, done) = if bar.done {
+        (TIMELINE_DONE, width)
+    } else {
+        (
+            TIMELINE_BAR,
+            width * f64::from(bar.progress.min(100)) / 100.0,
+        )
+    };
+    let outline = if bar.overdue {
+        format!(" stroke=\"{TIMELINE_LATE}\" stroke-width=\"2\"")
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        out,
+        "<g><title>{}</title><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\
+         <rect x=\"{left:.1}\" y=\"{:.1}\" width=\"{width:.1}\" height=\"12\" fill=\"{fill}\"{outline}/>\
+         <rect x=\"{left:.1}\" y=\"{:.1}\" width=\"{done:.1}\" height=\"12\" fill=\"{}\"/>\
+         <text x=\"{:.1}\" y=\"{:.1}\" fill=\"{}\">{}</text></g>",
+        escape(&bar.label),
+        LABEL - 6.0,
+        top + 14.0,
+        escape(&label),
+        top + 4.0,
+        top + 4.0,
+        if bar.done {
+            TIMELINE_DONE
+        } else {
+            TIMELINE_PROGRESS
+        },
+        right + 4.0,
+        top + 14.0,
+        if bar.overdue { TIMELINE_LATE } else { "#333" },
+        escape(&bar.text)
+    );
 }

@@ -24,6 +24,8 @@ pub fn render(doc: &Document) -> String {
             Block::List(items) => list(&mut out, items),
             Block::Table(table) => self::table(&mut out, table),
             Block::Chart(chart) => self::chart(&mut out, chart),
+            // The roadmap's table carries what the drawing shows.
+            Block::Timeline(_) => {}
             Block::Signatures(signatures) => {
                 for signature in signatures {
                     let _ = writeln!(

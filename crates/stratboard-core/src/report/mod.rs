@@ -1,4 +1,5 @@
-//! The session protocol (minutes) in Markdown, HTML, DOCX, PDF and CSV.
+//! The session protocol (minutes) in Markdown, HTML, DOCX, PDF and CSV, and the action plan
+//! as an XLSX workbook ([`xlsx`]).
 //!
 //! [`protocol::build`] turns a session into one format-neutral [`Document`]; a writer per format
 //! renders it. CSV is different: it lists the ballots of every vote, one row per ballot (or per
@@ -22,12 +23,16 @@ pub mod document;
 pub mod docx;
 pub mod html;
 pub mod markdown;
+/// The passport of an initiative (паспорт инициативы), DOCX or PDF.
+pub mod passport;
 pub mod pdf;
 mod pdf_tags;
 mod pdf_text;
+mod plan;
 pub mod protocol;
 mod speaking;
 pub mod votes;
+pub mod xlsx;
 mod zone;
 
 use std::fmt;
@@ -53,6 +58,9 @@ pub enum Format {
     Pdf,
     /// The ballots of every vote as CSV.
     Csv,
+    /// The action plan, indicators and risks as an Excel workbook (command line only: the
+    /// export dialog offers [`Format::ALL`]).
+    Xlsx,
 }
 
 impl Format {
@@ -67,6 +75,7 @@ impl Format {
             Self::Docx => "docx",
             Self::Pdf => "pdf",
             Self::Csv => "csv",
+            Self::Xlsx => "xlsx",
         }
     }
 
@@ -78,6 +87,7 @@ impl Format {
             "docx" => Some(Self::Docx),
             "pdf" => Some(Self::Pdf),
             "csv" => Some(Self::Csv),
+            "xlsx" => Some(Self::Xlsx),
             _ => None,
         }
     }
@@ -100,9 +110,15 @@ pub enum ExportError {
     /// The DOCX package could not be written.
     #[error("could not build the DOCX document: {0}")]
     Docx(String),
+    /// The XLSX workbook could not be written.
+    #[error("could not build the XLSX workbook: {0}")]
+    Xlsx(String),
     /// The PDF could not be written.
     #[error("could not build the PDF document: {0}")]
     Pdf(String),
+    /// The passport's alternative does not exist or is hidden.
+    #[error(transparent)]
+    Passport(#[from] passport::PassportError),
     /// Participant cards were asked for, but no participant has a personal code.
     #[error("no participant has a personal code, so there are no cards to print")]
     NoParticipantCodes,
@@ -114,6 +130,50 @@ pub enum ExportError {
 /// the same line.)
 pub fn quorum_text(session: &Session, tr: &crate::i18n::Tr) -> Option<String> {
     attendance::quorum_value(session, tr)
+}
+
+/// The passport of an initiative as DOCX or PDF.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PassportFormat {
+    /// Word document.
+    Docx,
+    /// PDF, A4.
+    Pdf,
+}
+
+impl PassportFormat {
+    /// The format for a CLI name: `passport-pdf` or `passport-docx`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name.to_ascii_lowercase().as_str() {
+            "passport-pdf" => Some(Self::Pdf),
+            "passport-docx" => Some(Self::Docx),
+            _ => None,
+        }
+    }
+
+    /// The file extension (without the dot).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Docx => "docx",
+            Self::Pdf => "pdf",
+        }
+    }
+}
+
+/// The passport of the initiative `alternative` ([`passport::build`]) in `format`, its times
+/// in `zone`.
+pub fn export_passport(
+    session: &Session,
+    alternative: crate::model::AlternativeId,
+    format: PassportFormat,
+    language: Language,
+    zone: Zone,
+) -> Result<Vec<u8>, ExportError> {
+    let doc = passport::build(session, alternative, language, zone)?;
+    match format {
+        PassportFormat::Docx => docx::render(&doc),
+        PassportFormat::Pdf => pdf::render(&doc),
+    }
 }
 
 /// The protocol of `session` in `language` as a document (for previews and writers), its
@@ -147,5 +207,6 @@ pub fn export_in(
         Format::Docx => docx::render(&doc()),
         Format::Pdf => pdf::render(&doc()),
         Format::Csv => Ok(csv::ballots(session, language).into_bytes()),
+        Format::Xlsx => xlsx::render(session, language),
     }
 }

@@ -22,6 +22,9 @@ use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, SpanTag};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use super::ExportError;
+#[path = "pdf_timeline.rs"]
+mod timeline;
+
 use super::document::{Align, Block, Chart, Document, Item, Signature, Span, Table};
 use super::pdf_tags::{Kind, Node, Structure, tag_tree};
 use super::pdf_text::{self, FontId, Fonts, LaidLine, ellipsize, wrap};
@@ -587,6 +590,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
             Block::List(items) => layout.list(items),
             Block::Table(table) => layout.table(table),
             Block::Chart(chart) => layout.chart(chart),
+            Block::Timeline(timeline) => layout.timeline(timeline),
             Block::Signatures(signatures) => layout.signatures(signatures),
         }
     }

@@ -33,6 +33,7 @@ pub fn build_in(session: &Session, language: Language, zone: Zone) -> Document {
     agenda(&cx, &mut blocks);
     super::speaking::section(&cx, &mut blocks);
     goals(&cx, &mut blocks);
+    super::plan::indicators_section(&cx, &mut blocks);
     situation(&cx, &mut blocks);
     alternatives(&cx, &mut blocks);
     if !session.votes.is_empty() {
@@ -43,7 +44,14 @@ pub fn build_in(session: &Session, language: Language, zone: Zone) -> Document {
     }
     super::convergence::section(&cx, &mut blocks);
     decisions(&cx, &mut blocks);
-    actions(&cx, &mut blocks);
+    super::plan::risks_section(&cx, &mut blocks);
+    if super::plan::has_roadmap(session) {
+        super::plan::roadmap_section(&cx, &mut blocks);
+        super::plan::roles_section(&cx, &mut blocks);
+    } else {
+        actions(&cx, &mut blocks);
+    }
+    super::plan::review_section(&cx, &mut blocks);
     notes(&cx, &mut blocks);
     signatures(&cx, &mut blocks);
     let title = format!("{} — {}", tr.t("report-heading"), session.meta.title);
@@ -309,7 +317,7 @@ fn alternative_body(cx: &Ctx<'_>, alternative: &Alternative, blocks: &mut Vec<Bl
 
 /// The groups' latest positions on one alternative, with the stance of the first round when it
 /// changed (positions converging is what the session is for).
-fn position_table(cx: &Ctx<'_>, positions: &[&Position], blocks: &mut Vec<Block>) {
+pub(super) fn position_table(cx: &Ctx<'_>, positions: &[&Position], blocks: &mut Vec<Block>) {
     let (tr, session) = (&cx.tr, cx.session);
     let last_round = positions.iter().map(|p| p.round).max().unwrap_or(1);
     let mut rows = Vec::new();
