@@ -77,7 +77,7 @@ fn the_russian_protocol_has_the_parts_of_an_official_protocol() {
         "**За — 14, Против — 0, Воздержались — 0**",
         "**Решение принято.**",
         "## РЕШИЛИ",
-        "## План действий (поручения)",
+        "## План мероприятий (дорожная карта)",
         "Ведущий ____________________ Захарова Ольга Викторовна",
         "Секретарь ____________________ Белова Анна Сергеевна",
     ];
@@ -223,7 +223,9 @@ fn docx_has_heading_styles_tables_page_numbers_and_the_decisions() {
 
 #[test]
 fn pdf_text_contains_the_russian_decisions_exactly() {
-    let session = sample("tos-support.ron");
+    // The plain table of action items: a roadmap's narrow columns wrap an item's text between
+    // its neighbours' (the roadmap's PDF text is checked in `report_plan.rs`).
+    let session = without_plan(sample("tos-support.ron"));
     let pdf = report::export(&session, Format::Pdf, Language::Russian).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
@@ -273,7 +275,8 @@ fn pdf_of_hostile_text_and_symbols_is_built() {
 
 #[test]
 fn a_very_long_word_and_a_huge_cell_do_not_break_the_pdf() {
-    let mut session = sample("tos-support.ron");
+    // (Without the roadmap, whose timeline also names the item.)
+    let mut session = without_plan(sample("tos-support.ron"));
     session.decisions[0].statement = "Ж".repeat(3000);
     session.actions[0].what = "очень длинное поручение ".repeat(400);
     let pdf = report::export(&session, Format::Pdf, Language::Russian).unwrap();
@@ -638,4 +641,18 @@ fn a_chart_with_no_bars_leaves_no_empty_table_in_the_docx() {
         let table = table.split("</w:tbl>").next().unwrap();
         assert!(table.contains("<w:tr"), "a table without rows");
     }
+}
+
+/// `session` without the roadmap's fields of its action items: they are listed in the plain
+/// table of action items.
+fn without_plan(mut session: Session) -> Session {
+    for action in &mut session.actions {
+        action.start = None;
+        action.co_groups.clear();
+        action.expected_result.clear();
+        action.indicators.clear();
+        action.progress = 0;
+        action.reports.clear();
+    }
+    session
 }
