@@ -469,6 +469,8 @@ impl ExportDialog {
             Preview::Cards
         } else if format == Format::Csv {
             Preview::Csv(self.export_csv(lent, language))
+        } else if format == Format::Xlsx {
+            Preview::Workbook
         } else {
             Preview::Document(self.export_document(lent, language))
         };
@@ -490,6 +492,9 @@ impl ExportDialog {
                         ui.label(lent.theme.caption(lent.tr.t("export-csv-empty")));
                     }
                     ui::export::csv_preview(ui, lent.theme, &csv.text, preview_height);
+                }
+                Preview::Workbook => {
+                    ui.label(lent.tr.t("export-xlsx-note"));
                 }
             }
             ui.add_space(8.0);
@@ -717,6 +722,8 @@ enum Preview {
     Document(Arc<Document>),
     /// The CSV text.
     Csv(Arc<CsvPreview>),
+    /// The workbook of the action plan: what its sheets hold (it has no page to show).
+    Workbook,
 }
 
 /// What the export dialog's buttons (and Enter) asked for in one frame.
@@ -770,7 +777,6 @@ pub fn format_key(format: Format) -> &'static str {
         Format::Html => "export-format-html",
         Format::Markdown => "export-format-md",
         Format::Csv => "export-format-csv",
-        // Not in `Format::ALL`, so the dialog never offers it (command line only).
         Format::Xlsx => "export-format-xlsx",
     }
 }

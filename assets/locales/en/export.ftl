@@ -20,3 +20,5 @@ export-error-folder = That is a folder; add a file name.
 notice-open-file = Open
 notice-open-folder = Show in folder
 notice-open-failed = Could not open it: no program to open it with was found.
+export-format-xlsx = Action plan (XLSX)
+export-xlsx-note = An Excel workbook with the sheets “Action plan” (real dates, a filter, overdue rows marked), “Indicators” and “Risks” — for passing the plan between departments.

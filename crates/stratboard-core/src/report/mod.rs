@@ -58,14 +58,20 @@ pub enum Format {
     Pdf,
     /// The ballots of every vote as CSV.
     Csv,
-    /// The action plan, indicators and risks as an Excel workbook (command line only: the
-    /// export dialog offers [`Format::ALL`]).
+    /// The action plan, indicators and risks as an Excel workbook.
     Xlsx,
 }
 
 impl Format {
     /// Every format, in the order the export dialog offers them.
-    pub const ALL: [Self; 5] = [Self::Docx, Self::Pdf, Self::Html, Self::Markdown, Self::Csv];
+    pub const ALL: [Self; 6] = [
+        Self::Docx,
+        Self::Pdf,
+        Self::Html,
+        Self::Markdown,
+        Self::Csv,
+        Self::Xlsx,
+    ];
 
     /// The file extension (without the dot), also the CLI name except for Markdown (`md`).
     pub fn extension(self) -> &'static str {
