@@ -89,6 +89,22 @@ fn header(
     Ok(())
 }
 
+/// The widths of the plan sheet's columns, in characters.
+const PLAN_WIDTHS: [f64; 12] = [
+    5.0, 40.0, 30.0, 24.0, 28.0, 12.0, 12.0, 30.0, 26.0, 22.0, 12.0, 40.0,
+];
+
+/// The height of one line of wrapped text, in points.
+const LINE_HEIGHT: f64 = 15.0;
+
+/// How many lines `text` takes, wrapped in a column `width` characters wide.
+fn lines_in(text: &str, width: f64) -> usize {
+    let per_line = (width * 0.95).max(1.0);
+    text.split('\n')
+        .map(|line| (line.chars().count() as f64 / per_line).ceil().max(1.0) as usize)
+        .sum()
+}
+
 fn columns(tr: &Tr, keys: &[(&'static str, f64)]) -> Vec<(String, f64)> {
     keys.iter().map(|(key, w)| (tr.t(key), *w)).collect()
 }
@@ -116,24 +132,28 @@ fn write_date(
 fn plan_sheet(cx: &Ctx<'_>, styles: &Styles, sheet: &mut Worksheet) -> Result<(), XlsxError> {
     let tr = &cx.tr;
     sheet.set_name(tr.t("xlsx-sheet-plan"))?;
-    let titles = columns(
-        tr,
-        &[
-            ("report-column-number", 5.0),
-            ("report-column-measure", 40.0),
-            ("report-column-decision", 30.0),
-            ("report-column-responsible", 24.0),
-            ("report-column-co-executors", 28.0),
-            ("report-column-start", 12.0),
-            ("report-column-due", 12.0),
-            ("report-column-expected", 30.0),
-            ("xlsx-column-indicators", 26.0),
-            ("report-column-status", 22.0),
-            ("report-column-progress", 12.0),
-            ("xlsx-column-last-report", 40.0),
-        ],
-    );
+    let keys = [
+        "report-column-number",
+        "report-column-measure",
+        "report-column-decision",
+        "report-column-responsible",
+        "report-column-co-executors",
+        "report-column-start",
+        "report-column-due",
+        "report-column-expected",
+        "xlsx-column-indicators",
+        "report-column-status",
+        "report-column-progress",
+        "xlsx-column-last-report",
+    ];
+    let keyed: Vec<(&'static str, f64)> = keys.into_iter().zip(PLAN_WIDTHS).collect();
+    let titles = columns(tr, &keyed);
     header(sheet, styles, &titles, cx.session.actions.len())?;
+    // Printed: landscape A4, one page wide, the header row on every page.
+    sheet.set_landscape();
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
     for (i, action) in cx.session.actions.iter().enumerate() {
         plan_row(cx, styles, sheet, i, action)?;
     }
@@ -184,6 +204,14 @@ fn plan_row(
         (9, status(cx, action)),
         (11, report),
     ];
+    // Wrapped text makes a row as tall as its longest cell: spreadsheet programs do not all
+    // fit a row's height on opening (LibreOffice keeps the default).
+    let lines = strings
+        .iter()
+        .map(|(col, value)| lines_in(value, PLAN_WIDTHS[usize::from(*col)]))
+        .max()
+        .unwrap_or(1);
+    sheet.set_row_height(row, LINE_HEIGHT * lines as f64)?;
     for (col, value) in strings {
         sheet.write_string_with_format(row, col, value, text)?;
     }
