@@ -14,7 +14,7 @@ pub fn screen(ui: &mut Ui, cx: &Ctx<'_, '_>) {
         return decision_body(ui, cx, id, true);
     }
     // The board shows the roadmap: so does the projector, big.
-    if super::views::current(ui) == super::views::View::Roadmap {
+    if super::views::current(ui.ctx()) == super::views::View::Roadmap {
         return super::roadmap::screen(ui, cx);
     }
     cards(

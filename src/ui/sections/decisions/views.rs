@@ -53,8 +53,8 @@ pub fn memory_id() -> Id {
 }
 
 /// The view the board shows (what the projector follows); the cards when none was drawn.
-pub fn current(ui: &Ui) -> View {
-    ui.data(|d| d.get_temp::<View>(memory_id()))
+pub fn current(ctx: &egui::Context) -> View {
+    ctx.data(|d| d.get_temp::<View>(memory_id()))
         .unwrap_or_default()
 }
 
