@@ -307,3 +307,46 @@ fn renderer_harness() -> Option<Harness<'static, StratboardApp>> {
         Err(panic) => std::panic::resume_unwind(panic),
     }
 }
+
+#[test]
+fn the_overdue_key_asks_for_a_new_date_and_enter_gives_it() {
+    let mut harness = open("Execution review");
+    harness.key_press(egui::Key::O);
+    harness.run();
+    assert!(
+        harness
+            .get_by_label("New due date (YYYY-MM-DD)")
+            .is_focused(),
+        "the new date's field takes the keyboard"
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.event(egui::Event::Text("2018-07-01".into()));
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let moved = action(&harness, CONTEST);
+    assert_eq!(moved.due, Some(day(2018, 7, 1)));
+    assert_eq!(
+        moved.last_report().unwrap().text,
+        "New due date: 2018-07-01"
+    );
+    assert!(
+        harness
+            .query_by_label("New due date (YYYY-MM-DD)")
+            .is_none()
+    );
+}
+
+#[test]
+fn the_projector_shows_the_roadmap_while_the_board_does() {
+    let mut harness = open("Roadmap");
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    assert!(harness.state().is_presenting());
+    assert!(
+        harness.query_by_label("Roles").is_none(),
+        "the board is not drawn"
+    );
+    harness.get_by_label(CONTEST_BAR);
+    harness.get_by_label(CENTRE_BAR);
+}

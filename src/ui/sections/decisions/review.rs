@@ -24,6 +24,8 @@ pub struct State {
     selected: Option<ActionId>,
     /// A mark waiting for its new date or reason.
     asking: Option<(ActionId, Ask)>,
+    /// The question's field takes the keyboard when it appears.
+    focus_ask: bool,
     /// The actual values being typed, per indicator.
     actuals: HashMap<IndicatorId, String>,
     /// The indicators given a value here (still listed, with it).
@@ -106,8 +108,10 @@ fn keys(ui: &Ui, board: &mut Board<'_>, state: &mut State, carried: &[&ActionIte
         mark(board, action, &ReviewMark::InProgress);
     } else if pressed(Key::O) {
         state.asking = Some((action.id, new_due_ask(action, board.today)));
+        state.focus_ask = true;
     } else if pressed(Key::C) {
         state.asking = Some((action.id, Ask::Reason(String::new())));
+        state.focus_ask = true;
     }
 }
 
@@ -220,6 +224,7 @@ fn mark_buttons(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, action: &
             'O' => state.asking = Some((action.id, new_due_ask(action, board.today))),
             _ => state.asking = Some((action.id, Ask::Reason(String::new()))),
         }
+        state.focus_ask = state.asking.is_some();
     }
 }
 
@@ -243,12 +248,13 @@ fn ask(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, action: &ActionIte
         let field = ui
             .add(TextEdit::singleline(text).desired_width(260.0))
             .labelled_by(caption.id);
-        if !field.has_focus() && !field.lost_focus() && text.is_empty() {
+        if std::mem::take(&mut state.focus_ask) {
             field.request_focus();
         }
         apply = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         apply |= ui.button(tr.t("review-apply")).clicked();
         close = ui.button(tr.t("review-back")).clicked();
+        close |= ui.input(|i| i.key_pressed(Key::Escape));
     });
     let chosen = match question {
         Ask::NewDue(text) => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
