@@ -98,3 +98,4 @@ review-indicators-empty = No target indicators yet (they are set on the goals).
 review-target = target { $value }
 review-actual = Actual { $year }: { $name }
 review-save = Save
+review-actual-short = Actual { $year }:

@@ -106,3 +106,4 @@ review-indicators-empty = Целевых показателей пока нет 
 review-target = цель { $value }
 review-actual = Факт { $year }: { $name }
 review-save = Сохранить
+review-actual-short = Факт { $year } г.:

@@ -347,7 +347,12 @@ fn actual_field(
             ("name", indicator.name.clone().into()),
         ],
     );
-    let field = ui.add(TextEdit::singleline(text).desired_width(120.0));
+    ui.label(
+        board
+            .theme
+            .caption(tr.with("review-actual-short", "year", &year.to_string())),
+    );
+    let field = ui.add_sized([120.0, 24.0], TextEdit::singleline(text));
     field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name));
     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
     let save = ui.button(tr.t("review-save")).clicked();

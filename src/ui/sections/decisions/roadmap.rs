@@ -238,22 +238,22 @@ fn scale(ui: &mut Ui, tr: &Tr, map: &Roadmap, zoom: Zoom, look: &Look) {
     let area = timeline(rect, look);
     let painter = ui.painter();
     let font = FontId::proportional(look.small);
-    let labels: Vec<String> = map
-        .ticks
-        .iter()
-        .enumerate()
-        .map(|(i, tick)| tick_label(tr, zoom, *tick, i == 0))
-        .collect();
-    let widest = labels
-        .iter()
-        .map(|l| l.chars().count() as f32 * look.small * 0.6)
-        .fold(0.0, f32::max);
     let spacing = area.width() / map.ticks.len().max(1) as f32;
-    let every = ((widest + 8.0) / spacing.max(1.0)).ceil().max(1.0) as usize;
+    // Every tick's label when they fit; else every n-th, each month then with its year.
+    let (mut labels, mut every) = tick_labels(tr, map, zoom, false, spacing, look.small);
+    if every > 1 && zoom == Zoom::Months {
+        (labels, every) = tick_labels(tr, map, zoom, true, spacing, look.small);
+    }
     for (i, (tick, label)) in map.ticks.iter().zip(&labels).enumerate() {
         let x = x_of(map, area, *tick);
+        // Labelled ticks run the scale's height, the others only its lower third.
+        let top = if i % every == 0 {
+            rect.top() + 4.0
+        } else {
+            rect.bottom() - rect.height() / 3.0
+        };
         painter.line_segment(
-            [pos2(x, rect.top() + 4.0), pos2(x, rect.bottom())],
+            [pos2(x, top), pos2(x, rect.bottom())],
             Stroke::new(1.0, look.weak),
         );
         if i % every == 0 {
@@ -268,9 +268,32 @@ fn scale(ui: &mut Ui, tr: &Tr, map: &Roadmap, zoom: Zoom, look: &Look) {
     );
 }
 
-/// A tick's label: the week's first day, the month (with its year in January or at the start),
-/// or the quarter with its year.
-fn tick_label(tr: &Tr, zoom: Zoom, tick: NaiveDate, first: bool) -> String {
+/// The ticks' labels, and every how many ticks one fits (`spacing` pixels apart).
+fn tick_labels(
+    tr: &Tr,
+    map: &Roadmap,
+    zoom: Zoom,
+    years: bool,
+    spacing: f32,
+    size: f32,
+) -> (Vec<String>, usize) {
+    let labels: Vec<String> = map
+        .ticks
+        .iter()
+        .enumerate()
+        .map(|(i, tick)| tick_label(tr, zoom, *tick, years || i == 0))
+        .collect();
+    let widest = labels
+        .iter()
+        .map(|l| l.chars().count() as f32 * size * 0.6)
+        .fold(0.0, f32::max);
+    let every = ((widest + 8.0) / spacing.max(1.0)).ceil().max(1.0) as usize;
+    (labels, every)
+}
+
+/// A tick's label: the week's first day, the month (with its year in January, at the start or
+/// when `year`), or the quarter with its year.
+fn tick_label(tr: &Tr, zoom: Zoom, tick: NaiveDate, year: bool) -> String {
     match zoom {
         Zoom::Weeks => tick.format("%d.%m").to_string(),
         Zoom::Months => {
@@ -280,7 +303,7 @@ fn tick_label(tr: &Tr, zoom: Zoom, tick: NaiveDate, first: bool) -> String {
                 .nth(tick.month0() as usize)
                 .unwrap_or_default()
                 .to_owned();
-            if first || tick.month() == 1 {
+            if year || tick.month() == 1 {
                 format!("{name} {}", tick.year())
             } else {
                 name
@@ -317,7 +340,10 @@ fn line(ui: &mut Ui, session: &Session, tr: &Tr, chart: &Chart, index: usize, lo
 fn grid(ui: &Ui, map: &Roadmap, area: Rect, look: &Look) {
     let painter = ui.painter();
     let faint = Stroke::new(1.0, look.weak.gamma_multiply(0.25));
-    for tick in &map.ticks {
+    // No closer than 12 pixels: a long span at a fine zoom would grey the rows over.
+    let spacing = area.width() / map.ticks.len().max(1) as f32;
+    let every = (12.0 / spacing.max(0.1)).ceil().max(1.0) as usize;
+    for tick in map.ticks.iter().step_by(every) {
         let x = x_of(map, area, *tick);
         painter.line_segment([pos2(x, area.top()), pos2(x, area.bottom())], faint);
     }

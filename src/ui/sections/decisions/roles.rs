@@ -70,6 +70,7 @@ pub fn show(ui: &mut Ui, board: &Board<'_>) {
             egui::Grid::new("decisions-roles")
                 .striped(true)
                 .spacing([10.0, 6.0])
+                .min_col_width(24.0)
                 .show(ui, |ui| {
                     header(ui, board);
                     for line in &lines {
@@ -97,7 +98,7 @@ fn header(ui: &mut Ui, board: &Board<'_>) {
 /// A participant's (or group's) row: the name, then a mark per item.
 fn row(ui: &mut Ui, board: &Board<'_>, line: &Line) {
     let tr = board.tr;
-    ui.add(Label::new(&line.who).truncate());
+    ui.add(Label::new(&line.who).extend());
     for (i, cell) in line.cells.iter().enumerate() {
         let Some(role) = cell else {
             ui.label("");
