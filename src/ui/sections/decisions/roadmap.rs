@@ -323,6 +323,9 @@ fn tick_label(tr: &Tr, zoom: Zoom, tick: NaiveDate, year: bool) -> String {
 fn line(ui: &mut Ui, session: &Session, tr: &Tr, chart: &Chart, index: usize, look: &Look) {
     let width = ui.available_width();
     let (rect, _) = ui.allocate_exact_size(vec2(width, look.row), Sense::hover());
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
     let area = timeline(rect, look);
     grid(ui, &chart.map, area, look);
     match chart.lines.get(index) {
