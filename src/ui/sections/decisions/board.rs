@@ -25,6 +25,8 @@ pub struct State {
     /// A field to focus once the entity just added shows up: what was added, and how many of
     /// its kind there were before.
     focus_new: Option<NewItem>,
+    /// The view shown (the cards, the roadmap, the roles, the review) and the views' state.
+    views: super::views::State,
 }
 
 /// Something added by this panel, to focus when it appears.
@@ -68,6 +70,9 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
             );
         }
     });
+    if super::views::show(ui, board, &mut state.views) {
+        return;
+    }
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         if ui.button(tr.t("decisions-add")).clicked() {

@@ -1,5 +1,5 @@
 //! The projector's decisions screen: each decision with its action items, and one decision in
-//! the spotlight with its rationale and dissent.
+//! the spotlight with its rationale and dissent; the roadmap, big, while the board shows it.
 
 use egui::Ui;
 
@@ -12,6 +12,10 @@ use stratboard_core::model::DecisionId;
 pub fn screen(ui: &mut Ui, cx: &Ctx<'_, '_>) {
     if let Some(Spotlight::Decision(id)) = cx.spotlight {
         return decision_body(ui, cx, id, true);
+    }
+    // The board shows the roadmap: so does the projector, big.
+    if super::views::current(ui.ctx()) == super::views::View::Roadmap {
+        return super::roadmap::screen(ui, cx);
     }
     cards(
         ui,
