@@ -464,3 +464,31 @@ fn a_goal_in_the_spotlight_shows_how_its_indicators_stand() {
     h.get_by_label("2018: 119 ед. при цели 125 — в пределах 10 %");
     h.get_by_label("2018: 3 ед. при цели 6 — отстаёт");
 }
+
+/// A decision in the spotlight puts its risks on the heat map, big, with the register.
+#[test]
+fn a_decision_in_the_spotlight_shows_its_risks_on_the_heat_map() {
+    let session = stratboard_core::storage::load(std::path::Path::new("sessions/tos-support.ron"))
+        .unwrap()
+        .session;
+    let decision = session
+        .decisions
+        .iter()
+        .find(|d| d.risks.len() == 2)
+        .unwrap()
+        .id;
+    let h = harness(
+        session,
+        Language::Russian,
+        View {
+            section: BoardSection::Decisions,
+            spotlight: Some(Spotlight::Decision(decision)),
+            ..View::default()
+        },
+    );
+    h.get_by_label("Риски (2)");
+    h.get_by_label(
+        "Риск 1: Муниципальные образования не откликнутся на приглашение (вероятность 3, влияние 4)",
+    );
+    h.get_by_label_contains("Активисты ТОС не смогут выезжать в рабочие дни — 9");
+}

@@ -4,6 +4,7 @@
 use egui::Ui;
 
 use crate::ui::board::Spotlight;
+use crate::ui::heatmap;
 use crate::ui::labels::Named;
 use crate::ui::projector::{Ctx, cards, empty};
 use stratboard_core::model::DecisionId;
@@ -11,7 +12,8 @@ use stratboard_core::model::DecisionId;
 /// Decisions with their action items; or the decision in the spotlight, in full.
 pub fn screen(ui: &mut Ui, cx: &Ctx<'_, '_>) {
     if let Some(Spotlight::Decision(id)) = cx.spotlight {
-        return decision_body(ui, cx, id, true);
+        decision_body(ui, cx, id, true);
+        return risks(ui, cx, id);
     }
     // The board shows the roadmap: so does the projector, big.
     if super::views::current(ui.ctx()) == super::views::View::Roadmap {
@@ -103,4 +105,47 @@ fn decision_body(ui: &mut Ui, cx: &Ctx<'_, '_>, id: DecisionId, full: bool) {
             );
         });
     }
+}
+
+/// The decision's risks on the heat map, big, with the register beside it (in the spotlight).
+fn risks(ui: &mut Ui, cx: &Ctx<'_, '_>, id: DecisionId) {
+    let tr = cx.board.tr;
+    let Some(decision) = cx.board.session.decision(id) else {
+        return;
+    };
+    if decision.risks.is_empty() {
+        return;
+    }
+    ui.add_space(cx.gap());
+    ui.label(cx.title(tr.n("risks-title", decision.risks.len() as i64)));
+    ui.horizontal_top(|ui| {
+        let dots: Vec<heatmap::Dot> = decision
+            .risks
+            .iter()
+            .enumerate()
+            .map(|(i, risk)| heatmap::Dot {
+                number: i + 1,
+                label: crate::ui::risks::dot_label(tr, i + 1, risk),
+                probability: risk.probability,
+                impact: risk.impact,
+            })
+            .collect();
+        let look = heatmap::Look {
+            cell: 56.0 * cx.scale,
+            text: crate::ui::theme::SMALL_SIZE * cx.scale,
+            ink: cx.pal.text,
+            axes: (tr.t("risks-axis-probability"), tr.t("risks-axis-impact")),
+        };
+        heatmap::draw(ui, &look, &dots);
+        ui.add_space(cx.gap());
+        ui.vertical(|ui| {
+            for (i, risk) in decision.risks.iter().enumerate() {
+                let line = format!("{}. {} — {}", i + 1, risk.description, risk.score());
+                ui.label(cx.body(line));
+                if !risk.response.is_empty() {
+                    ui.label(cx.small(&risk.response));
+                }
+            }
+        });
+    });
 }
