@@ -11,19 +11,22 @@ use crate::ui::heatmap::{self, Dot, Look};
 use crate::ui::widgets::{self, Field};
 use stratboard_core::model::{RISK_MAX, RISK_MIN, Risk};
 
-/// The register of `owner_key` (e.g. `("decision", id)`): returns the new list when changed.
+/// The register of `owner_key` (e.g. `("decision", id)`), folded until opened unless `open`
+/// (a decision's opens when it has risks; an alternative's stays folded, its card kept short
+/// for the discussion): returns the new list when changed.
 pub fn register(
     ui: &mut Ui,
     board: &Board<'_>,
     owner_key: (&'static str, u32),
     risks: &[Risk],
+    open: bool,
 ) -> Option<Vec<Risk>> {
     let tr = board.tr;
     let mut changed = None;
     let title = tr.n("risks-title", risks.len() as i64);
     egui::CollapsingHeader::new(RichText::new(title).strong())
         .id_salt(("risks", owner_key))
-        .default_open(!risks.is_empty())
+        .default_open(open && !risks.is_empty())
         .show(ui, |ui| {
             ui.horizontal_top(|ui| {
                 ui.vertical(|ui| {

@@ -346,7 +346,7 @@ fn card(
         ui.add_space(4.0);
         arguments(ui, board, state, shared, alternative);
         let key = ("alternative", alternative.id.0);
-        if let Some(risks) = crate::ui::risks::register(ui, board, key, &alternative.risks) {
+        if let Some(risks) = crate::ui::risks::register(ui, board, key, &alternative.risks, false) {
             board.update(alternative, |a| a.risks = risks);
         }
     });

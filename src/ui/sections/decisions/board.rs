@@ -311,7 +311,7 @@ fn decision_card(
             }
         }
         let key = ("decision", decision.id.0);
-        if let Some(risks) = crate::ui::risks::register(ui, board, key, &decision.risks) {
+        if let Some(risks) = crate::ui::risks::register(ui, board, key, &decision.risks, true) {
             board.update(decision, |d| d.risks = risks);
         }
         ui.add_space(6.0);
