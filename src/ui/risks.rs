@@ -167,20 +167,13 @@ fn risk_row(
                 ..risk.clone()
             }));
         }
-        let people: Vec<_> = board
-            .session
-            .participants
-            .iter()
-            .map(|p| (p.id, p.name.clone()))
-            .collect();
         let label = tr.t("risks-owner");
-        if let Some(owner) = widgets::ref_picker(
+        if let Some(owner) = widgets::participant_picker(
             ui,
             board,
             Id::unique(("risk-owner", key)),
             &label,
             risk.owner,
-            &people,
         ) {
             changed = Some(Some(Risk {
                 owner,
@@ -213,12 +206,16 @@ pub fn all(session: &stratboard_core::model::Session) -> Vec<&Risk> {
 
 /// «Карта рисков (N)»: every risk of the session on one map, folded until opened.
 pub fn map_of_all(ui: &mut Ui, board: &Board<'_>) {
-    let risks: Vec<Risk> = all(board.session).into_iter().cloned().collect();
-    if risks.is_empty() {
+    let count = all(board.session).len();
+    if count == 0 {
         return;
     }
-    let title = board.tr.n("risks-map-all", risks.len() as i64);
+    let title = board.tr.n("risks-map-all", count as i64);
+    // The risks are gathered only while the map is open (it is folded most of the time).
     egui::CollapsingHeader::new(RichText::new(title).strong())
         .id_salt("risks-map-all")
-        .show(ui, |ui| map(ui, board, &risks, 44.0));
+        .show(ui, |ui| {
+            let risks: Vec<Risk> = all(board.session).into_iter().cloned().collect();
+            map(ui, board, &risks, 44.0);
+        });
 }

@@ -201,6 +201,24 @@ pub fn ref_picker<T: Copy + PartialEq>(
     chosen
 }
 
+/// A labelled picker of one participant or none (a risk's owner, an indicator's responsible).
+/// Returns `Some(new choice)` when the user picked someone else.
+pub fn participant_picker(
+    ui: &mut Ui,
+    board: &Board<'_>,
+    id: Id,
+    label: &str,
+    current: Option<stratboard_core::model::ParticipantId>,
+) -> Option<Option<stratboard_core::model::ParticipantId>> {
+    let people: Vec<_> = board
+        .session
+        .participants
+        .iter()
+        .map(|p| (p.id, p.name.clone()))
+        .collect();
+    ref_picker(ui, board, id, label, current, &people)
+}
+
 /// A labelled date field (YYYY-MM-DD; empty means no date). Returns `Some(new date)` when the
 /// user typed a valid date or cleared it; a half-typed date stays a draft with a hint.
 pub fn date_field(

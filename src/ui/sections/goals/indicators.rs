@@ -247,16 +247,10 @@ fn editor(ui: &mut Ui, board: &Board<'_>, indicator: &Indicator) -> Option<Optio
                 ..indicator.clone()
             }));
         }
-        let people: Vec<_> = board
-            .session
-            .participants
-            .iter()
-            .map(|p| (p.id, p.name.clone()))
-            .collect();
         let label = tr.t("goals-indicator-responsible");
         let id = Id::unique(("ind-responsible", key));
         if let Some(responsible) =
-            widgets::ref_picker(ui, board, id, &label, indicator.responsible, &people)
+            widgets::participant_picker(ui, board, id, &label, indicator.responsible)
         {
             changed = Some(Some(Indicator {
                 responsible,
