@@ -1,6 +1,7 @@
 //! File → Export: the dialog opens from the menu and with Ctrl+E, previews the protocol in the
 //! chosen language, writes the chosen format where the user says, refuses to write over a
-//! session file, and never changes the document.
+//! session file, and never changes the document. From an alternative's card it exports that
+//! initiative's passport (PDF, DOCX) instead.
 
 #![allow(clippy::unwrap_used)]
 
@@ -10,6 +11,7 @@ use egui::accesskit::Role;
 use egui_kittest::{Harness, kittest::Queryable};
 use stratboard::app::{Notice, StratboardApp, sample_session};
 use stratboard_core::i18n::Language;
+use stratboard_core::model::{AlternativeId, BoardSection};
 
 fn harness(language: Language) -> Harness<'static, StratboardApp> {
     let app = StratboardApp::for_test(sample_session(), language);
@@ -189,4 +191,128 @@ fn the_dialog_settles() {
     let mut harness = harness(Language::English);
     open_from_menu(&mut harness, "File", "Export the protocol…");
     assert!(harness.run() <= 3, "the open dialog keeps repainting");
+}
+
+/// The sample's adopted alternative 45.
+const ADOPTED: &str =
+    "Сначала увеличить количество ТОС: поддержать очаги активности морально и организационно";
+
+/// The window on the sample's Alternatives board, in English.
+fn alternatives() -> Harness<'static, StratboardApp> {
+    let mut app = StratboardApp::for_test(sample_session(), Language::English);
+    app.select_section(BoardSection::Alternatives);
+    common::window(app, common::WINDOW)
+}
+
+/// Clicks «Initiative passport…» on the card of the alternative titled `title`.
+fn open_passport(harness: &mut Harness<'static, StratboardApp>, title: &str) {
+    let name = format!("Initiative passport: {title}");
+    harness
+        .get_by_role_and_label(Role::Button, &name)
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, &name).click();
+    harness.run();
+    assert!(harness.state().is_export_open());
+}
+
+/// Exports to `path` and returns the file's bytes.
+fn export_to(harness: &mut Harness<'static, StratboardApp>, path: &std::path::Path) -> Vec<u8> {
+    set_file(harness, path);
+    harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
+    harness.run();
+    assert!(!harness.state().is_export_open(), "closed once written");
+    match harness.state().notice() {
+        Some(Notice::Written {
+            text,
+            path: written,
+        }) => {
+            assert_eq!(written, path);
+            assert!(text.starts_with("Initiative passport written to"), "{text}");
+        }
+        other => panic!("expected a written notice, got {other:?}"),
+    }
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn an_adopted_alternatives_card_exports_its_passport_as_pdf_and_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = alternatives();
+    let revision = harness.state().document().revision();
+    open_passport(&mut harness, ADOPTED);
+    assert_eq!(
+        harness.state().exporting_passport(),
+        Some(AlternativeId(45))
+    );
+    assert!(harness.query_by_label("Initiative passport").is_some());
+    assert!(
+        harness
+            .query_by_label(
+                "The alternative is not adopted: the passport will be marked as a draft."
+            )
+            .is_none(),
+        "an adopted alternative's passport is no draft"
+    );
+    // The file is named after the alternative; the preview shows the passport's pages in the
+    // session's language.
+    harness.get_by(|node| {
+        node.role() == Role::TextInput
+            && node.value().is_some_and(|v| {
+                v.ends_with(".pdf") && v.contains("Initiative passport — Сначала увеличить")
+            })
+    });
+    assert!(
+        harness
+            .query_by_label("Цели и целевые показатели")
+            .is_some()
+    );
+    harness.get_by_role_and_label(Role::Button, "PDF").click();
+    harness.run();
+    let pdf = export_to(&mut harness, &dir.path().join("passport.pdf"));
+    assert!(pdf.starts_with(b"%PDF"), "a PDF");
+
+    open_passport(&mut harness, ADOPTED);
+    harness.get_by_label("Word (DOCX)").click();
+    harness.run();
+    let docx = export_to(&mut harness, &dir.path().join("passport.docx"));
+    assert!(docx.starts_with(b"PK"), "a DOCX (a ZIP package)");
+    assert_eq!(
+        harness.state().document().revision(),
+        revision,
+        "a passport never changes the document"
+    );
+    // Ctrl+E afterwards is the protocol's dialog again.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    assert!(harness.state().is_export_open());
+    assert_eq!(harness.state().exporting_passport(), None);
+    assert!(harness.query_by_label("Export the protocol").is_some());
+}
+
+#[test]
+fn a_passport_of_an_alternative_not_adopted_is_a_draft_and_says_so() {
+    let mut harness = alternatives();
+    open_passport(
+        &mut harness,
+        "Субсидии из областного бюджета на поддержку ТОС",
+    );
+    assert_eq!(
+        harness.state().exporting_passport(),
+        Some(AlternativeId(44))
+    );
+    assert!(
+        harness
+            .query_by_label(
+                "The alternative is not adopted: the passport will be marked as a draft."
+            )
+            .is_some()
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    harness.run();
+    assert!(!harness.state().is_export_open());
 }

@@ -1,6 +1,8 @@
 //! File → Export (Ctrl+E): choose a format and the protocol's language, see a preview, pick
 //! where to write it, export. The protocol's language is the session's unless another is picked;
 //! it is independent of the interface's.
+//! From an alternative's card the same dialog exports that initiative's passport instead
+//! (`passport.rs`).
 //! The export never touches the session file and never changes the document — except
 //! participant cards (PDF), the dialog's last choice: everyone without a room code gets one
 //! first (one undoable edit, which the notice asks to save), since a card is its code.
@@ -22,6 +24,8 @@ use stratboard_core::i18n::Tr;
 use stratboard_core::report::{self, Document, ExportError, Format, cards};
 use stratboard_core::storage;
 use stratboard_room::access;
+
+mod passport;
 
 /// Lines of CSV shown in the preview.
 const CSV_PREVIEW_LINES: usize = 300;
@@ -67,6 +71,13 @@ pub struct ExportDialog {
     /// The room's address the cards print (`http://ADDR:PORT`) and whether the room is open,
     /// found when the cards are chosen (not every frame).
     join_base: Option<(String, bool)>,
+    /// The alternative whose passport is exported instead of the protocol (opened from its
+    /// card); `None` for the protocol and the cards.
+    passport: Option<stratboard_core::model::AlternativeId>,
+    /// The passport's format chosen last (PDF at first).
+    passport_format: Option<report::PassportFormat>,
+    /// The passport built for the preview.
+    passport_built: Option<passport::Built>,
 }
 
 /// The CSV preview, built once per session revision and language (not every frame).
@@ -128,6 +139,8 @@ impl ExportDialog {
             .and_then(Format::from_name);
         let format = self.format.or(remembered).unwrap_or(Format::Docx);
         self.format = Some(format);
+        // File → Export is the protocol's (or the cards'); a passport is asked from its card.
+        self.passport = None;
         // The protocol is in the session's language unless the facilitator picks another.
         let language = lent.doc.session().language();
         self.language = Some(language);
@@ -262,6 +275,9 @@ impl ExportDialog {
     /// Writes the export to the path in the dialog; on success closes it and returns what was
     /// written, on failure keeps it open with the reason.
     fn export_now(&mut self, lent: &mut Lent<'_>) -> Option<Exported> {
+        if let Some(alternative) = self.passport {
+            return self.export_passport_now(lent, alternative);
+        }
         if self.cards {
             return self.export_cards_now(lent);
         }
@@ -435,7 +451,9 @@ impl ExportDialog {
         }
         let format = self.format.unwrap_or(Format::Docx);
         let current = PathBuf::from(self.path.trim());
-        let (filter, extension) = if self.cards {
+        let (filter, extension) = if self.passport.is_some() {
+            self.passport_filter(lent.tr)
+        } else if self.cards {
             (lent.tr.t("cards-choice"), Format::Pdf.extension())
         } else {
             (lent.tr.t(format_key(format)), format.extension())
@@ -465,7 +483,10 @@ impl ExportDialog {
         let format = self.format.unwrap_or(Format::Docx);
         let language = self.language.unwrap_or(lent.tr.language());
         let cards = self.cards;
-        let preview = if cards {
+        let passport = self.passport;
+        let preview = if let Some(alternative) = passport {
+            Preview::Passport(self.passport_document(lent, alternative, language))
+        } else if cards {
             Preview::Cards
         } else if format == Format::Csv {
             Preview::Csv(self.export_csv(lent, language))
@@ -478,11 +499,27 @@ impl ExportDialog {
         let mut clicks = Clicks::default();
         let modal = egui::Modal::new(egui::Id::unique("stratboard-export")).show(ctx, |ui| {
             ui.set_width(width);
-            ui.heading(lent.tr.t("export-title"));
-            ui.add_space(6.0);
-            self.export_choices(lent, ui, format, language, cards);
+            match passport {
+                Some(alternative) => {
+                    ui.heading(lent.tr.t("export-passport-title"));
+                    ui.add_space(6.0);
+                    self.passport_choices(lent, ui, alternative, language);
+                }
+                None => {
+                    ui.heading(lent.tr.t("export-title"));
+                    ui.add_space(6.0);
+                    self.export_choices(lent, ui, format, language, cards);
+                }
+            }
             ui.add_space(6.0);
             match &preview {
+                Preview::Passport(Ok(doc)) => {
+                    let key = ("passport", passport.map(|a| a.0), revision, language);
+                    ui::export::preview(ui, lent.theme, doc, key, preview_height);
+                }
+                Preview::Passport(Err(why)) => {
+                    ui.label(RichText::new(why).color(lent.theme.error()));
+                }
                 Preview::Cards => self.cards_preview(lent, ui, preview_height),
                 Preview::Document(doc) => {
                     ui::export::preview(ui, lent.theme, doc, (revision, language), preview_height);
@@ -629,7 +666,7 @@ impl ExportDialog {
 
 /// A file the dialog wrote.
 pub enum Exported {
-    /// The protocol: the notice to show.
+    /// The protocol or an initiative's passport: the notice to show.
     Protocol(Notice),
     /// Participant cards at `path`; `codes` gives the `given` participants who had no code
     /// the codes printed on their cards (the owner applies it as one undoable edit).
@@ -663,6 +700,18 @@ impl StratboardApp {
     pub fn open_export(&mut self) {
         let (dialog, mut lent) = self.export_parts();
         dialog.open_dialog(&mut lent);
+    }
+
+    /// Opens the export dialog on the passport of the initiative `alternative` (asked from
+    /// its card).
+    pub fn open_passport_export(&mut self, alternative: stratboard_core::model::AlternativeId) {
+        let (dialog, mut lent) = self.export_parts();
+        dialog.open_passport(&mut lent, alternative);
+    }
+
+    /// The alternative whose passport the export dialog offers, if it does.
+    pub fn exporting_passport(&self) -> Option<stratboard_core::model::AlternativeId> {
+        self.export.passport()
     }
 
     /// Whether the export dialog is open.
@@ -724,6 +773,8 @@ enum Preview {
     Csv(Arc<CsvPreview>),
     /// The workbook of the action plan: what its sheets hold (it has no page to show).
     Workbook,
+    /// An initiative's passport, or why it has none.
+    Passport(Result<Arc<Document>, String>),
 }
 
 /// What the export dialog's buttons (and Enter) asked for in one frame.

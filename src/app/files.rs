@@ -232,6 +232,7 @@ impl StratboardApp {
     pub(super) fn shell_request(&mut self, request: ShellRequest) {
         match request {
             ShellRequest::ImportBallots { vote, path } => self.import_ballots(vote, path),
+            ShellRequest::ExportPassport { alternative } => self.open_passport_export(alternative),
         }
     }
 

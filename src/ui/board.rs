@@ -45,6 +45,12 @@ pub enum ShellRequest {
         /// The file typed in, or `None` to pick one.
         path: Option<std::path::PathBuf>,
     },
+    /// Open the export dialog on the passport of the initiative `alternative` (паспорт
+    /// инициативы: PDF or DOCX), asked from the alternative's card.
+    ExportPassport {
+        /// The alternative.
+        alternative: AlternativeId,
+    },
 }
 
 impl<'a> Board<'a> {

@@ -366,7 +366,8 @@ fn card(
     }
 }
 
-/// The card's top row: drag handle, number, status and hidden chips, move and delete buttons;
+/// The card's top row: drag handle, number, status and hidden chips, the passport, move and
+/// delete buttons;
 /// `alternative` is the one at `pos` in the shown list.
 fn header(
     ui: &mut Ui,
@@ -427,6 +428,9 @@ fn header(
         let buttons_width: f32 = ui.data(|d| d.get_temp(width_id)).unwrap_or(200.0);
         ui.add_space((ui.available_width() - buttons_width).max(0.0));
         let start = ui.cursor().left();
+        if passport_button(ui, board, alternative) {
+            ui.add_space(8.0);
+        }
         let up = pos
             .checked_sub(1)
             .and_then(|p| shared.shown.get(p))
@@ -566,6 +570,32 @@ fn details(ui: &mut Ui, board: &mut Board<'_>, alternative: &Alternative, shared
         ui.add_space(12.0);
         positions_summary(ui, board, alternative.id);
     });
+}
+
+/// «Паспорт инициативы…»: asks the shell for the export dialog on this alternative's
+/// passport. An adopted alternative's passport is the document the issue asks for; any other
+/// revealed one gets a draft (the passport says so at the top, and so does the hover here).
+/// A hidden idea has none: the room has not seen it. Returns whether the button is there.
+fn passport_button(ui: &mut Ui, board: &mut Board<'_>, alternative: &Alternative) -> bool {
+    if alternative.hidden {
+        return false;
+    }
+    let tr = board.tr;
+    let hint = if alternative.status == AlternativeStatus::Adopted {
+        tr.t("alternatives-passport-hint")
+    } else {
+        tr.t("alternatives-passport-draft-hint")
+    };
+    let response = ui
+        .button(tr.t("alternatives-passport"))
+        .accessible_name(tr.with("alternatives-passport-of", "title", &alternative.title))
+        .on_hover_text(hint);
+    if response.clicked() {
+        board.ask_shell(crate::ui::board::ShellRequest::ExportPassport {
+            alternative: alternative.id,
+        });
+    }
+    true
 }
 
 /// How many groups hold each stance on the alternative (each group's latest round), as small
