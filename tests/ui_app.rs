@@ -414,3 +414,91 @@ fn the_session_card_sets_the_sessions_language_as_one_undo_step() {
         Some(stratboard_core::model::Language::Russian)
     );
 }
+
+/// File → New follow-up session: a new untitled document continuing the open one, dated
+/// today, with its people, goals and the action items still open; the notice counts them and
+/// the board opens on the execution review, which lists them.
+#[test]
+fn a_follow_up_session_continues_the_open_one_with_its_open_items() {
+    let session = sample_session();
+    let title = session.meta.title.clone();
+    let open: Vec<String> = session
+        .actions
+        .iter()
+        .filter(|a| a.status.is_pending())
+        .map(|a| a.what.clone())
+        .collect();
+    assert!(open.len() > 1, "the sample has open items");
+    let people = session.participants.len();
+    let today = chrono::NaiveDate::from_ymd_opt(2018, 4, 2).unwrap();
+    let mut app = StratboardApp::for_test(session, Language::English);
+    app.set_today(today);
+    let mut harness = common::window(app, common::WINDOW);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "New follow-up session")
+        .click();
+    harness.run();
+    let state = harness.state();
+    assert!(!state.has_dialog(), "nothing unsaved: no question");
+    assert!(state.document().path().is_none(), "untitled");
+    let next = state.session();
+    assert_eq!(next.meta.title, format!("{title} — follow-up"));
+    assert_eq!(next.meta.start, Some(today));
+    assert_eq!(next.participants.len(), people);
+    let carried: Vec<&str> = next.actions.iter().map(|a| a.what.as_str()).collect();
+    assert_eq!(carried, open);
+    assert!(next.actions.iter().all(|a| a.carried_over.is_some()));
+    match state.notice() {
+        Some(Notice::Info(text)) => assert!(
+            text.contains(&format!("{} open action items", open.len())),
+            "{text}"
+        ),
+        other => panic!("expected a notice, got {other:?}"),
+    }
+    assert_eq!(state.section(), BoardSection::Decisions);
+    // The execution review lists the carried items.
+    assert!(harness.query_by_label(&open[0]).is_some(), "{}", open[0]);
+}
+
+#[test]
+fn a_follow_up_asks_about_unsaved_changes_first_and_is_greyed_out_for_a_blank_session() {
+    let mut harness = harness(Language::English);
+    harness.state_mut().apply(Command::Add(Item::Goal(Goal {
+        title: "Правка".into(),
+        ..Goal::default()
+    })));
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "New follow-up session")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("Unsaved changes").is_some());
+    harness
+        .get_by_role_and_label(Role::Button, "Close without saving")
+        .click();
+    harness.run();
+    let state = harness.state();
+    assert!(state.session().meta.title.ends_with(" — follow-up"));
+    assert!(
+        state.session().goals.iter().any(|g| g.title == "Правка"),
+        "made from the session as it was on screen"
+    );
+    // A blank new session has nothing to continue (the follow-up, like a new session, is
+    // not unsaved work until edited: no question).
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run();
+    assert!(!harness.state().has_dialog());
+    assert!(harness.state().session().goals.is_empty());
+    harness.get_by_label("File").click();
+    harness.run();
+    assert!(
+        harness
+            .get_by_role_and_label(Role::Button, "New follow-up session")
+            .accesskit_node()
+            .is_disabled()
+    );
+}

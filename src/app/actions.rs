@@ -18,6 +18,10 @@ use stratboard_core::i18n::{Language, Tr};
 pub enum Action {
     /// A new, empty session (after asking about unsaved changes).
     New,
+    /// File → New follow-up session: a new untitled session continuing the open one
+    /// (`Session::continue_from`: its people, goals and indicators, and the action items still
+    /// open), after asking about unsaved changes.
+    FollowUp,
     /// Open a session file chosen in a dialog.
     Open,
     /// Save to the session's file.
@@ -127,6 +131,7 @@ const fn row(
 /// Alt+F5 before F5); a test keeps it so.
 pub const ACTIONS: &[ActionInfo] = &[
     row(Action::New, "menu-new", &[keys(CTRL, Key::N)]),
+    row(Action::FollowUp, "menu-follow-up", &[]),
     row(Action::Open, "menu-open", &[keys(CTRL, Key::O)]),
     row(Action::SaveAs, "menu-save-as", &[keys(CTRL_SHIFT, Key::S)]),
     ActionInfo {
@@ -183,6 +188,7 @@ impl Action {
     pub const fn menu(self) -> Menu {
         match self {
             Self::New
+            | Self::FollowUp
             | Self::Open
             | Self::Save
             | Self::SaveAs
@@ -235,6 +241,8 @@ impl StratboardApp {
     pub fn perform(&mut self, action: Action, ctx: &egui::Context) {
         match action {
             Action::New => self.request(Then::New),
+            Action::FollowUp if self.can_perform(action) => self.request(Then::FollowUp),
+            Action::FollowUp => {}
             Action::Open => self.request(Then::Open(None)),
             Action::Save => {
                 self.save();
@@ -271,6 +279,7 @@ impl StratboardApp {
         match action {
             Action::Undo => can_undo,
             Action::Redo => can_redo,
+            Action::FollowUp => has_something_to_continue(self.doc.session()),
             _ => true,
         }
     }
@@ -301,6 +310,15 @@ impl StratboardApp {
             self.perform(action, ui.ctx());
         }
     }
+}
+
+/// Whether a follow-up of `session` would carry anything over: people, groups, goals or action
+/// items (a blank new session has nothing to continue).
+fn has_something_to_continue(session: &stratboard_core::model::Session) -> bool {
+    !(session.participants.is_empty()
+        && session.stakeholder_groups.is_empty()
+        && session.goals.is_empty()
+        && session.actions.is_empty())
 }
 
 /// In a key table read in row order (as [`consume_any`] does), the first row with a key that

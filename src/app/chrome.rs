@@ -43,6 +43,7 @@ impl StratboardApp {
 
     fn file_menu(&mut self, ui: &mut egui::Ui) {
         self.action_button(ui, Action::New);
+        self.action_button(ui, Action::FollowUp);
         self.action_button(ui, Action::Open);
         ui.menu_button(self.tr.t("menu-open-recent"), |ui| {
             if self.settings.recent.is_empty() {

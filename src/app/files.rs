@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use fluent_templates::fluent_bundle::FluentValue;
+
 use super::{Dialog, Document, Notice, StratboardApp, Then};
 use crate::ui::ShellRequest;
 use crate::ui::sections::votes::board::{ImportReport, import_refusal};
@@ -60,6 +62,7 @@ impl StratboardApp {
                 session.meta.language = Some(self.settings.language);
                 self.replace_document(Document::untitled(session));
             }
+            Then::FollowUp => self.follow_up(),
             Then::Open(Some(path)) => self.open_path(&path),
             Then::Open(None) => {
                 if let Some(path) = self.pick_file_to_open() {
@@ -68,6 +71,37 @@ impl StratboardApp {
             }
             Then::OpenSample(index) => self.open_sample(index),
         }
+    }
+
+    /// A new untitled document continuing the open session ([`Session::continue_from`]: its
+    /// participants, groups, goals and indicators, and the action items still open), titled
+    /// after it and dated today. The notice says how many items were carried over; when there
+    /// are some, the board opens on the execution review, to walk through at the start.
+    fn follow_up(&mut self) {
+        let previous = self.doc.session();
+        let title = self
+            .tr
+            .with("follow-up-title", "title", &previous.meta.title);
+        let session = Session::continue_from(previous, title, Some(self.today));
+        let carried = session.actions.len();
+        let text = self.tr.args(
+            "follow-up-done",
+            &[
+                ("title", FluentValue::from(previous.meta.title.clone())),
+                (
+                    "count",
+                    FluentValue::from(i64::try_from(carried).unwrap_or(i64::MAX)),
+                ),
+            ],
+        );
+        self.replace_document(Document::untitled(session));
+        if carried > 0 {
+            self.board.section = stratboard_core::model::BoardSection::Decisions;
+            self.board
+                .decisions
+                .show_view(crate::ui::sections::decisions::views::View::Review);
+        }
+        self.notice = Some(Notice::Info(text));
     }
 
     /// Opens a file; on error the current document stays open and the error is shown.

@@ -80,6 +80,8 @@ enum Dialog {
 enum Then {
     Close,
     New,
+    /// File → New follow-up session: a new document continuing the open one.
+    FollowUp,
     Open(Option<PathBuf>),
     /// Help → Sample sessions: the sample at this index of `help::SAMPLES`, as a new
     /// document without a file.

@@ -231,3 +231,10 @@ room-ideas-arrived = { $count ->
    *[other] { $count } ideas arrived from phones (hidden until revealed)
 }
 room-closed-new-document = The room was closed: it served the session that was open before.
+menu-follow-up = New follow-up session
+follow-up-title = { $title } — follow-up
+follow-up-done = A new session continues “{ $title }”. Carried over: participants, goals, indicators and { $count ->
+        [0] no action items (none were open)
+        [one] { $count } open action item
+       *[other] { $count } open action items
+    }. Save it to a new file.

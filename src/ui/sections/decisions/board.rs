@@ -29,6 +29,13 @@ pub struct State {
     views: super::views::State,
 }
 
+impl State {
+    /// Shows `view` (File → New follow-up session opens on the execution review).
+    pub fn show_view(&mut self, view: super::views::View) {
+        self.views.view = view;
+    }
+}
+
 /// Something added by this panel, to focus when it appears.
 #[derive(Clone, Copy)]
 enum NewItem {
