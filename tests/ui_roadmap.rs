@@ -1,6 +1,6 @@
 //! Stories of the action plan's views on the Decisions & actions board, by role and label: the
 //! roadmap (bars by their names, the overdue one marked, the zoom, an image snapshot at
-//! 1920×1080), the roles matrix (Р/С cells), and the execution review (a status update by
+//! 1920×1080, and one of the projector drawing the sample's roadmap), the roles matrix (Р/С cells), and the execution review (a status update by
 //! button and by key, undone; a cancellation with its reason; this year's actual value of an
 //! indicator).
 
@@ -286,18 +286,61 @@ fn the_roadmap_in_russian_at_1920_by_1080() {
     harness.snapshot("roadmap_ru");
 }
 
+/// The projector in the room: the sample `tos-support.ron` (its action plan laid out as a
+/// roadmap, today in the middle of it), the board on the roadmap, F5.
+#[test]
+fn the_projector_draws_the_samples_roadmap_at_1920_by_1080() {
+    let text = include_str!("../sessions/tos-support.ron");
+    let session = stratboard_core::storage::parse_session(text.as_bytes())
+        .unwrap()
+        .session;
+    assert!(
+        session
+            .actions
+            .iter()
+            .any(|a| a.start.is_some() && a.due.is_some())
+    );
+    let mut app = StratboardApp::for_test(session, Language::Russian);
+    app.set_today(day(2018, 3, 20));
+    app.select_section(BoardSection::Decisions);
+    let Some(mut harness) = renderer_harness_for(app) else {
+        return;
+    };
+    harness.get_by_label("Дорожная карта").click();
+    harness.run();
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    assert!(harness.state().is_presenting());
+    // The presentation follows the agenda: its sixth item, «Подведение итогов: решения и
+    // поручения», is the Decisions & actions section's.
+    for _ in 0..5 {
+        harness.key_press(egui::Key::PageDown);
+        harness.run();
+    }
+    assert!(
+        harness.query_by_label("Роли").is_none(),
+        "the board's view switcher is not drawn"
+    );
+    harness.snapshot("roadmap_projector_ru");
+}
+
 /// The Russian roadmap rendered with wgpu at 1920×1080, or `None` (with a note) without an
 /// adapter when snapshots are not required (as in `snapshots_present.rs`).
 fn renderer_harness() -> Option<Harness<'static, StratboardApp>> {
-    let built = std::panic::catch_unwind(|| {
-        let app = app(Language::Russian);
+    renderer_harness_for(app(Language::Russian))
+}
+
+/// `app` rendered with wgpu at 1920×1080, or `None` as [`renderer_harness`].
+fn renderer_harness_for(app: StratboardApp) -> Option<Harness<'static, StratboardApp>> {
+    // Only the app moves into the closure, and a panic drops it: nothing is seen half-changed.
+    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
         Harness::builder()
             .with_size(egui::vec2(1920.0, 1080.0))
             .with_pixels_per_point(1.0)
             .with_max_steps(10)
             .wgpu()
             .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app)
-    });
+    }));
     match built {
         Ok(harness) => Some(harness),
         Err(_) if std::env::var_os("STRATBOARD_REQUIRE_SNAPSHOTS").is_none() => {
