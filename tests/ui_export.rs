@@ -261,7 +261,10 @@ fn an_adopted_alternatives_card_exports_its_passport_as_pdf_and_docx() {
     harness.get_by(|node| {
         node.role() == Role::TextInput
             && node.value().is_some_and(|v| {
-                v.ends_with(".pdf") && v.contains("Initiative passport — Сначала увеличить")
+                v.ends_with(".pdf")
+                    && v.contains(
+                        "Passport — Сначала увеличить количество ТОС_ поддержать очаги.pdf",
+                    )
             })
     });
     assert!(

@@ -28,6 +28,26 @@ fn shown_as(format: PassportFormat) -> Format {
     }
 }
 
+/// The most of `title` a file name takes: up to [`TITLE_IN_NAME`] characters, cut after a
+/// whole word when it is longer.
+fn short_title(title: &str) -> String {
+    let title = title.trim();
+    if title.chars().count() <= TITLE_IN_NAME {
+        return title.to_owned();
+    }
+    let cut: String = title.chars().take(TITLE_IN_NAME).collect();
+    let words = match cut.rfind(char::is_whitespace) {
+        Some(space) if space > 0 => &cut[..space],
+        _ => cut.as_str(),
+    };
+    words
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_owned()
+}
+
+/// How many characters of an alternative's title its passport's file name takes at most.
+const TITLE_IN_NAME: usize = 60;
+
 /// Why there is no passport, in words.
 fn refusal(tr: &Tr, error: &PassportError) -> String {
     match error {
@@ -75,7 +95,7 @@ impl ExportDialog {
             .doc
             .session()
             .alternative(alternative)
-            .map_or_else(String::new, |a| a.title.clone());
+            .map_or_else(String::new, |a| short_title(&a.title));
         let name = file_stem(&lent.tr.with("export-passport-file", "title", &title));
         let folder = self
             .default_export_path(lent, shown_as(format))
@@ -149,7 +169,7 @@ impl ExportDialog {
                 }
             }
             ui.separator();
-            ui.label(lent.theme.caption(lent.tr.t("export-language")));
+            ui.label(lent.theme.caption(lent.tr.t("export-passport-language")));
             for option in Language::ALL {
                 let selected = option == language;
                 if ui
@@ -212,5 +232,22 @@ impl ExportDialog {
     pub(super) fn passport_filter(&self, tr: &Tr) -> (String, &'static str) {
         let format = self.passport_format.unwrap_or(PassportFormat::Pdf);
         (tr.t(format_key(shown_as(format))), format.extension())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_title;
+
+    #[test]
+    fn a_long_title_is_cut_after_a_whole_word() {
+        assert_eq!(short_title("  Субсидии ТОС "), "Субсидии ТОС");
+        let long = "Сначала увеличить количество ТОС: поддержать очаги активности морально и организационно";
+        assert_eq!(
+            short_title(long),
+            "Сначала увеличить количество ТОС: поддержать очаги"
+        );
+        let word = "а".repeat(70);
+        assert_eq!(short_title(&word).chars().count(), 60);
     }
 }
