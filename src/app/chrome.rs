@@ -203,36 +203,42 @@ pub(super) fn notice_bar(ui: &mut egui::Ui, theme: &Theme, tr: &Tr, notice: &mut
     };
     frame.show(ui, |ui| {
         ui.horizontal(|ui| {
-            ui.vertical(|ui| match &current {
-                Notice::Info(text) => {
-                    ui.label(text);
-                }
-                Notice::Written { text, path } => {
-                    ui.label(text);
-                    ui.horizontal(|ui| {
-                        if ui.button(tr.t("notice-open-file")).clicked()
-                            && !super::export::open_with_desktop(path)
-                        {
-                            *notice = Some(Notice::Error {
-                                title: tr.t("notice-open-failed"),
-                                detail: path.display().to_string(),
-                            });
-                        }
-                        let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
-                        if let Some(folder) = folder
-                            && ui.button(tr.t("notice-open-folder")).clicked()
-                            && !super::export::open_with_desktop(folder)
-                        {
-                            *notice = Some(Notice::Error {
-                                title: tr.t("notice-open-failed"),
-                                detail: folder.display().to_string(),
-                            });
-                        }
-                    });
-                }
-                Notice::Error { title, detail } => {
-                    ui.label(egui::RichText::new(title).strong().color(theme.error()));
-                    ui.label(detail);
+            // A long notice wraps before the Close button rather than running under it.
+            let close = ui.spacing().interact_size.x + 2.0 * ui.spacing().button_padding.x;
+            let text_width = (ui.available_width() - close - 60.0).max(160.0);
+            ui.vertical(|ui| {
+                ui.set_max_width(text_width);
+                match &current {
+                    Notice::Info(text) => {
+                        ui.label(text);
+                    }
+                    Notice::Written { text, path } => {
+                        ui.label(text);
+                        ui.horizontal(|ui| {
+                            if ui.button(tr.t("notice-open-file")).clicked()
+                                && !super::export::open_with_desktop(path)
+                            {
+                                *notice = Some(Notice::Error {
+                                    title: tr.t("notice-open-failed"),
+                                    detail: path.display().to_string(),
+                                });
+                            }
+                            let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+                            if let Some(folder) = folder
+                                && ui.button(tr.t("notice-open-folder")).clicked()
+                                && !super::export::open_with_desktop(folder)
+                            {
+                                *notice = Some(Notice::Error {
+                                    title: tr.t("notice-open-failed"),
+                                    detail: folder.display().to_string(),
+                                });
+                            }
+                        });
+                    }
+                    Notice::Error { title, detail } => {
+                        ui.label(egui::RichText::new(title).strong().color(theme.error()));
+                        ui.label(detail);
+                    }
                 }
             });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
