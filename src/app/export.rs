@@ -375,6 +375,7 @@ impl ExportDialog {
         self.exists = None;
         self.open = false;
         self.error = None;
+        let codes = codes.map(Box::new);
         Some(Exported::Cards { path, codes, given })
     }
 
@@ -674,7 +675,7 @@ pub enum Exported {
         /// The file.
         path: PathBuf,
         /// The edit that gives the codes, if anyone lacked one.
-        codes: Option<stratboard_core::commands::Command>,
+        codes: Option<Box<stratboard_core::commands::Command>>,
         /// How many participants it gives a code.
         given: usize,
     },
@@ -739,12 +740,12 @@ impl StratboardApp {
     fn cards_written(
         &mut self,
         path: PathBuf,
-        codes: Option<stratboard_core::commands::Command>,
+        codes: Option<Box<stratboard_core::commands::Command>>,
         given: usize,
     ) {
         let file = path.display().to_string();
         let text = match codes {
-            Some(codes) => match self.doc.apply(codes, Instant::now()) {
+            Some(codes) => match self.doc.apply(*codes, Instant::now()) {
                 Ok(_) => {
                     self.schedule_autosave();
                     self.tr.args(

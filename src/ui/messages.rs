@@ -6,6 +6,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use stratboard_core::commands::{AttendanceRefusal, CommandError, VoteRefusal};
 use stratboard_core::i18n::Tr;
 use stratboard_core::model::{ProblemKind, ProxyProblem};
+use stratboard_core::sections::CombineRefusal;
 
 /// Why an edit was refused, translated.
 pub fn command_error(tr: &Tr, error: &CommandError) -> String {
@@ -22,8 +23,18 @@ pub fn command_error(tr: &Tr, error: &CommandError) -> String {
         CommandError::Attendance(refusal) => attendance_refusal(tr, refusal),
         CommandError::NotSaved(_) => tr.t("refused-not-saved"),
         CommandError::SessionFull { .. } => tr.t("refused-session-full"),
+        CommandError::Combine(refusal) => combine_refusal(tr, refusal),
     };
     format!("{text}\n({error})")
+}
+
+/// Why two alternatives cannot be combined, in words.
+fn combine_refusal(tr: &Tr, refusal: &CombineRefusal) -> String {
+    match refusal {
+        CombineRefusal::Same => tr.t("combine-refused-same"),
+        CombineRefusal::Unknown(_) => tr.t("refused-unknown"),
+        CombineRefusal::OnVote { .. } => tr.t("combine-refused-on-vote"),
+    }
 }
 
 /// A validation problem in words.
@@ -53,6 +64,9 @@ pub fn problem_text(tr: &Tr, kind: &ProblemKind) -> String {
         ProblemKind::Proxy(problem) => proxy_problem(tr, problem),
         ProblemKind::StartAfterDue { .. } => tr.t("refused-start-after-due"),
         ProblemKind::NotANumber => tr.t("refused-not-a-number"),
+        ProblemKind::UnknownSection { .. } | ProblemKind::DuplicateSection { .. } => {
+            tr.t("refused-section-record")
+        }
     }
 }
 

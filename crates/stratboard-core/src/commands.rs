@@ -16,7 +16,8 @@ use std::fmt;
 use crate::model::{
     ActionId, ActionItem, AgendaItem, AgendaItemId, Alternative, AlternativeId, Decision,
     DecisionId, Finding, FindingId, Goal, GoalId, GroupId, Meta, Note, NoteId, Participant,
-    ParticipantId, Position, PositionId, Problem, Session, StakeholderGroup, Vote, VoteId,
+    ParticipantId, Position, PositionId, Problem, SectionRecord, Session, StakeholderGroup, Vote,
+    VoteId,
 };
 
 pub use attendance::{AttendanceOp, AttendanceRefusal, check_new_proxy};
@@ -193,6 +194,18 @@ pub enum Command {
     },
     /// A registration mark, a proxy or the quorum rule (see [`AttendanceOp`]).
     Attendance(AttendanceOp),
+    /// Replace the records of the sections a plenary brought in (one step of bringing
+    /// sections in; see `crate::sections`).
+    SetSections(Vec<SectionRecord>),
+    /// Combine alternative `from` into `into`: titles, descriptions, arguments, goals, risks,
+    /// positions and provenance of both in `into`; decisions that named `from` name `into`;
+    /// `from` is deleted. One undo step splits them again.
+    Combine {
+        /// The alternative that stays.
+        into: AlternativeId,
+        /// The alternative taken into it.
+        from: AlternativeId,
+    },
     /// Several commands applied as one: all or nothing.
     Batch(Vec<Command>),
 }
@@ -278,6 +291,9 @@ pub enum CommandError {
     /// [`AttendanceRefusal`]).
     #[error("{0}")]
     Attendance(AttendanceRefusal),
+    /// Two alternatives cannot be combined (see [`crate::sections::CombineRefusal`]).
+    #[error("{0}")]
+    Combine(crate::sections::CombineRefusal),
     /// An index past the end of a list.
     #[error("index {index} is out of range for a list of {len}")]
     OutOfRange {
@@ -386,22 +402,44 @@ impl Session {
                 // secretary's marks cost the same in a session of any size.
                 self.checked_within(Self::validate_attendance, |s| attendance::apply(s, op))
             }
-            Command::Batch(commands) if commands.iter().all(is_insert) => {
-                self.checked(|s| s.insert_all(commands))
+            Command::SetSections(records) => self.checked(|s| {
+                let old = std::mem::replace(&mut s.sections, records);
+                Ok(applied(Command::SetSections(old), Outcome::Changed))
+            }),
+            Command::Combine { into, from } => {
+                let steps = crate::sections::combine_steps(self, into, from)
+                    .map_err(CommandError::Combine)?;
+                self.checked(|s| s.plain_all(steps))
+            }
+            Command::Batch(commands) if commands.iter().all(is_plain) => {
+                self.checked(|s| s.plain_all(commands))
             }
             Command::Batch(commands) => self.batch(commands),
         }
     }
 
-    /// A batch of inserts (an imported participant list, or the undo of deleting many): put in
-    /// one by one and checked once for the whole batch by the caller, not after each insert —
-    /// every insert's own check would validate the session once per item.
-    fn insert_all(&mut self, commands: Vec<Command>) -> Result<Applied, CommandError> {
+    /// A batch of plain edits — inserts, updates, deletes, the sections' records (an imported
+    /// participant list, the undo of deleting many, sections brought into a plenary): applied
+    /// one by one and checked once for the whole batch by the caller, not after each edit —
+    /// every edit's own check would validate the session once per item.
+    fn plain_all(&mut self, commands: Vec<Command>) -> Result<Applied, CommandError> {
         self.each(commands, |session, command| match command {
             Command::Insert { item, index } => with_item!(item, e => insert(session, e, index)),
-            // Only inserts reach here (`apply` checks); anything else is applied as usual.
+            Command::Update(item) => with_item!(item, e => update(session, e)),
+            Command::Delete { target, mode } => session.delete(target, mode),
+            Command::SetSections(records) => {
+                let old = std::mem::replace(&mut session.sections, records);
+                Ok(applied(Command::SetSections(old), Outcome::Changed))
+            }
+            // Only plain edits reach here (`apply` checks); anything else is applied as usual.
             other => session.apply(other),
         })
+    }
+
+    /// Applies a plain edit without checking the session after it: for a caller that builds a
+    /// working copy step by step and checks the whole once (bringing sections in).
+    pub(crate) fn apply_unchecked(&mut self, command: Command) -> Result<Applied, CommandError> {
+        self.plain_all(vec![command])
     }
 
     /// A participant's ballot, checked where it can bring a problem: the one ballot and its
@@ -610,8 +648,31 @@ impl Session {
     }
 }
 
-fn is_insert(command: &Command) -> bool {
-    matches!(command, Command::Insert { .. })
+/// The length of the list `item` lives in (where an insert at the end goes).
+pub(crate) fn list_len(session: &Session, item: &Item) -> usize {
+    match item {
+        Item::Group(_) => session.stakeholder_groups.len(),
+        Item::Participant(_) => session.participants.len(),
+        Item::AgendaItem(_) => session.agenda.len(),
+        Item::Goal(_) => session.goals.len(),
+        Item::Finding(_) => session.findings.len(),
+        Item::Alternative(_) => session.alternatives.len(),
+        Item::Position(_) => session.positions.len(),
+        Item::Vote(_) => session.votes.len(),
+        Item::Decision(_) => session.decisions.len(),
+        Item::Action(_) => session.actions.len(),
+        Item::Note(_) => session.notes.len(),
+    }
+}
+
+/// Whether a command is a plain edit that a batch may apply without checking after each one
+/// (an update of a vote or a goal has rules of its own, so it is not).
+fn is_plain(command: &Command) -> bool {
+    match command {
+        Command::Insert { .. } | Command::Delete { .. } | Command::SetSections(_) => true,
+        Command::Update(item) => !matches!(item, Item::Vote(_) | Item::Goal(_)),
+        _ => false,
+    }
 }
 
 fn applied(inverse: Command, outcome: Outcome) -> Applied {

@@ -148,6 +148,8 @@ fn meta(title: String, day: NaiveDate) -> Meta {
         secretary: None,
         purpose: "Сблизить позиции и выбрать приоритеты развития на три года.".into(),
         language: Some(crate::model::Language::Russian),
+        id: crate::model::SessionId::default(),
+        section: None,
     }
 }
 
@@ -211,6 +213,7 @@ fn alternative(
         status: AlternativeStatus::ALL[i % 5],
         hidden: i.is_multiple_of(17),
         risks: Vec::new(),
+        origins: Vec::new(),
     }
 }
 
@@ -231,6 +234,7 @@ fn decision(
         dissent: String::new(),
         decided_on: Some(day),
         risks: Vec::new(),
+        section: None,
     }
 }
 
@@ -359,3 +363,5 @@ fn add_notes(s: &mut Session) {
         });
     }
 }
+
+pub mod forum;

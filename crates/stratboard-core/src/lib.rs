@@ -22,6 +22,7 @@ pub mod model;
 pub mod participants_import;
 pub mod report;
 pub mod roadmap;
+pub mod sections;
 pub mod storage;
 pub mod timer;
 pub mod verify;

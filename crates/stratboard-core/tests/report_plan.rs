@@ -172,6 +172,7 @@ fn actions(s: &mut Session) {
             progress: 60,
         }],
         carried_over: carried(),
+        section: None,
     });
     s.actions.push(ActionItem {
         id: ActionId(12),

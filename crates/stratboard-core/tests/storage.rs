@@ -240,7 +240,11 @@ fn format_v2_fixture_migrates_unchanged() {
     assert!(!text.contains("contact:"), "blank contacts are left out");
     let v2 = fs::read_to_string(root.join("sessions/fixtures/format-v2.ron")).unwrap();
     assert_eq!(
-        text.replacen("format_version: 5,", "format_version: 2,", 1),
+        without_identity(&text).replacen(
+            &format!("format_version: {CURRENT_FORMAT_VERSION},"),
+            "format_version: 2,",
+            1
+        ),
         v2,
         "nothing but the version changes"
     );
@@ -270,7 +274,11 @@ fn format_v3_fixture_migrates_with_everyone_voting_and_nobody_registered() {
     let text = to_ron_string(session).unwrap();
     let v3 = fs::read_to_string(root.join("sessions/fixtures/format-v3.ron")).unwrap();
     assert_eq!(
-        text.replacen("format_version: 5,", "format_version: 3,", 1),
+        without_identity(&text).replacen(
+            &format!("format_version: {CURRENT_FORMAT_VERSION},"),
+            "format_version: 3,",
+            1
+        ),
         v3,
         "nothing but the version changes"
     );
@@ -301,10 +309,66 @@ fn format_v4_fixture_migrates_with_no_plan() {
     let text = to_ron_string(session).unwrap();
     let v4 = fs::read_to_string(root.join("sessions/fixtures/format-v4.ron")).unwrap();
     assert_eq!(
-        text.replacen("format_version: 5,", "format_version: 4,", 1),
+        without_identity(&text).replacen(
+            &format!("format_version: {CURRENT_FORMAT_VERSION},"),
+            "format_version: 4,",
+            1
+        ),
         v4,
-        "nothing but the version changes"
+        "nothing but the version and the identity change"
     );
+}
+
+/// A saved session's text without its `meta.id` line (the identity a file from before format 6
+/// gets when it is loaded).
+fn without_identity(text: &str) -> String {
+    text.lines()
+        .filter(|line| {
+            let line = line.trim_start();
+            !(line.starts_with("id: \"") && line.len() == 43 && line.ends_with("\","))
+        })
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+/// A format 5 file (indicators, a roadmap, risks) reads as it is and gets an identity derived
+/// from its bytes: the same every time it is loaded, written down by the first save, in
+/// format 6 with nothing else changed.
+#[test]
+fn format_v5_fixture_gets_a_stable_identity() {
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    let path = root.join("sessions/fixtures/format-v5.ron");
+    let loaded = load(&path).unwrap();
+    assert_eq!(loaded.migrated_from, Some(5));
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let id = loaded.session.meta.id.clone();
+    assert_eq!(id.0.len(), 36, "{id}");
+    assert_eq!(
+        load(&path).unwrap().session.meta.id,
+        id,
+        "the same file, the same identity"
+    );
+    assert!(loaded.session.meta.section.is_none());
+    assert!(loaded.session.sections.is_empty());
+    assert!(
+        loaded.session.indicators().count() > 0,
+        "format 5's indicators are kept"
+    );
+    let text = to_ron_string(&loaded.session).unwrap();
+    assert!(text.contains(&format!("id: \"{id}\"")), "{text}");
+    let v5 = fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        without_identity(&text).replacen(
+            &format!("format_version: {CURRENT_FORMAT_VERSION},"),
+            "format_version: 5,",
+            1
+        ),
+        v5,
+        "nothing but the version and the identity change"
+    );
+    let again = parse_session(text.as_bytes()).unwrap();
+    assert_eq!(again.migrated_from, None);
+    assert_eq!(again.session.meta.id, id, "the saved identity is read back");
 }
 
 #[test]

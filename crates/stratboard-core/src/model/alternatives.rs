@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AlternativeId, GoalId, GroupId, ParticipantId, PositionId, Risk};
+use super::{AlternativeId, GoalId, GroupId, ParticipantId, PositionId, Risk, SectionOrigin};
 
 /// Where an alternative stands in the session.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -65,6 +65,10 @@ pub struct Alternative {
     /// The risks of carrying it out, while it is discussed (format 5; left out when empty).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub risks: Vec<Risk>,
+    /// The sections it came from, in a plenary (format 6; left out when empty): one, or
+    /// several once alternatives of different sections were combined.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub origins: Vec<SectionOrigin>,
 }
 
 /// A group's stance on an alternative.

@@ -45,6 +45,10 @@ impl Session {
                 purpose: String::new(),
                 // The next session speaks the language of the previous one.
                 language: Some(previous.language()),
+                // A session of its own; the next sitting of a section stays a section of the
+                // same plenary.
+                id: super::SessionId::random(),
+                section: previous.meta.section.clone(),
             },
             stakeholder_groups: previous.stakeholder_groups.clone(),
             participants: previous.participants.clone(),

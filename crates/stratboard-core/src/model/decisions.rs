@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActionId, AgendaItemId, AlternativeId, DecisionId, GroupId, IndicatorId, NoteId, ParticipantId,
-    ProgressReport, Risk, VoteId,
+    ActionId, AgendaItemId, AlternativeId, DecisionId, FromSection, GroupId, IndicatorId, NoteId,
+    ParticipantId, ProgressReport, Risk, VoteId,
 };
 
 /// A decision the session took.
@@ -29,6 +29,10 @@ pub struct Decision {
     /// Its risk register (format 5; left out of the file when empty).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub risks: Vec<Risk>,
+    /// The section it was taken in, when a plenary brought it in (format 6): shown under
+    /// «Решения секции» until the plenary adopts it as its own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<FromSection>,
 }
 
 /// Where an action item stands.
@@ -103,6 +107,9 @@ pub struct ActionItem {
     pub decision: Option<DecisionId>,
     /// Set when the item was carried over from an earlier session.
     pub carried_over: Option<CarriedOver>,
+    /// The section it was set in, when a plenary brought it in (format 6).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<FromSection>,
 }
 
 fn is_zero(value: &u8) -> bool {

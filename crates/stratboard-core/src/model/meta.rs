@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::ParticipantId;
+use super::{ParticipantId, SectionOf, SessionId};
 
 /// The kind of meeting, as the facilitator announces it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -87,4 +87,11 @@ pub struct Meta {
     /// The session's language: its protocol and phone page default to it. `None` only in a
     /// file written before sessions recorded it (format 1); loading fills it in.
     pub language: Option<Language>,
+    /// The session's stable identity (format 6): made when it is created; a file without one
+    /// gets one derived from its bytes when loaded. Empty only in a session built in code.
+    #[serde(skip_serializing_if = "SessionId::is_empty")]
+    pub id: SessionId,
+    /// The plenary this session is a section of (format 6; `None` for every other session).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<SectionOf>,
 }

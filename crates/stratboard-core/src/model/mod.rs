@@ -16,6 +16,7 @@ mod meta;
 mod methods;
 mod plan;
 mod seal;
+mod sections;
 mod session;
 mod speaking;
 mod stakeholders;
@@ -43,6 +44,9 @@ pub use plan::{
     ReviewWords, Risk, Value, YearValue,
 };
 pub use seal::{SEAL_SCHEME, Seal, seal_digest};
+pub use sections::{
+    FromSection, Place, SectionOf, SectionOrigin, SectionRecord, SectionVote, SessionId,
+};
 pub use session::{CURRENT_FORMAT_VERSION, Session};
 pub use speaking::{
     DEFAULT_TURN_MINUTES, MAX_TURN_MINUTES, Speaker, SpeakerWho, TurnStatus, with_key_point,

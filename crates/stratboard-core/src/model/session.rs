@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     ActionItem, AgendaItem, Alternative, Attendance, Decision, Finding, Goal, Language, Meta, Note,
-    Participant, Position, StakeholderGroup, Vote,
+    Participant, Position, SectionRecord, SessionId, StakeholderGroup, Vote,
 };
 
 /// The format version this build writes. Older versions are migrated on load; newer ones are
@@ -14,8 +14,10 @@ use super::{
 /// (`attendance`), a participant's right to vote (`voting`) and a closed round's recorded
 /// attendance; version 5 a goal's target indicators, an action item's roadmap fields (start,
 /// co-executor groups, expected result, indicators, progress, reports) and risks on decisions
-/// and alternatives.
-pub const CURRENT_FORMAT_VERSION: u32 = 5;
+/// and alternatives; version 6 a session's identity (`meta.id`), the plenary a section belongs
+/// to (`meta.section`), and in a plenary the sections brought in (`sections`) with the
+/// provenance of what came from them.
+pub const CURRENT_FORMAT_VERSION: u32 = 6;
 
 /// A strategic session: one document, one file.
 ///
@@ -56,6 +58,10 @@ pub struct Session {
     /// the file while empty).
     #[serde(skip_serializing_if = "Attendance::is_empty")]
     pub attendance: Attendance,
+    /// The sections whose results this plenary brought in, in order of their names (format 6;
+    /// left out of the file while empty).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<SectionRecord>,
 }
 
 impl Default for Session {
@@ -76,6 +82,7 @@ impl Default for Session {
             actions: Vec::new(),
             notes: Vec::new(),
             attendance: Attendance::default(),
+            sections: Vec::new(),
         }
     }
 }
@@ -88,6 +95,7 @@ impl Session {
         let mut session = Self::default();
         session.meta.title = title.into();
         session.meta.language = Some(Language::of_text([session.meta.title.as_str()]));
+        session.meta.id = SessionId::random();
         session
     }
 

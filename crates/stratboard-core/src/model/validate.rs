@@ -125,6 +125,16 @@ pub enum ProblemKind {
     },
     /// A value that is not a finite number.
     NotANumber,
+    /// Provenance naming a section the plenary never brought in.
+    UnknownSection {
+        /// The section's identity.
+        id: String,
+    },
+    /// The same section recorded twice.
+    DuplicateSection {
+        /// Where it was first recorded.
+        first: String,
+    },
 }
 
 impl fmt::Display for ProblemKind {
@@ -176,6 +186,12 @@ impl fmt::Display for ProblemKind {
                 write!(f, "the item starts ({start}) after it is due ({due})")
             }
             Self::NotANumber => write!(f, "a value is not a finite number"),
+            Self::UnknownSection { id } => {
+                write!(f, "section {id} was never brought into this plenary")
+            }
+            Self::DuplicateSection { first } => {
+                write!(f, "this section is already recorded as {first}")
+            }
         }
     }
 }
@@ -218,6 +234,7 @@ impl Session {
         let mut problems = check.problems;
         problems.extend(self.validate_attendance());
         problems.extend(self.validate_plan());
+        problems.extend(self.validate_sections());
         problems
     }
 

@@ -77,6 +77,11 @@ pub fn parse_session(bytes: &[u8]) -> Result<Parsed, LoadErrorKind> {
     if session.meta.language.is_none() {
         session.meta.language = Some(session.guess_language());
     }
+    // A file from before sessions had an identity (format 6): one derived from its bytes, so
+    // the same file always loads with the same identity; the next save writes it down.
+    if version < 6 && session.meta.id.is_empty() {
+        session.meta.id = crate::model::SessionId::derived(bytes);
+    }
     session.repair_next_id();
     let migrated_from = (version != CURRENT_FORMAT_VERSION).then_some(version);
     Ok(Parsed {

@@ -8,7 +8,7 @@
 //! - **v1** and **v2** lack fields added later (v2: the session's language and speaking
 //!   rounds; v3: a participant's contact); they read as they are.
 //!
-//! Fixtures: `sessions/fixtures/format-v0.ron`, `format-v1.ron`, `format-v2.ron`.
+//! Fixtures: `sessions/fixtures/format-v0.ron` … `format-v5.ron`.
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -29,7 +29,9 @@ pub(super) fn from_version(version: u32, text: &str) -> Result<Session, LoadErro
         // and a round's recorded attendance): a version 1, 2 or 3 file reads as it is; a
         // version 1 file's language is guessed from its text after reading.
         // Version 5 (target indicators, the roadmap's fields, risks) only added fields too.
-        1..=4 => read::<Session>(text),
+        // Version 6 (a session's identity, sections and the plenary) only added fields too; a
+        // file without an identity gets one derived from its bytes after reading.
+        1..=5 => read::<Session>(text),
         // Every version below the current one has a migration; `parse_session` refuses newer.
         other => Err(LoadErrorKind::Syntax {
             line: 1,
