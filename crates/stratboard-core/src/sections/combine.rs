@@ -127,3 +127,34 @@ fn union_into<T: Clone + PartialEq>(list: &mut Vec<T>, more: &[T]) {
         }
     }
 }
+
+/// The command that makes a section's decision the plenary's own: the decision and the action
+/// items that carry it out are marked adopted (bringing the section in again leaves them as
+/// the plenary has them). `None` when the decision did not come from a section or is adopted
+/// already.
+pub fn adopt_decision(session: &Session, decision: crate::model::DecisionId) -> Option<Command> {
+    let found = session.decision(decision)?;
+    let from = found.section.as_ref().filter(|from| !from.adopted)?;
+    let mut steps = Vec::new();
+    let mut adopted = found.clone();
+    adopted.section = Some(crate::model::FromSection {
+        adopted: true,
+        ..from.clone()
+    });
+    steps.push(Command::Update(adopted.into()));
+    for action in session
+        .actions
+        .iter()
+        .filter(|a| a.decision == Some(decision))
+    {
+        if let Some(action_from) = action.section.as_ref().filter(|f| !f.adopted) {
+            let mut changed = action.clone();
+            changed.section = Some(crate::model::FromSection {
+                adopted: true,
+                ..action_from.clone()
+            });
+            steps.push(Command::Update(changed.into()));
+        }
+    }
+    Some(Command::Batch(steps))
+}

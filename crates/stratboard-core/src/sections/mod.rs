@@ -17,12 +17,12 @@ mod similar;
 mod standing;
 mod words;
 
-pub use combine::{CombineRefusal, combine_steps};
+pub use combine::{CombineRefusal, adopt_decision, combine_steps};
 pub use make::SectionRefusal;
 pub use merge::{
     BroughtAlternative, DEFAULT_TOP, MergePlan, MergeRefusal, MergeReport, SectionFile,
     SectionReport, plan_merge,
 };
-pub use similar::similar_titles;
+pub use similar::{similar_pairs, similar_titles};
 pub use standing::{Standing, standing};
 pub use words::{origin_words, place_words, section_words};

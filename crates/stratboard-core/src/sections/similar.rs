@@ -38,7 +38,7 @@ pub fn similar_titles(a: &str, b: &str) -> bool {
 
 /// Pairs of alternatives that came from different sections with similar titles, each pair in
 /// order of ids, the pairs in order.
-pub(super) fn similar_pairs(session: &Session) -> Vec<[u32; 2]> {
+pub fn similar_pairs(session: &Session) -> Vec<[u32; 2]> {
     let from_sections: Vec<_> = session
         .alternatives
         .iter()
