@@ -216,6 +216,28 @@ enum Command {
         #[arg(long)]
         guests: bool,
     },
+    /// Bring sections' results into their plenary: from each section its adopted
+    /// alternatives and the first N of its last closed vote (ties at the cut all taken), with
+    /// provenance and the groups' positions, and its decisions and action items. Sections are
+    /// taken in order of their names; bringing one in again updates what came from it. Exit 1,
+    /// the plenary untouched, when a file cannot be read, is not a section of this plenary, or
+    /// two files claim the same section.
+    Merge {
+        /// The plenary's session file (written in place, its previous version kept as .bak).
+        plenary: PathBuf,
+        /// The sections' session files.
+        #[arg(required = true)]
+        sections: Vec<PathBuf>,
+        /// How many alternatives of each section's vote to bring.
+        #[arg(long, value_name = "N", default_value_t = stratboard_core::sections::DEFAULT_TOP)]
+        top: usize,
+        /// Print what would be brought; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print one JSON object (keys in alphabetical order).
+        #[arg(long)]
+        json: bool,
+    },
     /// Create a new session file.
     New {
         /// Where to write it (refused if the file exists, unless --force).
@@ -231,6 +253,19 @@ enum Command {
         /// participants, goals and every action item not done (marked as carried over).
         #[arg(long, value_name = "PREVIOUS.ron")]
         from: Option<PathBuf>,
+        /// Make a section of the plenary given with --from instead: it keeps the plenary's
+        /// organisation, dates, venue, stakeholder groups, participants and goals (with their
+        /// ids) and starts with no alternatives, votes or decisions; `stratboard merge` brings
+        /// its results back.
+        #[arg(long, value_name = "NAME", requires = "from")]
+        section: Option<String>,
+        /// The section's moderator: a participant's name, or a new participant.
+        #[arg(long, value_name = "NAME", requires = "section")]
+        facilitator: Option<String>,
+        /// Keep the plenary's participant codes in the section (the printed cards work there
+        /// too); by default the section's room hands out its own.
+        #[arg(long, requires = "section")]
+        keep_codes: bool,
         /// Overwrite the output file if it exists (its previous version is kept as .bak).
         #[arg(long)]
         force: bool,
@@ -313,9 +348,32 @@ fn main() -> ExitCode {
             title,
             date,
             from,
+            section,
+            facilitator,
+            keep_codes,
             force,
             lang,
-        }) => cli::new_session(&output, title, date, from.as_deref(), force, lang),
+        }) => {
+            let section = section.map(|name| cli::NewSection {
+                name,
+                facilitator,
+                keep_codes,
+            });
+            cli::new_session(&output, title, date, from.as_deref(), section, force, lang)
+        }
+        Some(Command::Merge {
+            plenary,
+            sections,
+            top,
+            dry_run,
+            json,
+        }) => cli::merge::run(&cli::merge::Request {
+            plenary: &plenary,
+            sections: &sections,
+            top,
+            dry_run,
+            json,
+        }),
         Some(Command::Tally {
             session,
             vote,

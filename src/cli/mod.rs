@@ -4,6 +4,7 @@ pub mod attendance;
 pub mod convergence;
 pub mod export;
 pub mod import_participants;
+pub mod merge;
 pub mod output;
 pub mod serve;
 pub mod tally;
@@ -71,12 +72,24 @@ pub fn check(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-/// `stratboard new -o FILE [--title TEXT] [--date DAY] [--from PREVIOUS.ron] [--force] [--lang ru|en]`.
+/// A section to make with `new --from PLENARY.ron --section NAME`.
+pub struct NewSection {
+    /// The section's name.
+    pub name: String,
+    /// Its moderator: a participant's name, or a new one.
+    pub facilitator: Option<String>,
+    /// Keep the plenary's participant codes (its printed cards work in the section too).
+    pub keep_codes: bool,
+}
+
+/// `stratboard new -o FILE [--title TEXT] [--date DAY] [--from PREVIOUS.ron [--section NAME
+/// [--facilitator NAME] [--keep-codes]]] [--force] [--lang ru|en]`.
 pub fn new_session(
     output: &Path,
     title: Option<String>,
     date: Option<chrono::NaiveDate>,
     from: Option<&Path>,
+    section: Option<NewSection>,
     force: bool,
     language: Option<stratboard_core::i18n::Language>,
 ) -> ExitCode {
@@ -108,6 +121,34 @@ pub fn new_session(
                 eprintln!("{error}");
                 return ExitCode::FAILURE;
             }
+            Ok(previous) if section.is_some() => {
+                let Some(section) = &section else {
+                    return ExitCode::FAILURE;
+                };
+                let made = previous.session.section_of(
+                    &section.name,
+                    section.facilitator.as_deref(),
+                    section.keep_codes,
+                );
+                match made {
+                    Ok(mut session) => {
+                        if let Some(title) = title {
+                            session.meta.title = title;
+                        }
+                        if date.is_some() {
+                            session.meta.start = date;
+                        }
+                        if let Some(language) = language {
+                            session.meta.language = Some(language);
+                        }
+                        session
+                    }
+                    Err(refusal) => {
+                        eprintln!("{}: {refusal}", previous_path.display());
+                        return ExitCode::FAILURE;
+                    }
+                }
+            }
             Ok(previous) => {
                 let title = title.unwrap_or_else(|| previous.session.meta.title.clone());
                 let mut session = Session::continue_from(&previous.session, title, date);
@@ -121,7 +162,16 @@ pub fn new_session(
     match storage::save(output, &session, None) {
         Ok(_) => {
             let carried = session.actions.len();
-            if from.is_some() {
+            if let Some(of) = &session.meta.section {
+                eprintln!(
+                    "created {}: the section «{}» of {} with {} participants and {} goals",
+                    output.display(),
+                    of.name,
+                    from.map(|p| p.display().to_string()).unwrap_or_default(),
+                    session.participants.len(),
+                    session.goals.len()
+                );
+            } else if from.is_some() {
                 eprintln!(
                     "created {} with {} participants, {} goals and {carried} carried-over action items",
                     output.display(),

@@ -91,13 +91,13 @@ pub struct MergePlan {
 pub struct MergeReport {
     /// Alternatives, decisions and action items added to the plenary.
     pub added: usize,
-    /// Alternatives, decisions and action items already there that changed.
-    pub updated: usize,
     /// Per section, in order of their names.
     pub sections: Vec<SectionReport>,
     /// Pairs of the plenary's alternatives from different sections with similar titles (never
     /// joined by themselves: the facilitator may combine them).
     pub similar: Vec<[u32; 2]>,
+    /// Alternatives, decisions and action items already there that changed.
+    pub updated: usize,
 }
 
 /// One section's part of the report.
@@ -611,9 +611,9 @@ impl Builder {
             command,
             report: MergeReport {
                 added: self.added,
-                updated: self.updated,
                 sections,
                 similar,
+                updated: self.updated,
             },
         })
     }
