@@ -241,3 +241,31 @@ fn merge_refuses_files_that_do_not_belong_and_leaves_the_plenary_untouched() {
         assert_has(&stderr(&output), "nothing was merged");
     }
 }
+
+/// The forum sample (`sessions/forum/`): its merged plenary is exactly what `stratboard merge`
+/// makes of the plenary and its three sections with `--top 3`, and it flags the one pair of
+/// similar titles.
+#[test]
+fn the_forum_samples_merged_plenary_is_what_merge_makes() {
+    let dir = tempfile::tempdir().unwrap();
+    let forum = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/forum");
+    let plenary = dir.path().join("plenary.ron");
+    fs::copy(forum.join("plenary.ron"), &plenary).unwrap();
+    let mut all = vec!["merge".to_owned(), plenary.display().to_string()];
+    for name in [
+        "section-trust.ron",
+        "section-roads.ron",
+        "section-waste.ron",
+    ] {
+        all.push(forum.join(name).display().to_string());
+    }
+    all.extend(["--top".into(), "3".into(), "--json".into()]);
+    let printed = succeeded(&run(&all));
+    let json: serde_json::Value = serde_json::from_str(&printed).unwrap();
+    assert_eq!(json["similar"].as_array().unwrap().len(), 1, "{printed}");
+    assert_eq!(
+        fs::read_to_string(&plenary).unwrap(),
+        fs::read_to_string(forum.join("plenary-merged.ron")).unwrap(),
+        "sessions/forum/plenary-merged.ron is what merge makes"
+    );
+}

@@ -48,9 +48,10 @@ exe="$cargo_target/$target/dist/stratboard.exe"
 # and whatever docs/ holds: the user guide, this build's notes, the screenshots the README
 # shows) and the licences (the program's, and the fonts' it embeds).
 rm -rf "$stage"
-mkdir -p "$stage/samples" "$stage/licenses/fonts"
+mkdir -p "$stage/samples/forum" "$stage/licenses/fonts"
 cp "$exe" "$stage/stratboard.exe"
 cp sessions/*.ron "$stage/samples/"
+cp sessions/forum/*.ron "$stage/samples/forum/"
 cp README.md "$stage/"
 cp -r docs "$stage/docs"
 cp LICENSE-MIT LICENSE-APACHE "$stage/licenses/"

@@ -39,13 +39,13 @@ pub fn run(request: &Request<'_>) -> ExitCode {
 }
 
 fn merge(request: &Request<'_>) -> Result<(), String> {
-    let loaded = storage::load(request.plenary).map_err(|error| error.to_string())?;
+    let mut all = read_all(request.plenary, request.sections).into_iter();
+    let loaded = all.next().ok_or("no plenary was read")??;
     let mut files = Vec::with_capacity(request.sections.len());
-    for path in request.sections {
-        let section = storage::load(path).map_err(|error| error.to_string())?;
+    for (path, section) in request.sections.iter().zip(all) {
         files.push(SectionFile {
             file: path.display().to_string(),
-            session: section.session,
+            session: section?.session,
         });
     }
     let plan = sections::plan_merge(&loaded.session, &files, request.top)
@@ -75,6 +75,30 @@ fn merge(request: &Request<'_>) -> Result<(), String> {
         plan.report.added, plan.report.updated
     );
     Ok(())
+}
+
+/// Reads the plenary and the sections side by side (a forum's files are read in the time of
+/// the largest, not of all together); the results in the order given, the plenary first, so
+/// the first error reported is the first file's.
+fn read_all(plenary: &Path, sections: &[PathBuf]) -> Vec<Result<storage::Loaded, String>> {
+    let paths: Vec<&Path> = std::iter::once(plenary)
+        .chain(sections.iter().map(PathBuf::as_path))
+        .collect();
+    std::thread::scope(|scope| {
+        let readers: Vec<_> = paths
+            .iter()
+            .map(|path| scope.spawn(move || storage::load(path).map_err(|e| e.to_string())))
+            .collect();
+        readers
+            .into_iter()
+            .zip(&paths)
+            .map(|(reader, path)| {
+                reader
+                    .join()
+                    .unwrap_or_else(|_| Err(format!("{}: could not be read", path.display())))
+            })
+            .collect()
+    })
 }
 
 /// The report as lines: per section its alternatives (plenary id ← section id), then the

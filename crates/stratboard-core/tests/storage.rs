@@ -571,6 +571,11 @@ fn sample_sessions_are_stored_exactly_as_stratboard_writes_them() {
         "tos-support-2018-q2.ron",
         "municipal-school.ron",
         "ngo-offsite.ron",
+        "forum/plenary.ron",
+        "forum/section-roads.ron",
+        "forum/section-waste.ron",
+        "forum/section-trust.ron",
+        "forum/plenary-merged.ron",
     ] {
         let path = dir.join(name);
         let loaded = load(&path).unwrap();
