@@ -458,6 +458,25 @@ fn a_section_that_reran_its_vote_updates_what_came_from_it() {
 }
 
 #[test]
+fn a_groups_changed_position_alone_updates_its_alternative() {
+    let plenary = plenary();
+    let mut youth = section(&plenary, "Молодёжь", &["Совет"], &[&[0]]);
+    let (first, _) = merged(&plenary, &[file("youth", &youth)], 5);
+    youth.positions[1].stance = Stance::StronglyAgainst;
+    youth.positions[1].interests = "Передумали".into();
+    let (second, report) = merged(&first, &[file("youth", &youth)], 5);
+    assert_eq!((report.added, report.updated), (0, 1));
+    let group = youth.positions[1].group;
+    let position = second
+        .positions
+        .iter()
+        .find(|p| p.group == group && p.alternative == second.alternatives[0].id)
+        .unwrap();
+    assert_eq!(position.stance, Stance::StronglyAgainst);
+    assert_eq!(position.round, 1);
+}
+
+#[test]
 fn refusals_merge_nothing() {
     let plenary = plenary();
     let youth = section(&plenary, "Молодёжь", &["Совет"], &[&[0]]);
@@ -559,6 +578,26 @@ fn combining_two_alternatives_keeps_both_and_undo_splits_them_again() {
         plan.report.similar.is_empty(),
         "combined: no longer flagged"
     );
+    let mut again = session.clone();
+    again.apply(plan.command).unwrap();
+    assert_eq!(
+        again, session,
+        "the combined alternative and its positions stay as they are"
+    );
+    // A section whose group changed its stance: the combined alternative's positions are the
+    // plenary's blend and stay; its provenance is brought up to date.
+    let mut changed_youth = youth.clone();
+    changed_youth.positions[0].stance = Stance::Against;
+    changed_youth.alternatives[0].description = "Иначе".into();
+    let plan = plan_merge(
+        &session,
+        &[file("youth", &changed_youth), file("roads", &roads)],
+        5,
+    )
+    .unwrap();
+    let mut again = session.clone();
+    again.apply(plan.command).unwrap();
+    assert_eq!(again.positions, session.positions);
     // Undo splits them again.
     session.apply(applied.inverse).unwrap();
     assert_eq!(session, before);

@@ -271,8 +271,21 @@ impl Builder {
             let origin = origin(section, &standing, alternative);
             let existing = self.brought_from(&id, alternative.id);
             if chosen.contains(&alternative.id) {
-                let plenary_id = self.bring_alternative(&mut map, alternative, origin, existing);
-                self.bring_positions(&mut map, alternative.id, plenary_id);
+                let (plenary_id, counted) =
+                    self.bring_alternative(&mut map, alternative, origin, existing);
+                // A combined alternative's positions are the plenary's blend of both: left as
+                // they are. Otherwise the section's latest positions are brought up to date, a
+                // change counting as an update of the alternative.
+                let combined = self
+                    .work
+                    .alternative(plenary_id)
+                    .is_some_and(|a| a.origins.len() > 1);
+                if !combined
+                    && self.bring_positions(&mut map, alternative.id, plenary_id)
+                    && !counted
+                {
+                    self.updated += 1;
+                }
                 let title = self
                     .work
                     .alternative(plenary_id)
@@ -348,7 +361,7 @@ impl Builder {
         alternative: &Alternative,
         origin: SectionOrigin,
         existing: Option<AlternativeId>,
-    ) -> AlternativeId {
+    ) -> (AlternativeId, bool) {
         if let Some(id) = existing
             && let Some(current) = self.work.alternative(id).cloned()
         {
@@ -362,11 +375,12 @@ impl Builder {
             } else {
                 with_origin(&current, origin)
             };
-            if wanted != current {
+            let changed = wanted != current;
+            if changed {
                 self.updated += 1;
                 self.update(wanted.into());
             }
-            return id;
+            return (id, changed);
         }
         let id = AlternativeId(self.fresh_id());
         let new = Alternative {
@@ -375,7 +389,7 @@ impl Builder {
         };
         self.added += 1;
         self.add(new.into());
-        id
+        (id, true)
     }
 
     /// The plenary's version of a section's alternative: its text, goals, proposer and risks
@@ -419,7 +433,14 @@ impl Builder {
     }
 
     /// The groups' latest positions on the section's alternative, as round 1 of the plenary.
-    fn bring_positions(&mut self, map: &mut IdMap<'_>, from: AlternativeId, into: AlternativeId) {
+    /// Returns whether any changed.
+    fn bring_positions(
+        &mut self,
+        map: &mut IdMap<'_>,
+        from: AlternativeId,
+        into: AlternativeId,
+    ) -> bool {
+        let mut changed = false;
         let mut latest: BTreeMap<crate::model::GroupId, &Position> = BTreeMap::new();
         for position in map
             .section
@@ -452,10 +473,12 @@ impl Builder {
                         ..current.clone()
                     };
                     if wanted != current {
+                        changed = true;
                         self.update(wanted.into());
                     }
                 }
                 None => {
+                    changed = true;
                     let new = Position {
                         id: PositionId(self.fresh_id()),
                         group,
@@ -468,6 +491,7 @@ impl Builder {
                 }
             }
         }
+        changed
     }
 
     /// The section's decisions, under «Решения секции»; one the plenary adopted stays as the
