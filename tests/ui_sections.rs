@@ -1,0 +1,316 @@
+//! Parallel sections in the window: File → Bring in section results… previews the sections in
+//! order of their names with what each brings and the similar titles, brings them in as one
+//! undo step, and refuses a section of another plenary; File → New section of this session…
+//! writes a section's file; the plenary's Alternatives board groups what came in by section
+//! and combines two similar cards; a section's decision is adopted; the projector's Sections
+//! screen shows each section's best alternatives side by side.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use stratboard::app::{Notice, StratboardApp};
+use stratboard_core::fixtures::forum::{ForumSize, forum};
+use stratboard_core::i18n::Language;
+use stratboard_core::model::{BoardSection, Session, SessionId};
+use stratboard_core::sections::{DEFAULT_TOP, SectionFile, plan_merge};
+use stratboard_core::storage;
+
+/// Distinct titles per section; «Молодёжный совет» (section 2) and «Молодёжный совет при
+/// главе» (section 3) are similar.
+const TITLES: [[&str; 3]; 3] = [
+    ["Ремонт дорог", "Школьный автобус", "Уличное освещение"],
+    ["Молодёжный совет", "Спортивная площадка", "Библиотека"],
+    [
+        "Молодёжный совет при главе",
+        "Фестиваль ремёсел",
+        "Сквер у реки",
+    ],
+];
+
+/// A plenary and three sections with closed votes, their alternatives retitled.
+fn forum_sessions() -> (Session, Vec<Session>) {
+    let (plenary, mut sections) = forum(ForumSize {
+        sections: 3,
+        alternatives: 3,
+        participants: 9,
+        groups: 2,
+        ballots: 5,
+    });
+    for (section, titles) in sections.iter_mut().zip(TITLES) {
+        for (alternative, title) in section.alternatives.iter_mut().zip(titles) {
+            alternative.title = title.to_owned();
+        }
+    }
+    (plenary, sections)
+}
+
+/// The plenary and its sections written to `dir` (sections listed in the reverse of their
+/// names' order): the plenary's path and the sections' paths.
+fn write_forum(dir: &Path) -> (PathBuf, Vec<PathBuf>) {
+    let (plenary, sections) = forum_sessions();
+    let plenary_path = dir.join("пленарное.ron");
+    storage::save(&plenary_path, &plenary, None).unwrap();
+    let mut paths = Vec::new();
+    for (index, section) in sections.iter().enumerate().rev() {
+        let path = dir.join(format!("секция-{}.ron", 3 - index));
+        storage::save(&path, section, None).unwrap();
+        paths.push(path);
+    }
+    (plenary_path, paths)
+}
+
+/// The window on the plenary file at `path`, showing `section`.
+fn open_plenary(path: &Path, section: BoardSection) -> Harness<'static, StratboardApp> {
+    let mut app = StratboardApp::for_test(Session::default(), Language::Russian);
+    app.open_path(path);
+    app.select_section(section);
+    common::window(app, common::WINDOW)
+}
+
+/// The plan of bringing the three sections into the plenary.
+fn plan_of_forum() -> stratboard_core::sections::MergePlan {
+    let (plenary, sections) = forum_sessions();
+    let files: Vec<SectionFile> = sections
+        .into_iter()
+        .enumerate()
+        .map(|(i, session)| SectionFile {
+            file: format!("{i}.ron"),
+            session,
+        })
+        .collect();
+    plan_merge(&plenary, &files, DEFAULT_TOP).unwrap()
+}
+
+/// The plenary with its sections brought in, as a session.
+fn merged() -> Session {
+    let (mut plenary, _) = forum_sessions();
+    plenary.apply(plan_of_forum().command).unwrap();
+    plenary
+}
+
+fn has_label_starting(harness: &Harness<'_, StratboardApp>, start: &str) -> bool {
+    harness
+        .query_all_by(|node| {
+            node.label().is_some_and(|l| l.starts_with(start))
+                || node.value().is_some_and(|v| v.starts_with(start))
+        })
+        .next()
+        .is_some()
+}
+
+fn top_of(harness: &Harness<'_, StratboardApp>, label: &str) -> f32 {
+    harness.get_by_label(label).rect().top()
+}
+
+#[test]
+fn bring_in_previews_the_sections_in_name_order_and_brings_them_in_as_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plenary, sections) = write_forum(dir.path());
+    let mut harness = open_plenary(&plenary, BoardSection::Alternatives);
+    assert!(harness.state().session().alternatives.is_empty());
+    harness.state_mut().bring_in_files(&sections);
+    harness.run();
+    assert!(harness.state().is_bring_in_open());
+    harness.get_by_label("Итоги секций");
+    harness.get_by_label("Сколько лучших альтернатив брать из голосования секции");
+    // The sections in order of their names, whatever order the files came in.
+    let first = top_of(&harness, "Секция «Площадка 01»");
+    let second = top_of(&harness, "Секция «Площадка 02»");
+    let third = top_of(&harness, "Секция «Площадка 03»");
+    assert!(first < second && second < third, "{first} {second} {third}");
+    for title in TITLES.iter().flatten() {
+        assert!(
+            harness.query_by_label(title).is_some(),
+            "{title} is in the preview"
+        );
+    }
+    assert!(has_label_starting(&harness, "модератор Участник 001"));
+    assert!(has_label_starting(&harness, "Голосование: "));
+    assert!(has_label_starting(&harness, "1-е место из 3"));
+    assert!(has_label_starting(
+        &harness,
+        "Похожие названия: «Молодёжный совет"
+    ));
+    let added = plan_of_forum().report.added;
+    assert!(
+        added > 9,
+        "alternatives, decisions and action items: {added}"
+    );
+    harness.get_by_label(&format!("Будет добавлено {added}, обновлено 0"));
+    harness
+        .get_by_role_and_label(Role::Button, "Принести")
+        .click();
+    harness.run();
+    assert!(
+        !harness.state().is_bring_in_open(),
+        "{:?}",
+        harness.state().notice()
+    );
+    let session = harness.state().session();
+    assert_eq!(session.alternatives.len(), 9);
+    assert_eq!(session.sections.len(), 3);
+    match harness.state().notice() {
+        Some(Notice::Info(text)) => assert!(text.contains(&format!("добавлено {added}")), "{text}"),
+        other => panic!("expected a notice, got {other:?}"),
+    }
+    // One undo takes everything back.
+    harness.state_mut().undo();
+    harness.run();
+    let session = harness.state().session();
+    assert!(session.alternatives.is_empty());
+    assert!(session.sections.is_empty());
+    assert!(session.decisions.is_empty());
+}
+
+#[test]
+fn a_section_of_another_plenary_is_refused_in_words_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plenary, mut sections) = write_forum(dir.path());
+    let (mut other, _) = forum_sessions();
+    other.meta.id = SessionId::derived(b"another plenary");
+    let stranger = other.section_of("Чужая секция", None, false).unwrap();
+    let stranger_path = dir.path().join("чужая.ron");
+    storage::save(&stranger_path, &stranger, None).unwrap();
+    sections.push(stranger_path);
+    let mut harness = open_plenary(&plenary, BoardSection::Alternatives);
+    harness.state_mut().bring_in_files(&sections);
+    harness.run();
+    assert!(has_label_starting(
+        &harness,
+        "чужая.ron — секция «Чужая секция» другого пленарного заседания"
+    ));
+    let apply = harness.get_by_role_and_label(Role::Button, "Принести");
+    assert!(apply.accesskit_node().is_disabled());
+    apply.click();
+    harness.run();
+    assert!(harness.state().session().alternatives.is_empty());
+    assert!(!harness.state().document().is_dirty());
+}
+
+#[test]
+fn a_file_that_cannot_be_read_blocks_the_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plenary, mut sections) = write_forum(dir.path());
+    let broken = dir.path().join("сломан.ron");
+    std::fs::write(&broken, "(не сессия").unwrap();
+    sections.push(broken);
+    let mut harness = open_plenary(&plenary, BoardSection::Alternatives);
+    harness.state_mut().bring_in_files(&sections);
+    harness.run();
+    assert!(has_label_starting(
+        &harness,
+        "сломан.ron: не удалось прочитать."
+    ));
+    let apply = harness.get_by_role_and_label(Role::Button, "Принести");
+    assert!(apply.accesskit_node().is_disabled());
+    // Removing the broken file unblocks it.
+    harness
+        .get_by_role_and_label(Role::Button, "Убрать сломан.ron")
+        .click();
+    harness.run();
+    assert!(
+        !harness
+            .get_by_role_and_label(Role::Button, "Принести")
+            .accesskit_node()
+            .is_disabled()
+    );
+}
+
+#[test]
+fn bring_in_is_disabled_in_a_section_and_new_section_refuses_there() {
+    let (_, sections) = forum_sessions();
+    let app = StratboardApp::for_test(sections[0].clone(), Language::Russian);
+    let mut harness = common::window(app, common::WINDOW);
+    harness.get_by_label("Файл").click();
+    harness.run();
+    assert!(
+        harness
+            .get_by_role_and_label(Role::Button, "Принести итоги секций…")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Новая секция этой сессии…")
+        .click();
+    harness.run();
+    assert!(!harness.state().is_new_section_open());
+    match harness.state().notice() {
+        Some(Notice::Error { detail, .. }) => {
+            assert!(
+                detail.contains("сама является секцией «Площадка 01»"),
+                "{detail}"
+            );
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+/// Replaces the text of the focused-by-click field `label` with `text`.
+fn type_into(harness: &mut Harness<'static, StratboardApp>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness
+        .get_by(|node| node.role() == Role::TextInput && node.is_focused())
+        .type_text(text);
+    harness.run();
+}
+
+#[test]
+fn new_section_writes_a_section_of_this_plenary_and_keeps_the_plenary_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plenary_path, _) = write_forum(dir.path());
+    let plenary_id = storage::load(&plenary_path).unwrap().session.meta.id;
+    let mut harness = open_plenary(&plenary_path, BoardSection::Alternatives);
+    harness.get_by_label("Файл").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Новая секция этой сессии…")
+        .click();
+    harness.run();
+    assert!(harness.state().is_new_section_open());
+    // An empty name is refused in words.
+    harness.get_by_label("Дайте секции название.");
+    harness
+        .get_by_role_and_label(Role::Button, "Создать секцию")
+        .click();
+    harness.run();
+    assert!(harness.state().is_new_section_open());
+    type_into(&mut harness, "Название секции", "Молодёжь");
+    type_into(&mut harness, "Или новое имя модератора", "Петров П. П.");
+    harness
+        .get_by_label("Использовать коды участников пленарного заседания")
+        .click();
+    harness.run();
+    let target = dir.path().join("молодёжь.ron");
+    type_into(&mut harness, "Файл секции", &target.display().to_string());
+    harness
+        .get_by_role_and_label(Role::Button, "Создать секцию")
+        .click();
+    harness.run();
+    assert!(!harness.state().is_new_section_open());
+    let section = storage::load(&target).unwrap().session;
+    let of = section.meta.section.clone().unwrap();
+    assert_eq!(of.plenary, plenary_id);
+    assert_eq!(of.name, "Молодёжь");
+    assert_ne!(section.meta.id, plenary_id);
+    // The plenary stays open, unchanged.
+    assert_eq!(harness.state().session().meta.id, plenary_id);
+    assert_eq!(
+        harness.state().document().path(),
+        Some(plenary_path.as_path())
+    );
+    match harness.state().notice() {
+        Some(Notice::Written { path, .. }) => assert_eq!(*path, target),
+        other => panic!("expected a notice, got {other:?}"),
+    }
+}
