@@ -314,3 +314,194 @@ fn new_section_writes_a_section_of_this_plenary_and_keeps_the_plenary_open() {
         other => panic!("expected a notice, got {other:?}"),
     }
 }
+
+/// The merged plenary with one alternative of its own.
+fn merged_with_own() -> Session {
+    let mut session = merged();
+    session
+        .apply(stratboard_core::commands::Command::Add(
+            stratboard_core::model::Alternative {
+                title: "Своя инициатива пленарного заседания".into(),
+                ..Default::default()
+            }
+            .into(),
+        ))
+        .unwrap();
+    session
+}
+
+fn titles(harness: &Harness<'_, StratboardApp>) -> Vec<String> {
+    harness
+        .state()
+        .session()
+        .alternatives
+        .iter()
+        .map(|a| a.title.clone())
+        .collect()
+}
+
+#[test]
+fn the_board_groups_brought_alternatives_by_section_and_combines_similar_ones_in_one_step() {
+    let mut app = StratboardApp::for_test(merged_with_own(), Language::Russian);
+    app.select_section(BoardSection::Alternatives);
+    // Tall enough that every folded card is laid out.
+    let mut harness = common::window(app, egui::vec2(1600.0, 3200.0));
+    harness.get_by_label("Свернуть все").click();
+    harness.run();
+    // A heading per section in order of names, the plenary's own last.
+    let first = top_of(
+        &harness,
+        "Секция «Площадка 01» · модератор Участник 001 · 5 бюллетеней",
+    );
+    let second = top_of(
+        &harness,
+        "Секция «Площадка 02» · модератор Участник 002 · 5 бюллетеней",
+    );
+    let own = top_of(&harness, "Предложено на пленарном заседании");
+    assert!(first < second && second < own, "{first} {second} {own}");
+    // Each brought card says where it came from.
+    assert!(has_label_starting(&harness, "1-е место из 3, "));
+    assert!(has_label_starting(
+        &harness,
+        "Секция «Площадка 02» (модератор Участник 002)"
+    ));
+    // The similar pair is flagged on both cards; combining takes one step, undone in one.
+    assert!(has_label_starting(
+        &harness,
+        "Похоже на: «Молодёжный совет при главе»"
+    ));
+    assert!(has_label_starting(
+        &harness,
+        "Похоже на: «Молодёжный совет»"
+    ));
+    let before = titles(&harness);
+    harness
+        .get_by_role_and_label(Role::Button, "Объединить с «Молодёжный совет при главе»")
+        .click();
+    harness.run();
+    let after = titles(&harness);
+    assert_eq!(after.len(), before.len() - 1);
+    assert!(after.contains(&"Молодёжный совет / Молодёжный совет при главе".to_owned()));
+    assert!(!has_label_starting(&harness, "Похоже на:"));
+    harness.state_mut().undo();
+    harness.run();
+    assert_eq!(titles(&harness), before);
+}
+
+#[test]
+fn a_sections_decision_is_shown_apart_and_adopted_in_one_step() {
+    let mut app = StratboardApp::for_test(merged(), Language::Russian);
+    app.select_section(BoardSection::Decisions);
+    let mut harness = common::window(app, common::WINDOW);
+    harness.get_by_label("Решения секций");
+    harness.get_by_label("Секция «Площадка 01»");
+    assert!(has_label_starting(
+        &harness,
+        "— Подготовить паспорт инициативы 1.1"
+    ));
+    let statement = "Вынести инициативы площадки 1 на пленарное заседание";
+    harness
+        .get_by_role_and_label(
+            Role::Button,
+            &format!("Принять как решение пленарного заседания: {statement}"),
+        )
+        .click();
+    harness.run();
+    let session = harness.state().session();
+    let decision = session
+        .decisions
+        .iter()
+        .find(|d| d.statement == statement)
+        .unwrap();
+    assert!(decision.section.as_ref().unwrap().adopted);
+    assert!(
+        session
+            .actions
+            .iter()
+            .filter(|a| a.decision == Some(decision.id))
+            .all(|a| a.section.as_ref().unwrap().adopted)
+    );
+    // Now among the plenary's own, with a note of its section.
+    harness.get_by_label("из секции «Площадка 01»");
+    harness.state_mut().undo();
+    harness.run();
+    let session = harness.state().session();
+    assert!(
+        session
+            .decisions
+            .iter()
+            .all(|d| !d.section.as_ref().unwrap().adopted)
+    );
+    assert!(harness.query_by_label("из секции «Площадка 01»").is_none());
+}
+
+/// The board on the merged plenary's alternatives with «Секции на экране» on, at `size`.
+fn sections_screen(harness: &mut Harness<'static, StratboardApp>) {
+    harness
+        .get_by_role_and_label(Role::Button, "Секции на экране")
+        .click();
+    harness.run();
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    assert!(harness.state().is_presenting());
+}
+
+fn sections_app() -> StratboardApp {
+    let mut app = StratboardApp::for_test(merged(), Language::Russian);
+    app.select_section(BoardSection::Alternatives);
+    app
+}
+
+#[test]
+fn the_sections_screen_shows_each_sections_best_alternatives_side_by_side() {
+    for size in [
+        egui::vec2(1920.0, 1080.0),
+        egui::vec2(1280.0, 720.0),
+        egui::vec2(1024.0, 768.0),
+    ] {
+        let mut harness = common::window(sections_app(), size);
+        sections_screen(&mut harness);
+        harness.get_by_label("Итоги секций");
+        let columns: Vec<f32> = ["Площадка 01", "Площадка 02", "Площадка 03"]
+            .iter()
+            .map(|name| {
+                let label = format!("Секция «{name}»");
+                let node = harness.get_by_label(&label);
+                assert!(node.rect().right() <= size.x, "{name} fits at {size:?}");
+                node.rect().left()
+            })
+            .collect();
+        assert!(
+            columns[0] < columns[1] && columns[1] < columns[2],
+            "side by side at {size:?}"
+        );
+        for title in TITLES.iter().flatten() {
+            harness.get_by_label(title);
+        }
+        assert!(has_label_starting(&harness, "Метод Борда, 5 бюллетеней"));
+        assert!(has_label_starting(&harness, "1-е место из 3"));
+    }
+}
+
+#[test]
+fn the_sections_screen_at_1920_by_1080() {
+    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+        Harness::builder()
+            .with_size(egui::vec2(1920.0, 1080.0))
+            .with_pixels_per_point(1.0)
+            .with_max_steps(10)
+            .wgpu()
+            .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), sections_app())
+    }));
+    let mut harness = match built {
+        Ok(harness) => harness,
+        Err(_) if std::env::var_os("STRATBOARD_REQUIRE_SNAPSHOTS").is_none() => {
+            eprintln!("snapshot skipped: no graphics adapter (install mesa-vulkan-drivers)");
+            return;
+        }
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
+    harness.run();
+    sections_screen(&mut harness);
+    harness.snapshot("sections_screen_ru");
+}

@@ -15,6 +15,9 @@ pub fn screen(ui: &mut Ui, cx: &Ctx<'_, '_>) {
     if let Some(Spotlight::Alternative(id)) = cx.spotlight {
         return spotlight(ui, cx, id);
     }
+    if !cx.board.session.sections.is_empty() && super::provenance::screen_shown(ui.ctx()) {
+        return super::sections_screen::screen(ui, cx);
+    }
     let visible: Vec<&Alternative> = cx
         .board
         .session
