@@ -505,3 +505,30 @@ fn the_sections_screen_at_1920_by_1080() {
     sections_screen(&mut harness);
     harness.snapshot("sections_screen_ru");
 }
+
+/// The merged plenary's Alternatives board at 1280×720, cards folded, as an image.
+#[test]
+fn the_merged_alternatives_board_at_1280_by_720() {
+    let mut app = StratboardApp::for_test(merged_with_own(), Language::Russian);
+    app.select_section(BoardSection::Alternatives);
+    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+        Harness::builder()
+            .with_size(egui::vec2(1280.0, 720.0))
+            .with_pixels_per_point(1.0)
+            .with_max_steps(10)
+            .wgpu()
+            .build_ui_state(|ui, app: &mut StratboardApp| app.show(ui), app)
+    }));
+    let mut harness = match built {
+        Ok(harness) => harness,
+        Err(_) if std::env::var_os("STRATBOARD_REQUIRE_SNAPSHOTS").is_none() => {
+            eprintln!("snapshot skipped: no graphics adapter (install mesa-vulkan-drivers)");
+            return;
+        }
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
+    harness.run();
+    harness.get_by_label("Свернуть все").click();
+    harness.run();
+    harness.snapshot("sections_board_ru");
+}

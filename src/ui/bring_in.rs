@@ -331,7 +331,14 @@ fn section_view(ui: &mut Ui, tr: &Tr, theme: &Theme, preview: &Preview, report: 
         if report.alternatives.is_empty() {
             ui.label(theme.caption(tr.t("bring-in-nothing")));
         }
-        for brought in &report.alternatives {
+        // In order of their place in the section's vote (the adopted without a place last).
+        let mut brought: Vec<_> = report
+            .alternatives
+            .iter()
+            .map(|b| (b, place_of(preview, record, b.id, b.from)))
+            .collect();
+        brought.sort_by_key(|(_, place)| place.map_or(u32::MAX, |p| p.place));
+        for (brought, place) in brought {
             ui.horizontal_wrapped(|ui| {
                 let id = AlternativeId(brought.id);
                 let mark = if preview.before.contains(&id) {
@@ -340,7 +347,7 @@ fn section_view(ui: &mut Ui, tr: &Tr, theme: &Theme, preview: &Preview, report: 
                     tr.t("bring-in-new")
                 };
                 ui.label(RichText::new(&brought.title).strong());
-                if let Some(place) = place_of(preview, record, brought.id, brought.from) {
+                if let Some(place) = place {
                     ui.label(place_words(tr, place));
                 }
                 ui.label(theme.caption(format!("· {mark}")));

@@ -20,7 +20,8 @@ pub fn screen(ui: &mut Ui, cx: &Ctx<'_, '_>) {
     records.sort_by_key(|r| (r.name.to_lowercase(), r.id.clone()));
     ui.label(cx.heading(cx.board.tr.t("sections-screen-title")));
     ui.add_space(cx.gap());
-    let per_row = if ui.available_width() > 1400.0 {
+    // Four columns from 1280 pixels wide (a projector's 1280×720), three below.
+    let per_row = if ui.available_width() > 1150.0 {
         MAX_COLUMNS
     } else {
         MAX_COLUMNS - 1
@@ -62,7 +63,7 @@ fn section_column(ui: &mut Ui, cx: &Ctx<'_, '_>, record: &SectionRecord) {
         ui.label(cx.small(vote));
         ui.add_space(cx.gap() / 2.0);
         for (alternative, place) in brought(cx, record) {
-            ui.add_space(cx.gap() / 3.0);
+            ui.add_space(cx.gap() / 4.0);
             ui.label(cx.body(&alternative.title).strong().color(cx.pal.text));
             if let Some(place) = place {
                 ui.label(cx.small(place_words(tr, place)).color(cx.pal.accent));
