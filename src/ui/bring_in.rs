@@ -56,12 +56,15 @@ pub struct Preview {
     before: HashSet<AlternativeId>,
 }
 
+/// What a plan was made for: the session's revision, the top-N cut, the files' generation.
+type PlanKey = (u64, usize, u64);
+
 /// The open dialog: the files, the top-N cut, and the plan for them.
 pub struct BringIn {
     files: Vec<Entry>,
     top: usize,
-    /// The plan and what it was made for: (revision, top, the files' generation).
-    planned: Option<((u64, usize, u64), Result<Preview, MergeRefusal>)>,
+    /// The plan and what it was made for.
+    planned: Option<(PlanKey, Result<Preview, MergeRefusal>)>,
     generation: u64,
 }
 
