@@ -532,3 +532,66 @@ fn the_merged_alternatives_board_at_1280_by_720() {
     harness.run();
     harness.snapshot("sections_board_ru");
 }
+
+/// A file dropped onto the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn section_files_dropped_on_the_bring_in_dialog_join_it_and_open_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plenary, sections) = write_forum(dir.path());
+    let mut harness = open_plenary(&plenary, BoardSection::Alternatives);
+    harness.state_mut().bring_in_files(&sections[..1]);
+    harness.run();
+    for path in &sections[1..] {
+        harness
+            .input_mut()
+            .dropped_files
+            .push(std::sync::Arc::new(Dropped(path.clone())));
+    }
+    harness.run();
+    for name in ["секция-1.ron", "секция-2.ron", "секция-3.ron"] {
+        harness.get_by_role_and_label(Role::Button, &format!("Убрать {name}"));
+    }
+    assert_eq!(harness.state().document().path(), Some(plenary.as_path()));
+    harness.get_by_label("Секция «Площадка 03»");
+}
+
+#[test]
+fn two_files_of_one_section_are_refused_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plenary, sections) = write_forum(dir.path());
+    let copy = dir.path().join("copy.ron");
+    std::fs::copy(&sections[0], &copy).unwrap();
+    let mut app = StratboardApp::for_test(Session::default(), Language::English);
+    app.open_path(&plenary);
+    let mut harness = common::window(app, common::WINDOW);
+    harness.state_mut().bring_in_files(&sections);
+    harness.run();
+    harness.get_by_label("Section results");
+    harness.get_by_label("How many of the section vote's best alternatives to take");
+    assert!(has_label_starting(&harness, "To be added "));
+    harness.state_mut().bring_in_files(&[copy]);
+    harness.run();
+    assert!(has_label_starting(
+        &harness,
+        "copy.ron and секция-1.ron are the same section \"Площадка 03\""
+    ));
+    assert!(
+        harness
+            .get_by_role_and_label(Role::Button, "Bring in")
+            .accesskit_node()
+            .is_disabled()
+    );
+}
