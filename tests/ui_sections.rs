@@ -595,3 +595,16 @@ fn two_files_of_one_section_are_refused_in_english() {
             .is_disabled()
     );
 }
+
+#[test]
+fn the_alternatives_screen_cites_each_cards_section() {
+    let mut harness = common::window(sections_app(), egui::vec2(1920.0, 1080.0));
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    assert!(harness.state().is_presenting());
+    assert!(harness.query_by_label("Итоги секций").is_none());
+    assert!(has_label_starting(
+        &harness,
+        "Секция «Площадка 01» (модератор Участник 001): 1-е место из 3, Метод Борда, 5 бюллетеней"
+    ));
+}
