@@ -104,6 +104,24 @@ fn has_label_starting(harness: &Harness<'_, StratboardApp>, start: &str) -> bool
         .is_some()
 }
 
+/// Every input on screen has a name a screen reader says (and a test finds it by).
+fn every_input_is_labelled(harness: &Harness<'_, StratboardApp>) {
+    let inputs = [
+        Role::TextInput,
+        Role::SpinButton,
+        Role::ComboBox,
+        Role::CheckBox,
+    ];
+    for node in harness.query_all_by(|node| inputs.contains(&node.role())) {
+        let node = node.accesskit_node();
+        assert!(
+            node.label().is_some_and(|l| !l.trim().is_empty()),
+            "an unlabelled {:?}",
+            node.role()
+        );
+    }
+}
+
 fn top_of(harness: &Harness<'_, StratboardApp>, label: &str) -> f32 {
     harness.get_by_label(label).rect().top()
 }
@@ -119,6 +137,7 @@ fn bring_in_previews_the_sections_in_name_order_and_brings_them_in_as_one_undo_s
     assert!(harness.state().is_bring_in_open());
     harness.get_by_label("Итоги секций");
     harness.get_by_label("Сколько лучших альтернатив брать из голосования секции");
+    every_input_is_labelled(&harness);
     // The sections in order of their names, whatever order the files came in.
     let first = top_of(&harness, "Секция «Площадка 01»");
     let second = top_of(&harness, "Секция «Площадка 02»");
@@ -278,6 +297,8 @@ fn new_section_writes_a_section_of_this_plenary_and_keeps_the_plenary_open() {
         .click();
     harness.run();
     assert!(harness.state().is_new_section_open());
+    harness.get_by_role_and_label(Role::ComboBox, "Модератор");
+    every_input_is_labelled(&harness);
     // An empty name is refused in words.
     harness.get_by_label("Дайте секции название.");
     harness
@@ -291,6 +312,27 @@ fn new_section_writes_a_section_of_this_plenary_and_keeps_the_plenary_open() {
         .get_by_label("Использовать коды участников пленарного заседания")
         .click();
     harness.run();
+    // A file that exists is not replaced unasked; nor is the plenary's own.
+    let taken = dir.path().join("занято.ron");
+    std::fs::write(&taken, "keep me").unwrap();
+    for (file, refusal) in [
+        (
+            &taken,
+            "Такой файл уже есть. Выберите другое имя, чтобы не затереть его.",
+        ),
+        (
+            &plenary_path,
+            "Этот файл — открытая сессия. Выберите другое имя.",
+        ),
+    ] {
+        type_into(&mut harness, "Файл секции", &file.display().to_string());
+        harness
+            .get_by_role_and_label(Role::Button, "Создать секцию")
+            .click();
+        harness.run();
+        harness.get_by_label(refusal);
+    }
+    assert_eq!(std::fs::read_to_string(&taken).unwrap(), "keep me");
     let target = dir.path().join("молодёжь.ron");
     type_into(&mut harness, "Файл секции", &target.display().to_string());
     harness

@@ -93,6 +93,10 @@ impl StratboardApp {
             dialog.error = Some(self.tr.t(key));
             return;
         }
+        if dialog.would_replace_unasked() {
+            dialog.error = Some(self.tr.t("new-section-exists"));
+            return;
+        }
         if let Err(error) = storage::save(&path, &section, None) {
             let title = self.tr.t("new-section-failed");
             dialog.error = Some(format!("{title}: {error}"));

@@ -38,6 +38,8 @@ pub struct NewSection {
     pub path: String,
     /// The path was typed or chosen (it no longer follows the name).
     path_edited: bool,
+    /// The file chosen in the native dialog, which asked before replacing it.
+    chosen: Option<PathBuf>,
     /// The folder and file stem of the plenary, for the default path.
     next_to: Option<(PathBuf, String)>,
     /// Why the last try failed.
@@ -80,9 +82,17 @@ impl NewSection {
 
     /// Sets the file (chosen in a native dialog).
     pub fn set_file(&mut self, path: &Path) {
+        self.chosen = Some(path.to_path_buf());
         self.path = path.display().to_string();
         self.path_edited = true;
         self.error = None;
+    }
+
+    /// Whether writing the file would replace one the user was not asked about (a file typed
+    /// in that exists; the native dialog asks itself).
+    pub fn would_replace_unasked(&self) -> bool {
+        let path = self.file();
+        path.exists() && self.chosen.as_deref() != Some(path.as_path())
     }
 
     /// The default file follows the name until the user types a path: «PLENARY — NAME.ron»

@@ -17,6 +17,7 @@ new-section-create = Create section
 new-section-done = The section "{ $name }" was saved to { $file }. Open that file on the section's laptop.
 new-section-failed = Could not save the section's file
 new-section-no-file = Say where to save the section's file.
+new-section-exists = That file already exists. Choose another name so as not to replace it.
 new-section-is-session = That file is the open session. Choose another name.
 new-section-refused-name = Give the section a name.
 new-section-refused-identity = This session has no permanent identity yet: save it, then make the section.
