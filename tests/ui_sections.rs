@@ -156,6 +156,15 @@ fn bring_in_previews_the_sections_in_name_order_and_brings_them_in_as_one_undo_s
         &harness,
         "Похожие названия: «Молодёжный совет"
     ));
+    // Taking only each section's first place leaves the second places behind.
+    let top = "Сколько лучших альтернатив брать из голосования секции";
+    harness.get_by_label(top).set_value_accesskit(1.0);
+    harness.run();
+    assert!(harness.query_by_label("Школьный автобус").is_none());
+    assert!(harness.query_by_label("Ремонт дорог").is_some());
+    harness.get_by_label(top).set_value_accesskit(5.0);
+    harness.run();
+    assert!(harness.query_by_label("Школьный автобус").is_some());
     let added = plan_of_forum().report.added;
     assert!(
         added > 9,
