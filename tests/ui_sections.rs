@@ -659,3 +659,27 @@ fn the_alternatives_screen_cites_each_cards_section() {
         "Секция «Площадка 01» (модератор Участник 001): 1-е место из 3, Метод Борда, 5 бюллетеней"
     ));
 }
+
+#[test]
+fn a_sections_decision_reaches_the_projector_once_adopted() {
+    let mut app = StratboardApp::for_test(merged(), Language::Russian);
+    app.select_section(BoardSection::Decisions);
+    let mut harness = common::window(app, common::WINDOW);
+    let statement = "Вынести инициативы площадки 2 на пленарное заседание";
+    harness
+        .get_by_role_and_label(
+            Role::Button,
+            &format!("Принять как решение пленарного заседания: {statement}"),
+        )
+        .click();
+    harness.run();
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    assert!(harness.state().is_presenting());
+    harness.get_by_label(statement);
+    assert!(
+        harness
+            .query_by_label("Вынести инициативы площадки 1 на пленарное заседание")
+            .is_none()
+    );
+}
