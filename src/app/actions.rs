@@ -22,6 +22,12 @@ pub enum Action {
     /// (`Session::continue_from`: its people, goals and indicators, and the action items still
     /// open), after asking about unsaved changes.
     FollowUp,
+    /// File → New section of this session…: a section's file made from the open plenary
+    /// (the plenary stays open).
+    NewSection,
+    /// File → Bring in section results…: sections' files previewed, then brought into the
+    /// plenary as one undo step (not in a session that is itself a section).
+    BringIn,
     /// Open a session file chosen in a dialog.
     Open,
     /// Save to the session's file.
@@ -140,6 +146,8 @@ pub const ACTIONS: &[ActionInfo] = &[
     },
     row(Action::Export, "menu-export", &[keys(CTRL, Key::E)]),
     row(Action::ImportParticipants, "pimport-menu", &[]),
+    row(Action::NewSection, "new-section-menu", &[]),
+    row(Action::BringIn, "bring-in-menu", &[]),
     row(Action::Quit, "menu-quit", &[keys(CTRL, Key::Q)]),
     row(
         Action::Redo,
@@ -194,6 +202,8 @@ impl Action {
             | Self::SaveAs
             | Self::Export
             | Self::ImportParticipants
+            | Self::NewSection
+            | Self::BringIn
             | Self::Quit => Menu::File,
             Self::Undo | Self::Redo => Menu::Edit,
             Self::Present | Self::AudienceWindow | Self::SetLanguage(_) | Self::SetTheme(_) => {
@@ -252,6 +262,11 @@ impl StratboardApp {
             }
             Action::Export => self.open_export(),
             Action::ImportParticipants => self.import_participants_dialog(),
+            Action::NewSection if self.dialog.is_none() => self.open_new_section(),
+            Action::BringIn if self.can_perform(action) && self.dialog.is_none() => {
+                self.open_bring_in();
+            }
+            Action::NewSection | Action::BringIn => {}
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
@@ -280,6 +295,7 @@ impl StratboardApp {
             Action::Undo => can_undo,
             Action::Redo => can_redo,
             Action::FollowUp => has_something_to_continue(self.doc.session()),
+            Action::BringIn => !self.doc.session().is_section(),
             _ => true,
         }
     }

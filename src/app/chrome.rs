@@ -62,6 +62,9 @@ impl StratboardApp {
         self.action_button(ui, Action::Export);
         self.action_button(ui, Action::ImportParticipants);
         ui.separator();
+        self.action_button(ui, Action::NewSection);
+        self.action_button(ui, Action::BringIn);
+        ui.separator();
         self.action_button(ui, Action::Quit);
     }
 

@@ -18,14 +18,17 @@ impl StratboardApp {
         for action in super::actions::pressed(ctx, booth) {
             self.perform(action, ctx);
         }
-        let dropped: Option<PathBuf> = ctx.input(|i| {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
                 .iter()
                 .map(|f| f.path().to_path_buf())
-                .find(|p| !p.as_os_str().is_empty())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
         });
-        if let Some(path) = dropped.filter(|_| !booth) {
+        // Section files dropped on the Bring in dialog go into it, not open.
+        let taken = !booth && self.drop_into_bring_in(&dropped);
+        if let Some(path) = dropped.into_iter().next().filter(|_| !booth && !taken) {
             self.request(Then::Open(Some(path)));
         }
         let (close, focused) = ctx.input(|i| (i.viewport().close_requested(), i.focused));

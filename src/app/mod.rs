@@ -18,6 +18,7 @@ pub mod help;
 mod participants_import;
 pub mod present;
 pub mod room;
+mod sections;
 pub mod settings;
 mod speaking;
 
@@ -120,6 +121,10 @@ pub struct StratboardApp {
     dialog: Option<Dialog>,
     /// File → Import participants…: the open preview.
     participants_import: Option<crate::ui::participants_import::Preview>,
+    /// File → New section of this session…: the open dialog.
+    new_section: Option<crate::ui::new_section::NewSection>,
+    /// File → Bring in section results…: the open preview.
+    bring_in: Option<crate::ui::bring_in::BringIn>,
     /// The recovery file and the pending write to it.
     autosave: autosave::Autosave,
     last_focus: Option<egui::Id>,
@@ -157,6 +162,8 @@ impl StratboardApp {
             notice: None,
             dialog: None,
             participants_import: None,
+            new_section: None,
+            bring_in: None,
             autosave: autosave::Autosave::new(recovery),
             last_focus: None,
             today: chrono::Local::now().date_naive(),
@@ -329,6 +336,8 @@ impl StratboardApp {
         self.dialogs(&ctx);
         self.export_window(&ctx);
         self.participants_import_window(&ctx);
+        self.new_section_window(&ctx);
+        self.bring_in_window(&ctx);
         self.room_windows(&ctx);
         self.help
             .windows(&ctx, &self.tr, &self.theme, self.settings.language);

@@ -8,6 +8,7 @@
 //! session itself. Panels own only transient state (selection, what is being typed).
 
 pub mod board;
+pub mod bring_in;
 pub mod chips;
 pub mod export;
 pub mod heatmap;
@@ -17,6 +18,7 @@ pub mod labels {
     pub use stratboard_core::i18n::labels::*;
 }
 pub mod messages;
+pub mod new_section;
 pub mod participants_import;
 pub mod present;
 pub mod projector;

@@ -6,11 +6,12 @@
 //! laid out, so a session with hundreds of alternatives stays fast.
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use egui::{Align, Color32, CornerRadius, Id, RichText, Sense, Ui};
 use fluent_templates::fluent_bundle::FluentValue;
 
+use super::provenance;
 use crate::ui::board::Board;
 use crate::ui::labels::Named;
 use crate::ui::theme::{self, Theme};
@@ -61,6 +62,8 @@ struct Cards<'s> {
     proposers: OnceCell<Vec<(Proposer, String)>>,
     /// The focus asked for and not reached yet.
     focus: Option<Focus>,
+    /// Pairs of similar titles from different sections (ids).
+    similar: Vec<[u32; 2]>,
 }
 
 /// Draws the section.
@@ -74,13 +77,22 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
     ui.add_space(4.0);
 
     let query = state.search.trim().to_lowercase();
-    let shown: Vec<usize> = (0..total)
+    let mut shown: Vec<usize> = (0..total)
         .filter(|&i| {
             let alternative = &session.alternatives[i];
             state.status_filter.is_none_or(|s| alternative.status == s)
                 && (query.is_empty() || matches(alternative, &query))
         })
         .collect();
+    // In a plenary that brought sections in, the cards are grouped by section.
+    let grouped = provenance::group(board, &shown);
+    let headings = match grouped {
+        Some(grouped) => {
+            shown = grouped.order;
+            grouped.headings
+        }
+        None => HashMap::new(),
+    };
 
     // Taken before the toolbar, which may ask for a focus that only the next frame can give.
     let focus = pending_focus(ui, state, total);
@@ -91,6 +103,7 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
         shown: &shown,
         proposers: OnceCell::new(),
         focus,
+        similar: provenance::similar(ui, board),
     };
     // The card to draw even when off screen: the one being dragged or the one just added.
     let keep = match shared.focus {
@@ -125,6 +138,9 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
                         frozen,
                         |ui, pos| {
                             let index = shown[pos];
+                            if let Some(heading) = headings.get(&pos) {
+                                provenance::heading_row(ui, board, heading);
+                            }
                             let id =
                                 Id::unique(("alternative-card", session.alternatives[index].id));
                             iter.next(ui, id, pos, true, |ui, item| {
@@ -242,6 +258,7 @@ fn toolbar(ui: &mut Ui, board: &mut Board<'_>, state: &mut State, shown: usize) 
                 state.collapsed.clear();
             }
         }
+        provenance::screen_switch(ui, board);
     });
 }
 
@@ -323,6 +340,9 @@ fn card(
         ui.set_width(ui.available_width());
         header(ui, board, state, shared, (alternative, pos), handle);
         title(ui, board, shared, index);
+        if !alternative.origins.is_empty() {
+            provenance::block(ui, board, alternative, &shared.similar);
+        }
         if state.collapsed.contains(&alternative.id) {
             summary(ui, board, alternative, shared);
             return;

@@ -2,3 +2,5 @@
 
 pub mod board;
 pub mod projector;
+pub mod provenance;
+pub mod sections_screen;

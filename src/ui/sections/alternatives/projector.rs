@@ -1,5 +1,6 @@
 //! The projector's alternatives screen: the revealed alternatives as cards (the hidden ones
-//! only as a count), and one alternative in the spotlight.
+//! only as a count), each citing the sections it came from, and one alternative in the
+//! spotlight. In a plenary, the Sections screen instead while the board asks for it.
 
 use egui::Ui;
 
@@ -8,12 +9,16 @@ use crate::ui::labels::Named;
 use crate::ui::projector::{Ctx, empty, hidden_count};
 use crate::ui::theme;
 use stratboard_core::model::{Alternative, AlternativeId, GoalId};
+use stratboard_core::sections::{origin_words, section_words};
 
 /// The revealed alternatives as cards, and the count of the hidden ones; or the alternative in
 /// the spotlight.
 pub fn screen(ui: &mut Ui, cx: &Ctx<'_, '_>) {
     if let Some(Spotlight::Alternative(id)) = cx.spotlight {
         return spotlight(ui, cx, id);
+    }
+    if !cx.board.session.sections.is_empty() && super::provenance::screen_shown(ui.ctx()) {
+        return super::sections_screen::screen(ui, cx);
     }
     let visible: Vec<&Alternative> = cx
         .board
@@ -53,7 +58,24 @@ fn alternative_card(ui: &mut Ui, cx: &Ctx<'_, '_>, alternative: &Alternative) {
             );
         });
         goal_titles(ui, cx, &alternative.goals);
+        origins(ui, cx, alternative);
     });
+}
+
+/// The sections an alternative came from, small, each with its result there: «Секция
+/// «Молодёжь» (модератор …): 1-е место из 6, Метод Борда, 17 бюллетеней».
+fn origins(ui: &mut Ui, cx: &Ctx<'_, '_>, alternative: &Alternative) {
+    let (tr, session) = (cx.board.tr, cx.board.session);
+    for origin in &alternative.origins {
+        let section = section_words(tr, session, origin);
+        let words = origin_words(tr, session, origin);
+        let line = if words.is_empty() {
+            section
+        } else {
+            format!("{section}: {words}")
+        };
+        ui.label(cx.small(line));
+    }
 }
 
 /// The titles of linked goals, small.
@@ -105,6 +127,7 @@ fn spotlight(ui: &mut Ui, cx: &Ctx<'_, '_>, id: AlternativeId) {
         ui.label(cx.title(&alternative.description));
     }
     goal_titles(ui, cx, &alternative.goals);
+    origins(ui, cx, alternative);
     if !alternative.pros.is_empty() || !alternative.cons.is_empty() {
         ui.add_space(cx.gap());
         ui.columns(2, |columns| {

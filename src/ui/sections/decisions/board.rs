@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use egui::containers::menu::{MenuButton, MenuConfig};
 use egui::{Id, PopupCloseBehavior, RichText, Ui};
 
+use super::from_sections;
 use crate::ui::board::Board;
 use crate::ui::chips::toggle_chips;
 use crate::ui::labels::Named;
@@ -136,18 +137,23 @@ pub fn show(ui: &mut Ui, board: &mut Board<'_>, state: &mut State) {
         // the entity must be there in the very next frame.
         .animated(focus.is_none())
         .show(ui, |ui| {
-            if session.decisions.is_empty() {
+            if session.decisions.iter().all(from_sections::is_pending) {
                 ui.label(board.theme.caption(tr.t("decisions-empty")));
             }
-            // One row per decision, and a last one for the action items of no decision.
-            let rows = session.decisions.len() + 1;
+            // One row per decision, one for the action items of no decision, and a last one
+            // for the sections' decisions not adopted yet (a plenary's; drawn apart).
+            let rows = session.decisions.len() + 2;
             let row = |ui: &mut Ui, index: usize| {
                 match session.decisions.get(index) {
+                    Some(decision) if from_sections::is_pending(decision) => {}
                     Some(decision) => {
                         let actions = by_decision.get(&decision.id).map_or(&[][..], Vec::as_slice);
                         decision_card(ui, board, state, &lists, index, decision, actions);
                     }
-                    None => other_actions_card(ui, board, state, &lists, &unlinked),
+                    None if index == session.decisions.len() => {
+                        other_actions_card(ui, board, state, &lists, &unlinked);
+                    }
+                    None => from_sections::show(ui, board, &by_decision),
                 }
                 if focus.is_some_and(|(_, _, row)| row == index) {
                     ui.scroll_to_cursor(None);
@@ -216,9 +222,14 @@ fn decision_card(
     theme.card().show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
+            // Numbered among the plenary's own (the sections' not adopted are apart).
+            let before = board.session.decisions[..index]
+                .iter()
+                .filter(|d| !from_sections::is_pending(d))
+                .count();
             let number = tr.args(
                 "decisions-number",
-                &[("number", ((index + 1) as i64).into())],
+                &[("number", ((before + 1) as i64).into())],
             );
             ui.label(theme.card_title(number));
             if let Some(day) = decision.decided_on {
@@ -247,6 +258,7 @@ fn decision_card(
                 }
             });
         });
+        from_sections::adopted_note(ui, board, decision);
         let label = tr.t("decisions-statement");
         if let Some(statement) = widgets::text_field(
             ui,

@@ -1,5 +1,6 @@
-//! The projector's decisions screen: each decision with its action items, and one decision in
-//! the spotlight with its rationale and dissent; the roadmap, big, while the board shows it.
+//! The projector's decisions screen: each decision with its action items (a section's only
+//! once the plenary adopted it), and one decision in the spotlight with its rationale and
+//! dissent; the roadmap, big, while the board shows it.
 
 use egui::Ui;
 
@@ -19,15 +20,17 @@ pub fn screen(ui: &mut Ui, cx: &Ctx<'_, '_>) {
     if super::views::current(ui.ctx()) == super::views::View::Roadmap {
         return super::roadmap::screen(ui, cx);
     }
-    cards(
-        ui,
-        cx,
-        &cx.board.session.decisions,
-        cx.gap(),
-        |ui, decision| {
-            decision_body(ui, cx, decision.id, false);
-        },
-    );
+    // The plenary's own decisions: a section's stays off the screen until adopted.
+    let own: Vec<&stratboard_core::model::Decision> = cx
+        .board
+        .session
+        .decisions
+        .iter()
+        .filter(|d| !super::from_sections::is_pending(d))
+        .collect();
+    cards(ui, cx, &own, cx.gap(), |ui, decision| {
+        decision_body(ui, cx, decision.id, false);
+    });
 }
 
 /// A decision's statement, alternatives and action items (with rationale and dissent when
