@@ -39,7 +39,7 @@ pub struct Sample {
 }
 
 /// The sample sessions of `sessions/`, Russian first.
-pub const SAMPLES: [Sample; 4] = [
+pub const SAMPLES: [Sample; 5] = [
     Sample {
         file: "tos-support.ron",
         text: include_str!("../../sessions/tos-support.ron"),
@@ -51,6 +51,11 @@ pub const SAMPLES: [Sample; 4] = [
     Sample {
         file: "municipal-school.ron",
         text: include_str!("../../sessions/municipal-school.ron"),
+    },
+    // The forum's plenary with its three sections brought in (`sessions/forum/`).
+    Sample {
+        file: "forum/plenary-merged.ron",
+        text: include_str!("../../sessions/forum/plenary-merged.ron"),
     },
     Sample {
         file: "ngo-offsite.ron",
