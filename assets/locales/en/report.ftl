@@ -220,3 +220,30 @@ passport-goals = Goals and target indicators
 passport-no-decision = No decision has been taken on the initiative.
 passport-positions = Positions of the stakeholder groups
 passport-sign = Lead
+
+## A plenary that brought sections in (issue 27)
+report-sections = Results of the sections
+report-section-heading = Section “{ $name }”
+report-section-moderated-by = moderator { $name }
+report-section-moderator = Moderator
+report-section-participants = Took part
+report-section-vote = The section's vote
+report-section-no-vote = none held
+report-section-on-ballot = { $count } { $count ->
+    [one] alternative
+   *[other] alternatives
+  } on the ballot
+report-section-brought = Brought to the plenary
+report-section-in-plenary = in the plenary: { $title }
+report-section-decisions = The section's decisions
+report-section-adopted-by-plenary = adopted by the plenary as its own
+report-section-action = Action
+report-section-actions = The section's actions
+report-section-responsible = responsible
+report-section-due = due
+report-from-section = From the section
+report-from-sections = { $count ->
+    [one] section
+   *[other] sections
+  } { $names }
+report-decision-from-section = Proposed by the section

@@ -227,3 +227,31 @@ passport-goals = Цели и целевые показатели
 passport-no-decision = Решений по инициативе не принято.
 passport-positions = Позиции заинтересованных сторон
 passport-sign = Руководитель
+
+## A plenary that brought sections in (issue 27)
+report-sections = Итоги работы секций
+report-section-heading = Секция «{ $name }»
+report-section-moderated-by = модератор { $name }
+report-section-moderator = Модератор
+report-section-participants = Приняли участие
+report-section-vote = Голосование секции
+report-section-no-vote = не проводилось
+report-section-on-ballot = в бюллетене { $count } { $count ->
+    [one] альтернатива
+    [few] альтернативы
+   *[many] альтернатив
+  }
+report-section-brought = Вынесено на пленарное заседание
+report-section-in-plenary = на пленарном заседании — { $title }
+report-section-decisions = Решения секции
+report-section-adopted-by-plenary = принято пленарным заседанием как своё
+report-section-action = Поручение
+report-section-actions = Поручения секции
+report-section-responsible = ответственный
+report-section-due = срок
+report-from-section = Из секции
+report-from-sections = { $count ->
+    [one] секция
+   *[other] секции
+  } { $names }
+report-decision-from-section = Предложено секцией

@@ -30,6 +30,7 @@ mod pdf_tags;
 mod pdf_text;
 mod plan;
 pub mod protocol;
+mod sections;
 mod speaking;
 pub mod votes;
 pub mod xlsx;

@@ -1,8 +1,8 @@
 //! Builds the protocol [`Document`] of a session: the structure of an official Russian
 //! protocol (or English minutes) — header, chair and secretary, present, absent and invited
 //! ([`super::attendance`]; «Участники» when nobody was registered), agenda, goals,
-//! situation analysis, alternatives with the groups' positions, votes, РЕШИЛИ, action plan,
-//! signatures.
+//! situation analysis, in a plenary the results of its sections ([`super::sections`]),
+//! alternatives with the groups' positions, votes, РЕШИЛИ, action plan, signatures.
 //!
 //! What the room has not seen stays out: hidden alternatives appear only as a count, the
 //! results of a vote whose results are shown after closing appear only once it is closed, and
@@ -25,7 +25,10 @@ pub fn build(session: &Session, language: Language) -> Document {
 
 /// The protocol of `session` in `language`, its times in `zone`.
 pub fn build_in(session: &Session, language: Language, zone: Zone) -> Document {
-    let cx = Ctx::new(session, language, zone);
+    // The plenary's own parts read it without the sections' decisions it did not adopt;
+    // «Итоги работы секций» reads it whole.
+    let own = super::sections::plenary_own(session);
+    let cx = Ctx::new(&own, language, zone);
     let tr = &cx.tr;
     let mut blocks = Vec::new();
     header(&cx, &mut blocks);
@@ -35,6 +38,10 @@ pub fn build_in(session: &Session, language: Language, zone: Zone) -> Document {
     goals(&cx, &mut blocks);
     super::plan::indicators_section(&cx, &mut blocks);
     situation(&cx, &mut blocks);
+    if !session.sections.is_empty() {
+        let whole = Ctx::new(session, language, zone);
+        super::sections::section(&whole, &mut blocks);
+    }
     alternatives(&cx, &mut blocks);
     if !session.votes.is_empty() {
         blocks.push(Block::heading(2, tr.t("report-votes")));
@@ -275,6 +282,7 @@ fn alternative_body(cx: &Ctx<'_>, alternative: &Alternative, blocks: &mut Vec<Bl
         &tr.t("report-status"),
         alternative.status.name(tr),
     )];
+    facts.extend(super::sections::origin_lines(cx, alternative));
     if let Some(proposer) = alternative.proposer {
         let who = match proposer {
             Proposer::Participant(id) => cx.person(id),
@@ -384,7 +392,7 @@ fn decisions(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
                 .alternatives
                 .iter()
                 .filter(|id| session.alternative(**id).is_some_and(|a| !a.hidden))
-                .map(|id| cx.alternative(*id))
+                .map(|id| super::sections::cited(cx, *id))
                 .collect();
             if !alternatives.is_empty() {
                 details.push(labelled(
@@ -392,6 +400,7 @@ fn decisions(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
                     alternatives.join("; "),
                 ));
             }
+            details.extend(super::sections::adopted_from(cx, decision));
             if let Some(vote) = decision.vote.and_then(|id| session.vote(id)) {
                 details.push(labelled(
                     &tr.t("report-decision-vote"),

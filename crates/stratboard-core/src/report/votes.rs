@@ -91,7 +91,7 @@ pub(super) fn vote_blocks(cx: &Ctx<'_>, index: usize, vote: &Vote) -> Vec<Block>
         let names: Vec<String> = vote
             .alternatives
             .iter()
-            .map(|a| cx.alternative(*a))
+            .map(|a| super::sections::cited(cx, *a))
             .collect();
         blocks.push(Block::field(
             &tr.t("report-decision-alternatives"),
@@ -219,17 +219,21 @@ fn winners(cx: &Ctx<'_>, round: &VoteRound, tally: &Tally) -> Block {
     let tr = &cx.tr;
     let names = |ids: &[AlternativeId]| {
         ids.iter()
-            .map(|a| cx.alternative(*a))
+            .map(|a| super::sections::cited(cx, *a))
             .collect::<Vec<_>>()
             .join(", ")
     };
     let text = match tally.winners.as_slice() {
         [] => tr.t("votes-no-winner"),
-        [one] => tr.with("votes-winner", "name", &cx.alternative(*one)),
+        [one] => tr.with("votes-winner", "name", &super::sections::cited(cx, *one)),
         tied => match crate::voting::recorded_tie_break(round, tally) {
             Some(tie) => format!(
                 "{}. {}",
-                tr.with("votes-won-by-lot", "name", &cx.alternative(tie.winner)),
+                tr.with(
+                    "votes-won-by-lot",
+                    "name",
+                    &super::sections::cited(cx, tie.winner)
+                ),
                 tr.with("votes-tie-was", "names", &names(tied))
             ),
             None => tr.with("votes-tie", "names", &names(tied)),
@@ -282,7 +286,7 @@ fn results_table(cx: &Ctx<'_>, vote: &Vote, tally: &Tally) -> Table {
                 .position(|a| a == id)
                 .and_then(|i| texts.get(i).cloned())
                 .unwrap_or_default();
-            rows.push(vec![mark, cx.alternative(*id), text]);
+            rows.push(vec![mark, super::sections::cited(cx, *id), text]);
         }
         place += group.len();
     }
