@@ -585,3 +585,25 @@ fn docx_and_pdf_carry_the_sections_part() {
     assert!(extracted.contains("Секция «Развитие ТОС»"), "{extracted}");
     assert!(extracted.contains("Провести областной форум молодёжных советов"));
 }
+
+#[test]
+fn the_action_plans_workbook_holds_the_plenarys_own_action_items() {
+    let bytes = report::export(&merged(), Format::Xlsx, Language::Russian).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut strings = String::new();
+    archive
+        .by_name("xl/sharedStrings.xml")
+        .unwrap()
+        .read_to_string(&mut strings)
+        .unwrap();
+    assert!(strings.contains("Подготовить проект положения о конкурсе"));
+    assert!(strings.contains("Внести изменения в государственную программу"));
+    assert!(
+        !strings.contains("Разработать программу форума"),
+        "not adopted"
+    );
+    assert!(
+        !strings.contains("Собрать предложения советов ТОС"),
+        "not adopted"
+    );
+}

@@ -2,7 +2,9 @@
 //! departments as spreadsheets: «План мероприятий» (one row per item, real dates, a frozen
 //! and filtered header, overdue rows filled in a pale red), «Показатели» (target and actual
 //! per year as numbers) and «Риски» (highest score first). Headers and sheet names follow
-//! the protocol's language; "today" is the session's date, as in the protocol.
+//! the protocol's language; "today" is the session's date, as in the protocol. A plenary's
+//! plan holds its own items: a section's the plenary did not adopt are told only in the
+//! protocol's «Итоги работы секций».
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{Color, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError};
@@ -62,7 +64,9 @@ fn fail(error: XlsxError) -> ExportError {
 
 /// The workbook of `session`'s action plan, indicators and risks in `language`.
 pub fn render(session: &Session, language: Language) -> Result<Vec<u8>, ExportError> {
-    let cx = Ctx::new(session, language, Zone::Local);
+    // The plenary's plan, as the protocol's: without sections' decisions it did not adopt.
+    let own = super::sections::plenary_own(session);
+    let cx = Ctx::new(&own, language, Zone::Local);
     let styles = Styles::new(language);
     let mut book = Workbook::new();
     plan_sheet(&cx, &styles, book.add_worksheet()).map_err(fail)?;
