@@ -607,3 +607,29 @@ fn the_action_plans_workbook_holds_the_plenarys_own_action_items() {
         "not adopted"
     );
 }
+
+#[test]
+fn an_initiatives_passport_names_its_sections() {
+    let session = merged();
+    let budget = alternative_titled(
+        &session,
+        "Народный бюджет на благоустройство / Народный бюджет для ТОС",
+    );
+    let doc = report::passport::build(&session, budget, Language::Russian, moscow()).unwrap();
+    let md = report::markdown::render(&doc);
+    assert!(
+        md.contains(
+            "**Из секции:** «Благоустройство» (модератор Сидоров Пётр Петрович) — 2-е место из 3"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("**Из секции:** «Развитие ТОС»"), "{md}");
+    let council = alternative_titled(&session, "Молодёжный совет при главе поселения");
+    let doc = report::passport::build(&session, council, Language::Russian, moscow()).unwrap();
+    let md = report::markdown::render(&doc);
+    assert!(md.contains("принята секцией"), "{md}");
+    assert!(
+        !md.contains("форум молодёжных советов"),
+        "a section's decision the plenary did not adopt is not the initiative's: {md}"
+    );
+}

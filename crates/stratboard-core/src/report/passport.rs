@@ -5,7 +5,9 @@
 //! [`Document`] like the protocol, so the DOCX and PDF writers render it.
 //!
 //! Any alternative the room has seen may have a passport; one that is not adopted says so
-//! at the top (a draft passport for an initiative still under discussion).
+//! at the top (a draft passport for an initiative still under discussion). In a plenary, an
+//! alternative brought from sections names them and its place there, and only the plenary's
+//! own decisions count (a section's it did not adopt are not).
 
 use std::collections::HashSet;
 
@@ -42,6 +44,9 @@ pub fn build(
     if found.hidden {
         return Err(PassportError::Hidden(alternative.0));
     }
+    // As in the protocol: a section's decision the plenary did not adopt is not its own.
+    let own = super::sections::plenary_own(session);
+    let session = own.as_ref();
     let cx = Ctx::new(session, language, zone);
     let decisions: HashSet<DecisionId> = session
         .decisions
@@ -104,6 +109,12 @@ fn header(cx: &Ctx<'_>, alternative: &Alternative, blocks: &mut Vec<Block>) {
             Proposer::Group(id) => cx.group(id),
         };
         blocks.push(Block::field(&tr.t("report-proposed-by"), who));
+    }
+    for line in super::sections::origin_lines(cx, alternative) {
+        blocks.push(Block::Paragraph {
+            line,
+            align: Align::Left,
+        });
     }
     if !alternative.description.trim().is_empty() {
         blocks.push(Block::field(
