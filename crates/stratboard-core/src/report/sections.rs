@@ -369,3 +369,103 @@ pub(super) fn plenary_own(session: &Session) -> Cow<'_, Session> {
     own.actions.retain(|a| !foreign(a.section.as_ref()));
     Cow::Owned(own)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Language;
+    use crate::model::{DecisionId, SectionOrigin};
+    use crate::report::Zone;
+
+    fn from(section: &str, adopted: bool) -> Option<FromSection> {
+        Some(FromSection {
+            section: SessionId(section.into()),
+            id: 1,
+            adopted,
+        })
+    }
+
+    fn plenary() -> Session {
+        let mut session = Session::new("Пленарное заседание");
+        for (name, id) in [("Молодёжь", "s-youth"), ("Благоустройство", "s-yard")]
+        {
+            session.sections.push(SectionRecord {
+                id: SessionId(id.into()),
+                name: name.into(),
+                ..SectionRecord::default()
+            });
+        }
+        for (id, section, adopted) in [(1, None, false), (2, Some("s-yard"), true)]
+            .into_iter()
+            .chain([(3, Some("s-youth"), false)])
+        {
+            session.decisions.push(Decision {
+                id: DecisionId(id),
+                statement: format!("Решение {id}"),
+                section: section.and_then(|s| from(s, adopted)),
+                ..Decision::default()
+            });
+            session.actions.push(ActionItem {
+                id: crate::model::ActionId(10 + id),
+                what: format!("Поручение {id}"),
+                decision: Some(DecisionId(id)),
+                section: section.and_then(|s| from(s, adopted)),
+                ..ActionItem::default()
+            });
+        }
+        session
+    }
+
+    #[test]
+    fn the_plenarys_own_leaves_out_what_it_did_not_adopt_and_borrows_when_nothing_is() {
+        let session = plenary();
+        let own = plenary_own(&session);
+        let ids: Vec<u32> = own.decisions.iter().map(|d| d.id.0).collect();
+        assert_eq!(ids, [1, 2]);
+        let actions: Vec<u32> = own.actions.iter().map(|a| a.id.0).collect();
+        assert_eq!(actions, [11, 12]);
+        let plain = Session::new("Без секций");
+        assert!(matches!(plenary_own(&plain), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn sections_are_told_in_order_of_names_and_a_combined_alternative_cites_each_once() {
+        let mut session = plenary();
+        let names: Vec<&str> = in_order(&session).iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Благоустройство", "Молодёжь"]);
+        let origin = |section: &str, alternative: u32| SectionOrigin {
+            section: SessionId(section.into()),
+            alternative: AlternativeId(alternative),
+            ..SectionOrigin::default()
+        };
+        session.alternatives.push(Alternative {
+            id: AlternativeId(50),
+            title: "Народный бюджет".into(),
+            origins: vec![
+                origin("s-yard", 1),
+                origin("s-youth", 2),
+                origin("s-yard", 3),
+            ],
+            ..Alternative::default()
+        });
+        session.alternatives.push(Alternative {
+            id: AlternativeId(51),
+            title: "Скрытая идея".into(),
+            hidden: true,
+            origins: vec![origin("s-yard", 4)],
+            ..Alternative::default()
+        });
+        let cx = Ctx::new(&session, Language::Russian, Zone::Local);
+        assert_eq!(
+            cited(&cx, AlternativeId(50)),
+            "Народный бюджет (секции «Благоустройство», «Молодёжь»)"
+        );
+        assert!(!cited(&cx, AlternativeId(51)).contains("секци"), "hidden");
+        let mut blocks = Vec::new();
+        section(&cx, &mut blocks);
+        let text = format!("{blocks:?}");
+        assert!(text.contains("Итоги работы секций"));
+        assert!(!text.contains("Скрытая идея"), "a hidden idea stays out");
+        assert!(text.contains("Решение 3") && text.contains("Поручение 3"));
+    }
+}
