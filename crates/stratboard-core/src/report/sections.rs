@@ -104,14 +104,28 @@ fn facts(cx: &Ctx<'_>, record: &SectionRecord) -> Vec<Line> {
             );
             let on_ballot = tr.n("report-section-on-ballot", i64::from(vote.on_ballot));
             format!(
-                "{} ({method}; {ballots}; {on_ballot})",
-                quoted(tr, vote.question.trim())
+                "{} ({method}; {}; {})",
+                quoted(tr, vote.question.trim()),
+                number_joined(&ballots),
+                number_joined(&on_ballot)
             )
         }
         None => tr.t("report-section-no-vote"),
     };
     lines.push(labelled(&tr.t("report-section-vote"), vote));
     lines
+}
+
+/// `text` with each space after a digit made a no-break space: «12 бюллетеней» never
+/// breaks between the number and its word.
+fn number_joined(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut after_digit = false;
+    for c in text.chars() {
+        out.push(if c == ' ' && after_digit { '\u{a0}' } else { c });
+        after_digit = c.is_ascii_digit();
+    }
+    out
 }
 
 /// The plenary's (revealed) alternatives that came from the section, best placed first:
@@ -414,6 +428,14 @@ mod tests {
             });
         }
         session
+    }
+
+    #[test]
+    fn a_number_keeps_its_word_on_the_same_line() {
+        assert_eq!(
+            number_joined("в бюллетене 12 альтернатив"),
+            "в бюллетене 12\u{a0}альтернатив"
+        );
     }
 
     #[test]
