@@ -28,18 +28,19 @@ fn text(session: &Session, format: Format, language: Language) -> String {
     String::from_utf8(report::export(session, format, language).unwrap()).unwrap()
 }
 
-const SAMPLES: [&str; 4] = [
+const SAMPLES: [&str; 5] = [
     "tos-support.ron",
     "tos-support-2018-q2.ron",
     "municipal-school.ron",
     "ngo-offsite.ron",
+    "forum/plenary-merged.ron",
 ];
 
 #[test]
 fn markdown_and_html_of_every_sample_match_the_golden_files() {
     for name in SAMPLES {
         let session = sample(name);
-        let stem = name.trim_end_matches(".ron");
+        let stem = name.trim_end_matches(".ron").replace('/', "_");
         for (language, code) in [(Language::Russian, "ru"), (Language::English, "en")] {
             insta::assert_snapshot!(
                 format!("protocol_{stem}_{code}_md"),

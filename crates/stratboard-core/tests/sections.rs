@@ -251,6 +251,11 @@ fn the_top_cut_takes_a_tie_at_the_cut_whole_and_adopted_ones_and_never_hidden_on
     assert_eq!((place.place, place.to, place.of), (2, 3, 6));
     let vote = standing.vote.unwrap();
     assert_eq!((vote.method.as_str(), vote.ballots), ("borda", 3));
+    // One paper ballot counted three times: three took part.
+    let plan = plan_merge(&plenary, &[file("youth", &s)], 1).unwrap();
+    let mut merged = plenary.clone();
+    merged.apply(plan.command).unwrap();
+    assert_eq!(merged.sections[0].participants, 3);
 }
 
 #[test]

@@ -99,8 +99,12 @@ pub(super) fn participants_count(section: &Session) -> u32 {
             .filter(|vote| vote.status == VoteStatus::Closed)
             .find_map(|vote| vote.rounds.last())
             .map_or(0, |round| {
-                let hands: u32 = round.hands.iter().map(|h| h.count).sum();
-                round.voters.len().max(round.ballots.len()) + hands as usize
+                // Paper ballots imported together count once per ballot (`count`); a show of
+                // hands adds its hands.
+                let ballots: u64 = round.ballots.iter().map(|b| u64::from(b.count)).sum();
+                let hands: u64 = round.hands.iter().map(|h| u64::from(h.count)).sum();
+                let counted = usize::try_from(ballots + hands).unwrap_or(usize::MAX);
+                round.voters.len().max(counted)
             });
         if voters > 0 {
             voters
