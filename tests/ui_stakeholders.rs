@@ -243,6 +243,8 @@ fn add_a_group_and_a_participant_then_undo_and_redo() {
 fn small_session_with_ids(full: &Session) -> Session {
     let mut session = small_session();
     session.next_id = full.next_id;
+    // Each new session gets an identity of its own; the one the harness opened is kept.
+    session.meta.id = full.meta.id.clone();
     session
 }
 
