@@ -19,8 +19,9 @@ use stratboard_core::sections::{origin_words, section_words};
 pub struct Grouped {
     /// Indices into `session.alternatives`, section by section, the plenary's own last.
     pub order: Vec<usize>,
-    /// The heading above the card at this position of `order`.
-    pub headings: HashMap<usize, String>,
+    /// The heading above the card at this position of `order`: the section's name, and what
+    /// follows it in smaller type (moderator, ballots).
+    pub headings: HashMap<usize, (String, String)>,
 }
 
 /// `shown` grouped by the section each alternative came from (sections in order of their
@@ -50,7 +51,7 @@ pub fn group(board: &Board<'_>, shown: &[usize]) -> Option<Grouped> {
         if last != Some(current) {
             let heading = match records.get(current) {
                 Some(record) => heading(board, record),
-                None => board.tr.t("board-section-plenary"),
+                None => (board.tr.t("board-section-plenary"), String::new()),
             };
             headings.insert(pos, heading);
             last = Some(current);
@@ -59,10 +60,11 @@ pub fn group(board: &Board<'_>, shown: &[usize]) -> Option<Grouped> {
     Some(Grouped { order, headings })
 }
 
-/// «Секция «Молодёжь» · модератор Петров П. П. · 23 бюллетеня».
-fn heading(board: &Board<'_>, record: &SectionRecord) -> String {
+/// «Секция «Молодёжь»», and «модератор Петров П. П. · 23 бюллетеня».
+fn heading(board: &Board<'_>, record: &SectionRecord) -> (String, String) {
     let tr = board.tr;
-    let mut parts = vec![tr.with("board-section-heading", "name", &record.name)];
+    let name = tr.with("board-section-heading", "name", &record.name);
+    let mut parts = Vec::new();
     if !record.facilitator.trim().is_empty() {
         parts.push(tr.with("board-section-moderator", "moderator", &record.facilitator));
     }
@@ -70,13 +72,19 @@ fn heading(board: &Board<'_>, record: &SectionRecord) -> String {
         let ballots = i64::try_from(vote.ballots).unwrap_or(i64::MAX);
         parts.push(tr.n("section-ballots", ballots));
     }
-    parts.join(" · ")
+    (name, parts.join(" · "))
 }
 
-/// A group's heading, above its first card.
-pub fn heading_row(ui: &mut Ui, board: &Board<'_>, text: &str) {
+/// A group's heading, above its first card: the section's name, then its moderator and
+/// ballots in smaller type on the same line (wrapped when narrow).
+pub fn heading_row(ui: &mut Ui, board: &Board<'_>, (name, detail): &(String, String)) {
     ui.add_space(8.0);
-    ui.label(board.theme.heading(text));
+    ui.horizontal_wrapped(|ui| {
+        ui.label(board.theme.heading(name));
+        if !detail.is_empty() {
+            ui.label(board.theme.caption(detail));
+        }
+    });
     ui.add_space(2.0);
 }
 
@@ -179,7 +187,7 @@ pub fn screen_switch(ui: &mut Ui, board: &Board<'_>) {
     }
     let mut shown = screen_shown(ui.ctx());
     let response = ui
-        .toggle_value(&mut shown, board.tr.t("board-sections-screen"))
+        .checkbox(&mut shown, board.tr.t("board-sections-screen"))
         .on_hover_text(board.tr.t("board-sections-screen-hint"));
     if response.changed() {
         ui.data_mut(|d| d.insert_temp(screen_memory_id(), shown));
