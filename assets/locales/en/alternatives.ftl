@@ -62,6 +62,7 @@ alternatives-reveal-all = Reveal { $count } hidden { $count ->
    *[other] ideas
   }
 alternatives-passport = Initiative passport…
+alternatives-passport-short = Passport…
 alternatives-passport-of = Initiative passport: { $title }
 alternatives-passport-hint = Export the initiative's passport (PDF or DOCX): goals and indicators, decisions, action items with who and when, risks, the stakeholders' positions.
 alternatives-passport-draft-hint = The alternative is not adopted yet: its passport will be a draft, marked as such.

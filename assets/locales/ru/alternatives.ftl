@@ -68,6 +68,7 @@ alternatives-reveal-all = Раскрыть { $count } { $count ->
    *[many] скрытых идей
   }
 alternatives-passport = Паспорт инициативы…
+alternatives-passport-short = Паспорт…
 alternatives-passport-of = Паспорт инициативы: { $title }
 alternatives-passport-hint = Выгрузить паспорт инициативы (PDF или DOCX): цели и показатели, решения, поручения с ответственными и сроками, риски, позиции сторон.
 alternatives-passport-draft-hint = Альтернатива ещё не принята: паспорт выйдет как проект, с пометкой об этом.

@@ -24,6 +24,8 @@ use stratboard_core::model::{
 /// Goal titles longer than this are shortened on a goal chip; the full title is on hover and is
 /// the chip's accessible name.
 const GOAL_CHIP_CHARS: usize = 56;
+/// Below this width (points) a card's header shortens its passport button.
+const COMPACT_HEADER_BELOW: f32 = 820.0;
 
 /// With at most this many goals in the session, every goal is a chip on every card; with more,
 /// only the linked ones are, and a menu lists them all.
@@ -399,6 +401,9 @@ fn header(
 ) {
     let tr = board.tr;
     let index = shared.shown[pos];
+    // On a narrow board (a 1024×768 window) the passport's button says just «Паспорт…»:
+    // the row's full words were wider than the card and pushed it past the board's edge.
+    let compact = ui.available_width() < COMPACT_HEADER_BELOW;
     ui.horizontal(|ui| {
         handle
             .ui(ui, |ui| grip(ui, board.theme))
@@ -448,7 +453,7 @@ fn header(
         let buttons_width: f32 = ui.data(|d| d.get_temp(width_id)).unwrap_or(200.0);
         ui.add_space((ui.available_width() - buttons_width).max(0.0));
         let start = ui.cursor().left();
-        if passport_button(ui, board, alternative) {
+        if passport_button(ui, board, alternative, compact) {
             ui.add_space(8.0);
         }
         let up = pos
@@ -596,7 +601,12 @@ fn details(ui: &mut Ui, board: &mut Board<'_>, alternative: &Alternative, shared
 /// passport. An adopted alternative's passport is the document the issue asks for; any other
 /// revealed one gets a draft (the passport says so at the top, and so does the hover here).
 /// A hidden idea has none: the room has not seen it. Returns whether the button is there.
-fn passport_button(ui: &mut Ui, board: &mut Board<'_>, alternative: &Alternative) -> bool {
+fn passport_button(
+    ui: &mut Ui,
+    board: &mut Board<'_>,
+    alternative: &Alternative,
+    compact: bool,
+) -> bool {
     if alternative.hidden {
         return false;
     }
@@ -606,8 +616,13 @@ fn passport_button(ui: &mut Ui, board: &mut Board<'_>, alternative: &Alternative
     } else {
         tr.t("alternatives-passport-draft-hint")
     };
+    let words = if compact {
+        tr.t("alternatives-passport-short")
+    } else {
+        tr.t("alternatives-passport")
+    };
     let response = ui
-        .button(tr.t("alternatives-passport"))
+        .button(words)
         .accessible_name(tr.with("alternatives-passport-of", "title", &alternative.title))
         .on_hover_text(hint);
     if response.clicked() {
@@ -760,6 +775,8 @@ fn goals(ui: &mut Ui, board: &mut Board<'_>, alternative: &Alternative) {
 fn goal_chip(ui: &mut Ui, board: &Board<'_>, title: &str, linked: bool) -> bool {
     let text = shorten(title, GOAL_CHIP_CHARS);
     let shortened = text.len() != title.len();
+    let width = text_width(ui, &format!("✓ {text}"), theme::BODY_SIZE)
+        + 2.0 * ui.spacing().button_padding.x;
     // A tick as well as the colour, so the linked goals read without colour too.
     let rich = if linked {
         RichText::new(format!("✓ {text}")).strong()
@@ -768,7 +785,15 @@ fn goal_chip(ui: &mut Ui, board: &Board<'_>, title: &str, linked: bool) -> bool 
     };
     let chip = egui::Button::selectable(linked, rich)
         .frame_when_inactive(true)
-        .corner_radius(CornerRadius::same(12));
+        .corner_radius(CornerRadius::same(12))
+        .wrap_mode(egui::TextWrapMode::Truncate);
+    // A chip that does not fit the rest of the row starts the next one: left to the wrapped
+    // layout, a button squeezed its text into the rest and pushed the card past a 1024-pixel
+    // window's edge.
+    let row_start = ui.max_rect().left();
+    if ui.available_width() < width && ui.cursor().left() > row_start + 1.0 {
+        ui.end_row();
+    }
     let mut response = ui.add(chip).accessible_name(title);
     if shortened {
         response = response.on_hover_text(title);

@@ -75,16 +75,15 @@ fn heading(board: &Board<'_>, record: &SectionRecord) -> (String, String) {
     (name, parts.join(" · "))
 }
 
-/// A group's heading, above its first card: the section's name, then its moderator and
-/// ballots in smaller type on the same line (wrapped when narrow).
+/// A group's heading, above its first card: the section's name, and under it its moderator
+/// and ballots in smaller type (each wraps within the board: one row of both overflowed a
+/// 1024-pixel window).
 pub fn heading_row(ui: &mut Ui, board: &Board<'_>, (name, detail): &(String, String)) {
     ui.add_space(8.0);
-    ui.horizontal_wrapped(|ui| {
-        ui.label(board.theme.heading(name));
-        if !detail.is_empty() {
-            ui.label(board.theme.caption(detail));
-        }
-    });
+    ui.add(egui::Label::new(board.theme.heading(name)).wrap());
+    if !detail.is_empty() {
+        ui.add(egui::Label::new(board.theme.caption(detail)).wrap());
+    }
     ui.add_space(2.0);
 }
 
@@ -105,13 +104,13 @@ pub fn block(ui: &mut Ui, board: &mut Board<'_>, alternative: &Alternative, simi
     let session = board.session;
     let tr = board.tr;
     for origin in &alternative.origins {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(section_words(tr, session, origin)).strong());
-            let words = origin_words(tr, session, origin);
-            if !words.is_empty() {
-                ui.label(board.theme.caption(words));
-            }
-        });
+        // One under the other, each wrapped: side by side in a wrapped row, the second label
+        // kept the row's full width and pushed the card past a 1024-pixel window's edge.
+        ui.add(egui::Label::new(RichText::new(section_words(tr, session, origin)).strong()).wrap());
+        let words = origin_words(tr, session, origin);
+        if !words.is_empty() {
+            ui.add(egui::Label::new(board.theme.caption(words)).wrap());
+        }
         if !origin.decisions.is_empty() {
             let count = i64::try_from(origin.decisions.len()).unwrap_or(i64::MAX);
             let id = Id::unique((
