@@ -72,6 +72,32 @@ pub fn check(files: &[PathBuf]) -> ExitCode {
     }
 }
 
+/// The section `section` of `plenary`, with the title, first day and language asked for
+/// (else the plenary's title with the section's name, its dates, its language).
+fn made_section(
+    plenary: &Session,
+    section: &NewSection,
+    title: Option<String>,
+    date: Option<chrono::NaiveDate>,
+    language: Option<stratboard_core::i18n::Language>,
+) -> Result<Session, stratboard_core::sections::SectionRefusal> {
+    let mut session = plenary.section_of(
+        &section.name,
+        section.facilitator.as_deref(),
+        section.keep_codes,
+    )?;
+    if let Some(title) = title {
+        session.meta.title = title;
+    }
+    if date.is_some() {
+        session.meta.start = date;
+    }
+    if let Some(language) = language {
+        session.meta.language = Some(language);
+    }
+    Ok(session)
+}
+
 /// A section to make with `new --from PLENARY.ron --section NAME`.
 pub struct NewSection {
     /// The section's name.
@@ -121,42 +147,25 @@ pub fn new_session(
                 eprintln!("{error}");
                 return ExitCode::FAILURE;
             }
-            Ok(previous) if section.is_some() => {
-                let Some(section) = &section else {
-                    return ExitCode::FAILURE;
-                };
-                let made = previous.session.section_of(
-                    &section.name,
-                    section.facilitator.as_deref(),
-                    section.keep_codes,
-                );
-                match made {
-                    Ok(mut session) => {
-                        if let Some(title) = title {
-                            session.meta.title = title;
+            Ok(previous) => match &section {
+                Some(section) => {
+                    match made_section(&previous.session, section, title, date, language) {
+                        Ok(session) => session,
+                        Err(refusal) => {
+                            eprintln!("{}: {refusal}", previous_path.display());
+                            return ExitCode::FAILURE;
                         }
-                        if date.is_some() {
-                            session.meta.start = date;
-                        }
-                        if let Some(language) = language {
-                            session.meta.language = Some(language);
-                        }
-                        session
-                    }
-                    Err(refusal) => {
-                        eprintln!("{}: {refusal}", previous_path.display());
-                        return ExitCode::FAILURE;
                     }
                 }
-            }
-            Ok(previous) => {
-                let title = title.unwrap_or_else(|| previous.session.meta.title.clone());
-                let mut session = Session::continue_from(&previous.session, title, date);
-                if let Some(language) = language {
-                    session.meta.language = Some(language);
+                None => {
+                    let title = title.unwrap_or_else(|| previous.session.meta.title.clone());
+                    let mut session = Session::continue_from(&previous.session, title, date);
+                    if let Some(language) = language {
+                        session.meta.language = Some(language);
+                    }
+                    session
                 }
-                session
-            }
+            },
         },
     };
     match storage::save(output, &session, None) {
