@@ -449,6 +449,8 @@ fn a_sections_decision_is_shown_apart_and_adopted_in_one_step() {
         &harness,
         "— Подготовить паспорт инициативы 1.1"
     ));
+    // The sections' action items are theirs until adopted: the plenary has none pending.
+    harness.get_by_label("0 невыполненных поручений");
     let statement = "Вынести инициативы площадки 1 на пленарное заседание";
     harness
         .get_by_role_and_label(
@@ -471,8 +473,9 @@ fn a_sections_decision_is_shown_apart_and_adopted_in_one_step() {
             .filter(|a| a.decision == Some(decision.id))
             .all(|a| a.section.as_ref().unwrap().adopted)
     );
-    // Now among the plenary's own, with a note of its section.
+    // Now among the plenary's own, with a note of its section; its two items count.
     harness.get_by_label("из секции «Площадка 01»");
+    harness.get_by_label("2 невыполненных поручения");
     harness.state_mut().undo();
     harness.run();
     let session = harness.state().session();

@@ -115,7 +115,8 @@ pub static SECTIONS: [Section; BoardSection::ALL.len()] = [
     Section {
         id: BoardSection::Decisions,
         label: "section-decisions",
-        count: |session| Some(session.decisions.len()),
+        // The plenary's own decisions; the sections' are counted on their board.
+        count: |session| Some(session.decisions.iter().filter(|d| d.is_own()).count()),
         panel: |ui, board, state| decisions::board::show(ui, board, &mut state.decisions),
         projector: decisions::projector::screen,
     },

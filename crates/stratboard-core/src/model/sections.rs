@@ -8,7 +8,9 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::{AlternativeId, Problem, ProblemKind, Session};
+use std::borrow::Cow;
+
+use super::{ActionItem, AlternativeId, Decision, Problem, ProblemKind, Session};
 
 /// A session's stable identity: a UUID as text (`8-4-4-4-12` lowercase hex digits), made when
 /// the session is created and kept by every save. Sections name their plenary by it.
@@ -164,7 +166,45 @@ pub struct FromSection {
     pub adopted: bool,
 }
 
+impl FromSection {
+    /// Whether what came with this provenance is the plenary's own: none (the plenary's own
+    /// entity) or adopted.
+    pub fn own(from: Option<&FromSection>) -> bool {
+        from.is_none_or(|f| f.adopted)
+    }
+}
+
+impl Decision {
+    /// Whether it is the plenary's own decision: taken at this session, or a section's that
+    /// the plenary adopted. A section's other decisions are shown apart («Решения секций»).
+    pub fn is_own(&self) -> bool {
+        FromSection::own(self.section.as_ref())
+    }
+}
+
+impl ActionItem {
+    /// Whether it is the plenary's own action item (see [`Decision::is_own`]).
+    pub fn is_own(&self) -> bool {
+        FromSection::own(self.section.as_ref())
+    }
+}
+
 impl Session {
+    /// The session as its own parts read it — «РЕШИЛИ», the action plan, the roadmap, the
+    /// roles, the counts on the board: without the sections' decisions and action items the
+    /// plenary did not adopt. Borrowed as it is when there are none.
+    pub fn plenary_own(&self) -> Cow<'_, Session> {
+        let foreign =
+            self.decisions.iter().any(|d| !d.is_own()) || self.actions.iter().any(|a| !a.is_own());
+        if !foreign {
+            return Cow::Borrowed(self);
+        }
+        let mut own = self.clone();
+        own.decisions.retain(Decision::is_own);
+        own.actions.retain(ActionItem::is_own);
+        Cow::Owned(own)
+    }
+
     /// The record of the section with identity `id`, when it was brought in.
     pub fn section_record(&self, id: &SessionId) -> Option<&SectionRecord> {
         self.sections.iter().find(|record| &record.id == id)

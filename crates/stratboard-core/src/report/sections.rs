@@ -366,22 +366,9 @@ pub(super) fn adopted_from(cx: &Ctx<'_>, decision: &Decision) -> Option<Line> {
 }
 
 /// The session as the plenary's own parts («РЕШИЛИ», the action plan, risks, the review)
-/// read it: without the sections' decisions and action items the plenary did not adopt.
-/// Borrowed as it is when there are none.
+/// read it: [`Session::plenary_own`].
 pub(super) fn plenary_own(session: &Session) -> Cow<'_, Session> {
-    let foreign = |from: Option<&FromSection>| from.is_some_and(|f| !f.adopted);
-    let any = session
-        .decisions
-        .iter()
-        .any(|d| foreign(d.section.as_ref()))
-        || session.actions.iter().any(|a| foreign(a.section.as_ref()));
-    if !any {
-        return Cow::Borrowed(session);
-    }
-    let mut own = session.clone();
-    own.decisions.retain(|d| !foreign(d.section.as_ref()));
-    own.actions.retain(|a| !foreign(a.section.as_ref()));
-    Cow::Owned(own)
+    session.plenary_own()
 }
 
 #[cfg(test)]

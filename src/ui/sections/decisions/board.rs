@@ -46,9 +46,13 @@ enum NewItem {
     Action(usize),
 }
 
-/// How many action items still need work, and how many of those are overdue.
+/// How many of the session's own action items still need work, and how many of those are
+/// overdue (a section's items the plenary did not adopt are the section's).
 pub fn action_summary(session: &Session, today: NaiveDate) -> (usize, usize) {
-    let pending = session.actions.iter().filter(|a| a.status.is_pending());
+    let pending = session
+        .actions
+        .iter()
+        .filter(|a| a.is_own() && a.status.is_pending());
     let open = pending.clone().count();
     let overdue = pending.filter(|a| overdue_days(a, today).is_some()).count();
     (open, overdue)

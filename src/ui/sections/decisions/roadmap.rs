@@ -44,7 +44,8 @@ pub struct Chart {
 
 impl Chart {
     fn new(session: &Session, today: NaiveDate, zoom: Zoom) -> Self {
-        let map = layout(session, today, zoom);
+        // The plenary's own items: a section's are shown apart until adopted.
+        let map = layout(&session.plenary_own(), today, zoom);
         let mut lines = Vec::new();
         let mut undated = Vec::new();
         for (g, group) in map.groups.iter().enumerate() {

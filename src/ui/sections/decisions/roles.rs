@@ -55,8 +55,9 @@ pub fn mark(tr: &Tr, role: Role) -> String {
 /// Draws the roles matrix.
 pub fn show(ui: &mut Ui, board: &Board<'_>) {
     let tr = board.tr;
-    let session = board.session;
-    let lines = lines(session);
+    // The plenary's own items: a section's are shown apart until adopted.
+    let own = board.session.plenary_own();
+    let lines = lines(&own);
     if lines.is_empty() {
         ui.label(board.theme.caption(tr.t("roles-empty")));
         return;
@@ -72,7 +73,7 @@ pub fn show(ui: &mut Ui, board: &Board<'_>) {
                 .spacing([10.0, 6.0])
                 .min_col_width(24.0)
                 .show(ui, |ui| {
-                    header(ui, board);
+                    header(ui, board, &own);
                     for line in &lines {
                         row(ui, board, line);
                     }
@@ -81,10 +82,10 @@ pub fn show(ui: &mut Ui, board: &Board<'_>) {
 }
 
 /// The header: the items' numbers, each with its text on hover.
-fn header(ui: &mut Ui, board: &Board<'_>) {
+fn header(ui: &mut Ui, board: &Board<'_>, session: &Session) {
     let tr = board.tr;
     ui.label(board.theme.caption(tr.t("roles-who")));
-    for (i, action) in board.session.actions.iter().enumerate() {
+    for (i, action) in session.actions.iter().enumerate() {
         let number = (i + 1).to_string();
         let response = ui
             .add(Label::new(RichText::new(&number).strong()).sense(Sense::hover()))
