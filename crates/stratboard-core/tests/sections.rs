@@ -656,6 +656,34 @@ fn a_decision_the_plenary_adopted_is_left_as_it_is() {
 }
 
 #[test]
+fn the_next_plenary_carries_its_own_items_and_the_adopted_ones_but_not_the_sections_others() {
+    let (plenary, sections) = forum(ForumSize {
+        sections: 2,
+        alternatives: 3,
+        participants: 6,
+        groups: 2,
+        ballots: 3,
+    });
+    let files: Vec<SectionFile> = sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| file(&format!("s{i}"), s))
+        .collect();
+    let (mut merged, _) = merged(&plenary, &files, 2);
+    let first = merged.decisions[0].id;
+    let adopt = stratboard_core::sections::adopt_decision(&merged, first).unwrap();
+    merged.apply(adopt).unwrap();
+    let next = Session::continue_from(&merged, "Следующее заседание".into(), None);
+    assert_eq!(
+        next.actions.len(),
+        2,
+        "the adopted decision's two items only"
+    );
+    assert!(next.actions.iter().all(|a| a.section.is_none()));
+    assert!(next.validate().is_empty(), "{:?}", next.validate());
+}
+
+#[test]
 fn similar_titles_ignore_endings_and_little_words() {
     assert!(similar_titles(
         "Создать молодёжный совет",
