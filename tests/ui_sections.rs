@@ -639,7 +639,7 @@ fn two_files_of_one_section_are_refused_in_english() {
     harness.run();
     assert!(has_label_starting(
         &harness,
-        "copy.ron and секция-1.ron are the same section \"Площадка 03\""
+        "copy.ron and секция-1.ron are the same section “Площадка 03”"
     ));
     assert!(
         harness

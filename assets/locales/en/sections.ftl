@@ -6,7 +6,7 @@ section-ballots = { $count } { $count ->
    *[other] ballots
   }
 section-adopted-there = adopted by the section
-section-name = Section "{ $name }"
-section-name-moderator = Section "{ $name }" (moderator { $moderator })
+section-name = Section “{ $name }”
+section-name-moderator = Section “{ $name }” (moderator { $moderator })
 combine-refused-same = An alternative cannot be combined with itself.
 combine-refused-on-vote = This alternative is already on a vote's ballot: combine before voting.

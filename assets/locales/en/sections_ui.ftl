@@ -14,14 +14,14 @@ new-section-keep-codes-hint = Then the printed participant cards work in the sec
 new-section-file = Section file
 new-section-choose = Choose…
 new-section-create = Create section
-new-section-done = The section "{ $name }" was saved to { $file }. Open that file on the section's laptop.
+new-section-done = The section “{ $name }” was saved to { $file }. Open that file on the section's laptop.
 new-section-failed = Could not save the section's file
 new-section-no-file = Say where to save the section's file.
 new-section-exists = That file already exists. Choose another name so as not to replace it.
 new-section-is-session = That file is the open session. Choose another name.
 new-section-refused-name = Give the section a name.
 new-section-refused-identity = This session has no permanent identity yet: save it, then make the section.
-new-section-refused-from-section = This session is itself the section "{ $name }". Sections are made from the plenary's file.
+new-section-refused-from-section = This session is itself the section “{ $name }”. Sections are made from the plenary's file.
 
 # File → Bring in section results…
 bring-in-menu = Bring in section results…
@@ -48,7 +48,7 @@ bring-in-decisions = { $count ->
     [one] { $count } section decision
    *[other] { $count } section decisions
   }
-bring-in-similar = Similar titles: "{ $first }" and "{ $second }"
+bring-in-similar = Similar titles: “{ $first }” and “{ $second }”
 bring-in-totals = To be added { $added }, updated { $updated }
 bring-in-apply = Bring in
 bring-in-done = Results of { $count ->
@@ -57,16 +57,16 @@ bring-in-done = Results of { $count ->
   } brought in: { $added } added, { $updated } updated. Ctrl+Z undoes it.
 bring-in-refused = Section results not brought in
 bring-in-disabled-section = This session is itself a section: results are brought into the plenary.
-bring-in-refused-plenary-is-section = This session is itself the section "{ $name }": section results are brought into the plenary.
+bring-in-refused-plenary-is-section = This session is itself the section “{ $name }”: section results are brought into the plenary.
 bring-in-refused-no-identity = This session has no permanent identity yet: save it and make the sections from its file.
 bring-in-refused-is-plenary = { $file } is the plenary itself, not one of its sections.
-bring-in-refused-not-section = { $file } is not a section: it was not made with "New section of this session".
-bring-in-refused-other-plenary = { $file } is the section "{ $section }" of another plenary ({ $plenary }), not of this one.
-bring-in-refused-same-section = { $first } and { $second } are the same section "{ $section }". Keep one of them.
+bring-in-refused-not-section = { $file } is not a section: it was not made with “New section of this session”.
+bring-in-refused-other-plenary = { $file } is the section “{ $section }” of another plenary ({ $plenary }), not of this one.
+bring-in-refused-same-section = { $first } and { $second } are the same section “{ $section }”. Keep one of them.
 bring-in-refused-inconsistent = Bringing the sections in would break the session: { $reason }
 
 # The alternatives board grouped by section
-board-section-heading = Section "{ $name }"
+board-section-heading = Section “{ $name }”
 board-section-moderator = moderator { $moderator }
 board-section-plenary = Proposed at the plenary
 board-origin-decisions = { $count ->
@@ -74,7 +74,7 @@ board-origin-decisions = { $count ->
    *[other] { $count } section decisions on this alternative
   }
 board-similar = Similar to: { $titles }
-board-combine = Combine with "{ $title }"
+board-combine = Combine with “{ $title }”
 board-combine-hint = The titles, arguments, positions and provenance of both end up on this card. Ctrl+Z undoes it.
 board-sections-screen = Sections on the screen
 board-sections-screen-hint = The projector shows each section's best alternatives side by side.
@@ -84,7 +84,7 @@ section-decisions-heading = Sections' decisions
 section-decisions-hint = Decisions taken in the sections. The plenary may adopt them as its own.
 section-decisions-adopt = Adopt as the plenary's decision
 section-decisions-actions = Action items:
-section-decisions-from = from the section "{ $name }"
+section-decisions-from = from the section “{ $name }”
 
 # The Sections screen
 sections-screen-title = Results of the sections
