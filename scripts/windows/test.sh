@@ -86,6 +86,17 @@ for sample in sessions/*.ron; do
   done
 done
 
+echo "-- merge: the forum's three sections brought into its plenary, the same bytes as on Linux"
+mkdir -p "$work/forum"
+cp "$app/samples/forum/"*.ron "$work/forum/"
+win merge "$(winpath "$work/forum/plenary.ron")" "$(winpath "$work/forum/section-trust.ron")" \
+  "$(winpath "$work/forum/section-roads.ron")" "$(winpath "$work/forum/section-waste.ron")" \
+  --top 3 --json | tr -d '\r' >"$work/w.json"
+grep -q '^{"added":16,"sections":\[' "$work/w.json" || fail "merge --json: $(cat "$work/w.json")"
+cmp "$work/forum/plenary.ron" sessions/forum/plenary-merged.ron \
+  || fail "merge under Windows made another plenary than sessions/forum/plenary-merged.ron"
+[ -f "$work/forum/plenary.ron.bak" ] || fail "merge kept no .bak of the plenary"
+
 echo "-- 777 ranked paper ballots: Schulze, IRV and Borda, as on Linux"
 awk 'BEGIN {
   print "Субсидии,Выезды,Конференции,Гранты"; s = 2026
