@@ -73,6 +73,22 @@ fn open_plenary(path: &Path, section: BoardSection) -> Harness<'static, Stratboa
     common::window(app, common::WINDOW)
 }
 
+/// The plenary at `path` open, with the Bring-in dialog given `files`.
+fn bringing_in(path: &Path, files: &[PathBuf]) -> Harness<'static, StratboardApp> {
+    let mut harness = open_plenary(path, BoardSection::Alternatives);
+    harness.state_mut().bring_in_files(files);
+    harness.run();
+    harness
+}
+
+/// Whether the dialog's «Принести» is disabled.
+fn apply_disabled(harness: &Harness<'_, StratboardApp>) -> bool {
+    harness
+        .get_by_role_and_label(Role::Button, "Принести")
+        .accesskit_node()
+        .is_disabled()
+}
+
 /// The plan of bringing the three sections into the plenary.
 fn plan_of_forum() -> stratboard_core::sections::MergePlan {
     let (plenary, sections) = forum_sessions();
@@ -206,16 +222,15 @@ fn a_section_of_another_plenary_is_refused_in_words_and_nothing_changes() {
     let stranger_path = dir.path().join("чужая.ron");
     storage::save(&stranger_path, &stranger, None).unwrap();
     sections.push(stranger_path);
-    let mut harness = open_plenary(&plenary, BoardSection::Alternatives);
-    harness.state_mut().bring_in_files(&sections);
-    harness.run();
+    let mut harness = bringing_in(&plenary, &sections);
     assert!(has_label_starting(
         &harness,
         "чужая.ron — секция «Чужая секция» другого пленарного заседания"
     ));
-    let apply = harness.get_by_role_and_label(Role::Button, "Принести");
-    assert!(apply.accesskit_node().is_disabled());
-    apply.click();
+    assert!(apply_disabled(&harness));
+    harness
+        .get_by_role_and_label(Role::Button, "Принести")
+        .click();
     harness.run();
     assert!(harness.state().session().alternatives.is_empty());
     assert!(!harness.state().document().is_dirty());
@@ -228,26 +243,18 @@ fn a_file_that_cannot_be_read_blocks_the_merge() {
     let broken = dir.path().join("сломан.ron");
     std::fs::write(&broken, "(не сессия").unwrap();
     sections.push(broken);
-    let mut harness = open_plenary(&plenary, BoardSection::Alternatives);
-    harness.state_mut().bring_in_files(&sections);
-    harness.run();
+    let mut harness = bringing_in(&plenary, &sections);
     assert!(has_label_starting(
         &harness,
         "сломан.ron: не удалось прочитать."
     ));
-    let apply = harness.get_by_role_and_label(Role::Button, "Принести");
-    assert!(apply.accesskit_node().is_disabled());
+    assert!(apply_disabled(&harness));
     // Removing the broken file unblocks it.
     harness
         .get_by_role_and_label(Role::Button, "Убрать сломан.ron")
         .click();
     harness.run();
-    assert!(
-        !harness
-            .get_by_role_and_label(Role::Button, "Принести")
-            .accesskit_node()
-            .is_disabled()
-    );
+    assert!(!apply_disabled(&harness));
 }
 
 #[test]
@@ -604,9 +611,7 @@ impl egui::DroppedFile for Dropped {
 fn section_files_dropped_on_the_bring_in_dialog_join_it_and_open_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let (plenary, sections) = write_forum(dir.path());
-    let mut harness = open_plenary(&plenary, BoardSection::Alternatives);
-    harness.state_mut().bring_in_files(&sections[..1]);
-    harness.run();
+    let mut harness = bringing_in(&plenary, &sections[..1]);
     for path in &sections[1..] {
         harness
             .input_mut()

@@ -593,15 +593,8 @@ impl ExportDialog {
                 self.choose_cards(lent, true, format);
             }
             ui.separator();
-            ui.label(lent.theme.caption(lent.tr.t("export-language")));
-            for option in Language::ALL {
-                let selected = option == language;
-                if ui
-                    .selectable_label(selected, option.native_name())
-                    .clicked()
-                {
-                    self.language = Some(option);
-                }
+            if let Some(option) = language_row(ui, lent, "export-language", language) {
+                self.language = Some(option);
             }
         });
     }
@@ -663,6 +656,27 @@ impl ExportDialog {
             Target::Refused(_) | Target::New => {}
         }
     }
+}
+
+/// The language choice of a document (protocol, cards, passport): a caption `key` and a
+/// button per language. Returns the language clicked this frame.
+fn language_row(
+    ui: &mut egui::Ui,
+    lent: &Lent<'_>,
+    key: &'static str,
+    current: Language,
+) -> Option<Language> {
+    ui.label(lent.theme.caption(lent.tr.t(key)));
+    let mut chosen = None;
+    for option in Language::ALL {
+        if ui
+            .selectable_label(option == current, option.native_name())
+            .clicked()
+        {
+            chosen = Some(option);
+        }
+    }
+    chosen
 }
 
 /// A file the dialog wrote.

@@ -17,9 +17,10 @@ use fluent_templates::fluent_bundle::FluentValue;
 
 use crate::ui::theme::Theme;
 use stratboard_core::i18n::Tr;
-use stratboard_core::model::{AlternativeId, MethodInfo, SectionRecord, SectionVote, Session};
+use stratboard_core::model::{AlternativeId, SectionRecord, SectionVote, Session};
 use stratboard_core::sections::{
-    DEFAULT_TOP, MergeRefusal, MergeReport, SectionFile, SectionReport, place_words, plan_merge,
+    DEFAULT_TOP, MergeRefusal, MergeReport, SectionFile, SectionReport, ballots_words,
+    method_words, place_words, plan_merge,
 };
 
 /// The most alternatives a section may bring by the top-N cut.
@@ -397,22 +398,9 @@ pub fn vote_words(tr: &Tr, vote: &SectionVote) -> String {
     tr.args(
         "bring-in-vote",
         &[
-            ("method", method_name(tr, vote).into()),
-            ("ballots", ballots(tr, vote).into()),
+            ("method", method_words(tr, vote).into()),
+            ("ballots", ballots_words(tr, vote).into()),
         ],
-    )
-}
-
-/// The vote's method, translated.
-pub fn method_name(tr: &Tr, vote: &SectionVote) -> String {
-    MethodInfo::by_name(&vote.method).map_or_else(|| vote.method.clone(), |m| tr.t(m.label_key))
-}
-
-/// «23 бюллетеня».
-pub fn ballots(tr: &Tr, vote: &SectionVote) -> String {
-    tr.n(
-        "section-ballots",
-        i64::try_from(vote.ballots).unwrap_or(i64::MAX),
     )
 }
 

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use egui::RichText;
 
-use super::{ExportDialog, Exported, Lent, file_stem, format_key};
+use super::{ExportDialog, Exported, Lent, file_stem, format_key, language_row};
 use crate::app::Notice;
 use stratboard_core::i18n::{Language, Tr};
 use stratboard_core::model::{AlternativeId, AlternativeStatus};
@@ -169,15 +169,8 @@ impl ExportDialog {
                 }
             }
             ui.separator();
-            ui.label(lent.theme.caption(lent.tr.t("export-passport-language")));
-            for option in Language::ALL {
-                let selected = option == language;
-                if ui
-                    .selectable_label(selected, option.native_name())
-                    .clicked()
-                {
-                    self.language = Some(option);
-                }
+            if let Some(option) = language_row(ui, lent, "export-passport-language", language) {
+                self.language = Some(option);
             }
         });
     }

@@ -21,8 +21,8 @@ use super::context::Ctx;
 use super::document::{Align, Block, Item, Line, Span, labelled};
 use super::protocol::quoted;
 use crate::model::{
-    ActionItem, Alternative, AlternativeId, Decision, FromSection, MethodInfo, SectionRecord,
-    Session, SessionId,
+    ActionItem, Alternative, AlternativeId, Decision, FromSection, SectionRecord, Session,
+    SessionId,
 };
 use crate::sections::place_words;
 
@@ -96,12 +96,8 @@ fn facts(cx: &Ctx<'_>, record: &SectionRecord) -> Vec<Line> {
     ));
     let vote = match &record.vote {
         Some(vote) => {
-            let method = MethodInfo::by_name(&vote.method)
-                .map_or_else(|| vote.method.clone(), |info| tr.t(info.label_key));
-            let ballots = tr.n(
-                "section-ballots",
-                i64::try_from(vote.ballots).unwrap_or(i64::MAX),
-            );
+            let method = crate::sections::method_words(tr, vote);
+            let ballots = crate::sections::ballots_words(tr, vote);
             let on_ballot = tr.n("report-section-on-ballot", i64::from(vote.on_ballot));
             format!(
                 "{} ({method}; {}; {})",

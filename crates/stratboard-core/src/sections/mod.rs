@@ -25,4 +25,4 @@ pub use merge::{
 };
 pub use similar::{similar_pairs, similar_titles};
 pub use standing::{Standing, standing};
-pub use words::{origin_words, place_words, section_words};
+pub use words::{ballots_words, method_words, origin_words, place_words, section_words};

@@ -2,7 +2,7 @@
 //! and the protocol alike.
 
 use crate::i18n::Tr;
-use crate::model::{Language, MethodInfo, Place, SectionOrigin, Session};
+use crate::model::{Language, MethodInfo, Place, SectionOrigin, SectionVote, Session};
 
 /// A place in words: «2-е место из 9», «2–3-е место из 9» / "2nd of 9", "2nd–3rd of 9".
 pub fn place_words(tr: &Tr, place: Place) -> String {
@@ -35,6 +35,19 @@ fn english_ordinal(n: u32) -> String {
     format!("{n}{suffix}")
 }
 
+/// A section vote's method, translated («Метод Борда»); its CLI name when it is unknown.
+pub fn method_words(tr: &Tr, vote: &SectionVote) -> String {
+    MethodInfo::by_name(&vote.method).map_or_else(|| vote.method.clone(), |m| tr.t(m.label_key))
+}
+
+/// A section vote's ballots in words: «23 бюллетеня».
+pub fn ballots_words(tr: &Tr, vote: &SectionVote) -> String {
+    tr.n(
+        "section-ballots",
+        i64::try_from(vote.ballots).unwrap_or(i64::MAX),
+    )
+}
+
 /// What the section made of an alternative, in words: its place, the method and the ballots
 /// of the section's vote, and whether the section adopted it — «2-е место из 9, Шульце,
 /// 23 бюллетеня; принята секцией». Empty when there is nothing to say.
@@ -44,13 +57,12 @@ pub fn origin_words(tr: &Tr, session: &Session, origin: &SectionOrigin) -> Strin
         .section_record(&origin.section)
         .and_then(|record| record.vote.as_ref());
     if let (Some(place), Some(vote)) = (origin.place, vote) {
-        let method = MethodInfo::by_name(&vote.method)
-            .map_or_else(|| vote.method.clone(), |info| tr.t(info.label_key));
-        let ballots = tr.n(
-            "section-ballots",
-            i64::try_from(vote.ballots).unwrap_or(i64::MAX),
-        );
-        parts.push(format!("{}, {method}, {ballots}", place_words(tr, place)));
+        parts.push(format!(
+            "{}, {}, {}",
+            place_words(tr, place),
+            method_words(tr, vote),
+            ballots_words(tr, vote)
+        ));
     }
     if origin.adopted {
         parts.push(tr.t("section-adopted-there"));

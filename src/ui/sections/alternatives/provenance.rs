@@ -69,8 +69,7 @@ fn heading(board: &Board<'_>, record: &SectionRecord) -> (String, String) {
         parts.push(tr.with("board-section-moderator", "moderator", &record.facilitator));
     }
     if let Some(vote) = &record.vote {
-        let ballots = i64::try_from(vote.ballots).unwrap_or(i64::MAX);
-        parts.push(tr.n("section-ballots", ballots));
+        parts.push(stratboard_core::sections::ballots_words(tr, vote));
     }
     (name, parts.join(" · "))
 }

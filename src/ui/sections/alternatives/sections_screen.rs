@@ -55,8 +55,8 @@ fn section_column(ui: &mut Ui, cx: &Ctx<'_, '_>, record: &SectionRecord) {
         let vote = match &record.vote {
             Some(vote) => format!(
                 "{}, {}",
-                crate::ui::bring_in::method_name(tr, vote),
-                crate::ui::bring_in::ballots(tr, vote)
+                stratboard_core::sections::method_words(tr, vote),
+                stratboard_core::sections::ballots_words(tr, vote)
             ),
             None => tr.t("sections-screen-no-vote"),
         };

@@ -6,11 +6,13 @@
 use egui::{Label, RichText, Sense, Ui};
 
 use crate::ui::board::Board;
+use crate::ui::widgets;
 use stratboard_core::i18n::Tr;
 use stratboard_core::model::{GroupId, Session};
 use stratboard_core::roadmap::{Role, roles};
 
 /// One row of the matrix: who, and their mark per item.
+#[derive(Clone)]
 struct Line {
     who: String,
     cells: Vec<Option<Role>>,
@@ -55,9 +57,13 @@ pub fn mark(tr: &Tr, role: Role) -> String {
 /// Draws the roles matrix.
 pub fn show(ui: &mut Ui, board: &Board<'_>) {
     let tr = board.tr;
-    // The plenary's own items: a section's are shown apart until adopted.
-    let own = board.session.plenary_own();
-    let lines = lines(&own);
+    // Worked out once per revision of the session (not every frame): the plenary's own items
+    // only — a section's are shown apart until adopted — and who takes what on.
+    let (lines, items) = widgets::memo(ui, "decisions-roles-matrix", board.revision, || {
+        let own = board.session.plenary_own();
+        let items: Vec<String> = own.actions.iter().map(|a| a.what.clone()).collect();
+        (lines(&own), items)
+    });
     if lines.is_empty() {
         ui.label(board.theme.caption(tr.t("roles-empty")));
         return;
@@ -73,7 +79,7 @@ pub fn show(ui: &mut Ui, board: &Board<'_>) {
                 .spacing([10.0, 6.0])
                 .min_col_width(24.0)
                 .show(ui, |ui| {
-                    header(ui, board, &own);
+                    header(ui, board, &items);
                     for line in &lines {
                         row(ui, board, line);
                     }
@@ -82,15 +88,15 @@ pub fn show(ui: &mut Ui, board: &Board<'_>) {
 }
 
 /// The header: the items' numbers, each with its text on hover.
-fn header(ui: &mut Ui, board: &Board<'_>, session: &Session) {
+fn header(ui: &mut Ui, board: &Board<'_>, items: &[String]) {
     let tr = board.tr;
     ui.label(board.theme.caption(tr.t("roles-who")));
-    for (i, action) in session.actions.iter().enumerate() {
+    for (i, what) in items.iter().enumerate() {
         let number = (i + 1).to_string();
         let response = ui
             .add(Label::new(RichText::new(&number).strong()).sense(Sense::hover()))
-            .on_hover_text(format!("{number}. {}", action.what));
-        let name = format!("{number}. {}", action.what);
+            .on_hover_text(format!("{number}. {what}"));
+        let name = format!("{number}. {what}");
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ColumnHeader, true, &name));
     }
     ui.end_row();
