@@ -31,7 +31,7 @@ impl StratboardApp {
                 let text = new_section::refusal_words(&self.tr, &refusal);
                 self.error("new-section-title", text);
             }
-            None => self.new_section = Some(NewSection::new(self.doc.path())),
+            None => self.new_section = Some(NewSection::new(self.doc.path(), &self.tr)),
         }
     }
 

@@ -42,13 +42,15 @@ pub struct NewSection {
     chosen: Option<PathBuf>,
     /// The folder and file stem of the plenary, for the default path.
     next_to: Option<(PathBuf, String)>,
+    /// The file name's word for a section not yet named («секция»), in the interface's language.
+    unnamed: String,
     /// Why the last try failed.
     pub error: Option<String>,
 }
 
 impl NewSection {
     /// A dialog for a section of the session saved at `plenary` (if it is saved anywhere).
-    pub fn new(plenary: Option<&Path>) -> Self {
+    pub fn new(plenary: Option<&Path>, tr: &Tr) -> Self {
         let next_to = plenary.map(|path| {
             let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
             let stem = path
@@ -59,6 +61,7 @@ impl NewSection {
         });
         let mut dialog = Self {
             next_to,
+            unnamed: tr.t("new-section-file-unnamed"),
             ..Self::default()
         };
         dialog.follow_name();
@@ -107,7 +110,11 @@ impl NewSection {
             .chars()
             .map(|c| if "/\\:*?\"<>|".contains(c) { '_' } else { c })
             .collect();
-        let name = if name.is_empty() { "section" } else { &name };
+        let name = if name.is_empty() {
+            &self.unnamed
+        } else {
+            &name
+        };
         self.path = match &self.next_to {
             Some((folder, stem)) => folder
                 .join(format!("{stem} — {name}.ron"))
@@ -172,7 +179,8 @@ impl NewSection {
                 self.follow_name();
             }
         });
-        if self.name.trim().is_empty() {
+        // The hint, unless the same words already stand below as the refusal.
+        if self.name.trim().is_empty() && self.error.is_none() {
             ui.label(RichText::new(tr.t("new-section-name-empty")).color(theme.weak_text()));
         }
     }

@@ -89,3 +89,4 @@ section-decisions-from = from the section “{ $name }”
 # The Sections screen
 sections-screen-title = Results of the sections
 sections-screen-no-vote = no vote
+new-section-file-unnamed = section

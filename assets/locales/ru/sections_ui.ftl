@@ -92,3 +92,4 @@ section-decisions-from = из секции «{ $name }»
 # Экран «Секции»
 sections-screen-title = Итоги секций
 sections-screen-no-vote = без голосования
+new-section-file-unnamed = секция
