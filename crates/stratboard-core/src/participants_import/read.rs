@@ -103,10 +103,23 @@ pub fn read_workbook(file_name: &str, bytes: &[u8]) -> Result<Workbook, ReadErro
     let kind = detect_kind(file_name, bytes)?;
     let sheets = match kind {
         FileKind::Csv => vec![read_csv(bytes)?],
-        FileKind::Xlsx => xlsx_sheets(bytes)?,
-        FileKind::Ods => ods_sheets(bytes)?,
+        FileKind::Xlsx => guarded(|| xlsx_sheets(bytes))?,
+        FileKind::Ods => guarded(|| ods_sheets(bytes))?,
     };
     Ok(Workbook { kind, sheets })
+}
+
+/// Runs a reader of the spreadsheet library, taking a panic of the library's for a damaged
+/// file: calamine 0.38 overflows on a cell reference with too many column letters (a panic in
+/// builds with overflow checks, found by the fuzzer), and a hurried facilitator's damaged file
+/// must get a message, never a crash.
+fn guarded(read: impl FnOnce() -> Result<Vec<Sheet>, ReadError>) -> Result<Vec<Sheet>, ReadError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
+        Err(ReadError::Damaged {
+            message: "the spreadsheet library could not read it (a malformed cell reference)"
+                .to_owned(),
+        })
+    })
 }
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";

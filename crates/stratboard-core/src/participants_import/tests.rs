@@ -786,3 +786,18 @@ fn a_voting_change_for_someone_gone_is_refused() {
     session.participants.remove(0);
     assert_eq!(plan.command(&session), Err(ApplyError::ParticipantGone(1)));
 }
+
+/// A workbook whose cell reference has more column letters than a number holds: the
+/// spreadsheet library overflows on it (a panic where overflow is checked, as in the fuzzer
+/// that found it); the list is refused as damaged. Tried where overflow is checked (tests are
+/// built so); elsewhere the library wraps the number and reads on.
+#[cfg(debug_assertions)]
+#[test]
+fn a_cell_reference_too_long_for_the_library_is_a_damaged_file() {
+    let bytes = include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fuzz/seeds/participant_lists/overflowing-cell-reference.xlsx"
+    ));
+    let read = read_workbook("list.xlsx", bytes);
+    assert!(matches!(read, Err(ReadError::Damaged { .. })), "{read:?}");
+}
